@@ -1,0 +1,295 @@
+"""Stage 4: build claims (subject, attribute, value, qualifiers, provenance) from one document's mentions.
+
+Extraction is a pure function of the document's text and metadata, so it can be cached and run in parallel.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..models import Claim, DateValue, Document, Mention, NameValue, NumberValue, Qualifiers, RoleValue, Sentence
+from ..recognize import recognize
+from ..text.sentences import split_sentences
+from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
+from .entities import DocumentEntities, document_entities
+
+PARTY_ATTRIBUTES = {"investment", "stake"}
+UNIT_KIND = {"money": "money", "percent": "percent", "quantity": "count"}
+_PRIOR = re.compile(
+    r"(?:(?:up|down|rising|falling|increase[sd]?|decrease[sd]?|rose|fell|jump(?:ed|ing)?|grew|climb(?:ed)?|"
+    r"dropped|surged|soared|plunged|\w+)\s+)?from\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|over\s+)?$"
+    r"|(?:compared\s+(?:with|to)|versus|vs\.?|previously|formerly|down\s+from|up\s+from)\s+(?:\w+\s+)?$",
+    re.I,
+)
+_FORECAST = re.compile(
+    r"\b(?:projected|forecast|forecasts|expected?s?|expects|predicts?|estimates?\s+(?:it\s+)?will|will\s+(?:reach|hit|"
+    r"exceed|top|grow)|could\s+reach|target(?:s|ing)?|aims?\s+to|guidance|outlook)\b", re.I)
+_CHANGE = re.compile(
+    r"\b(?:increase|increased|rise|rose|risen|jump|jumped|growth|grew|gain|gained|up|climb|climbed|surge|surged|"
+    r"soared|decline|declined|drop|dropped|fall|fell|down|decrease|decreased|plunge|plunged|cut|slump)\b", re.I)
+_DECREASE = re.compile(r"\b(?:decline|declined|drop|dropped|fall|fell|down|decrease|decreased|plunge|plunged|cut|slump)\b",
+                       re.I)
+_AFTER_TARGET = re.compile(r"\s*(?:in|into|of|for)\s+$")
+_ADJACENT_GAP = re.compile(r"^[\s(’'s,]*(?:(?:now|was|is|has\s+been|had\s+been|currently|reportedly|being)\s+)*[\s(]*$")
+
+
+@dataclass
+class _Ctx:
+    doc: Document
+    vocab: Vocabulary
+    entities: DocumentEntities
+    line_starts: list[int]
+    reporting: re.Pattern[str]
+
+
+def _position(ctx: _Ctx, offset: int) -> tuple[int, int]:
+    """File line and 1-based column of a character offset."""
+    i = bisect.bisect_right(ctx.line_starts, offset) - 1
+    return ctx.doc.file_line(i + 1), offset - ctx.line_starts[i] + 1
+
+
+def extract_claims(doc: Document, vocab: Vocabulary | None = None) -> list[Claim]:
+    """The claims one document makes, in reading order; ids are local ("1", "2", ...)."""
+    vocab = vocab or load_vocabulary()
+    mentions = recognize(doc.text, doc.published)
+    line_starts = [0] + [i + 1 for i, ch in enumerate(doc.text) if ch == "\n"]
+    ctx = _Ctx(doc, vocab, document_entities(doc.text, doc.title, mentions, vocab), line_starts,
+               re.compile(words_pattern(vocab.reporting_words), re.I))
+    claims: list[Claim] = []
+    sentences = split_sentences(doc.text)
+    starts = [s.start for s in sentences]
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i >= 0 and m.start < sentences[i].end:
+            by_sentence.setdefault(i, []).append(m)
+    for i, sent_mentions in sorted(by_sentence.items()):
+        claims.extend(_sentence_claims(ctx, sentences[i], sent_mentions, len(claims)))
+    return claims
+
+
+def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset: int) -> list[Claim]:
+    out: list[Claim] = []
+    text = ctx.doc.text
+    numbers = [m for m in mentions if m.kind in UNIT_KIND and isinstance(m.value, NumberValue)]
+    numbers = _drop_conversions(text, numbers)
+    dates = [m for m in mentions if m.kind == "date"]
+    cues = _find_cues(ctx.vocab, sent)
+    reported = bool(ctx.reporting.search(sent.text))
+    forecast = bool(_FORECAST.search(sent.text))
+
+    def add(m: Mention, subject: str, attribute: str, value: NumberValue | DateValue | NameValue, **q: object) -> Claim:
+        line, col = _position(ctx, m.start)
+        as_of, source = _as_of(ctx, m, dates, numbers)
+        quals = Qualifiers(as_of=as_of, as_of_source=source, reported=reported, **q)  # type: ignore[arg-type]
+        claim = Claim(id=str(offset + len(out) + 1), document=ctx.doc.path, line=line, column=col, sentence=sent.index,
+                      subject=subject, attribute=attribute, text=m.text, value=value, qualifiers=quals, quote=sent.text)
+        out.append(claim)
+        return claim
+
+    by_mention: dict[int, Claim] = {}
+    for m in numbers:
+        attr, cue = _attribute(ctx.vocab, m, cues)
+        if attr is None or cue is None:
+            continue
+        subject, party = _subject(ctx, sent, m, attr, cue, mentions)
+        if subject is None:
+            continue
+        v = m.value
+        assert isinstance(v, NumberValue)
+        before = text[max(sent.start, m.start - 30) : m.start]
+        by_mention[m.start] = add(
+            m, subject, attr.name, v, hedge=v.hedge, segment=_segment(ctx.vocab, v.noun, before),
+            party=party if attr.name in ("investment", "stake") else None,
+            prior=bool(_PRIOR.search(before)), forecast=forecast and not _PRIOR.search(before),
+        )
+    _change_claims(ctx, sent, numbers, by_mention, add)
+    for m in dates:
+        if not isinstance(m.value, DateValue) or m.value.granularity != "year" or m.value.start is None:
+            continue
+        attr = ctx.vocab.attributes.get("founding_year")
+        if attr is None:
+            continue
+        cue = _nearest_cue(cues.get("founding_year", []), m, attr.window)
+        if cue is None:
+            continue
+        subject, _ = _subject(ctx, sent, m, attr, cue, mentions)
+        if subject:
+            add(m, subject, "founding_year", m.value)
+    for m in mentions:
+        if not isinstance(m.value, RoleValue) or not m.value.person:
+            continue
+        org = m.value.organization
+        subject = ctx.entities.topic if org is None or org.lower() in ("its", "their", "the company") else \
+            ctx.entities.org_name(org)
+        if subject is None:
+            continue
+        person = ctx.entities.person(m.value.person)
+        add(m, subject, m.value.role, NameValue(name=person or m.value.person), tense=m.value.tense)
+    return out
+
+
+def _drop_conversions(text: str, numbers: list[Mention]) -> list[Mention]:
+    """"€11.7 billion ($13.7 billion)" is one amount written in two currencies: keep the first."""
+    out: list[Mention] = []
+    for m in numbers:
+        if out and m.kind == "money" and out[-1].kind == "money":
+            between = text[out[-1].end : m.start]
+            if re.fullmatch(r"\s*\(\s*(?:about\s+|around\s+|roughly\s+|approximately\s+|or\s+)?", between) and \
+                    out[-1].value.unit != m.value.unit:  # type: ignore[union-attr]
+                continue
+        out.append(m)
+    return out
+
+
+def _find_cues(vocab: Vocabulary, sent: Sentence) -> dict[str, list[tuple[int, int]]]:
+    """For each attribute, the spans (document offsets) of its cue words in the sentence."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for name, attr in vocab.attributes.items():
+        spans = [(sent.start + c.start(), sent.start + c.end()) for c in attr.cue_re.finditer(sent.text)]
+        if spans:
+            out[name] = spans
+    return out
+
+
+def _gap(span: tuple[int, int], m: Mention) -> int:
+    if span[1] <= m.start:
+        return m.start - span[1]
+    if span[0] >= m.end:
+        return span[0] - m.end
+    return 0
+
+
+def _nearest_cue(spans: list[tuple[int, int]], m: Mention, window: int) -> tuple[int, int] | None:
+    best = min(spans, key=lambda s: _gap(s, m), default=None)
+    return best if best is not None and _gap(best, m) <= window else None
+
+
+def _attribute(vocab: Vocabulary, m: Mention, cues: dict[str, list[tuple[int, int]]]
+               ) -> tuple[Attribute | None, tuple[int, int] | None]:
+    """The attribute whose cue is nearest the figure, among those measured in the figure's unit."""
+    kind = UNIT_KIND[m.kind]
+    best: tuple[int, Attribute, tuple[int, int]] | None = None
+    for name, attr in vocab.attributes.items():
+        if attr.unit != kind or name not in cues:
+            continue
+        cue = _nearest_cue(cues[name], m, attr.window)
+        if cue is None:
+            continue
+        if any(_nearest_cue(cues.get(u, []), m, vocab.attributes[u].window) for u in attr.unless if u in vocab.attributes):
+            continue
+        if attr.requires and not all(r in cues for r in attr.requires):
+            continue
+        gap = _gap(cue, m)
+        if best is None or gap < best[0]:
+            best = (gap, attr, cue)
+    return (best[1], best[2]) if best else (None, None)
+
+
+def _subject(ctx: _Ctx, sent: Sentence, m: Mention, attr: Attribute, cue: tuple[int, int],
+             mentions: list[Mention]) -> tuple[str | None, str | None]:
+    """The company a figure is about, and for investments and stakes the other party."""
+    text = ctx.doc.text
+    ents = ctx.entities
+    refs: list[tuple[int, int, str | None]] = []  # (start, end, org name or None for the main company)
+    for o in mentions:
+        if o.kind == "organization" and sent.start <= o.start < sent.end and isinstance(o.value, NameValue):
+            refs.append((o.start, o.end, ents.org_name(o.value.name)))
+    refs.sort()
+    for r in ents.references.finditer(text, sent.start, sent.end):
+        name = None
+        if r.group().lower() in ("it", "its", "their"):
+            # A pronoun stands for the nearest organization before it in the sentence, else the main company.
+            name = next((n for s, e, n in reversed(refs) if e <= r.start() and n), None)
+        refs.append((r.start(), r.end(), name))
+    refs.sort()
+    anchor_start = min(cue[0], m.start)
+    anchor_end = max(cue[1], m.end)
+    subject: str | None = None
+    found = False
+    # "investment in Scale AI", "a stake in the company", "the valuation of OpenAI"
+    for s, _e, name in refs:
+        if anchor_end <= s <= anchor_end + 40 and _AFTER_TARGET.search(text[anchor_end:s]) and \
+                not re.search(r"[,;()]", text[anchor_end:s]):
+            subject, found = name or ents.topic, True
+            break
+    explicit_target = found
+    before = [r for r in refs if r[1] <= anchor_start]
+    if not found and before:
+        s, e, name = before[-1]
+        if _ADJACENT_GAP.match(text[e:anchor_start]) or (len(text[e:anchor_start]) <= 25 and "," not in text[e:anchor_start]):
+            subject, found = name or ents.topic, True
+        elif any(n == ents.topic for _, _, n in before):
+            subject, found = ents.topic, True
+        else:
+            subject, found = name or ents.topic, True
+    if not found:
+        subject = ents.topic
+    party = None
+    if attr.name in PARTY_ATTRIBUTES and not explicit_target and subject != ents.topic and ents.topic:
+        # "Meta acquired a 49% stake", "Meta's $14.3 billion investment": the holder is named, the company is implied.
+        party, subject = subject, ents.topic
+    for s, e, name in reversed(before):
+        if party is None and name and name != subject:
+            party = name
+            break
+    return subject, party
+
+
+def _segment(vocab: Vocabulary, noun: str | None, before: str) -> str | None:
+    phrase = f"{before[-20:]} {noun or ''}".lower()
+    for seg, words in vocab.segments.items():
+        if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", phrase) for w in words):
+            return seg
+    return None
+
+
+def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention]) -> tuple[DateValue | None, str]:
+    """The period a figure speaks of: a date written next to it, else the publication date, else unknown."""
+    best = None
+    for d in dates:
+        if d is m or not isinstance(d.value, DateValue):
+            continue
+        gap = d.start - m.end if d.start >= m.end else m.start - d.end
+        if gap < 0 or gap > 45:
+            continue
+        lo, hi = sorted((m.end, d.start)) if d.start >= m.end else (d.end, m.start)
+        if any(lo <= n.start < hi and n is not m for n in numbers):
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, d.value)
+    if best is not None:
+        return best[1], ("explicit" if best[1].anchored else "unknown")
+    if ctx.doc.published:
+        p = ctx.doc.published
+        return DateValue(start=p, end=p, granularity="day"), "published"
+    return None, "unknown"
+
+
+def _change_claims(ctx: _Ctx, sent: Sentence, numbers: list[Mention], by_mention: dict[int, Claim],
+                   add: Callable[..., Claim]) -> None:
+    """A percentage change ("an increase of roughly 81%") between two figures of the sentence ("from A to B")."""
+    text = ctx.doc.text
+    for p in numbers:
+        if p.kind != "percent" or p.start in by_mention:
+            continue
+        window = text[max(sent.start, p.start - 30) : min(sent.end, p.end + 15)]
+        if not _CHANGE.search(window):
+            continue
+        prior = [c for c in by_mention.values() if c.qualifiers.prior and c.value.type == "number"]
+        for old in prior:
+            new = next((c for c in by_mention.values() if c is not old and c.attribute == old.attribute
+                        and c.subject == old.subject and not c.qualifiers.prior
+                        and c.value.unit == old.value.unit), None)  # type: ignore[union-attr]
+            if new is None:
+                continue
+            v = p.value
+            assert isinstance(v, NumberValue)
+            sign = -1.0 if _DECREASE.search(window) else 1.0
+            low, high = (v.low, v.high) if sign > 0 else (-(v.high or 0), -(v.low or 0))
+            value = NumberValue(low=low, high=high, unit=v.unit, hedge=v.hedge, value=sign * (v.value or 0))
+            add(p, old.subject, f"{old.attribute}_change", value, hedge=v.hedge, relates=[old.id, new.id])
+            break

@@ -1,0 +1,91 @@
+"""Who a claim is about: a document's organizations, their short forms, its main company, and corpus-wide names."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..models import Mention, NameValue, RoleValue
+from ..vocabulary import Vocabulary
+
+
+def alias_key(name: str, vocab: Vocabulary) -> str:
+    """The key two spellings of one company share: "Scale AI", "Scale" and "Scale AI's" are all "scale"."""
+    name = name.replace("’", "'")
+    if name.endswith("'s"):
+        name = name[:-2]
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1] in vocab.corporate_suffixes:
+        words = words[:-1]
+    return " ".join(words).lower()
+
+
+@dataclass
+class DocumentEntities:
+    """The organizations and people of one document, and the company it is mainly about."""
+
+    orgs: list[Mention]
+    people: dict[str, str]  # any written form (full name, surname) -> full name
+    canonical: dict[str, str]  # written org name -> the document's fullest form of it
+    topic: str | None
+    references: re.Pattern[str] = field(repr=False, default=re.compile("(?!)"))
+
+    def org_name(self, written: str | None) -> str | None:
+        if not written:
+            return None
+        return self.canonical.get(written, written)
+
+    def person(self, written: str | None) -> str | None:
+        if not written:
+            return None
+        return self.people.get(written, written)
+
+
+def document_entities(text: str, title: str | None, mentions: list[Mention], vocab: Vocabulary) -> DocumentEntities:
+    """Index the document's organizations (merging short forms) and people; pick its main company."""
+    orgs = [m for m in mentions if m.kind == "organization"]
+    names = [m.value.name for m in orgs if isinstance(m.value, NameValue)]
+    by_key: dict[str, Counter[str]] = {}
+    for n in names:
+        by_key.setdefault(alias_key(n, vocab), Counter())[n] += 1
+    canonical: dict[str, str] = {}
+    for counter in by_key.values():
+        full = max(counter, key=lambda n: (len(n.split()), counter[n]))
+        for n in counter:
+            canonical[n] = full
+    counts: Counter[str] = Counter(canonical[n] for n in names)
+    first_line = text.split("\n", 1)[0]
+    for m in orgs:
+        if m.start < len(first_line) and isinstance(m.value, NameValue):
+            counts[canonical[m.value.name]] += 2
+    if title:
+        for n in set(canonical.values()):
+            if n in title:
+                counts[n] += 2
+    topic = counts.most_common(1)[0][0] if counts else None
+    people: dict[str, str] = {}
+    full_names = sorted({m.value.person for m in mentions if isinstance(m.value, RoleValue) and m.value.person},
+                        key=lambda p: -len(p.split()))
+    for p in full_names:
+        people.setdefault(p, p)
+        if len(p.split()) > 1:
+            people.setdefault(p.split()[-1], p)
+    refs = "|".join(r"\s+".join(map(re.escape, w.split())) for w in vocab.company_references)
+    return DocumentEntities(orgs, people, canonical, topic,
+                            re.compile(rf"(?<![\w])(?:{refs}|its|it|their)(?![\w])", re.I))
+
+
+def corpus_names(names: list[str], vocab: Vocabulary) -> dict[str, str]:
+    """Map every subject name to one display name per alias key across documents (the fullest, most used)."""
+    by_key: dict[str, Counter[str]] = {}
+    for n in names:
+        by_key.setdefault(alias_key(n, vocab), Counter())[n] += 1
+    out: dict[str, str] = {}
+    for counter in by_key.values():
+        best = max(counter, key=lambda n: (counter[n], len(n)))
+        longest = max(counter, key=lambda n: (len(n.split()), counter[n]))
+        display = longest if counter[longest] * 3 >= counter[best] else best
+        for n in counter:
+            out[n] = display
+    return out

@@ -1,0 +1,215 @@
+"""Load articles from .txt, .md, .html, .json and .jsonl files, with their metadata."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import InputError
+from ..models import Document
+from .html_text import html_to_text
+
+SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".ndjson"}
+MAX_BYTES = 20 * 1024 * 1024
+
+TEXT_KEYS = ("text", "body", "content", "article", "maintext")
+TITLE_KEYS = ("title", "headline")
+SOURCE_KEYS = ("source", "outlet", "publisher", "site", "site_name", "source_domain")
+URL_KEYS = ("url", "link", "canonical")
+DATE_KEYS = ("published", "date", "published_at", "publication_date", "date_publish", "pubdate", "datePublished")
+
+
+def iter_paths(paths: list[str]) -> Iterator[Path]:
+    """Files named, and the supported files below folders named, in a stable (sorted) order."""
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = []
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(Path(root) / f for f in files if not f.startswith(".") and Path(f).suffix.lower() in SUFFIXES)
+            yield from sorted(found, key=lambda f: f.as_posix())
+        elif p.is_file():
+            if p.suffix.lower() not in SUFFIXES:
+                raise InputError(f"unsupported file type {p.suffix or '(none)'} (use {', '.join(sorted(SUFFIXES))})", raw)
+            yield p
+        elif p.exists():
+            raise InputError("not a regular file", raw)
+        else:
+            raise InputError("no such file or directory", raw)
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """The file's text, refusing what is too large, empty, binary or not UTF-8."""
+    name = path.as_posix()
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"file too large ({size:,} bytes; the limit is {max_bytes:,})", name)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", name) from None
+    if not data.strip():
+        raise InputError("empty file", name)
+    if b"\x00" in data[:65536]:
+        raise InputError("binary file (contains NUL bytes), not text", name)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", name, line) from None
+
+
+def parse_date(value: Any, path: str, line: int | None = None) -> date | None:
+    """A publication date from metadata: a date, a datetime or an ISO-like or written string."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and 1800 <= value <= 2200:
+        return date(int(value), 1, 1)
+    text = str(value).strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    from ..normalize.dates import parse_date_expression
+
+    parsed = parse_date_expression(text)
+    if parsed is None:
+        raise InputError(f"cannot read the publication date {text!r}", path, line)
+    return parsed
+
+
+def _pick(meta: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    lowered = {str(k).lower(): v for k, v in meta.items()}
+    for k in keys:
+        if lowered.get(k.lower()) not in (None, ""):
+            return lowered[k.lower()]
+    return None
+
+
+def _document(path: str, text: str, meta: dict[str, Any], line_map: list[int], meta_line: int | None) -> Document:
+    def as_str(v: Any) -> str | None:
+        return None if v is None else str(v)
+
+    return Document(
+        path=path,
+        title=as_str(_pick(meta, TITLE_KEYS)),
+        source=as_str(_pick(meta, SOURCE_KEYS)),
+        url=as_str(_pick(meta, URL_KEYS)),
+        published=parse_date(_pick(meta, DATE_KEYS), path, meta_line),
+        text=text,
+        line_map=line_map,
+    )
+
+
+def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
+    """YAML front matter between `---` lines, the body, and how many file lines precede the body."""
+    if not text.startswith("---"):
+        return {}, text, 0
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        return {}, text, 0
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            try:
+                meta = yaml.safe_load("\n".join(lines[1:i])) or {}
+            except yaml.MarkedYAMLError as exc:
+                line = exc.problem_mark.line + 2 if exc.problem_mark else 1
+                raise InputError(f"invalid front matter: {exc.problem}", path, line) from None
+            if not isinstance(meta, dict):
+                raise InputError("front matter must be a mapping of keys to values", path, 2)
+            return meta, "\n".join(lines[i + 1 :]), i + 1
+    raise InputError("front matter starts with '---' but never ends", path, 1)
+
+
+def load_text_file(path: Path, text: str) -> Document:
+    """A .txt or .md file, with optional front matter."""
+    name = path.as_posix()
+    meta, body, offset = split_front_matter(text, name)
+    n_lines = body.count("\n") + 1
+    doc = _document(name, body, meta, [i + 1 + offset for i in range(n_lines)], 2 if meta else None)
+    return doc
+
+
+def load_html_file(path: Path, text: str) -> Document:
+    """Visible text of an HTML page; metadata from <title>, <meta> and <time>."""
+    body, line_map, meta = html_to_text(text)
+    return _document(path.as_posix(), body, meta, line_map, None)
+
+
+def _record(path: str, index: int, record: Any, line: int) -> Document:
+    if not isinstance(record, dict):
+        raise InputError(f"record {index} is not an object", path, line)
+    text = _pick(record, TEXT_KEYS)
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"record {index} has no text (expected one of: {', '.join(TEXT_KEYS)})", path, line)
+    meta = record.get("metadata") if isinstance(record.get("metadata"), dict) else {}
+    meta = {**record, **meta}
+    doc_path = f"{path}#{index}"
+    n_lines = text.count("\n") + 1
+    return _document(doc_path, text, meta, list(range(1, n_lines + 1)), line)
+
+
+def load_json_file(path: Path, text: str) -> list[Document]:
+    """Records in a JSON array, a single object, or an object with a `documents` list."""
+    name = path.as_posix()
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON: {exc.msg}", name, exc.lineno) from None
+    if isinstance(data, dict) and isinstance(data.get("documents"), list):
+        data = data["documents"]
+    records = data if isinstance(data, list) else [data]
+    if not records:
+        raise InputError("no records in the file", name)
+    return [_record(name, i + 1, r, 1) for i, r in enumerate(records)]
+
+
+def load_jsonl_file(path: Path, text: str) -> list[Document]:
+    """One JSON record a line; blank lines are skipped."""
+    name = path.as_posix()
+    docs = []
+    for lineno, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"invalid JSON: {exc.msg}", name, lineno) from None
+        docs.append(_record(name, len(docs) + 1, record, lineno))
+    if not docs:
+        raise InputError("no records in the file", name)
+    return docs
+
+
+def load_file(path: Path, max_bytes: int = MAX_BYTES) -> list[Document]:
+    """The documents one file holds."""
+    text = read_text(path, max_bytes)
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        return [load_html_file(path, text)]
+    if suffix == ".json":
+        return load_json_file(path, text)
+    if suffix in (".jsonl", ".ndjson"):
+        return load_jsonl_file(path, text)
+    return [load_text_file(path, text)]
+
+
+def load_documents(paths: list[str], max_bytes: int = MAX_BYTES) -> list[Document]:
+    """Every document under `paths`; raises InputError naming the first bad file."""
+    docs: list[Document] = []
+    for p in iter_paths(paths):
+        docs.extend(load_file(p, max_bytes))
+    if not docs:
+        raise InputError(f"no documents found (supported: {', '.join(sorted(SUFFIXES))})", " ".join(paths))
+    return docs

@@ -1,0 +1,207 @@
+"""Derived checks: a value implied by others (investment / stake), parts against their total, a % change."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ...models import Claim, Finding
+from ...normalize.intervals import Interval
+from ...normalize.units import conversion_factor, format_value
+from ..corpus import Corpus, comparable_periods, describe, finding, value_interval
+from ..expr import ExpressionError, evaluate, names, parse
+from ..rules import Rule
+
+
+class DerivedOptions(BaseModel):
+    """inputs: formula name -> attribute; formula over those names; target: the attribute it implies."""
+
+    model_config = ConfigDict(extra="forbid")
+    inputs: dict[str, str] = Field(min_length=1)
+    formula: str
+    target: str
+    scope: Literal["sentence", "document"] = "document"
+    relative_tolerance: float = 0.0
+
+    @field_validator("formula")
+    @classmethod
+    def _parses(cls, v: str) -> str:
+        parse(v)
+        return v
+
+    def model_post_init(self, _ctx: object) -> None:
+        unknown = names(parse(self.formula)) - set(self.inputs)
+        if unknown:
+            raise ValueError(f"formula uses {', '.join(sorted(unknown))}, which inputs do not define")
+
+
+class SumOptions(BaseModel):
+    """Parts of one sentence with different segments (full-time, contractors) must add up to the total."""
+
+    model_config = ConfigDict(extra="forbid")
+    relative_tolerance: float = 0.0
+
+
+class ChangeOptions(BaseModel):
+    """formula gives the change from `old` and `new`, in percent."""
+
+    model_config = ConfigDict(extra="forbid")
+    formula: str = "(new - old) / old * 100"
+    relative_tolerance: float = 0.0
+    absolute_tolerance: float = 0.5
+
+    @field_validator("formula")
+    @classmethod
+    def _parses(cls, v: str) -> str:
+        unknown = names(parse(v)) - {"old", "new"}
+        if unknown:
+            raise ValueError(f"the formula may use only old and new, not {', '.join(sorted(unknown))}")
+        return v
+
+
+def _compatible(a: Claim, b: Claim) -> bool:
+    pa, pb = a.qualifiers.party, b.qualifiers.party
+    return a.subject == b.subject and (pa is None or pb is None or pa == pb)
+
+
+def _in_target_unit(iv: Interval, unit: str) -> Interval | None:
+    try:
+        return iv.scaled(conversion_factor(iv.unit, unit), unit)
+    except ValueError:
+        return None
+
+
+def run_derived(rule: Rule, opts: DerivedOptions, corpus: Corpus) -> Iterator[Finding]:
+    tree = parse(opts.formula)
+    first_name, first_attr = next(iter(opts.inputs.items()))
+    for (subject, attribute), group in sorted(corpus.groups.items()):
+        if attribute != first_attr:
+            continue
+        for anchor in group:
+            if anchor.qualifiers.prior or anchor.qualifiers.forecast:
+                continue
+            chosen = {first_name: anchor}
+            for name, attr in list(opts.inputs.items())[1:]:
+                pick = _partner(corpus, anchor, attr, opts.scope)
+                if pick is None:
+                    break
+                chosen[name] = pick
+            if len(chosen) < len(opts.inputs):
+                continue
+            try:
+                derived = evaluate(tree, {n: value_interval(c) for n, c in chosen.items()})
+            except (ExpressionError, ValueError, ZeroDivisionError):
+                continue
+            found = _judge(rule, opts, corpus, subject, anchor, chosen, derived)
+            if found:
+                yield found
+
+
+def _partner(corpus: Corpus, anchor: Claim, attr: str, scope: str) -> Claim | None:
+    """The claim of `attr` that goes with `anchor`: same subject and party, same sentence or else document."""
+    cands = [c for c in corpus.groups.get((anchor.subject, attr), []) if c.document == anchor.document
+             and _compatible(anchor, c) and not c.qualifiers.prior]
+    same = [c for c in cands if c.sentence == anchor.sentence]
+    if same:
+        return min(same, key=lambda c: abs(c.column - anchor.column))
+    if scope == "sentence" or not cands:
+        return None
+    return min(cands, key=lambda c: abs(c.sentence - anchor.sentence))
+
+
+def _judge(rule: Rule, opts: DerivedOptions, corpus: Corpus, subject: str, anchor: Claim, chosen: dict[str, Claim],
+           derived: Interval) -> Finding | None:
+    targets = [t for t in corpus.groups.get((subject, opts.target), [])
+               if not t.qualifiers.prior and not t.qualifiers.forecast
+               and t.qualifiers.segment == anchor.qualifiers.segment
+               and all(comparable_periods(t, c) is not False for c in chosen.values())]
+    agree, disagree = [], []
+    for t in targets:
+        iv = _in_target_unit(derived, value_interval(t).unit)
+        if iv is None:
+            continue
+        (agree if iv.overlaps(value_interval(t), opts.relative_tolerance) else disagree).append(t)
+    if not disagree:
+        return None
+    unit = value_interval(disagree[0]).unit
+    shown = _in_target_unit(derived, unit) or derived
+    inputs = ", ".join(f"{n} = {describe(c)} at {corpus.where(c)}" for n, c in chosen.items())
+    arithmetic = f"{opts.formula} = {format_value(shown.low, shown.high, shown.unit)}"
+    label = opts.target.replace("_", " ")
+    party = anchor.qualifiers.party
+    msg = (f"{subject} {label}: {party + chr(8217) + 's ' if party else ''}figures imply "
+           f"{format_value(shown.low, shown.high, shown.unit)} ({arithmetic}; {inputs}). ")
+    if agree:
+        msg += "Agrees with " + "; ".join(_places(corpus, agree)) + ". "
+    msg += "Disagrees with " + "; ".join(_places(corpus, disagree)) + "."
+    summary = f"{arithmetic}" + (f"; agrees with {', '.join(dict.fromkeys(c.text for c in agree))}" if agree else "") \
+        + f"; not with {', '.join(dict.fromkeys(c.text for c in disagree))}"
+    return finding(rule, subject, opts.target, msg, [*chosen.values(), *disagree], corpus=corpus, summary=summary,
+                   derived={"low": shown.low, "high": shown.high, "unit": shown.unit, "formula": opts.formula},
+                   agrees=[c.id for c in agree], disagrees=[c.id for c in disagree])
+
+
+def _places(corpus: Corpus, claims: list[Claim]) -> list[str]:
+    return corpus.values(claims)
+
+
+def run_parts_sum(rule: Rule, opts: SumOptions, corpus: Corpus) -> Iterator[Finding]:
+    attrs = set(rule.attributes)
+    for (subject, attribute), group in sorted(corpus.groups.items()):
+        if attrs and attribute not in attrs:
+            continue
+        by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+        for c in group:
+            if c.qualifiers.segment and not c.qualifiers.prior:
+                by_sentence[(c.document, c.sentence)].append(c)
+        totals = [c for c in group if c.qualifiers.segment is None and not c.qualifiers.prior
+                  and not c.qualifiers.forecast]
+        for parts in by_sentence.values():
+            if len({p.qualifiers.segment for p in parts}) < 2:
+                continue
+            total_iv = value_interval(parts[0])
+            for p in parts[1:]:
+                total_iv = total_iv + value_interval(p)
+            relevant = [t for t in totals if all(comparable_periods(t, p) is not False for p in parts)
+                        and value_interval(t).unit == total_iv.unit]
+            bad = [t for t in relevant if not total_iv.overlaps(value_interval(t), opts.relative_tolerance)]
+            if not bad:
+                continue
+            sum_text = " + ".join(f"{describe(p)} {p.qualifiers.segment}" for p in parts)
+            msg = (f"{subject} {attribute.replace('_', ' ')}: the parts at {corpus.where(parts[0])} add up to "
+                   f"{format_value(total_iv.low, total_iv.high, total_iv.unit)} ({sum_text}), but the total is "
+                   + "; ".join(_places(corpus, bad)) + ".")
+            good = [t for t in relevant if t not in bad]
+            if good:
+                msg += " Agrees with " + "; ".join(_places(corpus, good)) + "."
+            yield finding(rule, subject, attribute, msg, [*parts, *bad], corpus=corpus,
+                          summary=f"parts sum to {format_value(total_iv.low, total_iv.high, total_iv.unit)}, "
+                                  f"not {', '.join(dict.fromkeys(t.text for t in bad))}",
+                          sum={"low": total_iv.low, "high": total_iv.high, "unit": total_iv.unit})
+
+
+def run_change(rule: Rule, opts: ChangeOptions, corpus: Corpus) -> Iterator[Finding]:
+    tree = parse(opts.formula)
+    for c in corpus.claims:
+        if not c.attribute.endswith("_change") or len(c.qualifiers.relates) != 2:
+            continue
+        old, new = (corpus.by_id.get(i) for i in c.qualifiers.relates)
+        if old is None or new is None:
+            continue
+        try:
+            implied = evaluate(tree, {"old": value_interval(old), "new": value_interval(new)})
+        except (ExpressionError, ValueError, ZeroDivisionError):
+            continue
+        stated = value_interval(c)
+        if implied.overlaps(stated, opts.relative_tolerance, opts.absolute_tolerance):
+            continue
+        label = c.attribute.removesuffix("_change").replace("_", " ")
+        msg = (f"{c.subject} {label}: {describe(c)} at {corpus.where(c)} does not match its two values: "
+               f"old = {describe(old)}, new = {describe(new)}, so {opts.formula} = "
+               f"{format_value(implied.low, implied.high, 'percent')}.")
+        yield finding(rule, c.subject, c.attribute, msg, [c, old, new], corpus=corpus,
+                      summary=f"{opts.formula} = {format_value(implied.low, implied.high, 'percent')}, not {c.text}",
+                      implied={"low": implied.low, "high": implied.high, "unit": "percent"})

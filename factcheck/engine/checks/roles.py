@@ -1,0 +1,87 @@
+"""Check `role-conflict`: two different people hold the same sole role (CEO, CFO...) at the same time."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from ...models import Claim, Finding, NameValue
+from ..corpus import Corpus, comparable_periods, finding, period
+from ..rules import Rule
+
+HOLDING = {"current", "interim", "outgoing"}
+
+
+class Options(BaseModel):
+    """succession_severity: the severity when a source calls one of the people former (a likely succession)."""
+
+    model_config = ConfigDict(extra="forbid")
+    succession_severity: str = "warning"
+
+
+def person_names(claims: list[Claim]) -> dict[str, str]:
+    """Map each written name to the fullest name across documents ("Wang" to "Alexandr Wang")."""
+    full = sorted({c.value.name for c in claims if isinstance(c.value, NameValue)}, key=lambda n: -len(n.split()))
+    out: dict[str, str] = {}
+    for n in full:
+        match = next((f for f in full if len(f.split()) > len(n.split()) and f.split()[-1] == n.split()[-1]), None)
+        out[n] = match or n
+    return out
+
+
+def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
+    sole = {name for name, r in corpus.vocab.roles.items() if r.sole}
+    roles = set(rule.attributes) & sole if rule.attributes else sole
+    for (subject, attribute), group in sorted(corpus.groups.items()):
+        if attribute not in roles:
+            continue
+        names = person_names(group)
+        by_person: dict[str, list[Claim]] = defaultdict(list)
+        for c in group:
+            by_person[names[c.value.name]].append(c)  # type: ignore[union-attr]
+        holders = {p: [c for c in cs if c.qualifiers.tense in HOLDING] for p, cs in by_person.items()}
+        holders = {p: cs for p, cs in holders.items() if cs}
+        if len(holders) < 2:
+            continue
+        people = sorted(holders, key=lambda p: (min(c.document for c in holders[p]), p))
+        overlapping = unknown = False
+        for i, pa in enumerate(people):
+            for pb in people[i + 1 :]:
+                for a in holders[pa]:
+                    for b in holders[pb]:
+                        same = comparable_periods(a, b)
+                        unknown |= same is None
+                        overlapping |= same is not False
+        role = attribute.upper() if len(attribute) <= 4 else attribute.replace("_", " ")
+        parts = [f"{p} ({corpus.places(holders[p])}; {period(holders[p][0])})" for p in people]
+        former_notes = []
+        for p in people:
+            for c in by_person[p]:
+                if c.qualifiers.tense == "former":
+                    former_notes.append(f"{corpus.where(c)} calls {p} the former {role}")
+        involved = [c for p in people for c in by_person[p]]
+        if not overlapping:
+            msg = (f"{subject} {role}: {' then '.join(parts)} held the role in different periods "
+                   f"(a succession, not a contradiction).")
+            f = finding(rule, subject, attribute, msg, involved, corpus=corpus, people=people, succession=True,
+                        summary=f"different periods: a succession of {role}s")
+            yield f.model_copy(update={"severity": "info"})
+            continue
+        msg = f"{subject} {role}: sources name different people as the current {role}: " + " vs ".join(parts) + "."
+        severity = rule.severity
+        if former_notes:
+            msg += " Note: " + "; ".join(sorted(set(former_notes))) + ", so this may be a succession that the " \
+                "other sources do not reflect."
+            severity = opts.succession_severity  # type: ignore[assignment]
+        if unknown:
+            msg += " The dates are unknown (undated documents)."
+        summary = f"{len(people)} people named current {role}"
+        if former_notes:
+            summary += "; " + "; ".join(sorted(set(former_notes)))
+        if unknown:
+            summary += "; dates unknown"
+        f = finding(rule, subject, attribute, msg, involved, corpus=corpus, people=people, summary=summary,
+                    former=sorted(set(former_notes)))
+        yield f.model_copy(update={"severity": severity})

@@ -1,0 +1,144 @@
+"""What every check reads: the documents, their claims indexed by subject and attribute, and shared passages."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from ..models import Claim, DateValue, Document, Finding, Location, NumberValue
+from ..normalize import dates as nd
+from ..normalize.intervals import INF, Interval
+from ..normalize.units import format_value
+from ..vocabulary import Vocabulary
+from .passages import SharedPassage
+from .rules import Rule
+
+
+@dataclass
+class Corpus:
+    """The article set as the rules see it."""
+
+    documents: list[Document]
+    claims: list[Claim]
+    vocab: Vocabulary
+    passages: list[SharedPassage] = field(default_factory=list)
+    by_id: dict[str, Claim] = field(default_factory=dict)
+    groups: dict[tuple[str, str], list[Claim]] = field(default_factory=dict)
+    docs: dict[str, Document] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_id = {c.id: c for c in self.claims}
+        self.docs = {d.path: d for d in self.documents}
+        groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        for c in self.claims:
+            groups[(c.subject, c.attribute)].append(c)
+        self.groups = dict(groups)
+
+    def short(self, path: str) -> str:
+        """A document's path as shown in messages (its file name when that is unambiguous)."""
+        name = PurePosixPath(path.split("#")[0]).name + ("#" + path.split("#")[1] if "#" in path else "")
+        same = [d for d in self.docs if PurePosixPath(d.split("#")[0]).name == PurePosixPath(path.split("#")[0]).name]
+        return name if len({s.split("#")[0] for s in same}) <= 1 else path
+
+    def where(self, c: Claim) -> str:
+        return f"{self.short(c.document)}:{c.line}"
+
+    def places(self, claims: list[Claim]) -> str:
+        """Where claims stand, a document once with its lines: "a.txt:1, 5, 31; b.txt:8"."""
+        lines: dict[str, set[int]] = {}
+        for c in claims:
+            lines.setdefault(c.document, set()).add(c.line)
+        return "; ".join(f"{self.short(d)}:{', '.join(map(str, sorted(ls)))}" for d, ls in sorted(lines.items()))
+
+    def values(self, claims: list[Claim]) -> list[str]:
+        """Claims grouped by normalized value: '"$25B", "$25 billion" ($24.5–25.5 billion) at a.txt:1, 2'."""
+        groups: dict[str, list[Claim]] = {}
+        for c in claims:
+            groups.setdefault(normalized(c), []).append(c)
+        out = []
+        for norm, cs in groups.items():
+            written = ", ".join(dict.fromkeys(f'"{c.text}"' for c in cs))
+            out.append(f"{written} ({norm}) at {self.places(cs)}")
+        return out
+
+    def independent(self, claims: list[Claim]) -> int:
+        """How many independent sources back these claims (copies of one passage count once)."""
+        docs = {c.document for c in claims}
+        roots = {self.root_of(d) for d in docs}
+        return len(roots)
+
+    def root_of(self, doc: str) -> str:
+        """The document a copied document's passages come from (itself when it is no copy)."""
+        seen = {doc}
+        current = doc
+        for p in self.passages:
+            if p.copy == current and p.original not in seen:
+                seen.add(p.original)
+                current = p.original
+        return current
+
+
+def value_interval(c: Claim) -> Interval:
+    """A claim's value as an interval: numbers in their unit, dates as day ordinals."""
+    v = c.value
+    if isinstance(v, NumberValue):
+        return Interval(-INF if v.low is None else v.low, INF if v.high is None else v.high, v.unit)
+    if isinstance(v, DateValue) and v.start and v.end:
+        return Interval(v.start.toordinal(), v.end.toordinal(), "day")
+    return Interval(-INF, INF, "")
+
+
+def describe(c: Claim) -> str:
+    """A claim's value as written and normalized: '"$29 billion" ($28.5–29.5 billion)'."""
+    v = c.value
+    if isinstance(v, NumberValue):
+        return f'"{c.text}" ({format_value(v.low, v.high, v.unit)})'
+    if isinstance(v, DateValue):
+        return f'"{c.text}" ({nd.describe(v)})'
+    return f'"{v.name}"'  # type: ignore[union-attr]
+
+
+def normalized(c: Claim) -> str:
+    v = c.value
+    if isinstance(v, NumberValue):
+        return format_value(v.low, v.high, v.unit)
+    if isinstance(v, DateValue):
+        return nd.describe(v)
+    return v.name  # type: ignore[union-attr]
+
+
+def period(c: Claim) -> str:
+    """The period a claim speaks of, and how it is known."""
+    q = c.qualifiers
+    if q.as_of is None or q.as_of.start is None:
+        return "date unknown"
+    label = nd.describe(q.as_of)
+    return f"{label} (publication date)" if q.as_of_source == "published" else label
+
+
+def comparable_periods(a: Claim, b: Claim, timeless: bool = False) -> bool | None:
+    """True when two claims speak of overlapping periods, False when of disjoint ones, None when unknown."""
+    if timeless:
+        return True
+    return nd.overlaps(a.qualifiers.as_of, b.qualifiers.as_of)
+
+
+def location(corpus: Corpus, c: Claim) -> Location:
+    return Location(document=c.document, line=c.line, column=c.column, quote=c.quote)
+
+
+def finding(rule: Rule, subject: str, attribute: str, message: str, claims: list[Claim] | None = None,
+            locations: list[Location] | None = None, corpus: Corpus | None = None, summary: str = "",
+            **details: object) -> Finding:
+    """A finding of `rule` about the given claims (and places)."""
+    claims = claims or []
+    locs = list(locations or [])
+    if corpus is not None:
+        locs += [location(corpus, c) for c in claims]
+    docs = sorted({c.document for c in claims} | {loc.document for loc in locs})
+    clean = {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in details.items()}
+    return Finding(id="", rule=rule.id, name=rule.name, severity=rule.severity, subject=subject, attribute=attribute,
+                   message=message, summary=summary or message, claims=[c.id for c in claims], documents=docs, locations=locs,
+                   internal=len(docs) == 1 and bool(claims), details=clean)

@@ -1,0 +1,105 @@
+"""Source independence: passages that two documents share (shingled near-duplicate detection on sentences)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..models import Document
+from ..text.sentences import split_sentences
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class SharedPassage:
+    """A run of sentences of `copy` that also stand (nearly word for word) in `original`."""
+
+    original: str
+    copy: str
+    original_lines: tuple[int, int]
+    copy_lines: tuple[int, int]
+    copy_sentences: tuple[int, ...]
+    words: int
+    excerpt: str
+    direction_known: bool
+
+
+def _shingles(words: list[str], k: int) -> set[int]:
+    if len(words) < k:
+        return {hash(tuple(words))} if words else set()
+    return {hash(tuple(words[i : i + k])) for i in range(len(words) - k + 1)}
+
+
+def find_shared_passages(docs: list[Document], shingle: int = 8, min_words: int = 25,
+                         min_overlap: float = 0.5) -> list[SharedPassage]:
+    """Passages of at least `min_words` words that one document shares with another.
+
+    A sentence is shared when at least `min_overlap` of its word shingles occur in the other document, so
+    small edits (a changed figure, a dropped word) still count. The earlier-published document is taken as
+    the original; when the dates do not tell, the direction is marked unknown.
+    """
+    index: dict[int, set[int]] = defaultdict(set)
+    per_doc: list[list[tuple[int, int, set[int], str]]] = []  # (line, sentence index, shingles, text)
+    for di, doc in enumerate(docs):
+        rows = []
+        for s in split_sentences(doc.text):
+            words = _WORD.findall(s.text.lower())
+            if len(words) < 4:
+                continue
+            sh = _shingles(words, shingle)
+            rows.append((doc.file_line(s.line), s.index, sh, s.text))
+            for h in sh:
+                index[h].add(di)
+        per_doc.append(rows)
+    pairs: set[tuple[int, int]] = set()
+    for holders in index.values():
+        if 1 < len(holders) <= 50:
+            ordered = sorted(holders)
+            pairs.update((a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :])
+    out: list[SharedPassage] = []
+    for a, b in sorted(pairs):
+        original, copy, known = _direction(docs, a, b)
+        out.extend(_passages(docs, per_doc, original, copy, known, min_words, min_overlap))
+    return out
+
+
+def _direction(docs: list[Document], a: int, b: int) -> tuple[int, int, bool]:
+    pa, pb = docs[a].published, docs[b].published
+    if pa and pb and pa != pb:
+        return (a, b, True) if pa < pb else (b, a, True)
+    return a, b, False
+
+
+def _passages(docs: list[Document], per_doc: list[list[tuple[int, int, set[int], str]]], orig: int, copy: int,
+              known: bool, min_words: int, min_overlap: float) -> list[SharedPassage]:
+    orig_sh: dict[int, int] = {}
+    for line, _idx, sh, _text in per_doc[orig]:
+        for h in sh:
+            orig_sh.setdefault(h, line)
+    runs: list[list[tuple[int, int, str, list[int]]]] = []
+    current: list[tuple[int, int, str, list[int]]] = []
+    for line, idx, sh, text in per_doc[copy]:
+        hits = [orig_sh[h] for h in sh if h in orig_sh]
+        if sh and len(hits) / len(sh) >= min_overlap:
+            current.append((line, idx, text, hits))
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    out = []
+    for run in runs:
+        words = sum(len(_WORD.findall(t.lower())) for _, _, t, _ in run)
+        if words < min_words:
+            continue
+        orig_lines = [h for *_, hits in run for h in hits]
+        excerpt = " ".join(t for _, _, t, _ in run)
+        out.append(SharedPassage(
+            original=docs[orig].path, copy=docs[copy].path,
+            original_lines=(min(orig_lines), max(orig_lines)), copy_lines=(run[0][0], run[-1][0]),
+            copy_sentences=tuple(idx for _, idx, _, _ in run), words=words,
+            excerpt=excerpt if len(excerpt) <= 160 else excerpt[:157] + "...", direction_known=known,
+        ))
+    return out

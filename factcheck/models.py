@@ -1,0 +1,190 @@
+"""The typed models that flow through the pipeline: documents, mentions, claims, findings, report."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+SCHEMA_VERSION = "factcheck/1"
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
+
+
+class Document(BaseModel):
+    """One article: its text and metadata; `line_map[i]` is the file line of text line i+1."""
+
+    path: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: date | None = None
+    text: str
+    line_map: list[int] = Field(default_factory=list, repr=False)
+
+    def file_line(self, text_line: int) -> int:
+        """The line in the original file of 1-based line `text_line` of `text`."""
+        if 0 < text_line <= len(self.line_map):
+            return self.line_map[text_line - 1]
+        return text_line
+
+
+class Sentence(BaseModel):
+    """A sentence of a document with its character span and 1-based text line and column."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    line: int
+    column: int
+
+
+class NumberValue(BaseModel):
+    """A number as an interval: `low`/`high` (None = unbounded) in `unit`, with the hedge word if any."""
+
+    model_config = ConfigDict(ser_json_inf_nan="null")
+
+    type: Literal["number"] = "number"
+    low: float | None
+    high: float | None
+    unit: str
+    noun: str | None = None
+    hedge: str | None = None
+    value: float | None = None  # the figure as written, scaled
+
+
+class DateValue(BaseModel):
+    """A date interval with its granularity; `anchored` is False for a relative date with no anchor."""
+
+    type: Literal["date"] = "date"
+    start: date | None
+    end: date | None
+    granularity: Literal["day", "week", "month", "quarter", "half", "year", "unknown"]
+    anchored: bool = True
+    relative: bool = False
+
+
+class NameValue(BaseModel):
+    """A person's or organization's name."""
+
+    type: Literal["name"] = "name"
+    name: str
+
+
+class RoleValue(BaseModel):
+    """A role such as CEO, with its tense."""
+
+    type: Literal["role"] = "role"
+    role: str
+    tense: Literal["former", "current", "incoming", "interim", "outgoing"] = "current"
+    person: str | None = None
+    organization: str | None = None
+
+
+class Mention(BaseModel):
+    """Something recognized in text: `start`/`end` are character offsets, `value` its reading."""
+
+    kind: Literal["money", "quantity", "percent", "date", "person", "organization", "role"]
+    start: int
+    end: int
+    text: str
+    value: NumberValue | DateValue | NameValue | RoleValue = Field(discriminator="type")
+
+
+class Qualifiers(BaseModel):
+    """What changes the meaning of a claim: time, hedges, segment, the other party, tense."""
+
+    as_of: DateValue | None = None
+    as_of_source: Literal["explicit", "published", "unknown"] = "unknown"
+    hedge: str | None = None
+    reported: bool = False
+    segment: str | None = None
+    party: str | None = None
+    tense: str | None = None
+    prior: bool = False
+    forecast: bool = False
+    copied_from: str | None = None
+    relates: list[str] = Field(default_factory=list)
+
+
+class Claim(BaseModel):
+    """A statement about a subject's attribute, with its value and where it was read."""
+
+    id: str
+    document: str
+    line: int
+    column: int
+    sentence: int
+    subject: str
+    attribute: str
+    text: str
+    value: NumberValue | DateValue | NameValue = Field(discriminator="type")
+    qualifiers: Qualifiers = Field(default_factory=Qualifiers)
+    quote: str
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def as_of(self) -> DateValue | None:
+        """The period the claim speaks of (see qualifiers.as_of_source for how it is known)."""
+        return self.qualifiers.as_of
+
+
+class Location(BaseModel):
+    """A place in a document that a finding points at."""
+
+    document: str
+    line: int
+    column: int = 1
+    quote: str = ""
+
+
+class Finding(BaseModel):
+    """One problem the rules found."""
+
+    model_config = ConfigDict(ser_json_inf_nan="null")
+
+    id: str
+    rule: str
+    name: str
+    severity: Severity
+    subject: str
+    attribute: str
+    message: str
+    summary: str = ""
+    claims: list[str] = Field(default_factory=list)
+    documents: list[str] = Field(default_factory=list)
+    locations: list[Location] = Field(default_factory=list)
+    internal: bool = False
+    details: dict[str, object] = Field(default_factory=dict)
+
+
+class DocumentInfo(BaseModel):
+    """A document as listed in the report."""
+
+    path: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: date | None = None
+    claims: int = 0
+
+
+class Report(BaseModel):
+    """Everything one run found; every output format renders this model."""
+
+    schema_: str = Field(SCHEMA_VERSION, alias="schema")
+    documents: list[DocumentInfo]
+    claims: list[Claim]
+    findings: list[Finding]
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    def counts(self) -> dict[str, int]:
+        """Findings by severity."""
+        out = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            out[f.severity] += 1
+        return out

@@ -1,0 +1,94 @@
+"""One pint registry holding just the units news figures use (currencies as their own dimensions)."""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Any
+
+from ..vocabulary import default_rules_dir
+
+SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "C$", "AUD": "A$", "HKD": "HK$"}
+
+
+@lru_cache(maxsize=1)
+def registry() -> Any:
+    """The unit registry, built on first use from `rules/units.txt` (pint is imported only then)."""
+    import pint
+
+    ureg = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False)
+    ureg.load_definitions(str(default_rules_dir() / "units.txt"))
+    return ureg
+
+
+def conversion_factor(from_unit: str, to_unit: str) -> float:
+    """How many `to_unit` one `from_unit` is; raises ValueError across dimensions (EUR to USD)."""
+    import pint
+
+    ureg = registry()
+    try:
+        return float(ureg.Quantity(1.0, from_unit).to(to_unit).magnitude)
+    except (pint.errors.DimensionalityError, pint.errors.UndefinedUnitError) as exc:
+        raise ValueError(f"cannot convert {from_unit} to {to_unit}") from exc
+
+
+@lru_cache(maxsize=256)
+def combine_units(op: str, left: str, right: str) -> tuple[str, float]:
+    """The unit of `left op right` and the factor to apply to magnitudes (percent / percent is 1)."""
+    ureg = registry()
+    a = ureg.Quantity(1.0, left or "dimensionless").to_base_units()
+    b = ureg.Quantity(1.0, right or "dimensionless").to_base_units()
+    q = a * b if op == "*" else a / b
+    if q.dimensionless:
+        return "dimensionless", float(q.to("dimensionless").magnitude)
+    return str(q.units).replace(" ", ""), float(q.magnitude)
+
+
+def _scaled(x: float) -> tuple[float, str]:
+    ax = abs(x)
+    for limit, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if ax >= limit:
+            return x / limit, word
+    return x, ""
+
+
+def _num(x: float) -> str:
+    if not math.isfinite(x):
+        return "∞" if x > 0 else "-∞"
+    if abs(x) >= 100 or x == int(x):
+        return f"{x:,.0f}" if abs(x - round(x)) < 1e-9 or abs(x) >= 1000 else f"{x:,.1f}"
+    return f"{x:.3g}" if abs(x) < 10 else f"{x:.1f}"
+
+
+def format_value(low: float | None, high: float | None, unit: str) -> str:
+    """A normalized interval for people: "$24.5–25.5 billion", "13.5–14.5%", "≥ 400 count"."""
+    lo = -math.inf if low is None else low
+    hi = math.inf if high is None else high
+    finite = [abs(x) for x in (lo, hi) if math.isfinite(x)]
+    if not finite:
+        return "any value"
+    ref = max(finite)
+    _, word = _scaled(ref)
+    div = {"trillion": 1e12, "billion": 1e9, "million": 1e6}.get(word, 1.0)
+    if unit in ("percent", "percentage_point"):
+        word, div = "", 1.0
+    suffix = {"percent": "%", "percentage_point": " pp", "count": "", "dimensionless": ""}.get(unit, "")
+    prefix = SYMBOLS.get(unit, "")
+    if unit not in SYMBOLS and unit not in ("percent", "percentage_point", "count", "dimensionless"):
+        suffix = f" {unit}"
+    scale = f" {word}" if word else ""
+    if not math.isfinite(hi):
+        body = f"≥ {prefix}{_num(lo / div)}"
+    elif not math.isfinite(lo) or (lo == 0 and hi > 0 and low == 0.0 and unit != "percent"):
+        body = f"≤ {prefix}{_num(hi / div)}"
+    elif abs(hi - lo) <= 1e-9 * max(1.0, abs(hi)):
+        body = f"{prefix}{_num(lo / div)}"
+    else:
+        # Enough decimals to show the width of the interval, no more.
+        width = (hi - lo) / div
+        d = min(4, max(0, math.ceil(-math.log10(width)) + 1))
+        a, b = lo / div, hi / div
+        if d == 0 and abs(b) < 100 and (a % 1 or b % 1):
+            d = 1
+        body = f"{prefix}{a:,.{d}f}–{b:,.{d}f}"
+    return f"{body}{scale}{suffix}"

@@ -1,0 +1,289 @@
+"""Money, percentages and counts in one compiled pass, each read as an interval with its hedge."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..models import Mention, NumberValue
+from ..normalize.intervals import INF, apply_hedge, rounding_halfwidth
+from ..vocabulary import Vocabulary, load_vocabulary, words_pattern
+
+WORD_UNITS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "dozen": 12,
+    "half a": 0.5, "a half": 0.5,
+}
+SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# "tens of thousands", "hundreds of millions": an order-of-magnitude interval.
+VAGUE_PLURALS = {"dozens": (12.0, 100.0), "tens": (10.0, 100.0), "hundreds": (100.0, 1000.0),
+                 "thousands": (1e3, 1e4), "millions": (1e6, 1e7), "billions": (1e9, 1e10)}
+ONE_WORD_SCALES = {"k", "m", "b", "t"}
+
+
+@dataclass(frozen=True)
+class NumberGrammar:
+    """The compiled patterns, built once from the vocabulary."""
+
+    main: re.Pattern[str]
+    words: re.Pattern[str]
+    hedge_before: re.Pattern[str]
+    noun_after: re.Pattern[str]
+    vocab: Vocabulary
+
+
+@lru_cache(maxsize=4)
+def grammar(vocab: Vocabulary | None = None) -> NumberGrammar:
+    v = vocab or load_vocabulary()
+    prefix = "|".join(re.escape(p) for p in sorted(v.currency_prefix, key=len, reverse=True))
+    codes = "|".join(sorted(v.currency_codes, key=len, reverse=True))
+    names = words_pattern(list(v.currency_names) + list(v.currency_minor))
+    scale = r"thousand|million|billion|trillion|mn|mln|bn|bln|tn|tr|[kKmMbBtT]"
+    digits = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?|\.\d+"
+    cur = rf"(?:(?P<{{n}}>{prefix})\s?|(?P<{{c}}>(?-i:{codes}))\s)"
+    main = re.compile(
+        rf"""(?<![\w.,/])(?<![A-Za-z]-)
+        (?P<neg>[-−](?=[\d$€£¥.]))?
+        {cur.format(n='cur', c='code1')}?
+        (?P<num>{digits})
+        (?:(?P<sp1>\s?)(?P<scale1>{scale})(?![\w]))?
+        (?:\s?(?P<conn>-|–|—|to|and)\s?{cur.format(n='cur2', c='code2')}?(?P<num2>{digits})
+           (?:(?P<sp2>\s?)(?P<scale2>{scale})(?![\w]))?)?
+        (?P<plus>\+|-plus\b)?
+        (?:\s?(?P<pct>%|percentage\s+points?|per\s?cent\b|percent\b|pct\b|pp\b)
+          |\s?(?P<code>(?-i:{codes}))(?![\w])
+          |\s(?P<curname>{names}))?
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+    unit_words = "|".join(w.replace(" ", r"\s+") for w in sorted(WORD_UNITS, key=len, reverse=True))
+    words = re.compile(
+        rf"""(?<![\w-])(?:
+          (?P<vague>dozens|tens|hundreds|thousands|millions|billions)(?:\s+of\s+(?P<vscale>thousands|millions|billions))?
+          |(?P<w1>{unit_words})(?:[-\s](?P<w2>one|two|three|four|five|six|seven|eight|nine))?
+           (?:\s+(?P<wscale>hundred|thousand|million|billion|trillion))?(?:\s+(?P<wscale2>thousand|million|billion))?
+        )(?![\w-])""",
+        re.VERBOSE | re.IGNORECASE,
+    )
+    hedge_before = re.compile(rf"(?P<hedge>{words_pattern(list(v.hedge_by_word))})\s+(?:an?\s+|the\s+)?$", re.I)
+    noun_after = re.compile(r"[\w’'-]+|[^\w\s]")
+    return NumberGrammar(main, words, hedge_before, noun_after, v)
+
+
+def _to_float(digits: str) -> float:
+    return float(re.sub(r"[,\s\u00a0\u202f]", "", digits))
+
+
+def _scale_value(word: str | None, vocab: Vocabulary) -> float:
+    if not word:
+        return 1.0
+    return vocab.scales.get(word.lower(), 1.0)
+
+
+def _hedge(text: str, start: int, g: NumberGrammar) -> tuple[str | None, str | None, float]:
+    """The hedge word before `start`, its shape and relative spread."""
+    m = g.hedge_before.search(text[max(0, start - 40) : start])
+    if not m:
+        return None, None, 0.0
+    word = " ".join(m.group("hedge").lower().split())
+    h = g.vocab.hedge_by_word.get(word)
+    if h is None:
+        return None, None, 0.0
+    return word, h.shape, h.relative
+
+
+STOP_WORDS = {"in", "to", "and", "for", "from", "by", "at", "on", "with", "the", "a", "an", "who", "that", "was"}
+
+
+def _counted_noun(text: str, end: int, g: NumberGrammar) -> str | None:
+    """The counted noun phrase after a figure ("full-time employees"), up to four words on."""
+    phrase: list[str] = []
+    for m in g.noun_after.finditer(text, end, min(len(text), end + 60)):
+        w = m.group().lower().strip("’'")
+        if not w[0].isalnum() or w in STOP_WORDS or len(phrase) >= 4:
+            break
+        phrase.append(w)
+        if w in g.vocab.counted_nouns:
+            return " ".join(x for x in phrase if x != "of")
+    return None
+
+
+def _is_year_like(m: re.Match[str]) -> bool:
+    num = m.group("num")
+    return (
+        len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2100
+        and not (m.group("cur") or m.group("code1") or m.group("pct") or m.group("code") or m.group("curname"))
+        and not m.group("scale1") and not m.group("num2")
+    )
+
+
+def recognize_numbers(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
+    """Money, percent and quantity mentions in `text`, as intervals; years are left to the date recognizer."""
+    g = grammar(vocab)
+    v = g.vocab
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        m = g.main.search(text, pos)
+        if m is None:
+            break
+        pos = max(m.end(), m.start() + 1)
+        if _is_year_like(m) or _bad_context(text, m):
+            continue
+        mention = _read_number(text, m, g, v)
+        if mention is not None:
+            out.append(mention)
+            taken.append((mention.start, mention.end))
+            # A match re-read as less (no range, no scale) resumes scanning right after what it kept.
+            pos = max(mention.end, m.start() + 1) if mention.end < m.end() else pos
+    for m in g.words.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        mention = _read_words(text, m, g)
+        if mention is not None:
+            out.append(mention)
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _bad_context(text: str, m: re.Match[str]) -> bool:
+    """Numbers that are not amounts: times (10:30), ordinals (3rd), codes (Q3 is excluded by the pattern)."""
+    end = m.end("num")
+    after = text[end : end + 3]
+    if re.match(r":\d", after) or re.match(r"(?:st|nd|rd|th)\b", after, re.I):
+        return True
+    before = text[max(0, m.start() - 1) : m.start()]
+    return before in {":", "#"}
+
+
+def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -> Mention | None:
+    scale1, scale2 = m.group("scale1"), m.group("scale2")
+    cur_sym = m.group("cur") or m.group("cur2")
+    code = m.group("code1") or m.group("code2") or m.group("code")
+    curname = m.group("curname")
+    pct = m.group("pct")
+    end = m.end()
+    # Single-letter scales are only read as such after a currency (5m may be metres) or in capitals.
+    for sc, sp in ((scale1, m.group("sp1")), (scale2, m.group("sp2"))):
+        if sc and sc.lower() in ONE_WORD_SCALES and (sp or (not (cur_sym or code) and sc in "mbt")):
+            return _retry_without_scale(text, m, g, v)
+    num2 = m.group("num2")
+    conn = (m.group("conn") or "").lower()
+    left = text[max(0, m.start() - 25) : m.start()].lower()
+    if num2 and (
+        (conn == "and" and not re.search(r"between\s+$", left))
+        or (conn == "to" and re.search(r"(?:from|rose|fell|grew|up|down|increased|decreased|jumped|dropped)\s+$", left))
+        or bool(m.group("cur2") or m.group("code2")) != bool(m.group("cur") or m.group("code1"))
+    ):
+        return _retry_without_range(text, m, g, v)
+    unit = "count"
+    factor = 1.0
+    kind = "quantity"
+    if pct:
+        unit = "percentage_point" if ("point" in pct.lower() or pct.lower() == "pp") else "percent"
+        kind = "percent"
+    elif cur_sym:
+        unit = v.currency_prefix[cur_sym] if cur_sym in v.currency_prefix else v.currency_prefix.get(cur_sym.upper(), "USD")
+        kind = "money"
+    elif code:
+        unit = v.currency_codes.get(code.upper(), code.upper())
+        kind = "money"
+    elif curname:
+        name = " ".join(curname.lower().split())
+        if name in v.currency_minor:
+            unit, factor = v.currency_minor[name]
+        else:
+            unit = v.currency_names[name]
+        kind = "money"
+    digits = m.group("num")
+    base = _to_float(digits)
+    sc = _scale_value(scale2 if num2 and not scale1 else scale1, v)
+    value = base * sc * factor
+    half = rounding_halfwidth(digits) * sc * factor
+    low, high = value - half, value + half
+    sign = -1.0 if m.group("neg") else 1.0
+    if num2:
+        # A range states its own bounds, so no rounding is added to them.
+        hi_val = _to_float(num2) * _scale_value(scale2 or scale1, v) * factor
+        low, high = min(value, hi_val), max(value, hi_val)
+    if sign < 0:
+        value, low, high = -value, -high, -low
+    start = m.start()
+    hedge_word, shape, rel = _hedge(text, start, g)
+    if m.group("plus"):
+        hedge_word, shape = (hedge_word or m.group("plus").lstrip("-")), "plus"
+    if shape and not num2:
+        low, high = apply_hedge(value, low, high, shape, rel)
+    noun = _counted_noun(text, end, g) if kind == "quantity" else None
+    mtext = text[start:end].rstrip()
+    return Mention(
+        kind=kind, start=start, end=start + len(mtext), text=mtext,
+        value=NumberValue(low=low, high=None if high == INF else high, unit=unit, noun=noun,
+                          hedge=hedge_word, value=value),
+    )
+
+
+def _retry_without_scale(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -> Mention | None:
+    """Re-read a match whose one-letter scale was not a scale: just the number before it."""
+    end = m.end("num")
+    sub = g.main.match(text[:end], m.start())
+    if sub is None or sub.group("scale1"):
+        return None
+    return _read_number(text[:end], sub, g, v)
+
+
+def _retry_without_range(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -> Mention | None:
+    """Re-read the first number of a match whose range reading was wrong ("from 5 to 7" is two values)."""
+    stop = m.end("scale1") if m.group("scale1") else m.end("num")
+    sub = g.main.match(text[:stop], m.start())
+    if sub is None:
+        return None
+    # Keep what follows the first number (a % or a currency name) by matching on the text up to the connector.
+    return _read_number(text[:stop], sub, g, v)
+
+
+def _read_words(text: str, m: re.Match[str], g: NumberGrammar) -> Mention | None:
+    v = g.vocab
+    if m.group("vague"):
+        lo, hi = VAGUE_PLURALS[m.group("vague").lower()]
+        if m.group("vscale"):
+            s = VAGUE_PLURALS[m.group("vscale").lower()][0]
+            lo, hi = lo * s, hi * s
+        value = lo
+        after = text[m.end() : m.end() + 30]
+        if not re.match(r"\s+of\b", after, re.I) and not m.group("vscale"):
+            return None
+    else:
+        w1 = " ".join(m.group("w1").lower().split())
+        if w1 in {"a", "an", "one"} and not m.group("wscale"):
+            return None
+        value = WORD_UNITS[w1] + (WORD_UNITS[m.group("w2").lower()] if m.group("w2") else 0)
+        for s in (m.group("wscale"), m.group("wscale2")):
+            if s:
+                value *= SCALE_WORDS[s.lower()]
+        lo = hi = value
+    end = m.end()
+    kind, unit = "quantity", "count"
+    cm = re.match(rf"\s+(?:of\s+)?({words_pattern(list(v.currency_names))})", text[end:], re.I)
+    if cm:
+        kind, unit = "money", v.currency_names[" ".join(cm.group(1).lower().split())]
+        end += cm.end()
+    else:
+        pm = re.match(r"\s?(?:%|percent\b|per cent\b)", text[end:], re.I)
+        if pm:
+            kind, unit = "percent", "percent"
+            end += pm.end()
+    noun = _counted_noun(text, end, g) if kind == "quantity" else None
+    if kind == "quantity" and noun is None and not m.group("vague") and value < 1000:
+        return None
+    hedge_word, shape, rel = _hedge(text, m.start(), g)
+    if shape:
+        lo, hi = apply_hedge(value, lo, hi, shape, rel)
+    return Mention(
+        kind=kind, start=m.start(), end=end, text=text[m.start() : end],
+        value=NumberValue(low=lo, high=None if hi == INF else hi, unit=unit, noun=noun, hedge=hedge_word, value=value),
+    )

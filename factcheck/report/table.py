@@ -1,0 +1,88 @@
+"""The terminal report: findings grouped by subject and attribute, a row per value and its sources."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import PurePosixPath
+
+from tabulate import tabulate
+
+from ..models import Claim, DateValue, Finding, NumberValue, Report
+from ..normalize import dates as nd
+from ..normalize.units import format_value
+
+HEADERS = ["severity", "rule", "as written", "normalized", "source", "why"]
+
+
+def _short(path: str, all_paths: list[str]) -> str:
+    name = PurePosixPath(path.split("#")[0]).name
+    base = [p for p in all_paths if PurePosixPath(p.split("#")[0]).name == name]
+    shown = name if len({b.split("#")[0] for b in base}) <= 1 else path.split("#")[0]
+    return shown + ("#" + path.split("#")[1] if "#" in path else "")
+
+
+def normalized(c: Claim) -> str:
+    v = c.value
+    if isinstance(v, NumberValue):
+        return format_value(v.low, v.high, v.unit)
+    if isinstance(v, DateValue):
+        return nd.describe(v)
+    return v.name
+
+
+def _rows(f: Finding, claims: dict[str, Claim], paths: list[str]) -> list[list[str]]:
+    """A row per distinct value of the finding, with every place it is written."""
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for cid in f.claims:
+        c = claims.get(cid)
+        if c is not None:
+            tense = c.qualifiers.tense if c.qualifiers.tense not in (None, "current") else ""
+            groups[(normalized(c), tense)].append(c)
+    rows = []
+    for (norm, tense), cs in groups.items():
+        written = ", ".join(dict.fromkeys(f'"{c.text}"' for c in cs)) + (f" ({tense})" if tense else "")
+        by_doc: dict[str, list[int]] = defaultdict(list)
+        for c in cs:
+            by_doc[c.document].append(c.line)
+        src = "\n".join(f"{_short(d, paths)}:{', '.join(map(str, sorted(set(ls))))}" for d, ls in by_doc.items())
+        rows.append([written, norm, src])
+    if not rows:
+        for loc in f.locations:
+            rows.append([loc.quote[:40] + ("…" if len(loc.quote) > 40 else ""), "", f"{_short(loc.document, paths)}:{loc.line}"])
+    return rows or [["", "", ""]]
+
+
+def render_table(report: Report) -> str:
+    """Findings as tables, one per subject and attribute, errors first; then a summary line."""
+    claims = {c.id: c for c in report.claims}
+    paths = [d.path for d in report.documents]
+    grouped: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    for f in report.findings:
+        # Findings about documents themselves (no claims) are grouped by rule under "documents".
+        key = (f.subject, f.attribute) if f.claims else ("documents", f.name)
+        grouped[key].append(f)
+    out: list[str] = []
+    for (subject, attribute), findings in grouped.items():
+        table: list[list[str]] = []
+        for f in findings:
+            rows = _rows(f, claims, paths)
+            why = f.summary or f.message
+            for i, (written, norm, src) in enumerate(rows):
+                first = i == 0
+                table.append([f.severity if first else "", f"{f.rule}\n{f.name}" if first else "", written, norm,
+                              src, why if first else ""])
+        label = attribute.replace("_", " ").replace("-", " ")
+        out.append(f"{subject} · {label}")
+        out.append(tabulate(table, headers=HEADERS, tablefmt="simple", maxcolwidths=[None, None, 28, 22, 32, 56]))
+        out.append("")
+    counts = report.counts()
+    undated = sum(1 for d in report.documents if d.published is None)
+    summary = (f"{len(report.documents)} document{'s' if len(report.documents) != 1 else ''}, "
+               f"{len(report.claims)} claims; findings: {counts['error']} error{'s' if counts['error'] != 1 else ''}, "
+               f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}, {counts['info']} info")
+    if undated:
+        summary += f"; {undated} undated"
+    if not report.findings:
+        out.append("No findings.")
+    out.append(summary)
+    return "\n".join(out) + "\n"

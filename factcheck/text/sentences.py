@@ -1,0 +1,52 @@
+"""Stage 2: split a document into sentences, each with its line and column."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Sentence
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "inc", "corp", "co", "ltd", "plc", "vs", "etc", "no",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov", "sen", "rep",
+    "gen", "col", "lt", "sgt", "capt", "u.s", "u.k", "u.n", "e.u", "e.g", "i.e", "a.m", "p.m", "approx", "est",
+    "fig", "dept", "univ", "mt", "ft", "rs",
+}
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9$€£])")
+_WORD_BEFORE = re.compile(r"([\w.]+)[.!?]+[\"'”’)\]]*\s+$")
+
+
+def _is_abbreviation(text: str, end: int) -> bool:
+    m = _WORD_BEFORE.search(text[max(0, end - 20) : end])
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of `text`: every line break ends one, and so do . ! ? before a capital."""
+    out: list[Sentence] = []
+    offset = 0
+    for lineno, line in enumerate(text.split("\n"), 1):
+        start = 0
+        for m in _BOUNDARY.finditer(line):
+            if _is_abbreviation(line, m.end()):
+                continue
+            _add(out, line, start, m.end(), offset, lineno)
+            start = m.end()
+        _add(out, line, start, len(line), offset, lineno)
+        offset += len(line) + 1
+    return out
+
+
+def _add(out: list[Sentence], line: str, start: int, end: int, offset: int, lineno: int) -> None:
+    chunk = line[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    s = offset + start + lead
+    out.append(
+        Sentence(index=len(out), start=s, end=s + len(stripped), text=stripped, line=lineno, column=start + lead + 1)
+    )

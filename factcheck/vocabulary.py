@@ -1,0 +1,145 @@
+"""The data in `rules/`: where it lives, and the vocabulary (scales, currencies, hedges, attributes, roles)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError
+
+
+def default_rules_dir() -> Path:
+    """The rules shipped with factcheck: packaged as `factcheck/_rules`, or `rules/` in a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_rules", here.parent / "rules"):
+        if (candidate / "vocabulary.yaml").is_file():
+            return candidate
+    raise InputError("the default rules were not found (is factcheck installed completely?)")
+
+
+def words_pattern(words: list[str]) -> str:
+    """An alternation matching any of `words` as whole words, longest first, spaces as any whitespace."""
+    escaped = []
+    for w in sorted(set(words), key=len, reverse=True):
+        body = r"\s+".join(re.escape(part) for part in w.split())
+        left = r"(?<![\w-])" if w[0].isalnum() else ""
+        right = r"(?![\w])" if w[-1].isalnum() or w[-1] == "." else ""
+        escaped.append(left + body + right)
+    return "(?:" + "|".join(escaped) + ")"
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """A canonical attribute and the cues that name it in text."""
+
+    name: str
+    unit: str
+    cues: tuple[str, ...]
+    window: int
+    unless: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    timeless: bool = False
+    cue_re: re.Pattern[str] = field(default=re.compile("(?!)"), compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Hedge:
+    shape: str
+    relative: float
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    names: tuple[str, ...]
+    sole: bool
+
+
+@dataclass
+class Vocabulary:
+    """Everything the recognizers and the claim builder read from `rules/vocabulary.yaml`."""
+
+    scales: dict[str, float]
+    currency_prefix: dict[str, str]
+    currency_codes: dict[str, str]
+    currency_names: dict[str, str]
+    currency_minor: dict[str, tuple[str, float]]
+    hedges: list[Hedge]
+    hedge_by_word: dict[str, Hedge]
+    plus_suffixes: list[str]
+    reporting_words: list[str]
+    segments: dict[str, list[str]]
+    attributes: dict[str, Attribute]
+    counted_nouns: set[str]
+    roles: dict[str, Role]
+    role_by_name: dict[str, Role]
+    tenses: dict[str, list[str]]
+    role_verbs: dict[str, list[str]]
+    company_references: list[str]
+    corporate_suffixes: set[str]
+
+
+def _load_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise InputError(f"invalid YAML: {exc.problem}", str(path), line) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read: {exc}", str(path)) from None
+
+
+@lru_cache(maxsize=4)
+def load_vocabulary(rules_dir: Path | None = None) -> Vocabulary:
+    """Read and index the vocabulary once per rules folder."""
+    path = (rules_dir or default_rules_dir()) / "vocabulary.yaml"
+    data = _load_yaml(path)
+    if not isinstance(data, dict):
+        raise InputError("the vocabulary must be a mapping", str(path), 1)
+    try:
+        cur = data["currencies"]
+        hedges = [Hedge(h["shape"], float(h.get("relative", 0.0)), tuple(h["words"])) for h in data["hedges"]]
+        attributes = {}
+        for name, a in data["attributes"].items():
+            cues = tuple(a["cues"])
+            attributes[name] = Attribute(
+                name=name,
+                unit=a["unit"],
+                cues=cues,
+                window=int(a.get("window", 50)),
+                unless=tuple(a.get("unless", ())),
+                requires=tuple(a.get("requires", ())),
+                timeless=bool(a.get("timeless", False)),
+                cue_re=re.compile(words_pattern(list(cues)), re.IGNORECASE),
+            )
+        roles = {k: Role(k, tuple(v["names"]), bool(v.get("sole", False))) for k, v in data["roles"].items()}
+        codes = {c: cur.get("code_alias", {}).get(c, c) for c in cur["codes"]}
+        return Vocabulary(
+            scales={k: float(v) for k, v in data["scales"].items()},
+            currency_prefix=dict(cur["prefix"]),
+            currency_codes=codes,
+            currency_names=dict(cur["names"]),
+            currency_minor={k: (v[0], float(v[1])) for k, v in cur.get("minor", {}).items()},
+            hedges=hedges,
+            hedge_by_word={w.lower(): h for h in hedges for w in h.words},
+            plus_suffixes=list(data.get("plus_suffixes", [])),
+            reporting_words=list(data.get("reporting_words", [])),
+            segments={k: list(v) for k, v in data.get("segments", {}).items()},
+            attributes=attributes,
+            counted_nouns=set(data.get("counted_nouns", [])),
+            roles=roles,
+            role_by_name={n.lower(): r for r in roles.values() for n in r.names},
+            tenses={k: list(v) for k, v in data.get("tenses", {}).items()},
+            role_verbs={k: list(v) for k, v in data.get("role_verbs", {}).items()},
+            company_references=list(data.get("company_references", [])),
+            corporate_suffixes=set(data.get("corporate_suffixes", [])),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise InputError(f"malformed vocabulary: {exc!r}", str(path)) from None
