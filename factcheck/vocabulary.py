@@ -83,6 +83,7 @@ class Vocabulary:
     role_verbs: dict[str, list[str]]
     company_references: list[str]
     corporate_suffixes: set[str]
+    rounding_max_relative: float = 0.1
 
 
 def _load_yaml(path: Path) -> Any:
@@ -140,6 +141,7 @@ def load_vocabulary(rules_dir: Path | None = None) -> Vocabulary:
             role_verbs={k: list(v) for k, v in data.get("role_verbs", {}).items()},
             company_references=list(data.get("company_references", [])),
             corporate_suffixes=set(data.get("corporate_suffixes", [])),
+            rounding_max_relative=float(data.get("rounding", {}).get("max_relative", 0.1)),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InputError(f"malformed vocabulary: {exc!r}", str(path)) from None

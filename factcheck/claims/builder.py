@@ -216,6 +216,12 @@ def _subject(ctx: _Ctx, sent: Sentence, m: Mention, attr: Attribute, cue: tuple[
                 not re.search(r"[,;()]", text[anchor_end:s]):
             subject, found = name or ents.topic, True
             break
+    if not found and attr.name in PARTY_ATTRIBUTES:
+        # "invested $14.3 billion in Acme, securing a 49% stake": the sentence names the company once.
+        for s, _e, name in refs:
+            if re.search(r"\b(?:in|into)\s+$", text[max(sent.start, s - 6) : s]):
+                subject, found = name or ents.topic, True
+                break
     explicit_target = found
     before = [r for r in refs if r[1] <= anchor_start]
     if not found and before:

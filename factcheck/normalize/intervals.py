@@ -8,8 +8,12 @@ from dataclasses import dataclass
 INF = math.inf
 
 
-def rounding_halfwidth(digits: str) -> float:
-    """Half the rounding unit the written digits imply: "25" 0.5, "14.3" 0.05, "6,000" 500, "6,800" 50."""
+def rounding_halfwidth(digits: str, max_relative: float = 1.0) -> float:
+    """Half the rounding unit the written digits imply: "25" 0.5, "14.3" 0.05, "6,000" 500, "6,800" 50.
+
+    Trailing zeros say the figure is rounded to its last non-zero digit, but by at most `max_relative` of the
+    figure: "6,000" may be 5,500 to 6,500, while "$10 billion" is not read as anything from 5 to 15.
+    """
     s = digits.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "").lstrip("-−+")
     if "." in s:
         decimals = len(s.split(".", 1)[1])
@@ -18,7 +22,9 @@ def rounding_halfwidth(digits: str) -> float:
     if not body:
         return 0.5
     zeros = len(body) - len(body.rstrip("0"))
-    return 0.5 * 10.0**zeros
+    if zeros == 0:
+        return 0.5
+    return max(0.5, min(0.5 * 10.0**zeros, max_relative * float(body)))
 
 
 def apply_hedge(value: float, low: float, high: float, shape: str | None, relative: float) -> tuple[float, float]:

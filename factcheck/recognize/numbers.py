@@ -203,7 +203,7 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
     base = _to_float(digits)
     sc = _scale_value(scale2 if num2 and not scale1 else scale1, v)
     value = base * sc * factor
-    half = rounding_halfwidth(digits) * sc * factor
+    half = rounding_halfwidth(digits, v.rounding_max_relative) * sc * factor
     low, high = value - half, value + half
     sign = -1.0 if m.group("neg") else 1.0
     if num2:

@@ -42,11 +42,41 @@ def _trim(name: str) -> str:
     return " ".join(words)
 
 
+ROLE_TOKENS = {"CEO", "CFO", "COO", "CTO", "Chief", "Chairman", "Chairwoman", "President", "Founder", "Co-founder",
+               "Spokesperson", "Spokesman", "Spokeswoman", "Executive", "Officer", "Director", "Analyst"}
+_VERB_AFTER = re.compile(r"['’]s\b|\s+(?:was|is|has|had|have|will|would|could|can|may|said|says|plans|expects|"
+                         r"reported|reports|announced|announces|employs|made|makes|invested|invests|raised|raises|"
+                         r"posted|cut|cuts|hired|sold|bought|agreed|confirmed|declined|\w+ed\b|\w+s\b)")
+
+
+def _runs(m: re.Match[str], people: set[str]) -> list[tuple[int, str]]:
+    """Split a run of capitalised words at role words and people's names: "Acme CEO Jane Roe" is "Acme"."""
+    out: list[tuple[int, str]] = []
+    words = [(w.start() + m.start(), w.group()) for w in re.finditer(r"\S+", m.group(0))]
+    current: list[tuple[int, str]] = []
+    i = 0
+    while i < len(words):
+        two = " ".join(w for _, w in words[i : i + 2])
+        three = " ".join(w for _, w in words[i : i + 3])
+        if words[i][1] in ROLE_TOKENS or two in people or three in people:
+            if current:
+                out.append((current[0][0], " ".join(w for _, w in current)))
+            current = []
+            i += 3 if three in people else 2 if two in people else 1
+            continue
+        current.append(words[i])
+        i += 1
+    if current:
+        out.append((current[0][0], " ".join(w for _, w in current)))
+    return out
+
+
 def recognize_organizations(text: str, people: set[str] | None = None) -> list[Mention]:
     """Organization mentions; names in `people` (and their parts) are not organizations."""
     people = people or set()
     person_tokens = {t for p in people for t in p.split()}
     mid_sentence: set[str] = set()
+    seen: dict[str, int] = {}
     found: list[tuple[int, int, str, bool]] = []
     title_spans: list[tuple[int, int]] = []
     pos = 0
@@ -55,16 +85,18 @@ def recognize_organizations(text: str, people: set[str] | None = None) -> list[M
             title_spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     for m in _CANDIDATE.finditer(text):
-        raw = m.group(0)
-        name = _trim(raw)
-        if not name or name in COMMON_CAPS or name in people or name in person_tokens:
-            continue
-        start = m.start() + raw.replace("’", "'").find(name)
-        at_start = bool(_SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()])) and name == raw.split()[0]
-        in_title = any(s <= m.start() < e for s, e in title_spans)
-        if not at_start and not in_title:
-            mid_sentence.add(name)
-        found.append((start, start + len(name), name, at_start or in_title))
+        for run_start, raw in _runs(m, people):
+            name = _trim(raw)
+            if not name or name in COMMON_CAPS or name in people or name in person_tokens:
+                continue
+            start = run_start + raw.replace("’", "'").find(name)
+            end = start + len(name)
+            at_start = bool(_SENTENCE_START.search(text[max(0, run_start - 3) : run_start])) and " " not in name
+            in_title = any(s <= run_start < e for s, e in title_spans)
+            seen[name] = seen.get(name, 0) + 1
+            if not in_title and (not at_start or _VERB_AFTER.match(text, end)):
+                mid_sentence.add(name)
+            found.append((start, end, name, at_start or in_title))
     out = []
     for start, end, name, doubtful in found:
         if doubtful and name not in mid_sentence:
