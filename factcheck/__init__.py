@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from .claims.builder import extract_claims
     from .documents import load_documents
     from .pipeline import check, check_documents
-    from .recognize import recognize
+    from .recognizers import recognize
 
 __all__ = ["check", "check_documents", "extract_claims", "load_documents", "recognize", "__version__"]
 
@@ -24,7 +24,7 @@ _LAZY = {
     "check_documents": ("pipeline", "check_documents"),
     "extract_claims": ("claims.builder", "extract_claims"),
     "load_documents": ("documents", "load_documents"),
-    "recognize": ("recognize", "recognize"),
+    "recognize": ("recognizers", "recognize"),
 }
 
 

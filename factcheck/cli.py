@@ -17,7 +17,8 @@ FORMATS = ["table", "json"]
 paths_arg = click.argument("paths", nargs=-1, required=True, metavar="PATHS...")
 format_opt = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                           help="Output format.")
-output_opt = click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically) instead of stdout.")
+output_opt = click.option("-o", "--output", metavar="FILE",
+                          help="Write the report to FILE (atomically) instead of stdout.")
 rules_opt = click.option("--rules", "rules_dirs", multiple=True, metavar="DIR",
                          help="A folder of rule files to add (a rule with an existing id replaces it). Repeatable.")
 max_bytes_opt = click.option("--max-bytes", type=click.IntRange(1), default=20 * 1024 * 1024, show_default=True,

@@ -42,7 +42,8 @@ def test_rule_case(rule: str, name: str, case: dict[str, object]) -> None:
     if "severity" in case:
         hits = [f for f in hits if f.severity == case["severity"]]
     if case["expect"] == "fire":
-        assert hits, f"{rule} should fire on {name}; claims: {[(c.subject, c.attribute, c.text) for c in report.claims]}"
+        read = [(c.subject, c.attribute, c.text) for c in report.claims]
+        assert hits, f"{rule} should fire on {name}; claims: {read}"
         if "count" in case:
             assert len(hits) == case["count"], [h.message for h in hits]
         for needle in case.get("message_contains", []):  # type: ignore[attr-defined]

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..models import Claim, DateValue, Document, Mention, NameValue, NumberValue, Qualifiers, RoleValue, Sentence
-from ..recognize import recognize
+from ..recognizers import recognize
 from ..text.sentences import split_sentences
 from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
 from .entities import DocumentEntities, document_entities
@@ -30,8 +30,8 @@ _FORECAST = re.compile(
 _CHANGE = re.compile(
     r"\b(?:increase|increased|rise|rose|risen|jump|jumped|growth|grew|gain|gained|up|climb|climbed|surge|surged|"
     r"soared|decline|declined|drop|dropped|fall|fell|down|decrease|decreased|plunge|plunged|cut|slump)\b", re.I)
-_DECREASE = re.compile(r"\b(?:decline|declined|drop|dropped|fall|fell|down|decrease|decreased|plunge|plunged|cut|slump)\b",
-                       re.I)
+_DECREASE = re.compile(
+    r"\b(?:decline|declined|drop|dropped|fall|fell|down|decrease|decreased|plunge|plunged|cut|slump)\b", re.I)
 _AFTER_TARGET = re.compile(r"\s*(?:in|into|of|for)\s+$")
 _ADJACENT_GAP = re.compile(r"^[\s(’'s,]*(?:(?:now|was|is|has\s+been|had\s+been|currently|reportedly|being)\s+)*[\s(]*$")
 
@@ -179,7 +179,8 @@ def _attribute(vocab: Vocabulary, m: Mention, cues: dict[str, list[tuple[int, in
         cue = _nearest_cue(cues[name], m, attr.window)
         if cue is None:
             continue
-        if any(_nearest_cue(cues.get(u, []), m, vocab.attributes[u].window) for u in attr.unless if u in vocab.attributes):
+        overruled = [u for u in attr.unless if u in vocab.attributes]
+        if any(_nearest_cue(cues.get(u, []), m, vocab.attributes[u].window) for u in overruled):
             continue
         if attr.requires and not all(r in cues for r in attr.requires):
             continue
@@ -226,7 +227,8 @@ def _subject(ctx: _Ctx, sent: Sentence, m: Mention, attr: Attribute, cue: tuple[
     before = [r for r in refs if r[1] <= anchor_start]
     if not found and before:
         s, e, name = before[-1]
-        if _ADJACENT_GAP.match(text[e:anchor_start]) or (len(text[e:anchor_start]) <= 25 and "," not in text[e:anchor_start]):
+        gap = text[e:anchor_start]
+        if _ADJACENT_GAP.match(gap) or (len(gap) <= 25 and "," not in gap):
             subject, found = name or ents.topic, True
         elif any(n == ents.topic for _, _, n in before):
             subject, found = ents.topic, True
@@ -238,7 +240,7 @@ def _subject(ctx: _Ctx, sent: Sentence, m: Mention, attr: Attribute, cue: tuple[
     if attr.name in PARTY_ATTRIBUTES and not explicit_target and subject != ents.topic and ents.topic:
         # "Meta acquired a 49% stake", "Meta's $14.3 billion investment": the holder is named, the company is implied.
         party, subject = subject, ents.topic
-    for s, e, name in reversed(before):
+    for _s, _e, name in reversed(before):
         if party is None and name and name != subject:
             party = name
             break

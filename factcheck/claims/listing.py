@@ -22,9 +22,10 @@ def qualifier_text(c: Claim) -> str:
         parts.append(f"as of {nd.describe(q.as_of)}")
     elif q.as_of_source == "published":
         parts.append("as of publication")
-    for flag, label in ((q.segment, "segment: "), (q.party, "party: "), (q.tense if q.tense != "current" else None, "")):
-        if flag:
-            parts.append(f"{label}{flag}")
+    tense = q.tense if q.tense != "current" else None
+    for value, label in ((q.segment, "segment: "), (q.party, "party: "), (tense, "")):
+        if value:
+            parts.append(f"{label}{value}")
     for flag, label in ((q.prior, "earlier value"), (q.forecast, "forecast"), (q.reported, "reported")):
         if flag:
             parts.append(label)

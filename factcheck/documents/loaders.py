@@ -30,14 +30,16 @@ def iter_paths(paths: list[str]) -> Iterator[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = []
+            found: list[Path] = []
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(Path(root) / f for f in files if not f.startswith(".") and Path(f).suffix.lower() in SUFFIXES)
+                found.extend(Path(root) / f for f in files
+                             if not f.startswith(".") and Path(f).suffix.lower() in SUFFIXES)
             yield from sorted(found, key=lambda f: f.as_posix())
         elif p.is_file():
             if p.suffix.lower() not in SUFFIXES:
-                raise InputError(f"unsupported file type {p.suffix or '(none)'} (use {', '.join(sorted(SUFFIXES))})", raw)
+                supported = ", ".join(sorted(SUFFIXES))
+                raise InputError(f"unsupported file type {p.suffix or '(none)'} (use {supported})", raw)
             yield p
         elif p.exists():
             raise InputError("not a regular file", raw)
@@ -153,8 +155,8 @@ def _record(path: str, index: int, record: Any, line: int) -> Document:
     text = _pick(record, TEXT_KEYS)
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"record {index} has no text (expected one of: {', '.join(TEXT_KEYS)})", path, line)
-    meta = record.get("metadata") if isinstance(record.get("metadata"), dict) else {}
-    meta = {**record, **meta}
+    nested = record.get("metadata")
+    meta = {**record, **(nested if isinstance(nested, dict) else {})}
     doc_path = f"{path}#{index}"
     n_lines = text.count("\n") + 1
     return _document(doc_path, text, meta, list(range(1, n_lines + 1)), line)
@@ -178,7 +180,7 @@ def load_json_file(path: Path, text: str) -> list[Document]:
 def load_jsonl_file(path: Path, text: str) -> list[Document]:
     """One JSON record a line; blank lines are skipped."""
     name = path.as_posix()
-    docs = []
+    docs: list[Document] = []
     for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue

@@ -140,5 +140,6 @@ def finding(rule: Rule, subject: str, attribute: str, message: str, claims: list
     docs = sorted({c.document for c in claims} | {loc.document for loc in locs})
     clean = {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in details.items()}
     return Finding(id="", rule=rule.id, name=rule.name, severity=rule.severity, subject=subject, attribute=attribute,
-                   message=message, summary=summary or message, claims=[c.id for c in claims], documents=docs, locations=locs,
+                   message=message, summary=summary or message, claims=[c.id for c in claims], documents=docs,
+                   locations=locs,
                    internal=len(docs) == 1 and bool(claims), details=clean)

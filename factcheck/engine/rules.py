@@ -88,7 +88,8 @@ def load_rule_file(path: Path) -> Rule:
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = ("options", *err["loc"])
-        raise InputError(f"invalid rule: {'.'.join(map(str, loc))}: {err['msg']}", name, _node_line(node, loc)) from None
+        where = ".".join(map(str, loc))
+        raise InputError(f"invalid rule: {where}: {err['msg']}", name, _node_line(node, loc)) from None
     except ValueError as exc:
         raise InputError(f"invalid rule: {exc}", name, _node_line(node, ("options",))) from None
     return rule

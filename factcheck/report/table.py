@@ -48,7 +48,8 @@ def _rows(f: Finding, claims: dict[str, Claim], paths: list[str]) -> list[list[s
         rows.append([written, norm, src])
     if not rows:
         for loc in f.locations:
-            rows.append([loc.quote[:40] + ("…" if len(loc.quote) > 40 else ""), "", f"{_short(loc.document, paths)}:{loc.line}"])
+            quote = loc.quote[:40] + ("…" if len(loc.quote) > 40 else "")
+            rows.append([quote, "", f"{_short(loc.document, paths)}:{loc.line}"])
     return rows or [["", "", ""]]
 
 

@@ -118,7 +118,8 @@ def _judge(rule: Rule, opts: DerivedOptions, corpus: Corpus, subject: str, ancho
                if not t.qualifiers.prior and not t.qualifiers.forecast
                and t.qualifiers.segment == anchor.qualifiers.segment
                and all(comparable_periods(t, c) is not False for c in chosen.values())]
-    agree, disagree = [], []
+    agree: list[Claim] = []
+    disagree: list[Claim] = []
     for t in targets:
         iv = _in_target_unit(derived, value_interval(t).unit)
         if iv is None:

@@ -187,7 +187,7 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
         unit = "percentage_point" if ("point" in pct.lower() or pct.lower() == "pp") else "percent"
         kind = "percent"
     elif cur_sym:
-        unit = v.currency_prefix[cur_sym] if cur_sym in v.currency_prefix else v.currency_prefix.get(cur_sym.upper(), "USD")
+        unit = v.currency_prefix.get(cur_sym) or v.currency_prefix.get(cur_sym.upper(), "USD")
         kind = "money"
     elif code:
         unit = v.currency_codes.get(code.upper(), code.upper())
@@ -262,9 +262,9 @@ def _read_words(text: str, m: re.Match[str], g: NumberGrammar) -> Mention | None
         if w1 in {"a", "an", "one"} and not m.group("wscale"):
             return None
         value = WORD_UNITS[w1] + (WORD_UNITS[m.group("w2").lower()] if m.group("w2") else 0)
-        for s in (m.group("wscale"), m.group("wscale2")):
-            if s:
-                value *= SCALE_WORDS[s.lower()]
+        for scale_word in (m.group("wscale"), m.group("wscale2")):
+            if scale_word:
+                value *= SCALE_WORDS[scale_word.lower()]
         lo = hi = value
     end = m.end()
     kind, unit = "quantity", "count"

@@ -21,12 +21,14 @@ PATTERN = re.compile(
     | (?P<dmy>(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?)
     | (?P<my>(?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR}))
     | (?P<q>(?:Q(?P<qn>[1-4])|(?P<qn2>[1-4])Q)[\s-]*(?:FY\s?)?'?(?P<qy>{_YEAR}|\d\d)?)
-    | (?P<qw>(?:the\s+)?(?P<qord>{_ORD}|final|last)[\s-]+(?P<qfis>fiscal[\s-]+)?quarter(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<qwy>{_YEAR}))?)
+    | (?P<qw>(?:the\s+)?(?P<qord>{_ORD}|final|last)[\s-]+(?P<qfis>fiscal[\s-]+)?quarter
+        (?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<qwy>{_YEAR}))?)
     | (?P<half>(?:the\s+)?(?P<hord>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+(?P<hy>{_YEAR}))?)
     | (?P<hx>H(?P<hn>[12])\s?(?P<hxy>{_YEAR}))
     | (?P<fy>(?:fiscal(?:\s+year)?|FY)\s?'?(?P<fyy>{_YEAR}|\d\d)(?![\d]))
     | (?P<yrange>(?P<ya>{_YEAR})\s?[-–]\s?(?P<yb>{_YEAR}|\d\d)(?![\d]))
-    | (?P<rel>(?:(?P<part>earlier|later|early|late)\s+)?(?P<which>last|this|next|past|previous|current|coming)\s+(?P<unit>year|month|week|quarter))
+    | (?P<rel>(?:(?P<part>earlier|later|early|late)\s+)?
+        (?P<which>last|this|next|past|previous|current|coming)\s+(?P<unit>year|month|week|quarter))
     | (?P<ago>(?P<amt>{_NUMW})\s+(?P<agounit>years?|months?|weeks?|days?)\s+ago)
     | (?P<day>yesterday|today|tomorrow)
     | (?P<mo>(?:in|since|by|until|from|through|early|late|mid-?|last|this|next)\s+(?P<m4>{_MONTH})(?![\w]))
@@ -84,7 +86,9 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
             y = _year2(g("qy"), pub)
             q = int(g("qn") or g("qn2"))
             if y is None:
-                return nd.quarter_interval(pub.year, q).model_copy(update={"relative": True}) if pub else nd.unanchored("quarter")
+                if pub is None:
+                    return nd.unanchored("quarter")
+                return nd.quarter_interval(pub.year, q).model_copy(update={"relative": True})
             return nd.quarter_interval(y, q)
         if g("qw"):
             q = nd.ORDINALS.get(g("qord").lower(), 4)

@@ -25,7 +25,8 @@ NAME = rf"(?-i:{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN}){{1,2}})"
 SURNAME = rf"(?-i:{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN}){{0,2}})"
 ORG = r"(?-i:(?:[A-Z][\w&.-]*|[a-z]{1,2}[A-Z][\w]*)(?:[ \u00a0](?:[A-Z][\w&.-]*|&))*)"
 ORG_STOP = {"The", "A", "An", "However", "While", "When", "After", "Before", "Meanwhile", "But", "And", "As", "In",
-            "According", "Also", "Although", "Despite", "Though", "If", "Because", "Why", "What", "Then", "Now", "So", "Yet", "Still", "Under", "With"}
+            "According", "Also", "Although", "Despite", "Though", "If", "Because", "Why", "What", "Then", "Now", "So",
+            "Yet", "Still", "Under", "With"}
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,8 @@ def role_grammar(vocab: Vocabulary | None = None) -> RoleGrammar:
     tense = words_pattern(list(tense_of)).replace(r"(?![\w])", "")
     verb_tense = {w.lower(): t for t, ws in v.role_verbs.items() for w in ws}
     verbs = words_pattern(list(verb_tense))
-    roles = "(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(v.role_by_name, key=len, reverse=True)) + ")"
+    role_names = sorted(v.role_by_name, key=len, reverse=True)
+    roles = "(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in role_names) + ")"
     return RoleGrammar(
         role=re.compile(rf"(?<![\w-])(?P<co>co-?)?{roles}(?:s(?![\w-]))?(?![\w-])", re.I),
         left_org=re.compile(

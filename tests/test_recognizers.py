@@ -1,0 +1,132 @@
+"""Recognizer cases as data (tests/cases/recognizers.yaml), and properties: they never crash on any text."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import math
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck import recognize
+from factcheck.engine.expr import ExpressionError, evaluate, parse
+from factcheck.normalize.intervals import Interval, apply_hedge, rounding_halfwidth
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "recognizers.yaml").read_text(encoding="utf-8"))
+
+
+def _flat(m) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    return {"text": m.text, "kind": m.kind, **m.value.model_dump()}
+
+
+def _matches(expected: dict[str, object], got: dict[str, object]) -> bool:
+    for k, v in expected.items():
+        g = got.get(k)
+        if isinstance(v, str) and isinstance(g, float | int):
+            v = float(v)  # YAML reads 24.5e9 as a string
+        if isinstance(v, float | int) and not isinstance(v, bool) and isinstance(g, float | int):
+            if not math.isclose(float(v), float(g), rel_tol=1e-6, abs_tol=1e-6):
+                return False
+        elif isinstance(v, dt.date) and isinstance(g, dt.date):
+            if v != g:
+                return False
+        elif g != v:
+            return False
+    return True
+
+
+def _run(family: str, case: dict[str, object]) -> None:
+    kinds = {"numbers": {"money", "quantity", "percent"}, "dates": {"date"}, "roles": {"role"}}[family]
+    published = case.get("published")
+    got = [_flat(m) for m in recognize(str(case["text"]), published) if m.kind in kinds]  # type: ignore[arg-type]
+    expected = case["expect"]
+    assert isinstance(expected, list)
+    if not expected:
+        assert got == [], got
+    for e in expected:
+        assert any(_matches(e, g) for g in got), f"{e} not in {got}"
+
+
+@pytest.mark.parametrize("case", CASES["numbers"], ids=lambda c: c["text"][:40])
+def test_numbers(case: dict[str, object]) -> None:
+    _run("numbers", case)
+
+
+@pytest.mark.parametrize("case", CASES["dates"], ids=lambda c: c["text"][:40])
+def test_dates(case: dict[str, object]) -> None:
+    _run("dates", case)
+
+
+@pytest.mark.parametrize("case", CASES["roles"], ids=lambda c: c["text"][:40])
+def test_roles(case: dict[str, object]) -> None:
+    _run("roles", case)
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "Acme, valued at $29 billion in 2024, cut about 700 jobs; CEO Jane Roe said."
+    for m in recognize(text):
+        assert text[m.start : m.end] == m.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_recognize_never_crashes(text: str) -> None:
+    for m in recognize(text, dt.date(2025, 6, 20)):
+        assert 0 <= m.start <= m.end <= len(text)
+
+
+NEWSY = st.lists(st.sampled_from(["$", "€", "14.3", "6,800", "bn", " billion", " about ", "%", " percent", "over ",
+                                  "CEO ", "Jane Roe", " in 2024", "Q3 ", "last year", ", ", "-", "(", ")", "nearly ",
+                                  "Acme", "'s", " 200 ", "a dozen", " to ", "between ", " and "]), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NEWSY)
+def test_recognize_never_crashes_on_newsy_text(parts: list[str]) -> None:
+    text = "".join(parts)
+    for m in recognize(text):
+        assert text[m.start : m.end] == m.text
+        v = m.value
+        if v.type == "number":
+            assert v.low is None or v.high is None or v.low <= v.high
+
+
+finite = st.floats(min_value=-1e12, max_value=1e12, allow_nan=False)
+
+
+@given(finite, finite, finite, finite)
+def test_interval_arithmetic_contains_point_results(a: float, b: float, c: float, d: float) -> None:
+    x, y = Interval(min(a, b), max(a, b)), Interval(min(c, d), max(c, d))
+    for op, fn in (("+", lambda p, q: p + q), ("-", lambda p, q: p - q), ("*", lambda p, q: p * q)):
+        r = fn(x, y)
+        point = fn(x.low, y.high)
+        assert r.low - 1e-6 * abs(point) - 1e-6 <= point <= r.high + 1e-6 * abs(point) + 1e-6, op
+
+
+@given(st.floats(min_value=0.01, max_value=1e9), st.floats(min_value=0.01, max_value=1e9))
+def test_division_contains_quotient(a: float, b: float) -> None:
+    r = Interval(a, a) / Interval(b, b * 2)
+    assert r.low <= a / b * (1 + 1e-9) and r.high >= a / (2 * b) * (1 - 1e-9)
+
+
+@given(st.from_regex(r"[1-9]\d{0,6}(\.\d{1,3})?", fullmatch=True), st.sampled_from(
+    ["around", "below", "just_over", "above", "at_least", "at_most", "under", "plus", None]))
+def test_hedged_interval_contains_the_figure(digits: str, shape: str | None) -> None:
+    v = float(digits)
+    h = rounding_halfwidth(digits, 0.1)
+    lo, hi = apply_hedge(v, v - h, v + h, shape, 0.1)
+    assert lo <= v <= hi
+
+
+@given(st.text(max_size=60))
+def test_expression_parser_never_crashes(text: str) -> None:
+    try:
+        tree = parse(text)
+    except ExpressionError:
+        return
+    with contextlib.suppress(ExpressionError, ZeroDivisionError, ValueError):
+        evaluate(tree, {})
