@@ -16,7 +16,7 @@ def registry() -> Any:
     """The unit registry, built on first use from `rules/units.txt` (pint is imported only then)."""
     import pint
 
-    ureg = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False)
+    ureg: Any = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False)
     ureg.load_definitions(str(default_rules_dir() / "units.txt"))
     return ureg
 
