@@ -7,9 +7,9 @@ from pathlib import PurePosixPath
 
 from tabulate import tabulate
 
+from ..display import normalized
 from ..models import SCHEMA_VERSION, Claim, Document
 from ..normalize import dates as nd
-from ..report.table import normalized
 
 
 def qualifier_text(c: Claim) -> str:

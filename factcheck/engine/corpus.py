@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 
+from ..display import normalized, short_path
 from ..models import Claim, DateValue, Document, Finding, Location, NumberValue
 from ..normalize import dates as nd
 from ..normalize.intervals import INF, Interval
@@ -38,9 +38,7 @@ class Corpus:
 
     def short(self, path: str) -> str:
         """A document's path as shown in messages (its file name when that is unambiguous)."""
-        name = PurePosixPath(path.split("#")[0]).name + ("#" + path.split("#")[1] if "#" in path else "")
-        same = [d for d in self.docs if PurePosixPath(d.split("#")[0]).name == PurePosixPath(path.split("#")[0]).name]
-        return name if len({s.split("#")[0] for s in same}) <= 1 else path
+        return short_path(path, list(self.docs))
 
     def where(self, c: Claim) -> str:
         return f"{self.short(c.document)}:{c.line}"
@@ -98,15 +96,6 @@ def describe(c: Claim) -> str:
     if isinstance(v, DateValue):
         return f'"{c.text}" ({nd.describe(v)})'
     return f'"{v.name}"'  # type: ignore[union-attr]
-
-
-def normalized(c: Claim) -> str:
-    v = c.value
-    if isinstance(v, NumberValue):
-        return format_value(v.low, v.high, v.unit)
-    if isinstance(v, DateValue):
-        return nd.describe(v)
-    return v.name  # type: ignore[union-attr]
 
 
 def period(c: Claim) -> str:

@@ -6,6 +6,7 @@ Rule formulas are parsed here, never passed to eval().
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..normalize.intervals import Interval
@@ -44,22 +45,25 @@ def parse(formula: str) -> Node:
     return node
 
 
-def _expr(tokens: list[tuple[str, str]]) -> tuple[Node, list[tuple[str, str]]]:
-    node, tokens = _term(tokens)
-    while tokens and tokens[0][1] in "+-" and tokens[0][0] == "op":
+Tokens = list[tuple[str, str]]
+
+
+def _binary(tokens: Tokens, ops: str, operand: Callable[[Tokens], tuple[Node, Tokens]]) -> tuple[Node, Tokens]:
+    """A left-associative chain of `operand`s joined by any of `ops`."""
+    node, tokens = operand(tokens)
+    while tokens and tokens[0][0] == "op" and tokens[0][1] in ops:
         op = tokens[0][1]
-        right, tokens = _term(tokens[1:])
+        right, tokens = operand(tokens[1:])
         node = Node(op, left=node, right=right)
     return node, tokens
 
 
-def _term(tokens: list[tuple[str, str]]) -> tuple[Node, list[tuple[str, str]]]:
-    node, tokens = _factor(tokens)
-    while tokens and tokens[0][1] in "*/" and tokens[0][0] == "op":
-        op = tokens[0][1]
-        right, tokens = _factor(tokens[1:])
-        node = Node(op, left=node, right=right)
-    return node, tokens
+def _expr(tokens: Tokens) -> tuple[Node, Tokens]:
+    return _binary(tokens, "+-", _term)
+
+
+def _term(tokens: Tokens) -> tuple[Node, Tokens]:
+    return _binary(tokens, "*/", _factor)
 
 
 def _factor(tokens: list[tuple[str, str]]) -> tuple[Node, list[tuple[str, str]]]:

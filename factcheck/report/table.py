@@ -3,31 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import PurePosixPath
 
 from tabulate import tabulate
 
-from ..models import Claim, DateValue, Finding, NumberValue, Report
-from ..normalize import dates as nd
-from ..normalize.units import format_value
+from ..display import normalized, short_path
+from ..models import Claim, Finding, Report
 
 HEADERS = ["severity", "rule", "as written", "normalized", "source", "why"]
-
-
-def _short(path: str, all_paths: list[str]) -> str:
-    name = PurePosixPath(path.split("#")[0]).name
-    base = [p for p in all_paths if PurePosixPath(p.split("#")[0]).name == name]
-    shown = name if len({b.split("#")[0] for b in base}) <= 1 else path.split("#")[0]
-    return shown + ("#" + path.split("#")[1] if "#" in path else "")
-
-
-def normalized(c: Claim) -> str:
-    v = c.value
-    if isinstance(v, NumberValue):
-        return format_value(v.low, v.high, v.unit)
-    if isinstance(v, DateValue):
-        return nd.describe(v)
-    return v.name
 
 
 def _rows(f: Finding, claims: dict[str, Claim], paths: list[str]) -> list[list[str]]:
@@ -44,12 +26,12 @@ def _rows(f: Finding, claims: dict[str, Claim], paths: list[str]) -> list[list[s
         by_doc: dict[str, list[int]] = defaultdict(list)
         for c in cs:
             by_doc[c.document].append(c.line)
-        src = "\n".join(f"{_short(d, paths)}:{', '.join(map(str, sorted(set(ls))))}" for d, ls in by_doc.items())
+        src = "\n".join(f"{short_path(d, paths)}:{', '.join(map(str, sorted(set(ls))))}" for d, ls in by_doc.items())
         rows.append([written, norm, src])
     if not rows:
         for loc in f.locations:
             quote = loc.quote[:40] + ("…" if len(loc.quote) > 40 else "")
-            rows.append([quote, "", f"{_short(loc.document, paths)}:{loc.line}"])
+            rows.append([quote, "", f"{short_path(loc.document, paths)}:{loc.line}"])
     return rows or [["", "", ""]]
 
 
