@@ -87,17 +87,15 @@ def list_rules(rules_dirs: tuple[str, ...], fmt: str) -> None:
     """List the rules in force."""
     import json
 
-    from tabulate import tabulate
-
     from .engine.rules import load_rules
+    from .report.table import table
 
     rules = load_rules(list(rules_dirs))
     if fmt == "json":
         click.echo(json.dumps([r.model_dump(by_alias=True) for r in rules], indent=2, default=str))
         return
     rows = [[r.id, r.name, r.severity, r.check, r.description.split(". ")[0].strip().rstrip(".") + "."] for r in rules]
-    click.echo(tabulate(rows, headers=["id", "name", "severity", "check", "what it finds"], tablefmt="simple",
-                        maxcolwidths=[None, None, None, None, 70]))
+    click.echo(table(rows, ["id", "name", "severity", "check", "what it finds"], [None, None, None, None, 70]))
 
 
 @cli.command()

@@ -84,6 +84,7 @@ class Vocabulary:
     company_references: list[str]
     corporate_suffixes: set[str]
     rounding_max_relative: float = 0.1
+    implicit_window_days: int = 90
 
 
 def _load_yaml(path: Path) -> Any:
@@ -142,6 +143,7 @@ def load_vocabulary(rules_dir: Path | None = None) -> Vocabulary:
             company_references=list(data.get("company_references", [])),
             corporate_suffixes=set(data.get("corporate_suffixes", [])),
             rounding_max_relative=float(data.get("rounding", {}).get("max_relative", 0.1)),
+            implicit_window_days=int(data.get("time", {}).get("implicit_window_days", 90)),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InputError(f"malformed vocabulary: {exc!r}", str(path)) from None

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import PurePosixPath
 
-from tabulate import tabulate
-
 from ..display import normalized
 from ..models import SCHEMA_VERSION, Claim, Document
 from ..normalize import dates as nd
+from ..report.table import table
 
 
 def qualifier_text(c: Claim) -> str:
@@ -46,8 +45,8 @@ def render_claims(docs: list[Document], claims: list[Claim], fmt: str = "table")
         return json.dumps(data, indent=2) + "\n"
     rows = [[f"{PurePosixPath(c.document).name}:{c.line}", c.subject, c.attribute, c.text, normalized(c),
              qualifier_text(c)] for c in claims]
-    out = tabulate(rows, headers=["source", "subject", "attribute", "as written", "normalized", "qualifiers"],
-                   tablefmt="simple", maxcolwidths=[None, 20, None, 30, 24, 40]) if rows else "No claims."
+    headers = ["source", "subject", "attribute", "as written", "normalized", "qualifiers"]
+    out = table(rows, headers, [None, 20, None, 30, 24, 40]) if rows else "No claims."
     with_claims = {c.document for c in claims}
     empty = [d.path for d in docs if d.path not in with_claims]
     tail = f"\n{len(claims)} claims from {len(docs)} documents"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from ..display import normalized, short_path
 from ..models import Claim, DateValue, Document, Finding, Location, NumberValue
@@ -61,6 +62,10 @@ class Corpus:
             out.append(f"{written} ({norm}) at {self.places(cs)}")
         return out
 
+    def same_time(self, a: Claim, b: Claim, timeless: bool = False) -> bool | None:
+        """Whether two claims speak of the same time (None: unknown), with the vocabulary's implicit window."""
+        return comparable_periods(a, b, timeless, self.vocab.implicit_window_days)
+
     def independent(self, claims: list[Claim]) -> int:
         """How many independent sources back these claims (copies of one passage count once)."""
         docs = {c.document for c in claims}
@@ -107,11 +112,20 @@ def period(c: Claim) -> str:
     return f"{label} (publication date)" if q.as_of_source == "published" else label
 
 
-def comparable_periods(a: Claim, b: Claim, timeless: bool = False) -> bool | None:
+def _period(c: Claim, window_days: int) -> DateValue | None:
+    """A claim's period; one known only from the publication date is widened by the implicit window."""
+    q = c.qualifiers
+    if q.as_of is None or q.as_of_source != "published" or q.as_of.start is None or q.as_of.end is None:
+        return q.as_of
+    pad = timedelta(days=window_days)
+    return q.as_of.model_copy(update={"start": q.as_of.start - pad, "end": q.as_of.end + pad})
+
+
+def comparable_periods(a: Claim, b: Claim, timeless: bool = False, window_days: int = 90) -> bool | None:
     """True when two claims speak of overlapping periods, False when of disjoint ones, None when unknown."""
     if timeless:
         return True
-    return nd.overlaps(a.qualifiers.as_of, b.qualifiers.as_of)
+    return nd.overlaps(_period(a, window_days), _period(b, window_days))
 
 
 def location(corpus: Corpus, c: Claim) -> Location:

@@ -29,6 +29,11 @@ def _is_title_case(sentence: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7
 
 
+CALENDAR_WORDS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                  "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                  "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+
+
 def _trim(name: str) -> str:
     name = name.replace("’", "'")
     if name.endswith("'s"):
@@ -87,7 +92,7 @@ def recognize_organizations(text: str, people: set[str] | None = None) -> list[M
     for m in _CANDIDATE.finditer(text):
         for run_start, raw in _runs(m, people):
             name = _trim(raw)
-            if not name or name in COMMON_CAPS or name in people or name in person_tokens:
+            if not name or name in COMMON_CAPS or name in people or name in person_tokens or name in CALENDAR_WORDS:
                 continue
             start = run_start + raw.replace("’", "'").find(name)
             end = start + len(name)

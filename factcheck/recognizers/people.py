@@ -34,6 +34,7 @@ class RoleGrammar:
     role: re.Pattern[str]
     left_org: re.Pattern[str]
     left_person_comma: re.Pattern[str]
+    left_named: re.Pattern[str]
     left_person_verb: re.Pattern[str]
     right_person: re.Pattern[str]
     right_org: re.Pattern[str]
@@ -60,6 +61,10 @@ def role_grammar(vocab: Vocabulary | None = None) -> RoleGrammar:
         left_person_comma=re.compile(
             rf"(?P<person>{NAME}),\s+(?:(?:the|its|who\s+is\s+(?:the\s+)?)\s*)?(?:(?P<org>{ORG})['’]s\s+)?"
             rf"(?:(?P<tense>{tense})\s*)?$", re.I),
+        left_named=re.compile(
+            rf"(?P<verb>named|appointed|hired|tapped|picked|chose|selected|promoted|elected)\s+(?P<person>{NAME})"
+            rf",?\s+(?:as\s+)?(?:its\s+|the\s+|their\s+|a\s+)?(?:(?P<org>{ORG})['’]s\s+)?(?:(?P<tense>{tense})\s*)?$",
+            re.I),
         left_person_verb=re.compile(
             rf"(?P<person>{SURNAME}),?\s+(?:(?:who|which)\s+)?(?P<verb>{verbs})\s+(?:the\s+|its\s+|a\s+)?"
             rf"(?:(?P<org>{ORG})['’]s\s+)?(?:(?P<tense>{tense})\s*)?$", re.I),
@@ -128,14 +133,14 @@ def recognize_roles(text: str, vocab: Vocabulary | None = None) -> list[Mention]
             mention_end = pm.end()
         else:
             mention_end = end
-            for pat in (g.left_person_comma, g.left_person_verb):
+            for pat in (g.left_person_comma, g.left_named, g.left_person_verb):
                 lm = pat.search(left)
                 if lm and clean_person(lm.group("person")):
                     person = clean_person(lm.group("person"))
                     org = lm.group("org")
                     tense = lm.group("tense")
                     if "verb" in lm.groupdict() and lm.group("verb"):
-                        verb_tense = g.verb_tense.get(" ".join(lm.group("verb").lower().split()))
+                        verb_tense = g.verb_tense.get(" ".join(lm.group("verb").lower().split()), "current")
                     start = max(0, start - 100) + lm.start()
                     break
             else:

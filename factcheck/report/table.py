@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections import defaultdict
 
 from tabulate import tabulate
@@ -10,6 +11,14 @@ from ..display import normalized, short_path
 from ..models import Claim, Finding, Report
 
 HEADERS = ["severity", "rule", "as written", "normalized", "source", "why"]
+
+
+def table(rows: list[list[str]], headers: list[str], widths: list[int | None]) -> str:
+    """A plain-text table; cells wrapped to `widths` here (tabulate's own wrapping mis-parses "108,900")."""
+    wrapped = [["\n".join("\n".join(textwrap.wrap(part, w, break_on_hyphens=False) or [""])
+                          for part in str(cell).split("\n")) if w else str(cell)
+                for cell, w in zip(row, widths, strict=False)] for row in rows]
+    return tabulate(wrapped, headers=headers, tablefmt="simple", disable_numparse=True)
 
 
 def _rows(f: Finding, claims: dict[str, Claim], paths: list[str]) -> list[list[str]]:
@@ -46,17 +55,17 @@ def render_table(report: Report) -> str:
         grouped[key].append(f)
     out: list[str] = []
     for (subject, attribute), findings in grouped.items():
-        table: list[list[str]] = []
+        rows_out: list[list[str]] = []
         for f in findings:
             rows = _rows(f, claims, paths)
             why = f.summary or f.message
             for i, (written, norm, src) in enumerate(rows):
                 first = i == 0
-                table.append([f.severity if first else "", f"{f.rule}\n{f.name}" if first else "", written, norm,
+                rows_out.append([f.severity if first else "", f"{f.rule}\n{f.name}" if first else "", written, norm,
                               src, why if first else ""])
         label = attribute.replace("_", " ").replace("-", " ")
         out.append(f"{subject} · {label}")
-        out.append(tabulate(table, headers=HEADERS, tablefmt="simple", maxcolwidths=[None, None, 28, 22, 32, 56]))
+        out.append(table(rows_out, HEADERS, [None, None, 28, 22, 32, 56]))
         out.append("")
     counts = report.counts()
     undated = sum(1 for d in report.documents if d.published is None)

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from ...models import Claim, Finding
 from ...normalize.intervals import Interval
 from ...normalize.units import conversion_factor, format_value
-from ..corpus import Corpus, comparable_periods, describe, finding, value_interval
+from ..corpus import Corpus, describe, finding, value_interval
 from ..expr import ExpressionError, evaluate, names, parse
 from ..rules import Rule
 
@@ -117,7 +117,7 @@ def _judge(rule: Rule, opts: DerivedOptions, corpus: Corpus, subject: str, ancho
     targets = [t for t in corpus.groups.get((subject, opts.target), [])
                if not t.qualifiers.prior and not t.qualifiers.forecast
                and t.qualifiers.segment == anchor.qualifiers.segment
-               and all(comparable_periods(t, c) is not False for c in chosen.values())]
+               and all(corpus.same_time(t, c) is not False for c in chosen.values())]
     agree: list[Claim] = []
     disagree: list[Claim] = []
     for t in targets:
@@ -166,7 +166,7 @@ def run_parts_sum(rule: Rule, opts: SumOptions, corpus: Corpus) -> Iterator[Find
             total_iv = value_interval(parts[0])
             for p in parts[1:]:
                 total_iv = total_iv + value_interval(p)
-            relevant = [t for t in totals if all(comparable_periods(t, p) is not False for p in parts)
+            relevant = [t for t in totals if all(corpus.same_time(t, p) is not False for p in parts)
                         and value_interval(t).unit == total_iv.unit]
             bad = [t for t in relevant if not total_iv.overlaps(value_interval(t), opts.relative_tolerance)]
             if not bad:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from ...models import Claim, Finding, NameValue
-from ..corpus import Corpus, comparable_periods, finding, period
+from ..corpus import Corpus, finding, period
 from ..rules import Rule
 
 HOLDING = {"current", "interim", "outgoing"}
@@ -51,7 +51,7 @@ def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
             for pb in people[i + 1 :]:
                 for a in holders[pa]:
                     for b in holders[pb]:
-                        same = comparable_periods(a, b)
+                        same = corpus.same_time(a, b)
                         unknown |= same is None
                         overlapping |= same is not False
         role = attribute.upper() if len(attribute) <= 4 else attribute.replace("_", " ")

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ...models import Claim, Finding
 from ...normalize.intervals import Interval
-from ..corpus import Corpus, comparable_periods, finding, period, value_interval
+from ..corpus import Corpus, finding, period, value_interval
 from ..rules import Rule
 
 
@@ -59,7 +59,7 @@ def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
         for key, claims in sorted(by_identity.items(), key=lambda kv: str(kv[0])):
             # An earlier value ("up from $13.8 billion in 2023") is compared only with values of a known, same period.
             claims = [c for c in claims if not c.qualifiers.prior or any(
-                not o.qualifiers.prior and comparable_periods(c, o, timeless) for o in claims)]
+                not o.qualifiers.prior and corpus.same_time(c, o, timeless) for o in claims)]
             units = {value_interval(c).unit for c in claims}
             for unit in sorted(units):
                 same_unit = [c for c in claims if value_interval(c).unit == unit]
@@ -79,7 +79,7 @@ def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute:
         for gb in groups[i + 1 :]:
             for a in ga:
                 for b in gb:
-                    same_time = comparable_periods(a, b, timeless)
+                    same_time = corpus.same_time(a, b, timeless)
                     if same_time is None:
                         unknown = True
                     if same_time is not False:
