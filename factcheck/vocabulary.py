@@ -70,6 +70,7 @@ class Vocabulary:
     currency_codes: dict[str, str]
     currency_names: dict[str, str]
     currency_minor: dict[str, tuple[str, float]]
+    currency_suffix: dict[str, str]
     hedges: list[Hedge]
     hedge_by_word: dict[str, Hedge]
     plus_suffixes: list[str]
@@ -129,6 +130,7 @@ def load_vocabulary(rules_dir: Path | None = None) -> Vocabulary:
             currency_codes=codes,
             currency_names=dict(cur["names"]),
             currency_minor={k: (v[0], float(v[1])) for k, v in cur.get("minor", {}).items()},
+            currency_suffix=dict(cur.get("suffix", {})),
             hedges=hedges,
             hedge_by_word={w.lower(): h for h in hedges for w in h.words},
             plus_suffixes=list(data.get("plus_suffixes", [])),

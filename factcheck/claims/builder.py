@@ -92,6 +92,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
 
     by_mention: dict[int, Claim] = {}
     for m in numbers:
+        if m.kind == "quantity" and not any(ch.isdigit() for ch in m.text) and (m.value.value or 0) < 20:  # type: ignore[union-attr]
+            continue  # "one employee said", "two companies": words, not figures to compare
         attr, cue = _attribute(ctx.vocab, m, cues)
         if attr is None or cue is None:
             continue

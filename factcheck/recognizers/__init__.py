@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ..models import Mention, NameValue
@@ -17,8 +18,19 @@ def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+
+
 def recognize(text: str, published: date | None = None) -> list[Mention]:
     """Every mention in `text`, sorted by position; relative dates are anchored to `published` when given."""
+    urls = [(u.start(), u.end()) for u in _URL.finditer(text)]
+    out = _recognize(text, published)
+    if urls:  # figures inside web addresses and e-mail addresses are not figures
+        out = [m for m in out if not any(s < m.end and m.start < e for s, e in urls)]
+    return out
+
+
+def _recognize(text: str, published: date | None) -> list[Mention]:
     numbers = recognize_numbers(text)
     dates = recognize_dates(text, published)
     # A date wins over a bare count inside it ("June 13"); money and percentages win over a date.

@@ -9,15 +9,9 @@ from functools import lru_cache
 from ..models import Mention, NumberValue
 from ..normalize.intervals import INF, apply_hedge, rounding_halfwidth
 from ..vocabulary import Vocabulary, load_vocabulary, words_pattern
+from .number_words import PATTERN as WORD_NUMBER
+from .number_words import words_value
 
-WORD_UNITS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "dozen": 12,
-    "half a": 0.5, "a half": 0.5,
-}
-SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # "tens of thousands", "hundreds of millions": an order-of-magnitude interval.
 VAGUE_PLURALS = {"dozens": (12.0, 100.0), "tens": (10.0, 100.0), "hundreds": (100.0, 1000.0),
                  "thousands": (1e3, 1e4), "millions": (1e6, 1e7), "billions": (1e9, 1e10)}
@@ -38,7 +32,8 @@ class NumberGrammar:
 @lru_cache(maxsize=4)
 def grammar(vocab: Vocabulary | None = None) -> NumberGrammar:
     v = vocab or load_vocabulary()
-    prefix = "|".join(re.escape(p) for p in sorted(v.currency_prefix, key=len, reverse=True))
+    prefix = "|".join(_prefix_pattern(p) for p in sorted(v.currency_prefix, key=len, reverse=True))
+    suffix_symbols = "".join(re.escape(s) for s in v.currency_suffix)
     codes = "|".join(sorted(v.currency_codes, key=len, reverse=True))
     names = words_pattern(list(v.currency_names) + list(v.currency_minor))
     scale = r"thousand|million|billion|trillion|mn|mln|bn|bln|tn|tr|[kKmMbBtT]"
@@ -53,24 +48,29 @@ def grammar(vocab: Vocabulary | None = None) -> NumberGrammar:
         (?:\s?(?P<conn>-|–|—|to|and)\s?{cur.format(n='cur2', c='code2')}?(?P<num2>{digits})
            (?:(?P<sp2>\s?)(?P<scale2>{scale})(?![\w]))?)?
         (?P<plus>\+|-plus\b)?
-        (?:\s?(?P<pct>%|percentage\s+points?|per\s?cent\b|percent\b|pct\b|pp\b)
+        (?:\s?(?P<pct>%|percentage\s+points?|per\s?cents?\b|percents?\b|percentage\b|pct\b|pp\b)
+          |\s?(?P<postsym>[{suffix_symbols}])(?!\s?\d)
           |\s?(?P<code>(?-i:{codes}))(?![\w])
           |\s(?P<curname>{names}))?
         """,
         re.VERBOSE | re.IGNORECASE,
     )
-    unit_words = "|".join(w.replace(" ", r"\s+") for w in sorted(WORD_UNITS, key=len, reverse=True))
     words = re.compile(
-        rf"""(?<![\w-])(?:
-          (?P<vague>dozens|tens|hundreds|thousands|millions|billions)(?:\s+of\s+(?P<vscale>thousands|millions|billions))?
-          |(?P<w1>{unit_words})(?:[-\s](?P<w2>one|two|three|four|five|six|seven|eight|nine))?
-           (?:\s+(?P<wscale>hundred|thousand|million|billion|trillion))?(?:\s+(?P<wscale2>thousand|million|billion))?
-        )(?![\w-])""",
-        re.VERBOSE | re.IGNORECASE,
-    )
+        r"(?<![\w-])(?P<vague>dozens|tens|hundreds|thousands|millions|billions)"
+        r"(?:\s+of\s+(?P<vscale>thousands|millions|billions))?(?![\w-])", re.IGNORECASE)
     hedge_before = re.compile(rf"(?P<hedge>{words_pattern(list(v.hedge_by_word))})\s+(?:an?\s+|the\s+)?$", re.I)
     noun_after = re.compile(r"[\w’'-]+|[^\w\s]")
     return NumberGrammar(main, words, hedge_before, noun_after, v)
+
+
+def _prefix_pattern(p: str) -> str:
+    """ "US$" may be written "US $"; one-letter prefixes ("C$", "A$") only as written, in capitals ("a $5" is no A$)."""
+    letters = p[:-1] if p.endswith("$") else ""
+    if len(letters) >= 2:
+        return re.escape(letters) + r"\s?\$"
+    if len(letters) == 1:
+        return f"(?-i:{re.escape(p)})"
+    return re.escape(p)
 
 
 def _to_float(digits: str) -> float:
@@ -103,7 +103,7 @@ def _counted_noun(text: str, end: int, g: NumberGrammar) -> str | None:
     phrase: list[str] = []
     for m in g.noun_after.finditer(text, end, min(len(text), end + 60)):
         w = m.group().lower().strip("’'")
-        if not w[0].isalnum() or w in STOP_WORDS or len(phrase) >= 4:
+        if not w or not w[0].isalnum() or w in STOP_WORDS or len(phrase) >= 4:
             break
         phrase.append(w)
         if w in g.vocab.counted_nouns:
@@ -143,7 +143,21 @@ def recognize_numbers(text: str, vocab: Vocabulary | None = None) -> list[Mentio
     for m in g.words.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        mention = _read_words(text, m, g)
+        lo, hi = VAGUE_PLURALS[m.group("vague").lower()]
+        if m.group("vscale"):
+            scale = VAGUE_PLURALS[m.group("vscale").lower()][0]
+            lo, hi = lo * scale, hi * scale
+        mention = _read_words(text, m.start(), m.end(), lo, lo, hi, g, vague=True)
+        if mention is not None:
+            out.append(mention)
+            taken.append((mention.start, mention.end))
+    for m in WORD_NUMBER.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        value = words_value(m.group())
+        if value is None:
+            continue
+        mention = _read_words(text, m.start(), m.end(), value, value, value, g, vague=False)
         if mention is not None:
             out.append(mention)
     out.sort(key=lambda x: x.start)
@@ -163,6 +177,8 @@ def _bad_context(text: str, m: re.Match[str]) -> bool:
 def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -> Mention | None:
     scale1, scale2 = m.group("scale1"), m.group("scale2")
     cur_sym = m.group("cur") or m.group("cur2")
+    if cur_sym:
+        cur_sym = re.sub(r"\s+", "", cur_sym)
     code = m.group("code1") or m.group("code2") or m.group("code")
     curname = m.group("curname")
     pct = m.group("pct")
@@ -188,6 +204,9 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
         kind = "percent"
     elif cur_sym:
         unit = v.currency_prefix.get(cur_sym) or v.currency_prefix.get(cur_sym.upper(), "USD")
+        kind = "money"
+    elif m.group("postsym"):
+        unit = v.currency_suffix[m.group("postsym")]
         kind = "money"
     elif code:
         unit = v.currency_codes.get(code.upper(), code.upper())
@@ -246,44 +265,31 @@ def _retry_without_range(text: str, m: re.Match[str], g: NumberGrammar, v: Vocab
     return _read_number(text[:stop], sub, g, v)
 
 
-def _read_words(text: str, m: re.Match[str], g: NumberGrammar) -> Mention | None:
+def _read_words(text: str, start: int, end: int, value: float, lo: float, hi: float, g: NumberGrammar,
+                vague: bool) -> Mention | None:
+    """A number written in words, with what follows it: a currency, a percent sign, or a counted noun."""
     v = g.vocab
-    if m.group("vague"):
-        lo, hi = VAGUE_PLURALS[m.group("vague").lower()]
-        if m.group("vscale"):
-            s = VAGUE_PLURALS[m.group("vscale").lower()][0]
-            lo, hi = lo * s, hi * s
-        value = lo
-        after = text[m.end() : m.end() + 30]
-        if not re.match(r"\s+of\b", after, re.I) and not m.group("vscale"):
-            return None
-    else:
-        w1 = " ".join(m.group("w1").lower().split())
-        if w1 in {"a", "an", "one"} and not m.group("wscale"):
-            return None
-        value = WORD_UNITS[w1] + (WORD_UNITS[m.group("w2").lower()] if m.group("w2") else 0)
-        for scale_word in (m.group("wscale"), m.group("wscale2")):
-            if scale_word:
-                value *= SCALE_WORDS[scale_word.lower()]
-        lo = hi = value
-    end = m.end()
     kind, unit = "quantity", "count"
-    cm = re.match(rf"\s+(?:of\s+)?({words_pattern(list(v.currency_names))})", text[end:], re.I)
+    factor = 1.0
+    cm = re.match(rf"\s+(?:of\s+)?({words_pattern(list(v.currency_names) + list(v.currency_minor))})", text[end:], re.I)
     if cm:
-        kind, unit = "money", v.currency_names[" ".join(cm.group(1).lower().split())]
+        name = " ".join(cm.group(1).lower().split())
+        kind = "money"
+        unit, factor = v.currency_minor[name] if name in v.currency_minor else (v.currency_names[name], 1.0)
         end += cm.end()
     else:
-        pm = re.match(r"\s?(?:%|percent\b|per cent\b)", text[end:], re.I)
+        pm = re.match(r"\s?(?:%|percent(?:age)?s?\b|per\s?cents?\b)", text[end:], re.I)
         if pm:
             kind, unit = "percent", "percent"
             end += pm.end()
     noun = _counted_noun(text, end, g) if kind == "quantity" else None
-    if kind == "quantity" and noun is None and not m.group("vague") and value < 1000:
+    if vague and kind == "quantity" and not re.match(r"\s+of\b", text[end:], re.I) and lo < 1e3:
         return None
-    hedge_word, shape, rel = _hedge(text, m.start(), g)
+    value, lo, hi = value * factor, lo * factor, hi * factor
+    hedge_word, shape, rel = _hedge(text, start, g)
     if shape:
         lo, hi = apply_hedge(value, lo, hi, shape, rel)
     return Mention(
-        kind=kind, start=m.start(), end=end, text=text[m.start() : end],
+        kind=kind, start=start, end=end, text=text[start:end],
         value=NumberValue(low=lo, high=None if hi == INF else hi, unit=unit, noun=noun, hedge=hedge_word, value=value),
     )
