@@ -22,12 +22,15 @@ def default_rules_dir() -> Path:
     raise InputError("the default rules were not found (is factcheck installed completely?)")
 
 
-def words_pattern(words: list[str]) -> str:
-    """An alternation matching any of `words` as whole words, longest first, spaces as any whitespace."""
+def words_pattern(words: list[str], after_hyphen: bool = False) -> str:
+    """An alternation matching any of `words` as whole words, longest first, spaces as any whitespace.
+
+    With `after_hyphen`, a word may follow a hyphen ("12-cent", "one-yen").
+    """
     escaped = []
     for w in sorted(set(words), key=len, reverse=True):
         body = r"\s+".join(re.escape(part) for part in w.split())
-        left = r"(?<![\w-])" if w[0].isalnum() else ""
+        left = (r"(?<!\w)" if after_hyphen else r"(?<![\w-])") if w[0].isalnum() else ""
         right = r"(?![\w])" if w[-1].isalnum() or w[-1] == "." else ""
         escaped.append(left + body + right)
     return "(?:" + "|".join(escaped) + ")"

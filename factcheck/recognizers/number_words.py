@@ -21,7 +21,7 @@ _W = "|".join(_WORDS)
 # A run of number words, joined by spaces, hyphens, "and" and "point"; "a"/"an" may open it ("a dozen").
 PATTERN = re.compile(
     rf"(?<![\w-])(?:(?:a|an|minus|negative)\s+)?(?:{_W})(?:(?:\s+|\s*-\s*)(?:and\s+(?:a\s+|an\s+)?|point\s+)?(?:{_W}))*"
-    rf"(?![\w-])",
+    rf"(?!\w)",
     re.IGNORECASE,
 )
 
@@ -58,6 +58,10 @@ def words_value(text: str) -> float | None:
         sign, tokens = -1.0, tokens[1:]
     if not tokens or all(t in ("a", "an", "and") for t in tokens):
         return None
+    if len(tokens) > 1 and tokens[-1] in SCALES and tokens[-2] in FRACTION_WORDS:
+        # "half million", "a quarter billion", "three quarters billion"
+        part = words_value(" ".join(tokens[:-1]))
+        return None if part is None else sign * part * SCALES[tokens[-1]]
     if "point" in tokens:
         i = tokens.index("point")
         whole = _integer([t for t in tokens[:i] if t != "and"])

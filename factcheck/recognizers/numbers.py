@@ -35,15 +35,21 @@ def grammar(vocab: Vocabulary | None = None) -> NumberGrammar:
     prefix = "|".join(_prefix_pattern(p) for p in sorted(v.currency_prefix, key=len, reverse=True))
     suffix_symbols = "".join(re.escape(s) for s in v.currency_suffix)
     codes = "|".join(sorted(v.currency_codes, key=len, reverse=True))
-    names = words_pattern(list(v.currency_names) + list(v.currency_minor))
-    scale = r"thousand|million|billion|trillion|mn|mln|bn|bln|tn|tr|[kKmMbBtT]"
-    digits = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?|\.\d+"
-    cur = rf"(?:(?P<{{n}}>{prefix})\s?|(?P<{{c}}>(?-i:{codes}))\s)"
+    names = words_pattern(list(v.currency_names) + list(v.currency_minor), after_hyphen=True)
+    scale = r"thousand|million|billion|trillion|lakh|lakhs|crore|crores|mn|mln|bn|bln|tn|tr|[kKmMbBtT]"
+    # 1,985 / 1 985 / Indian grouping 12,34,567 / plain digits; then decimals.
+    digits = (r"(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d|,\d)"
+              r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|,\d)"
+              r"|\d+)(?:\.\d+)?|\.\d+")
+    # A currency before the figure: a symbol ("$", "US$"), a code ("USD 5", "USD5") or a code with a symbol ("AUD$ 15").
+    cur = (rf"(?:(?P<{{c}}s>{codes})\s?\$\s?|(?P<{{n}}>{prefix})\s?"
+           rf"|(?P<{{c}}>(?-i:{codes}))\s?(?=\d))")
     main = re.compile(
         rf"""(?<![\w.,/])(?<![A-Za-z]-)
         (?P<neg>[-−](?=[\d$€£¥.]))?
         {cur.format(n='cur', c='code1')}?
         (?P<num>{digits})
+        (?:\s(?P<midcode>(?-i:{codes}))(?=\s+(?:thousand|million|billion|trillion)))?
         (?:(?P<sp1>\s?)(?P<scale1>{scale})(?![\w]))?
         (?:\s?(?P<conn>-|–|—|to|and)\s?{cur.format(n='cur2', c='code2')}?(?P<num2>{digits})
            (?:(?P<sp2>\s?)(?P<scale2>{scale})(?![\w]))?)?
@@ -51,7 +57,8 @@ def grammar(vocab: Vocabulary | None = None) -> NumberGrammar:
         (?:\s?(?P<pct>%|percentage\s+points?|per\s?cents?\b|percents?\b|percentage\b|pct\b|pp\b)
           |\s?(?P<postsym>[{suffix_symbols}])(?!\s?\d)
           |\s?(?P<code>(?-i:{codes}))(?![\w])
-          |\s(?P<curname>{names}))?
+          |\s?(?P<mcode>(?-i:[MKB](?:{codes})))(?![\w])
+          |[\s-](?P<curname>{names}))?
         """,
         re.VERBOSE | re.IGNORECASE,
     )
@@ -115,7 +122,8 @@ def _is_year_like(m: re.Match[str]) -> bool:
     num = m.group("num")
     return (
         len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2100
-        and not (m.group("cur") or m.group("code1") or m.group("pct") or m.group("code") or m.group("curname"))
+        and not (m.group("cur") or m.group("code1") or m.group("code1s") or m.group("pct") or m.group("code")
+                 or m.group("curname") or m.group("postsym") or m.group("mcode"))
         and not m.group("scale1") and not m.group("num2")
     )
 
@@ -161,6 +169,34 @@ def recognize_numbers(text: str, vocab: Vocabulary | None = None) -> list[Mentio
         if mention is not None:
             out.append(mention)
     out.sort(key=lambda x: x.start)
+    return _merge_compound(text, out, v)
+
+
+def _merge_compound(text: str, mentions: list[Mention], v: Vocabulary) -> list[Mention]:
+    """"3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars and 50" are one amount."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        av = a.value
+        if b is not None and a.kind == "money" and isinstance(av, NumberValue) and isinstance(b.value, NumberValue) \
+                and re.fullmatch(r"\s*(?:and\s+)?", text[a.end : b.start]) and re.search(r"[A-Za-z]$", a.text) \
+                and av.value is not None and b.value.value is not None:
+            bv = b.value
+            minor = b.kind == "money" and bv.unit == av.unit and (bv.value or 0) < 1
+            bare = b.kind == "quantity" and bv.noun is None and 0 < (bv.value or 0) < 100 and not bv.hedge \
+                and not re.match(r"\s*[\w$€£%]", text[b.end : b.end + 2]) and not re.match(r"an?\s", b.text.lower())
+            major = a.text.lower().split()[-1] not in v.currency_minor
+            if major and (minor or bare):
+                extra = bv.value if minor else (bv.value or 0) / 100
+                total = av.value + (extra or 0)
+                out.append(Mention(kind="money", start=a.start, end=b.end, text=text[a.start : b.end],
+                                   value=av.model_copy(update={"value": total, "low": total, "high": total})))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
     return out
 
 
@@ -179,7 +215,9 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
     cur_sym = m.group("cur") or m.group("cur2")
     if cur_sym:
         cur_sym = re.sub(r"\s+", "", cur_sym)
-    code = m.group("code1") or m.group("code2") or m.group("code")
+    mcode = m.group("mcode")
+    code = (m.group("code1") or m.group("code1s") or m.group("code2") or m.group("code2s") or m.group("code")
+            or m.group("midcode") or (mcode[1:] if mcode else None))
     curname = m.group("curname")
     pct = m.group("pct")
     end = m.end()
@@ -193,7 +231,8 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
     if num2 and (
         (conn == "and" and not re.search(r"between\s+$", left))
         or (conn == "to" and re.search(r"(?:from|rose|fell|grew|up|down|increased|decreased|jumped|dropped)\s+$", left))
-        or bool(m.group("cur2") or m.group("code2")) != bool(m.group("cur") or m.group("code1"))
+        or bool(m.group("cur2") or m.group("code2") or m.group("code2s"))
+        != bool(m.group("cur") or m.group("code1") or m.group("code1s"))
     ):
         return _retry_without_range(text, m, g, v)
     unit = "count"
@@ -221,6 +260,8 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
     digits = m.group("num")
     base = _to_float(digits)
     sc = _scale_value(scale2 if num2 and not scale1 else scale1, v)
+    if mcode:  # "30 MUSD": millions of dollars
+        sc *= {"M": 1e6, "K": 1e3, "B": 1e9}[mcode[0]]
     value = base * sc * factor
     half = rounding_halfwidth(digits, v.rounding_max_relative) * sc * factor
     low, high = value - half, value + half
@@ -271,7 +312,8 @@ def _read_words(text: str, start: int, end: int, value: float, lo: float, hi: fl
     v = g.vocab
     kind, unit = "quantity", "count"
     factor = 1.0
-    cm = re.match(rf"\s+(?:of\s+)?({words_pattern(list(v.currency_names) + list(v.currency_minor))})", text[end:], re.I)
+    currency_words = words_pattern(list(v.currency_names) + list(v.currency_minor), after_hyphen=True)
+    cm = re.match(rf"[\s-]+(?:of\s+)?({currency_words})", text[end:], re.I)
     if cm:
         name = " ".join(cm.group(1).lower().split())
         kind = "money"
