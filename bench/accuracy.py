@@ -259,9 +259,17 @@ def _ref(case: dict[str, object]) -> dt.date | None:
     return dt.datetime.fromisoformat(str(ref)).date() if ref else None
 
 
-def _range(start: str, end: str, inclusive: bool) -> tuple[dt.date, dt.date]:
+def _ranges(start: str, end: str) -> list[tuple[dt.date, dt.date]]:
+    """Readings of a Recognizers-Text range that count as the same: its end exclusive or inclusive, and "A to B"
+    taken to include all of B ("2014-2018" through December 2018, "May to Oct" through October 31)."""
     s, e = dt.date.fromisoformat(start[:10]), dt.date.fromisoformat(end[:10])
-    return (s, e if inclusive else e - dt.timedelta(days=1))
+    out = [(s, e), (s, e - dt.timedelta(days=1))]
+    if e.day == 1:
+        nxt = dt.date(e.year + (e.month == 12), e.month % 12 + 1, 1)
+        out.append((s, nxt - dt.timedelta(days=1)))
+        if e.month == 1:
+            out.append((s, dt.date(e.year, 12, 31)))
+    return out
 
 
 def rt_datetime_model(predict: Callable[[str, dt.date | None], list[Pred]]) -> Score:
@@ -278,8 +286,7 @@ def rt_datetime_model(predict: Callable[[str, dt.date | None], list[Pred]]) -> S
                     d = dt.date.fromisoformat(v["value"])
                     values.append((d, d))
                 elif v.get("type") == "daterange" and v.get("start") and v.get("end"):
-                    values.append(_range(v["start"], v["end"], False))
-                    values.append(_range(v["start"], v["end"], True))
+                    values.extend(_ranges(v["start"], v["end"]))
             if kind in ("datetimeV2.date", "datetimeV2.daterange") and values:
                 golds.append(Gold(start, end, "date", tuple(values)))
             else:
@@ -300,8 +307,7 @@ def rt_date_period_parser(predict: Callable[[str, dt.date | None], list[Pred]]) 
             for res in ("FutureResolution", "PastResolution"):
                 v = (r.get("Value") or {}).get(res) or {}
                 if v.get("startDate") and v.get("endDate"):
-                    values.append(_range(v["startDate"], v["endDate"], False))
-                    values.append(_range(v["startDate"], v["endDate"], True))
+                    values.extend(_ranges(v["startDate"], v["endDate"]))
             if r.get("Type") == "daterange" and values:
                 golds.append(Gold(start, end, "date", tuple(values)))
             else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ..models import DateValue, Mention
 from ..normalize import dates as nd
@@ -12,14 +12,33 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
-_NUMW = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)"
+_NUMW = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|a\s+couple(?:\s+of)?)"
+_FULL_MONTH = r"(?:january|february|april|june|july|august|september|october|november|december)"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_UNIT = r"(?:days?|weeks?|months?|years?)"
 
 PATTERN = re.compile(
-    rf"""(?<![\w$€£¥.,-])(?:
-      (?P<iso>(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d))
-    | (?P<mdy>(?P<m1>{_MONTH})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y1>{_YEAR}))?)
-    | (?P<dmy>(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?)
-    | (?P<my>(?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR}))
+    rf"""(?<![\w$€£¥.,])(?<![A-Za-z]{{4}}-)(?:
+      (?P<mdrange>(?:(?:from|between)\s+)?(?P<r1m>1[0-2]|0?[1-9])/(?P<r1d>[0-3]?\d)(?:/(?P<r1y>{_YEAR}))?\s?(?:-|–|to|through|until)\s?
+        (?P<r2m>1[0-2]|0?[1-9])/(?P<r2d>[0-3]?\d)(?:/(?P<r2y>{_YEAR})|,\s*(?P<r3y>{_YEAR}))?(?![\d/]))
+    | (?P<mrange>(?:(?:from|between)\s+)?(?P<ma>{_MONTH})\s?(?:-|–|to|through|until|till)\s?(?P<mb>{_MONTH})(?!\s?\d{{1,2}}\b)
+        (?:\s?,?\s*(?P<mby>{_YEAR}))?)
+    | (?P<rel2>(?P<ramt>{_NUMW})\s+(?P<runit>{_UNIT})\s+(?P<rdir>after|from|before)\s+
+        (?P<ranchor>today|tomorrow|tmrw|yesterday|now))
+    | (?P<iso>(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d))
+    | (?P<numdate>(?P<na>[01]?\d)[/.-](?P<nb>[0-3]?\d)[/.-](?P<ny>{_YEAR}|\d\d)(?![\d/]))
+    | (?P<ym>(?P<ymy>{_YEAR})[-/](?P<ymm>1[0-2]|0?[1-9])(?![\d/-]))
+    | (?P<mdy>(?P<m1>{_MONTH})\s*(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s?,?\s+(?P<y1>{_YEAR}))?)
+    | (?P<dmy>(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?[\s-]+(?:of\s+)?(?P<m2>{_MONTH})(?:\s?[,-]?\s*(?P<y2>{_YEAR}))?)
+    | (?P<my>(?P<m3>{_MONTH})\s?[,/-]?\s*(?P<y3>{_YEAR}))
+    | (?P<century>(?:the\s+)?(?P<cn>\d{{1,2}})(?:st|nd|rd|th)\s+century)
+    | (?P<decade>(?:the\s+)?(?P<dy>1[89]\d0|20\d0)\s?'?s)
+    | (?P<inn>(?:in|within)\s+(?P<inamt>{_NUMW})\s+(?P<inunit>{_UNIT}))
+    | (?P<span>(?:the\s+)?(?:(?P<sw1>next|last|past|previous|coming|upcoming)\s+(?P<sa1>{_NUMW})|
+        (?P<sa2>{_NUMW})\s+(?P<sw2>next|last|past|previous|coming|upcoming))\s+(?P<su>{_UNIT}))
+    | (?P<wd>(?:(?P<wrel>last|this|next|previous|coming|past)\s+)?(?P<wdn>{_WEEKDAY}))
+    | (?P<od>on\s+the\s+(?P<odd>[0-3]?\d)(?:st|nd|rd|th))
+    | (?P<inthe>(?P<ipart>earlier|later)\s+in\s+the\s+(?P<iunit>year|month|week))
     | (?P<q>(?:Q(?P<qn>[1-4])|(?P<qn2>[1-4])Q)[\s-]*(?:FY\s?)?'?(?P<qy>{_YEAR}|\d\d)?)
     | (?P<qw>(?:the\s+)?(?P<qord>{_ORD}|final|last)[\s-]+(?P<qfis>fiscal[\s-]+)?quarter
         (?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<qwy>{_YEAR}))?)
@@ -31,11 +50,64 @@ PATTERN = re.compile(
         (?P<which>last|this|next|past|previous|current|coming)\s+(?P<unit>year|month|week|quarter))
     | (?P<ago>(?P<amt>{_NUMW})\s+(?P<agounit>years?|months?|weeks?|days?)\s+ago)
     | (?P<day>yesterday|today|tomorrow)
-    | (?P<mo>(?:in|since|by|until|from|through|early|late|mid-?|last|this|next)\s+(?P<m4>{_MONTH})(?![\w]))
+    | (?P<mo>(?:in|since|by|until|from|through|early|late|mid-?|last|this|next|between|and|to)\s+(?P<m4>{_MONTH})(?![\w]))
+    | (?P<fullmonth>{_FULL_MONTH})
     | (?P<year>(?<![\d,.])(?P<y4>{_YEAR})(?!\s?(?:%|percent|million|billion|[\d,.]\d)))
     )(?![\w])""",
     re.VERBOSE | re.IGNORECASE,
 )
+
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def _amount(text: str) -> int:
+    t = " ".join(text.lower().split()).removesuffix(" of")
+    if t.isdigit():
+        return int(t)
+    return {"a couple": 2}.get(t, nd.NUMBER_WORDS.get(t, 1))
+
+
+def _offset(pub: date | None, amount: int, unit: str, sign: int) -> DateValue:
+    """"in two weeks": the day (or month, year) that many units after the publication date."""
+    unit = unit.lower().rstrip("s")
+    if pub is None:
+        return nd.unanchored(unit if unit in ("day", "week", "month", "year") else "day")
+    if unit in ("year", "month"):
+        d = nd.shift_months(pub, sign * amount * (12 if unit == "year" else 1))
+        return nd.day_interval(d).model_copy(update={"relative": True})
+    days = amount * (7 if unit == "week" else 1)
+    return nd.day_interval(pub + timedelta(days=sign * days)).model_copy(update={"relative": True})
+
+
+def _span(pub: date | None, amount: int, unit: str, forward: bool) -> DateValue:
+    """"the next 3 days", "the past five years": the span between the publication date and that many units."""
+    unit = unit.lower().rstrip("s")
+    if pub is None:
+        return nd.unanchored(unit if unit in ("day", "week", "month", "year") else "day")
+    if unit in ("month", "year"):
+        other = nd.shift_months(pub, (1 if forward else -1) * amount * (12 if unit == "year" else 1))
+    else:
+        other = pub + timedelta(days=(1 if forward else -1) * amount * (7 if unit == "week" else 1))
+    start, end = (pub + timedelta(days=1), other) if forward else (other, pub - timedelta(days=1))
+    return DateValue(start=start, end=end, granularity="day", relative=True)
+
+
+def _weekday(pub: date | None, name: str, rel: str) -> DateValue:
+    """"Friday" is the latest Friday up to the publication date; "next Friday" is in the week after it."""
+    if pub is None:
+        return nd.unanchored("day")
+    target = WEEKDAYS.index(name)
+    monday = pub - timedelta(days=pub.weekday())
+    if rel in ("next", "coming"):
+        d = monday + timedelta(days=7 + target)
+    elif rel in ("last", "previous", "past"):
+        d = monday - timedelta(days=7 - target)
+    elif rel == "this":
+        d = monday + timedelta(days=target)
+    else:
+        d = pub - timedelta(days=(pub.weekday() - target) % 7)
+    return nd.day_interval(d).model_copy(update={"relative": True})
 
 
 def _year2(text: str | None, published: date | None) -> int | None:
@@ -58,8 +130,55 @@ def recognize_dates(text: str, published: date | None = None) -> list[Mention]:
         start, end = m.start(), m.end()
         if m.group("mo"):  # keep the preposition out of the mention
             start = m.start("m4")
+        if m.group("od"):
+            start = m.start("odd") - len("the ")
         out.append(Mention(kind="date", start=start, end=end, text=text[start:end], value=value))
+    return _merge_ranges(text, out)
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|~|to|through|thru|till|until|and)\s*", re.I)
+_RANGE_OPEN = re.compile(r"(?:from|between)\s+$", re.I)
+
+
+def _merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"from May to Oct 2020", "2014 through 2018", "between 2007 and 2009", "Nov 18-Dec 19, 2015": one range."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        if b is not None and _RANGE_JOIN.fullmatch(text[a.end : b.start]):
+            joiner = text[a.end : b.start].strip().lower()
+            opened = _RANGE_OPEN.search(text[max(0, a.start - 10) : a.start])
+            va, vb = a.value, b.value
+            if (joiner != "and" or opened) and isinstance(va, DateValue) and isinstance(vb, DateValue) \
+                    and vb.start and vb.end and (va.start or not va.anchored):
+                va = _borrow_year(va, vb)
+                if va.start and va.end and va.start <= vb.end:
+                    start = a.start - (len(opened.group()) if opened else 0)
+                    gran = va.granularity if va.granularity == vb.granularity else "day"
+                    value = DateValue(start=va.start, end=vb.end, granularity=gran, relative=va.relative or vb.relative)
+                    out.append(Mention(kind="date", start=start, end=b.end, text=text[start : b.end], value=value))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
     return out
+
+
+def _borrow_year(a: DateValue, b: DateValue) -> DateValue:
+    """The first end of a range written without its year takes the second's ("May to Oct 2020")."""
+    if not (a.relative or not a.anchored) or b.relative or b.start is None or a.granularity not in ("month", "day"):
+        return a
+    if a.start is None:
+        return a
+    year = b.start.year if (a.start.month, a.start.day) <= (b.start.month, b.start.day) else b.start.year - 1
+    try:
+        start = a.start.replace(year=year)
+        end = a.end.replace(year=year) if a.end else start
+    except ValueError:
+        return a
+    return DateValue(start=start, end=end, granularity=a.granularity)
 
 
 def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
@@ -67,6 +186,64 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
     try:
         if g("iso"):
             return nd.day_interval(date(int(g("iy")), int(g("im")), int(g("id"))))
+        if g("mdrange"):
+            y2 = int(g("r2y") or g("r3y") or 0) or (pub.year if pub else None)
+            y1 = int(g("r1y") or 0) or y2
+            if y1 is None or y2 is None:
+                return nd.unanchored("day")
+            start = date(y1, int(g("r1m")), int(g("r1d")))
+            end = date(y2, int(g("r2m")), int(g("r2d")))
+            if start > end and not g("r1y"):
+                start = start.replace(year=y2 - 1)
+            return DateValue(start=start, end=end, granularity="day", relative=not (g("r2y") or g("r3y")))
+        if g("mrange"):
+            ma, mb = nd.MONTHS[g("ma").lower().rstrip(".")], nd.MONTHS[g("mb").lower().rstrip(".")]
+            year = int(g("mby")) if g("mby") else (pub.year if pub else None)
+            if year is None:
+                return nd.unanchored("month")
+            first = nd.month_interval(year - 1 if ma > mb else year, ma)
+            last = nd.month_interval(year, mb)
+            return DateValue(start=first.start, end=last.end, granularity="month", relative=not g("mby"))
+        if g("rel2"):
+            anchor = {"today": 0, "now": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1}[g("ranchor").lower()]
+            if pub is None:
+                return nd.unanchored("day")
+            base = pub + timedelta(days=anchor)
+            sign = -1 if g("rdir").lower() == "before" else 1
+            return _offset(base, _amount(g("ramt")), g("runit"), sign)
+        if g("numdate"):
+            a, b, y = int(g("na")), int(g("nb")), _year2(g("ny"), pub)
+            month, day = (a, b) if a <= 12 else (b, a)  # 5/17/2018 is May 17; 22/04/2018 is April 22
+            return nd.day_interval(date(y or 0, month, day))
+        if g("ym"):
+            return nd.month_interval(int(g("ymy")), int(g("ymm")))
+        if g("century"):
+            c = int(g("cn"))
+            return DateValue(start=date(max(1, (c - 1) * 100), 1, 1), end=date(c * 100 - 1, 12, 31), granularity="year")
+        if g("decade"):
+            y = int(g("dy"))
+            return DateValue(start=date(y, 1, 1), end=date(y + 9, 12, 31), granularity="year")
+        if g("inn"):
+            return _offset(pub, _amount(g("inamt")), g("inunit"), 1)
+        if g("span"):
+            which = (g("sw1") or g("sw2")).lower()
+            amount = _amount(g("sa1") or g("sa2"))
+            return _span(pub, amount, g("su"), which in ("next", "coming", "upcoming"))
+        if g("wd"):
+            return _weekday(pub, g("wdn").lower(), (g("wrel") or "").lower())
+        if g("od"):
+            if pub is None:
+                return nd.unanchored("day")
+            return nd.day_interval(pub.replace(day=int(g("odd")))).model_copy(update={"relative": True})
+        if g("inthe"):
+            partial = "earlier" if g("ipart").lower() == "earlier" else "later"
+            return nd.relative_interval(g("iunit").lower(), 0, pub, partial)
+        if g("fullmonth"):
+            month = nd.MONTHS[g("fullmonth").lower()]
+            if pub is None:
+                return nd.unanchored("month")
+            year = pub.year if month <= pub.month else pub.year - 1
+            return nd.month_interval(year, month).model_copy(update={"relative": True})
         if g("mdy") or g("dmy"):
             month_txt, day_txt, year_txt = (g("m1"), g("d1"), g("y1")) if g("mdy") else (g("m2"), g("d2"), g("y2"))
             month = nd.MONTHS[month_txt.lower().rstrip(".")]
@@ -110,7 +287,7 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
         if g("yrange"):
             a, b = int(g("ya")), g("yb")
             bb = int(b) if len(b) == 4 else (a // 100) * 100 + int(b)
-            if bb < a:
+            if bb < a or (len(b) == 2 and bb - a > 10):  # "2019-21" is a range; "2015-32" is not
                 return None
             return DateValue(start=date(a, 1, 1), end=date(bb, 12, 31), granularity="year")
         if g("rel"):
