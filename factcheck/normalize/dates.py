@@ -75,10 +75,13 @@ def shift_months(d: date, months: int) -> date:
 def relative_interval(unit: str, offset: int, base: date | None, partial: str | None = None) -> DateValue:
     """The period `offset` units from `base` ("last year": unit year, offset -1); `partial` is earlier/later."""
     unit = unit.rstrip("s")
-    gran = unit if unit in ("year", "month", "week", "quarter", "day") else "day"
+    gran = unit if unit in ("year", "month", "week", "quarter", "day") else "year" if unit == "decade" else "day"
     if base is None:
         return unanchored(gran)
-    if unit == "year":
+    if unit == "decade":
+        first = (base.year // 10 + offset) * 10
+        v = DateValue(start=date(first, 1, 1), end=date(first + 9, 12, 31), granularity="year")
+    elif unit == "year":
         v = year_interval(base.year + offset)
     elif unit == "month":
         m = shift_months(base.replace(day=1), offset)

@@ -12,10 +12,10 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
-_NUMW = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|a\s+couple(?:\s+of)?)"
+_NUMW = r"(?:\d+|few|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|a\s+couple(?:\s+of)?)"
 _FULL_MONTH = r"(?:january|february|april|june|july|august|september|october|november|december)"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_UNIT = r"(?:days?|weeks?|months?|years?)"
+_UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
 
 PATTERN = re.compile(
     rf"""(?<![\w$€£¥.,])(?<![A-Za-z]{{4}}-)(?:
@@ -32,7 +32,8 @@ PATTERN = re.compile(
     | (?P<dmy>(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?[\s-]+(?:of\s+)?(?P<m2>{_MONTH})(?:\s?[,-]?\s*(?P<y2>{_YEAR}))?)
     | (?P<my>(?P<m3>{_MONTH})\s?[,/-]?\s*(?P<y3>{_YEAR}))
     | (?P<century>(?:the\s+)?(?P<cn>\d{{1,2}})(?:st|nd|rd|th)\s+century)
-    | (?P<decade>(?:the\s+)?(?P<dy>1[89]\d0|20\d0)\s?'?s)
+    | (?P<decade>(?:the\s+)?(?:(?P<dy>1[89]\d0|20\d0)|'?(?P<dy2>[1-9]0))\s?'?s)
+    | (?P<decadew>the\s+(?:nineteen\s+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))
     | (?P<inn>(?:in|within)\s+(?P<inamt>{_NUMW})\s+(?P<inunit>{_UNIT}))
     | (?P<span>(?:the\s+)?(?:(?P<sw1>next|last|past|previous|coming|upcoming)\s+(?P<sa1>{_NUMW})|
         (?P<sa2>{_NUMW})\s+(?P<sw2>next|last|past|previous|coming|upcoming))\s+(?P<su>{_UNIT}))
@@ -46,8 +47,14 @@ PATTERN = re.compile(
     | (?P<hx>H(?P<hn>[12])\s?(?P<hxy>{_YEAR}))
     | (?P<fy>(?:fiscal(?:\s+year)?|FY)\s?'?(?P<fyy>{_YEAR}|\d\d)(?![\d]))
     | (?P<yrange>(?P<ya>{_YEAR})\s?[-–]\s?(?P<yb>{_YEAR}|\d\d)(?![\d]))
-    | (?P<rel>(?:(?P<part>earlier|later|early|late)\s+)?
-        (?P<which>last|this|next|past|previous|current|coming)\s+(?P<unit>year|month|week|quarter))
+    | (?P<piece>(?:at\s+)?(?:the\s+)?(?P<pw>beginning|start|middle|end|early|late|mid)(?:\s+of\s+|-|\s+)(?:the\s+)?
+        (?:(?P<py>{_YEAR})|(?P<pwhich>last|this|next|previous|current|coming)\s+(?P<punit>year|month|week)
+          |(?P<pm>{_FULL_MONTH}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)))
+    | (?P<rel>(?:(?P<part>earlier|later)\s+)?
+        (?P<which>last|this|next|past|previous|current|coming)\s+(?P<unit>year|month|week|quarter|decade))
+    | (?P<afternext>the\s+(?P<anunit>year|month|week|weekend)\s+after\s+(?:the\s+)?next)
+    | (?P<weekend>(?:(?P<wewhich>this|last|next|the|on|past|coming)\s+)weekend)
+    | (?P<rest>(?:the\s+)?rest\s+of\s+(?:the\s+|this\s+|my\s+)?(?P<restunit>year|month|week))
     | (?P<ago>(?P<amt>{_NUMW})\s+(?P<agounit>years?|months?|weeks?|days?)\s+ago)
     | (?P<day>yesterday|today|tomorrow)
     | (?P<mo>(?:in|since|by|until|from|through|early|late|mid-?|last|this|next|between|and|to)\s+(?P<m4>{_MONTH})(?![\w]))
@@ -73,8 +80,8 @@ def _offset(pub: date | None, amount: int, unit: str, sign: int) -> DateValue:
     unit = unit.lower().rstrip("s")
     if pub is None:
         return nd.unanchored(unit if unit in ("day", "week", "month", "year") else "day")
-    if unit in ("year", "month"):
-        d = nd.shift_months(pub, sign * amount * (12 if unit == "year" else 1))
+    if unit in ("year", "month", "decade"):
+        d = nd.shift_months(pub, sign * amount * {"month": 1, "year": 12, "decade": 120}[unit])
         return nd.day_interval(d).model_copy(update={"relative": True})
     days = amount * (7 if unit == "week" else 1)
     return nd.day_interval(pub + timedelta(days=sign * days)).model_copy(update={"relative": True})
@@ -85,8 +92,9 @@ def _span(pub: date | None, amount: int, unit: str, forward: bool) -> DateValue:
     unit = unit.lower().rstrip("s")
     if pub is None:
         return nd.unanchored(unit if unit in ("day", "week", "month", "year") else "day")
-    if unit in ("month", "year"):
-        other = nd.shift_months(pub, (1 if forward else -1) * amount * (12 if unit == "year" else 1))
+    if unit in ("month", "year", "decade"):
+        months = {"month": 1, "year": 12, "decade": 120}[unit]
+        other = nd.shift_months(pub, (1 if forward else -1) * amount * months)
     else:
         other = pub + timedelta(days=(1 if forward else -1) * amount * (7 if unit == "week" else 1))
     start, end = (pub + timedelta(days=1), other) if forward else (other, pub - timedelta(days=1))
@@ -108,6 +116,45 @@ def _weekday(pub: date | None, name: str, rel: str) -> DateValue:
     else:
         d = pub - timedelta(days=(pub.weekday() - target) % 7)
     return nd.day_interval(d).model_copy(update={"relative": True})
+
+
+PIECES = {"early": (0, 2), "late": (1, 2), "beginning": (0, 3), "start": (0, 3), "middle": (1, 3), "mid": (1, 3),
+          "end": (2, 3)}
+
+
+def _piece(word: str, pub: date | None, year: str | None, which: str | None, unit: str | None,
+           month: str | None) -> DateValue | None:
+    """"early 2024" (first half), "mid-November" (middle third), "late last year" (second half)."""
+    if year:
+        whole = nd.year_interval(int(year))
+    elif month:
+        m = nd.MONTHS[month.lower()]
+        if pub is None:
+            return nd.unanchored("day")
+        whole = nd.month_interval(pub.year if m <= pub.month else pub.year - 1, m)
+    else:
+        offset = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get((which or "").lower(), 0)
+        whole = nd.relative_interval((unit or "year").lower(), offset, pub)
+    if whole.start is None or whole.end is None:
+        return whole
+    index, parts = PIECES[word]
+    days = (whole.end - whole.start).days + 1
+    if whole.granularity == "year":  # whole months for a year: Jan-Jun, or Jan-Apr, May-Aug, Sep-Dec
+        months = 12 // parts
+        first = nd.shift_months(whole.start, index * months)
+        last = nd.shift_months(first, months) - timedelta(days=1)
+        return DateValue(start=first, end=last, granularity="month", relative=whole.relative)
+    first = whole.start + timedelta(days=days * index // parts)
+    last = whole.start + timedelta(days=days * (index + 1) // parts - 1)
+    return DateValue(start=first, end=last, granularity="day", relative=whole.relative)
+
+
+def _weekend(pub: date | None, offset: int) -> DateValue:
+    """Saturday and Sunday of the publication date's week (offset weeks on)."""
+    if pub is None:
+        return nd.unanchored("day")
+    saturday = pub - timedelta(days=pub.weekday()) + timedelta(days=5 + 7 * offset)
+    return DateValue(start=saturday, end=saturday + timedelta(days=1), granularity="day", relative=True)
 
 
 def _year2(text: str | None, published: date | None) -> int | None:
@@ -221,7 +268,10 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
             c = int(g("cn"))
             return DateValue(start=date(max(1, (c - 1) * 100), 1, 1), end=date(c * 100 - 1, 12, 31), granularity="year")
         if g("decade"):
-            y = int(g("dy"))
+            # "the 70s" in news is the past: the most recent such decade before the publication year
+            y = int(g("dy")) if g("dy") else 1900 + int(g("dy2"))
+            if g("dy2") and pub and 2000 + int(g("dy2")) <= pub.year:
+                y = 2000 + int(g("dy2"))
             return DateValue(start=date(y, 1, 1), end=date(y + 9, 12, 31), granularity="year")
         if g("inn"):
             return _offset(pub, _amount(g("inamt")), g("inunit"), 1)
@@ -290,6 +340,22 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
             if bb < a or (len(b) == 2 and bb - a > 10):  # "2019-21" is a range; "2015-32" is not
                 return None
             return DateValue(start=date(a, 1, 1), end=date(bb, 12, 31), granularity="year")
+        if g("piece"):
+            return _piece(g("pw").lower(), pub, g("py"), g("pwhich"), g("punit"), g("pm"))
+        if g("afternext"):
+            unit = g("anunit").lower()
+            if unit == "weekend":
+                return _weekend(pub, 2)
+            return nd.relative_interval(unit, 2, pub)
+        if g("weekend"):
+            which = (g("wewhich") or "").lower()
+            return _weekend(pub, {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0))
+        if g("rest"):
+            return nd.relative_interval(g("restunit").lower(), 0, pub, "later")
+        if g("decadew"):
+            base = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+                    "eighties": 80, "nineties": 90}[g("dw").lower()]
+            return DateValue(start=date(1900 + base, 1, 1), end=date(1909 + base, 12, 31), granularity="year")
         if g("rel"):
             offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(g("which").lower(), 0)
             part = (g("part") or "").lower()
