@@ -108,6 +108,7 @@ class Qualifiers(BaseModel):
     forecast: bool = False
     copied_from: str | None = None
     relates: list[str] = Field(default_factory=list)
+    open_attribute: bool = False
 
 
 class Claim(BaseModel):

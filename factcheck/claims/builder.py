@@ -15,6 +15,7 @@ from ..recognizers import recognize
 from ..text.sentences import split_sentences
 from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
 from .entities import DocumentEntities, document_entities
+from .measures import measure_of
 
 PARTY_ATTRIBUTES = {"investment", "stake"}
 UNIT_KIND = {"money": "money", "percent": "percent", "quantity": "count"}
@@ -96,6 +97,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
             continue  # "one employee said", "two companies": words, not figures to compare
         attr, cue = _attribute(ctx.vocab, m, cues)
         if attr is None or cue is None:
+            _open_claim(ctx, sent, m, mentions, add, forecast)
             continue
         subject, party = _subject(ctx, sent, m, attr, cue, mentions)
         if subject is None:
@@ -132,6 +134,25 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
         person = ctx.entities.person(m.value.person)
         add(m, subject, m.value.role, NameValue(name=person or m.value.person), tense=m.value.tense)
     return out
+
+
+def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], add: Callable[..., Claim],
+                forecast: bool) -> None:
+    """A claim for a figure no vocabulary attribute names, keyed by the words that say what it measures."""
+    key = measure_of(ctx.doc.text, sent.start, sent.end, m)
+    v = m.value
+    if key is None or not isinstance(v, NumberValue) or m.kind == "quantity" and (v.value or 0) < 2:
+        return
+    text = ctx.doc.text
+    subject = "(story)"  # joined with the figures of the same wording about one company, see checks/values.py
+    for o in mentions:
+        if o.kind == "organization" and sent.start <= o.start and o.end <= m.start and isinstance(o.value, NameValue):
+            gap = text[o.end : m.start]
+            if _ADJACENT_GAP.match(gap) or (len(gap) <= 30 and "," not in gap):
+                subject = ctx.entities.org_name(o.value.name) or subject
+    before = text[max(sent.start, m.start - 30) : m.start]
+    add(m, subject, key, v, hedge=v.hedge, segment=_segment(ctx.vocab, v.noun, before), open_attribute=True,
+        prior=bool(_PRIOR.search(before)), forecast=forecast and not _PRIOR.search(before))
 
 
 def _drop_conversions(text: str, numbers: list[Mention]) -> list[Mention]:

@@ -36,6 +36,14 @@ class Corpus:
         for c in self.claims:
             groups[(c.subject, c.attribute)].append(c)
         self.groups = dict(groups)
+        by_doc: dict[str, list[Claim]] = defaultdict(list)
+        for c in self.claims:
+            by_doc[c.document].append(c)
+        self._by_doc = dict(by_doc)
+
+    def claims_of(self, document: str) -> list[Claim]:
+        """The claims one document makes."""
+        return self._by_doc.get(document, [])
 
     def short(self, path: str) -> str:
         """A document's path as shown in messages (its file name when that is unambiguous)."""
@@ -122,10 +130,24 @@ def _period(c: Claim, window_days: int) -> DateValue | None:
 
 
 def comparable_periods(a: Claim, b: Claim, timeless: bool = False, window_days: int = 90) -> bool | None:
-    """True when two claims speak of overlapping periods, False when of disjoint ones, None when unknown."""
+    """True when two claims speak of overlapping periods, False when of disjoint ones, None when unknown.
+
+    A claim that names a period which cannot be placed ("in the last seven years" in an undated article) is not
+    taken to speak of the same time as one that names none, nor as one naming a period of another length.
+    """
     if timeless:
         return True
+    ua, ub = _unplaced(a), _unplaced(b)
+    if ua or ub:
+        qa, qb = a.qualifiers.as_of, b.qualifiers.as_of
+        same_kind = ua and ub and qa is not None and qb is not None and qa.granularity == qb.granularity
+        return None if same_kind else False
     return nd.overlaps(_period(a, window_days), _period(b, window_days))
+
+
+def _unplaced(c: Claim) -> bool:
+    q = c.qualifiers.as_of
+    return q is not None and q.start is None
 
 
 def location(corpus: Corpus, c: Claim) -> Location:

@@ -19,6 +19,7 @@ class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
     relative_tolerance: float = 0.0
     absolute_tolerance: float = 0.0
+    open_vocabulary: bool = False
 
 
 def identity(c: Claim) -> tuple[object, ...]:
@@ -26,6 +27,20 @@ def identity(c: Claim) -> tuple[object, ...]:
     q = c.qualifiers
     party = q.party if c.attribute in ("investment", "stake") else None
     return (c.subject, c.attribute, q.segment, q.forecast, party)
+
+
+def _echoed(corpus: Corpus, a: Claim, b: Claim) -> bool:
+    """Each figure also stands, under other words, in the other's document: the two likely measure different things.
+
+    Used for attributes inferred from wording, where "170 infections" (in the last seven years) and "870 people
+    infected" (in total) are easily taken for one quantity.
+    """
+    ia, ib = value_interval(a), value_interval(b)
+    in_b = any(c.document == b.document and c is not b and value_interval(c).unit == ia.unit
+               and value_interval(c).overlaps(ia) for c in corpus.claims_of(b.document))
+    in_a = any(c.document == a.document and c is not a and value_interval(c).unit == ib.unit
+               and value_interval(c).overlaps(ib) for c in corpus.claims_of(a.document))
+    return in_a or in_b
 
 
 def clusters(claims: list[Claim], opts: Options) -> list[list[Claim]]:
@@ -44,11 +59,36 @@ def clusters(claims: list[Claim], opts: Options) -> list[list[Claim]]:
     return out
 
 
-def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
+STORY = "(story)"
+
+
+def _groups(opts: Options, rule: Rule, corpus: Corpus) -> Iterator[tuple[str, str, list[Claim]]]:
+    """(subject, attribute, claims) to compare. Figures read by their wording alone, with no company named next
+    to them ("(story)"), join the one company the other figures of that wording are about."""
     attrs = set(rule.attributes) or {a for a, v in corpus.vocab.attributes.items() if v.unit != "name"}
-    for (subject, attribute), group in sorted(corpus.groups.items()):
-        if attribute not in attrs:
+    if not opts.open_vocabulary:
+        for (subject, attribute), group in sorted(corpus.groups.items()):
+            if attribute in attrs and not group[0].qualifiers.open_attribute:
+                yield subject, attribute, group
+        return
+    by_attribute: dict[str, dict[str, list[Claim]]] = defaultdict(dict)
+    for (subject, attribute), group in corpus.groups.items():
+        if group[0].qualifiers.open_attribute:
+            by_attribute[attribute][subject] = group
+    for attribute, subjects in sorted(by_attribute.items()):
+        named = sorted(s for s in subjects if s != STORY)
+        story = subjects.get(STORY, [])
+        if len(named) <= 1:
+            yield (named[0] if named else STORY), attribute, [c for g in subjects.values() for c in g]
             continue
+        for s in named:
+            yield s, attribute, subjects[s]
+        if story:
+            yield STORY, attribute, story
+
+
+def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
+    for subject, attribute, group in _groups(opts, rule, corpus):
         timeless = corpus.vocab.attributes[attribute].timeless if attribute in corpus.vocab.attributes else False
         by_identity: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
         for c in group:
@@ -75,15 +115,20 @@ def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute:
         return None
     conflicting = False
     unknown = False
+    disjoint = False
     for i, ga in enumerate(groups):
         for gb in groups[i + 1 :]:
             for a in ga:
                 for b in gb:
                     same_time = corpus.same_time(a, b, timeless)
+                    if same_time is not False and a.qualifiers.open_attribute and _echoed(corpus, a, b):
+                        continue
                     if same_time is None:
                         unknown = True
                     if same_time is not False:
                         conflicting = True
+                    else:
+                        disjoint = True
     parts = []
     for g in groups:
         n_docs = len({c.document for c in g})
@@ -102,10 +147,15 @@ def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute:
         if opts.relative_tolerance or opts.absolute_tolerance:
             tol = f" Tolerance: {opts.relative_tolerance:.0%} relative, {opts.absolute_tolerance:g} absolute."
         msg += " The intervals (hedges and rounding included) do not overlap." + tol
+        if claims[0].qualifiers.open_attribute:
+            msg += (f" The attribute is inferred from the wording (\"{attribute}\"): check that both figures measure "
+                    f"the same thing.")
         summary = f"{len(groups)} values whose intervals do not overlap" + ("; dates unknown" if unknown else "")
         f = finding(rule, subject, attribute, msg, [c for g in groups for c in g], corpus=corpus, summary=summary,
                     values=[[c.id for c in g] for g in groups], dates_unknown=unknown)
         return f
+    if not disjoint:
+        return None
     msg = (f"{subject} {label}{seg}: values differ but speak of different periods (a change over time, not a "
            f"contradiction): " + " then ".join(parts) + ".")
     f = finding(rule, subject, attribute, msg, [c for g in groups for c in g], corpus=corpus,

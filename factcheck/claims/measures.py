@@ -1,0 +1,119 @@
+"""Open vocabulary: what a figure measures when no attribute in the vocabulary names it.
+
+"12 people were killed" measures "people killed"; "net income of $3.2 billion" measures "net income";
+"a dividend of 50 cents per share" measures "dividend per share". The key is built from the words around the
+figure, so two sources that use the same words for a quantity get the same attribute.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Mention, NumberValue
+
+STOP = {
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "as", "than",
+    "that", "this", "these", "those", "its", "their", "his", "her", "our", "your", "it", "they", "he", "she", "we",
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "should", "may",
+    "might", "can", "about", "around", "some", "more", "less", "over", "under", "nearly", "almost", "only", "just",
+    "up", "down", "per", "each", "every", "all", "other", "another", "which", "who", "whom", "whose", "what", "when",
+    "where", "after", "before", "since", "during", "while", "also", "still", "now", "then", "there", "here", "so",
+    "not", "no", "into", "out", "off", "last", "next", "this", "year", "years", "month", "months", "week", "weeks",
+    "day", "days", "ago", "said", "says", "say", "according", "percent", "cent", "cents", "million", "billion",
+    "thousand", "trillion", "times", "total", "totaling", "totalling", "estimated", "reported", "another", "least",
+    "most", "new", "first", "second", "third", "such", "same",
+}
+# Words that say what happened to the counted things: "12 people were killed", "injuring 40".
+PREDICATES = {
+    "killed", "died", "die", "injured", "injuring", "hurt", "wounded", "missing", "arrested",
+    "detained", "evacuated", "displaced", "affected", "infected", "hospitalized", "hospitalised", "rescued",
+    "trapped", "fired", "hired", "laid", "sentenced", "charged", "convicted", "elected", "voted", "sold", "bought",
+    "built", "destroyed", "damaged", "delayed", "cancelled", "canceled", "stranded", "recalled", "confirmed",
+    "recovered", "vaccinated", "tested", "employed", "killing", "kills", "injures", "left", "lost", "without",
+}
+MONEY_LINK = re.compile(
+    r"(?P<np>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:of|was|were|is|are|totaled|totalled|totaling|reached|hit|"
+    r"came\s+in\s+at|stood\s+at|rose\s+to|fell\s+to|grew\s+to|increased\s+to|decreased\s+to|dropped\s+to|"
+    r"climbed\s+to|jumped\s+to|declined\s+to|slipped\s+to|amounted\s+to|worth|valued\s+at|at)\s+"
+    r"(?:(?:about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|some|an?|just)\s+)*$",
+    re.I,
+)
+NOUN_AFTER = re.compile(r"\s*(?:in\s+|of\s+)?(?P<np>(?:[a-z][\w-]*)(?:\s+[a-z][\w-]*)?)", re.I)
+ADVERBS = {"worldwide", "nationwide", "globally", "overall", "total", "altogether", "abroad", "locally", "annually",
+           "yearly", "daily", "monthly", "weekly", "apiece", "each", "combined"}
+HEDGE_WORDS = {"at", "least", "most", "about", "around", "some", "nearly", "almost", "over", "more", "than", "up", "to",
+               "approximately", "roughly", "an", "estimated", "another", "additional", "further", "just"}
+WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _clean(words: list[str]) -> list[str]:
+    out = [w.lower().strip("'’") for w in words]
+    while out and out[0] in STOP:
+        out = out[1:]
+    while out and out[-1] in STOP:
+        out = out[:-1]
+    if any(w in STOP for w in out):
+        out = out[[i for i, w in enumerate(out) if w in STOP][-1] + 1 :]
+    return out
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | None:
+    """The words that say what `m` measures, as an attribute key, or None when the wording does not tell."""
+    v = m.value
+    if not isinstance(v, NumberValue):
+        return None
+    before = text[max(sent_start, m.start - 60) : m.start]
+    after = text[m.end : min(sent_end, m.end + 60)]
+    if m.kind == "quantity":
+        return _count_measure(before, after)
+    per_share = " per share" if re.match(r"\s*(?:a|per|each)\s+(?:share|unit)", after, re.I) else ""
+    link = MONEY_LINK.search(before)
+    if link:
+        words = _clean(link.group("np").split())
+        if words:
+            return " ".join(words[-2:]) + per_share
+    na = NOUN_AFTER.match(after)
+    if na:
+        words = _clean(na.group("np").split())
+        if words:
+            suffix = " per share" if re.match(r"\s*(?:a|per)\s+share", after[na.end():], re.I) else ""
+            return " ".join(words[:2]) + suffix
+    return None
+
+
+def _count_measure(before: str, after: str) -> str | None:
+    clause = re.split(r"[,.;:()\[\]—–\"“”]", after, maxsplit=1)[0]
+    words_after = WORD.findall(clause)[:8]
+    noun = None
+    rest: list[str] = []
+    for i, w in enumerate(words_after[:3]):
+        lw = w.lower()
+        if lw in STOP or lw in PREDICATES or lw in ADVERBS or (lw.endswith("ly") and noun is not None):
+            break
+        if lw.isalpha() or "-" in lw:
+            noun = lw
+            rest = words_after[i + 1 :]
+    if noun is None or noun in STOP:
+        return None
+    # "injured 41 people" (the verb just before) wins over what follows; "12 people were killed" (same clause).
+    previous = [w.lower() for w in WORD.findall(before)]
+    while previous and previous[-1] in HEDGE_WORDS:
+        previous.pop()
+    predicate = previous[-1] if previous and previous[-1] in PREDICATES else None
+    if predicate is None:
+        for w in rest[:4]:
+            if w.lower() in ("and", "but", "while", "or", "whereas"):
+                break
+            if w.lower() in PREDICATES:
+                predicate = w.lower()
+                break
+    key = _singular(noun)
+    return f"{key} {predicate}" if predicate else key
