@@ -26,7 +26,8 @@ _PRIOR = re.compile(
     re.I,
 )
 _FORECAST = re.compile(
-    r"\b(?:projected|forecast|forecasts|expected?s?|expects|predicts?|estimates?\s+(?:it\s+)?will|will\s+(?:reach|hit|"
+    r"\b(?:projected|forecast|forecasts|expected?s?|expects|predicts?|guided|guides|guidance|anticipates?|sees|"
+    r"outlook|estimates?\s+(?:it\s+)?will|will\s+(?:reach|hit|"
     r"exceed|top|grow)|could\s+reach|target(?:s|ing)?|aims?\s+to|guidance|outlook)\b", re.I)
 _CHANGE = re.compile(
     r"\b(?:increase|increased|rise|rose|risen|jump|jumped|growth|grew|gain|gained|up|climb|climbed|surge|surged|"

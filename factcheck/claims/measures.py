@@ -18,8 +18,7 @@ STOP = {
     "might", "can", "about", "around", "some", "more", "less", "over", "under", "nearly", "almost", "only", "just",
     "up", "down", "per", "each", "every", "all", "other", "another", "which", "who", "whom", "whose", "what", "when",
     "where", "after", "before", "since", "during", "while", "also", "still", "now", "then", "there", "here", "so",
-    "not", "no", "into", "out", "off", "last", "next", "this", "year", "years", "month", "months", "week", "weeks",
-    "day", "days", "ago", "said", "says", "say", "according", "percent", "cent", "cents", "million", "billion",
+    "not", "no", "into", "out", "off", "last", "next", "this", "ago", "said", "says", "say", "according", "percent", "cent", "cents", "million", "billion",
     "thousand", "trillion", "times", "total", "totaling", "totalling", "estimated", "reported", "another", "least",
     "most", "new", "first", "second", "third", "such", "same",
 }
@@ -32,12 +31,15 @@ PREDICATES = {
     "recovered", "vaccinated", "tested", "employed", "killing", "kills", "injures", "left", "lost", "without",
 }
 MONEY_LINK = re.compile(
-    r"(?P<np>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:of|was|were|is|are|totaled|totalled|totaling|reached|hit|"
+    r"(?P<np>(?:[a-z][\w-]*\s+){0,5}[a-z][\w-]*)\s+(?:of|was|were|is|are|totaled|totalled|totaling|reached|hit|"
     r"came\s+in\s+at|stood\s+at|rose\s+to|fell\s+to|grew\s+to|increased\s+to|decreased\s+to|dropped\s+to|"
     r"climbed\s+to|jumped\s+to|declined\s+to|slipped\s+to|amounted\s+to|worth|valued\s+at|at)\s+"
     r"(?:(?:about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|some|an?|just)\s+)*$",
     re.I,
 )
+MONEY_VERB = re.compile(
+    r"(?P<verb>earned|earns|lost|loses|spent|spends|paid|pays|raised|raises|borrowed|owes|owed|generated|netted)\s+"
+    r"(?:(?:about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|some|an?|just)\s+)*$", re.I)
 NOUN_AFTER = re.compile(r"\s*(?:in\s+|of\s+)?(?P<np>(?:[a-z][\w-]*)(?:\s+[a-z][\w-]*)?)", re.I)
 ADVERBS = {"worldwide", "nationwide", "globally", "overall", "total", "altogether", "abroad", "locally", "annually",
            "yearly", "daily", "monthly", "weekly", "apiece", "each", "combined"}
@@ -46,15 +48,34 @@ HEDGE_WORDS = {"at", "least", "most", "about", "around", "some", "nearly", "almo
 WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
+PREPOSITIONS = {"in", "during", "for", "at", "on", "over", "from", "to", "by", "with", "since", "after", "before",
+                "than", "across", "through", "within", "under", "into"}
+CHANGE_NOUNS = {"rise", "increase", "decline", "drop", "fall", "growth", "jump", "gain", "decrease", "surge", "slump",
+                "cut", "reduction", "boost", "climb", "dip", "plunge"}
+VERBS = {"reported", "posted", "said", "announced", "expects", "expected", "reached", "recorded", "delivered",
+         "generated", "saw", "had", "has", "have", "achieved", "declared", "approved", "raised", "cut", "set"}
+
+
 def _clean(words: list[str]) -> list[str]:
+    """The head noun phrase: "reported earnings per share in the quarter" is "earnings per share"."""
     out = [w.lower().strip("'’") for w in words]
-    while out and out[0] in STOP:
-        out = out[1:]
+    # "a significant rise in earnings per share": the measure is what rose
+    change = next((i for i, w in enumerate(out) if w in CHANGE_NOUNS), None)
+    if change is not None and change + 1 < len(out) and out[change + 1] in ("in", "of"):
+        out = out[change + 2 :]
+    # a trailing prepositional phrase is not the measure ("... in the quarter")
+    cut = next((i for i, w in enumerate(out) if w in PREPOSITIONS and i > 0), None)
+    if cut is not None:
+        out = out[:cut]
+    if any(w in VERBS for w in out):
+        out = out[[i for i, w in enumerate(out) if w in VERBS][-1] + 1 :]
+    if any(w in STOP and w != "per" for w in out):
+        out = out[[i for i, w in enumerate(out) if w in STOP and w != "per"][-1] + 1 :]
     while out and out[-1] in STOP:
         out = out[:-1]
-    if any(w in STOP for w in out):
-        out = out[[i for i, w in enumerate(out) if w in STOP][-1] + 1 :]
-    return out
+    while out and out[0] == "per":
+        out = out[1:]
+    return out[-3:]
 
 
 def _singular(word: str) -> str:
@@ -79,7 +100,11 @@ def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | N
     if link:
         words = _clean(link.group("np").split())
         if words:
-            return " ".join(words[-2:]) + per_share
+            key = " ".join(words)
+            return key if key.endswith("per share") else key + per_share
+    verb = MONEY_VERB.search(before)
+    if verb:
+        return verb.group("verb").lower() + per_share
     na = NOUN_AFTER.match(after)
     if na:
         words = _clean(na.group("np").split())

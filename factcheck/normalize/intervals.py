@@ -54,10 +54,18 @@ class Interval:
     unit: str = ""
 
     def overlaps(self, other: Interval, relative: float = 0.0, absolute: float = 0.0) -> bool:
-        """True when the intervals meet, after widening each side by the tolerance."""
+        """True when the intervals share more than an end point, after widening each side by the tolerance.
+
+        Rounding intervals that only touch are different figures: "$0.12" (0.115 to 0.125) is not "$0.13"
+        (0.125 to 0.135). A point (an exact value) overlaps an interval that contains it.
+        """
         pad_a = self._pad(relative, absolute)
         pad_b = other._pad(relative, absolute)
-        return self.low - pad_a <= other.high + pad_b and other.low - pad_b <= self.high + pad_a
+        a_lo, a_hi = self.low - pad_a, self.high + pad_a
+        b_lo, b_hi = other.low - pad_b, other.high + pad_b
+        if a_lo == a_hi or b_lo == b_hi or (a_lo == b_lo and a_hi == b_hi):
+            return a_lo <= b_hi and b_lo <= a_hi
+        return a_lo < b_hi and b_lo < a_hi
 
     def _pad(self, relative: float, absolute: float) -> float:
         mags = [abs(x) for x in (self.low, self.high) if math.isfinite(x)]

@@ -86,7 +86,7 @@ def format_value(low: float | None, high: float | None, unit: str) -> str:
     else:
         # Enough decimals to show the width of the interval, no more.
         width = (hi - lo) / div
-        d = min(4, max(0, math.ceil(-math.log10(width)) + 1))
+        d = min(4, max(0, math.ceil(-math.log10(width) - 1e-9) + 1))
         a, b = lo / div, hi / div
         if d == 0 and abs(b) < 100 and (a % 1 or b % 1):
             d = 1

@@ -36,11 +36,17 @@ def _echoed(corpus: Corpus, a: Claim, b: Claim) -> bool:
     infected" (in total) are easily taken for one quantity.
     """
     ia, ib = value_interval(a), value_interval(b)
-    in_b = any(c.document == b.document and c is not b and value_interval(c).unit == ia.unit
-               and value_interval(c).overlaps(ia) for c in corpus.claims_of(b.document))
-    in_a = any(c.document == a.document and c is not a and value_interval(c).unit == ib.unit
-               and value_interval(c).overlaps(ib) for c in corpus.claims_of(a.document))
+    in_b = any(c is not b and value_interval(c).unit == ia.unit and value_interval(c).overlaps(ia)
+               and _related(c.attribute, a.attribute) for c in corpus.claims_of(b.document))
+    in_a = any(c is not a and value_interval(c).unit == ib.unit and value_interval(c).overlaps(ib)
+               and _related(c.attribute, b.attribute) for c in corpus.claims_of(a.document))
     return in_a or in_b
+
+
+def _related(x: str, y: str) -> bool:
+    """Wordings that share a word stem ("infections", "people infected")."""
+    stems = {w[:5] for w in x.replace("_", " ").split() if len(w) > 2}
+    return any(w[:5] in stems for w in y.replace("_", " ").split() if len(w) > 2)
 
 
 def clusters(claims: list[Claim], opts: Options) -> list[list[Claim]]:
