@@ -15,6 +15,7 @@ from ..recognizers import recognize
 from ..text.sentences import split_sentences
 from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
 from .entities import DocumentEntities, document_entities
+from .measures import STOP as STOP_WORDS
 from .measures import measure_of
 
 PARTY_ATTRIBUTES = {"investment", "stake"}
@@ -113,6 +114,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
         )
     _change_claims(ctx, sent, numbers, by_mention, add)
     for m in dates:
+        _elapsed_claim(ctx, sent, m, add)
         if not isinstance(m.value, DateValue) or m.value.granularity != "year" or m.value.start is None:
             continue
         attr = ctx.vocab.attributes.get("founding_year")
@@ -154,6 +156,29 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
     before = text[max(sent.start, m.start - 30) : m.start]
     add(m, subject, key, v, hedge=v.hedge, segment=_segment(ctx.vocab, v.noun, before), open_attribute=True,
         prior=bool(_PRIOR.search(before)), forecast=forecast and not _PRIOR.search(before))
+
+
+_AGO = re.compile(r"(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                  r"(?P<unit>year|month|week|day|decade)s?\s+ago$", re.I)
+_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _elapsed_claim(ctx: _Ctx, sent: Sentence, m: Mention, add: Callable[..., Claim]) -> None:
+    """"the death 35 years ago" in an undated article cannot be placed in time, but the elapsed time itself is
+    a figure two sources can disagree on."""
+    v = m.value
+    a = _AGO.match(m.text)
+    if a is None or not isinstance(v, DateValue) or v.anchored:
+        return
+    n = a.group("n").lower()
+    amount = float(_WORDS.get(n, 0) or n)
+    before = [w.lower() for w in re.findall(r"[A-Za-z]+", ctx.doc.text[sent.start : m.start])]
+    event = next((w for w in reversed(before[-3:]) if w not in STOP_WORDS and len(w) > 2), None)
+    unit = a.group("unit").lower()
+    key = f"{event} {unit}s ago" if event else f"{unit}s ago"
+    add(m, "(story)", key, NumberValue(low=amount - 0.5, high=amount + 0.5, unit="count", value=amount),
+        open_attribute=True)
 
 
 def _drop_conversions(text: str, numbers: list[Mention]) -> list[Mention]:

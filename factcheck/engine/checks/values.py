@@ -23,10 +23,10 @@ class Options(BaseModel):
 
 
 def identity(c: Claim) -> tuple[object, ...]:
-    """What must match for two claims to be about the same thing."""
+    """What, beyond subject and attribute (the group), must match for two claims to be about the same thing."""
     q = c.qualifiers
     party = q.party if c.attribute in ("investment", "stake") else None
-    return (c.subject, c.attribute, q.segment, q.forecast, party)
+    return (c.attribute, q.segment, q.forecast, party)
 
 
 def _echoed(corpus: Corpus, a: Claim, b: Claim) -> bool:
@@ -41,6 +41,11 @@ def _echoed(corpus: Corpus, a: Claim, b: Claim) -> bool:
     in_a = any(c is not a and value_interval(c).unit == ib.unit and value_interval(c).overlaps(ib)
                and _related(c.attribute, b.attribute) for c in corpus.claims_of(a.document))
     return in_a or in_b
+
+
+def _one_dated(a: Claim, b: Claim) -> bool:
+    """One figure is tied to a date and the other to none: with an inferred attribute, too weak to compare."""
+    return (a.qualifiers.as_of_source == "explicit") != (b.qualifiers.as_of_source == "explicit")
 
 
 def _related(x: str, y: str) -> bool:
@@ -127,7 +132,8 @@ def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute:
             for a in ga:
                 for b in gb:
                     same_time = corpus.same_time(a, b, timeless)
-                    if same_time is not False and a.qualifiers.open_attribute and _echoed(corpus, a, b):
+                    if same_time is not False and a.qualifiers.open_attribute and (
+                            _echoed(corpus, a, b) or _one_dated(a, b)):
                         continue
                     if same_time is None:
                         unknown = True
@@ -144,7 +150,7 @@ def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute:
             support += f", {indep} independent"
         parts.append(f"{' and '.join(corpus.values(g))} [{support}; {period(g[0])}]")
     label = attribute.replace("_", " ")
-    seg = f" ({key[2]})" if key[2] else ""
+    seg = f" ({key[1]})" if key[1] else ""
     if conflicting:
         when = " The dates are unknown (undated documents), so the values are taken to speak of the same time." \
             if unknown else ""
