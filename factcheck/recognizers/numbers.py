@@ -36,11 +36,12 @@ def grammar(vocab: Vocabulary | None = None) -> NumberGrammar:
     suffix_symbols = "".join(re.escape(s) for s in v.currency_suffix)
     codes = "|".join(sorted(v.currency_codes, key=len, reverse=True))
     names = words_pattern(list(v.currency_names) + list(v.currency_minor), after_hyphen=True)
-    scale = r"thousand|million|billion|trillion|lakh|lakhs|crore|crores|mn|mln|bn|bln|tn|tr|[kKmMbBtT]"
+    scale = (r"hundred|thousand|million|billion|trillion|lakh|lakhs|crore|crores|dozens?|mn|mln|bn|bln|tn|tr"
+             r"|[kKmMbBtT]")
     # 1,985 / 1 985 / Indian grouping 12,34,567 / plain digits; then decimals.
     digits = (r"(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d|,\d)"
               r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|,\d)"
-              r"|\d+)(?:\.\d+)?|\.\d+")
+              r"|\d+)(?:\.\d+)?(?:[eE][+-]?\d+(?![\w.]))?|\.\d+")
     # A currency before the figure: a symbol ("$", "US$"), a code ("USD 5", "USD5") or a code with a symbol ("AUD$ 15").
     cur = (rf"(?:(?P<{{c}}s>{codes})\s?\$\s?|(?P<{{n}}>{prefix})\s?"
            rf"|(?P<{{c}}>(?-i:{codes}))\s?(?=\d))")
@@ -163,14 +164,66 @@ def recognize_numbers(text: str, vocab: Vocabulary | None = None) -> list[Mentio
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         value = words_value(m.group())
-        if value is None:
+        if value is None or _pronoun_one(text, m):
             continue
         mention = _read_words(text, m.start(), m.end(), value, value, value, g, vague=False)
         if mention is not None:
             out.append(mention)
+    out.extend(_fractions(text, out))
+    out.extend(_percent_of(text, out, g))
     out.sort(key=lambda x: x.start)
     return _merge_compound(text, out, v)
 
+
+def _pronoun_one(text: str, m: re.Match[str]) -> bool:
+    """"the one you mentioned", "which one": a pronoun, not a number."""
+    return m.group().lower() == "one" and bool(
+        re.search(r"\b(?:the|this|that|which|any|each|every|no|another|other|a|last|first|only|same)\s+$",
+                  text[max(0, m.start() - 12) : m.start()], re.I))
+
+
+_FRACTION = re.compile(r"(?<![\w/.])(?P<neg>[-−]\s?)?(?:(?P<whole>\d+)\s+)?(?P<num>\d+)/(?P<den>\d+)(?![\w/])"
+                       r"|(?P<uni>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
+_UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
+                      "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+
+
+def _fractions(text: str, found: list[Mention]) -> list[Mention]:
+    """"3/4", "2 1/4", "½" (dates like 5/17 are the date recognizer's)."""
+    out = []
+    for m in _FRACTION.finditer(text):
+        if any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        if m.group("uni"):
+            value = _UNICODE_FRACTIONS[m.group("uni")]
+        else:
+            den = int(m.group("den"))
+            if den == 0 or den > 100 or int(m.group("num")) > 100:
+                continue
+            value = int(m.group("whole") or 0) + int(m.group("num")) / den
+            if m.group("neg"):
+                value = -value
+        out.append(Mention(kind="quantity", start=m.start(), end=m.end(), text=m.group(),
+                           value=NumberValue(low=value, high=value, unit="count", value=value)))
+    return out
+
+
+_PERCENT_OF = re.compile(r"(?<![\w-])(?:percents?|per\s?cents?)\s+of\s+", re.I)
+
+
+def _percent_of(text: str, found: list[Mention], g: NumberGrammar) -> list[Mention]:
+    """The reversed form "per cent of twenty-two" ("percent of 10") in conversational text."""
+    out = []
+    for m in _PERCENT_OF.finditer(text):
+        if any(f.start <= m.start() < f.end for f in found):
+            continue
+        nxt = next((f for f in found if f.start == m.end() and f.kind == "quantity" and f.value.noun is None), None)
+        if nxt is None or not isinstance(nxt.value, NumberValue):
+            continue
+        found.remove(nxt)
+        out.append(Mention(kind="percent", start=m.start(), end=nxt.end, text=text[m.start() : nxt.end],
+                           value=nxt.value.model_copy(update={"unit": "percent"})))
+    return out
 
 def _merge_compound(text: str, mentions: list[Mention], v: Vocabulary) -> list[Mention]:
     """"3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars and 50" are one amount."""
