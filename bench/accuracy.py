@@ -151,6 +151,8 @@ def fc_numbers(text: str) -> list[Pred]:
     for m in recognize(text):
         v = m.value
         if isinstance(v, NumberValue) and v.value is not None:
+            if m.kind == "quantity" and v.unit != "count":
+                continue  # a measure in a physical unit ("180ml") is not a bare number in these specs
             value = v.value / 0.01 if m.kind == "money" and "cent" in m.text.lower() else v.value
             out.append(Pred(m.start, m.end, "number", value))
         elif isinstance(v, DateValue) and v.granularity == "year" and m.text.strip().isdigit():

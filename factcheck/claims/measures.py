@@ -18,8 +18,9 @@ STOP = {
     "might", "can", "about", "around", "some", "more", "less", "over", "under", "nearly", "almost", "only", "just",
     "up", "down", "per", "each", "every", "all", "other", "another", "which", "who", "whom", "whose", "what", "when",
     "where", "after", "before", "since", "during", "while", "also", "still", "now", "then", "there", "here", "so",
-    "not", "no", "into", "out", "off", "last", "next", "this", "ago", "said", "says", "say", "according", "percent", "cent", "cents", "million", "billion",
-    "thousand", "trillion", "times", "total", "totaling", "totalling", "estimated", "reported", "another", "least",
+    "not", "no", "into", "out", "off", "last", "next", "ago", "said", "says", "say", "according", "percent", "cent",
+    "cents", "million", "billion",
+    "thousand", "trillion", "times", "total", "totaling", "totalling", "estimated", "reported", "least",
     "most", "new", "first", "second", "third", "such", "same",
 }
 # Words that say what happened to the counted things: "12 people were killed", "injuring 40".

@@ -12,7 +12,8 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
-_NUMW = r"(?:\d+|few|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|a\s+couple(?:\s+of)?)"
+_NUMW = (r"(?:\d+|few|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few"
+         r"|a\s+couple(?:\s+of)?)")
 _FULL_MONTH = r"(?:january|february|april|june|july|august|september|october|november|december)"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
@@ -21,7 +22,8 @@ PATTERN = re.compile(
     rf"""(?<![\w$€£¥.,])(?<![A-Za-z]{{4}}-)(?:
       (?P<mdrange>(?:(?:from|between)\s+)?(?P<r1m>1[0-2]|0?[1-9])/(?P<r1d>[0-3]?\d)(?:/(?P<r1y>{_YEAR}))?\s?(?:-|–|to|through|until)\s?
         (?P<r2m>1[0-2]|0?[1-9])/(?P<r2d>[0-3]?\d)(?:/(?P<r2y>{_YEAR})|,\s*(?P<r3y>{_YEAR}))?(?![\d/]))
-    | (?P<mrange>(?:(?:from|between)\s+)?(?P<ma>{_MONTH})\s?(?:-|–|to|through|until|till)\s?(?P<mb>{_MONTH})(?!\s?\d{{1,2}}\b)
+    | (?P<mrange>(?:(?:from|between)\s+)?(?P<ma>{_MONTH})\s?(?:-|–|to|through|until|till)\s?(?P<mb>{_MONTH})
+        (?!\s?\d{{1,2}}\b)
         (?:\s?,?\s*(?P<mby>{_YEAR}))?)
     | (?P<rel2>(?P<ramt>{_NUMW})\s+(?P<runit>{_UNIT})\s+(?P<rdir>after|from|before)\s+
         (?P<ranchor>today|tomorrow|tmrw|yesterday|now))
@@ -57,7 +59,8 @@ PATTERN = re.compile(
     | (?P<rest>(?:the\s+)?rest\s+of\s+(?:the\s+|this\s+|my\s+)?(?P<restunit>year|month|week))
     | (?P<ago>(?P<amt>{_NUMW})\s+(?P<agounit>years?|months?|weeks?|days?)\s+ago)
     | (?P<day>yesterday|today|tomorrow)
-    | (?P<mo>(?:in|since|by|until|from|through|early|late|mid-?|last|this|next|between|and|to)\s+(?P<m4>{_MONTH})(?![\w]))
+    | (?P<mo>(?:in|since|by|until|from|through|early|late|mid-?|last|this|next|between|and|to)\s+
+        (?P<m4>{_MONTH})(?![\w]))
     | (?P<fullmonth>{_FULL_MONTH})
     | (?P<year>(?<![\d,.])(?P<y4>{_YEAR})(?!\s?(?:%|percent|million|billion|[\d,.]\d)))
     )(?![\w])""",
@@ -335,11 +338,11 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
             y = _year2(g("fyy"), pub)
             return nd.year_interval(y) if y else None
         if g("yrange"):
-            a, b = int(g("ya")), g("yb")
-            bb = int(b) if len(b) == 4 else (a // 100) * 100 + int(b)
-            if bb < a or (len(b) == 2 and bb - a > 10):  # "2019-21" is a range; "2015-32" is not
-                return None
-            return DateValue(start=date(a, 1, 1), end=date(bb, 12, 31), granularity="year")
+            first_year, second = int(g("ya")), str(g("yb"))
+            last_year = int(second) if len(second) == 4 else (first_year // 100) * 100 + int(second)
+            if last_year < first_year or (len(second) == 2 and last_year - first_year > 10):
+                return None  # "2019-21" is a range; "2015-32" is not
+            return DateValue(start=date(first_year, 1, 1), end=date(last_year, 12, 31), granularity="year")
         if g("piece"):
             return _piece(g("pw").lower(), pub, g("py"), g("pwhich"), g("punit"), g("pm"))
         if g("afternext"):
@@ -353,14 +356,14 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
         if g("rest"):
             return nd.relative_interval(g("restunit").lower(), 0, pub, "later")
         if g("decadew"):
-            base = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+            tens = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
                     "eighties": 80, "nineties": 90}[g("dw").lower()]
-            return DateValue(start=date(1900 + base, 1, 1), end=date(1909 + base, 12, 31), granularity="year")
+            return DateValue(start=date(1900 + tens, 1, 1), end=date(1909 + tens, 12, 31), granularity="year")
         if g("rel"):
             offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(g("which").lower(), 0)
             part = (g("part") or "").lower()
-            partial = "earlier" if part in ("earlier", "early") else "later" if part in ("later", "late") else None
-            return nd.relative_interval(g("unit").lower(), offset, pub, partial)
+            side = "earlier" if part in ("earlier", "early") else "later" if part in ("later", "late") else None
+            return nd.relative_interval(g("unit").lower(), offset, pub, side)
         if g("ago"):
             amt_txt = " ".join(g("amt").lower().split())
             amount = int(amt_txt) if amt_txt.isdigit() else nd.NUMBER_WORDS.get(amt_txt, 1)

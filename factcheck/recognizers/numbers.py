@@ -18,6 +18,12 @@ VAGUE_PLURALS = {"dozens": (12.0, 100.0), "tens": (10.0, 100.0), "hundreds": (10
 ONE_WORD_SCALES = {"k", "m", "b", "t"}
 
 
+# Units of measurement: a figure followed by one is a measure in that unit, not a count.
+PHYSICAL = (r"(?-i:mg|kg|km|cm|mm|ml|GHz|MHz|kHz|Hz|MB|GB|TB|KB|kWh|MWh|GWh|MW|GW|kW|mph|km/h|°C|°F|dB|nm)"
+            r"|degrees?(?:\s+(?:celsius|fahrenheit))?|miles?|kilomet(?:er|re)s?|met(?:er|re)s?|feet|foot|inch(?:es)?"
+            r"|tonnes?|tons?|lit(?:er|re)s?|gallons?|acres?|hectares?|grams?|kilograms?|barrels?|megawatts?|gigawatts?")
+
+
 @dataclass(frozen=True)
 class NumberGrammar:
     """The compiled patterns, built once from the vocabulary."""
@@ -59,6 +65,7 @@ def grammar(vocab: Vocabulary | None = None) -> NumberGrammar:
           |\s?(?P<postsym>[{suffix_symbols}])(?!\s?\d)
           |\s?(?P<code>(?-i:{codes}))(?![\w])
           |\s?(?P<mcode>(?-i:[MKB](?:{codes})))(?![\w])
+          |[\s-]?(?P<phys>{PHYSICAL})(?![\w])
           |[\s-](?P<curname>{names}))?
         """,
         re.VERBOSE | re.IGNORECASE,
@@ -217,7 +224,8 @@ def _percent_of(text: str, found: list[Mention], g: NumberGrammar) -> list[Menti
     for m in _PERCENT_OF.finditer(text):
         if any(f.start <= m.start() < f.end for f in found):
             continue
-        nxt = next((f for f in found if f.start == m.end() and f.kind == "quantity" and f.value.noun is None), None)
+        nxt = next((f for f in found if f.start == m.end() and f.kind == "quantity"
+                    and isinstance(f.value, NumberValue) and f.value.noun is None), None)
         if nxt is None or not isinstance(nxt.value, NumberValue):
             continue
         found.remove(nxt)
@@ -259,6 +267,8 @@ def _bad_context(text: str, m: re.Match[str]) -> bool:
     after = text[end : end + 3]
     if re.match(r":\d", after) or re.match(r"(?:st|nd|rd|th)\b", after, re.I):
         return True
+    if re.match(r"\s?(?:a\.?m\.?|p\.?m\.?)(?![\w])", text[m.end("num") : m.end("num") + 6], re.I):
+        return True  # a time of day
     before = text[max(0, m.start() - 1) : m.start()]
     return before in {":", "#"}
 
@@ -297,6 +307,8 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
     elif cur_sym:
         unit = v.currency_prefix.get(cur_sym) or v.currency_prefix.get(cur_sym.upper(), "USD")
         kind = "money"
+    elif m.group("phys"):
+        unit = " ".join(m.group("phys").split())
     elif m.group("postsym"):
         unit = v.currency_suffix[m.group("postsym")]
         kind = "money"
