@@ -109,6 +109,8 @@ class Qualifiers(BaseModel):
     copied_from: str | None = None
     relates: list[str] = Field(default_factory=list)
     open_attribute: bool = False
+    basis: Literal["pre-money", "post-money"] | None = None
+    round: str | None = None
 
 
 class Claim(BaseModel):

@@ -87,6 +87,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
     def add(m: Mention, subject: str, attribute: str, value: NumberValue | DateValue | NameValue, **q: object) -> Claim:
         line, col = _position(ctx, m.start)
         as_of, source = _as_of(ctx, m, dates, numbers)
+        q.setdefault("basis", _basis(text, sent, m))
+        q.setdefault("round", _round(text, sent, m))
         quals = Qualifiers(as_of=as_of, as_of_source=source, reported=reported, **q)  # type: ignore[arg-type]
         claim = Claim(id=str(offset + len(out) + 1), document=ctx.doc.path, line=line, column=col, sentence=sent.index,
                       subject=subject, attribute=attribute, text=m.text, value=value, qualifiers=quals, quote=sent.text)
@@ -179,6 +181,27 @@ def _elapsed_claim(ctx: _Ctx, sent: Sentence, m: Mention, add: Callable[..., Cla
     key = f"{event} {unit}s ago" if event else f"{unit}s ago"
     add(m, "(story)", key, NumberValue(low=amount - 0.5, high=amount + 0.5, unit="count", value=amount),
         open_attribute=True)
+
+
+_BASIS = re.compile(r"\b(pre|post)[- ]money\b", re.I)
+_ROUND = re.compile(r"\b(?:(?P<series>Series\s+[A-H]\d?)|(?P<seed>pre-seed|seed)\s+(?:round|funding|financing)"
+                    r"|(?P<tranche>(?:first|second|third|final)\s+tranche))\b", re.I)
+
+
+def _basis(text: str, sent: Sentence, m: Mention) -> str | None:
+    """"a $4 billion pre-money valuation": the valuation before the new money came in."""
+    window = text[max(sent.start, m.start - 40) : min(sent.end, m.end + 40)]
+    b = _BASIS.search(window)
+    return f"{b.group(1).lower()}-money" if b else None
+
+
+def _round(text: str, sent: Sentence, m: Mention) -> str | None:
+    """The funding round or tranche a figure belongs to ("Series B", "seed round", "second tranche")."""
+    window = text[max(sent.start, m.start - 60) : min(sent.end, m.end + 60)]
+    r = _ROUND.search(window)
+    if r is None:
+        return None
+    return " ".join((r.group("series") or r.group("seed") or r.group("tranche")).split()).title()
 
 
 def _drop_conversions(text: str, numbers: list[Mention]) -> list[Mention]:

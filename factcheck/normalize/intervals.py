@@ -12,7 +12,8 @@ def rounding_halfwidth(digits: str, max_relative: float = 1.0) -> float:
     """Half the rounding unit the written digits imply: "25" 0.5, "14.3" 0.05, "6,000" 500, "6,800" 50.
 
     Trailing zeros say the figure is rounded to its last non-zero digit, but by at most `max_relative` of the
-    figure: "6,000" may be 5,500 to 6,500, while "$10 billion" is not read as anything from 5 to 15.
+    figure: "6,000" may be 5,500 to 6,500, while "$10 billion" is not read as anything from 5 to 15, nor
+    "$2 billion" as anything from 1.5 to 2.5.
     """
     s = digits.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "").lstrip("-−+")
     if "." in s:
@@ -23,7 +24,7 @@ def rounding_halfwidth(digits: str, max_relative: float = 1.0) -> float:
         return 0.5
     zeros = len(body) - len(body.rstrip("0"))
     if zeros == 0:
-        return 0.5
+        return min(0.5, max_relative * float(body))
     return max(0.5, min(0.5 * 10.0**zeros, max_relative * float(body)))
 
 

@@ -328,7 +328,9 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
     if mcode:  # "30 MUSD": millions of dollars
         sc *= {"M": 1e6, "K": 1e3, "B": 1e9}[mcode[0]]
     value = base * sc * factor
-    half = rounding_halfwidth(digits, v.rounding_max_relative) * sc * factor
+    # Percentages keep the full rounding of their digits ("3%" may be 2.5 to 3.5), as statcheck reads them.
+    cap = 1.0 if pct else v.rounding_max_relative
+    half = rounding_halfwidth(digits, cap) * sc * factor
     low, high = value - half, value + half
     sign = -1.0 if m.group("neg") else 1.0
     if num2:

@@ -93,7 +93,8 @@ def recognize_organizations(text: str, people: set[str] | None = None) -> list[M
     for m in _CANDIDATE.finditer(text):
         for run_start, raw in _runs(m, people):
             name = _trim(raw)
-            if not name or name in COMMON_CAPS or name in people or name in person_tokens or name in CALENDAR_WORDS:
+            if not name or name in COMMON_CAPS or name in people or name in person_tokens or name in CALENDAR_WORDS \
+                    or re.fullmatch(r"Series [A-H]\d?|Q[1-4]|H[12]|FY\d*", name):
                 continue
             start = run_start + raw.replace("’", "'").find(name)
             end = start + len(name)

@@ -25,6 +25,9 @@ class DerivedOptions(BaseModel):
     target: str
     scope: Literal["sentence", "document"] = "document"
     relative_tolerance: float = 0.0
+    # Qualifier values the claims must have: {"basis": ["post-money", null]} for an input or the target.
+    input_where: dict[str, dict[str, list[str | None]]] = Field(default_factory=dict)
+    target_where: dict[str, list[str | None]] = Field(default_factory=dict)
 
     @field_validator("formula")
     @classmethod
@@ -62,6 +65,11 @@ class ChangeOptions(BaseModel):
         return v
 
 
+def _where(c: Claim, where: dict[str, list[str | None]]) -> bool:
+    q = c.qualifiers.model_dump()
+    return all(q.get(k) in allowed for k, allowed in where.items())
+
+
 def _compatible(a: Claim, b: Claim) -> bool:
     pa, pb = a.qualifiers.party, b.qualifiers.party
     return a.subject == b.subject and (pa is None or pb is None or pa == pb)
@@ -81,11 +89,12 @@ def run_derived(rule: Rule, opts: DerivedOptions, corpus: Corpus) -> Iterator[Fi
         if attribute != first_attr:
             continue
         for anchor in group:
-            if anchor.qualifiers.prior or anchor.qualifiers.forecast:
+            if anchor.qualifiers.prior or anchor.qualifiers.forecast or not _where(anchor, opts.input_where.get(
+                    first_name, {})):
                 continue
             chosen = {first_name: anchor}
             for name, attr in list(opts.inputs.items())[1:]:
-                pick = _partner(corpus, anchor, attr, opts.scope)
+                pick = _partner(corpus, anchor, attr, opts.scope, opts.input_where.get(name, {}))
                 if pick is None:
                     break
                 chosen[name] = pick
@@ -100,10 +109,10 @@ def run_derived(rule: Rule, opts: DerivedOptions, corpus: Corpus) -> Iterator[Fi
                 yield found
 
 
-def _partner(corpus: Corpus, anchor: Claim, attr: str, scope: str) -> Claim | None:
+def _partner(corpus: Corpus, anchor: Claim, attr: str, scope: str, where: dict[str, list[str | None]]) -> Claim | None:
     """The claim of `attr` that goes with `anchor`: same subject and party, same sentence or else document."""
-    cands = [c for c in corpus.groups.get((anchor.subject, attr), []) if c.document == anchor.document
-             and _compatible(anchor, c) and not c.qualifiers.prior]
+    cands = [c for c in corpus.groups.get((anchor.subject, attr), []) if c.document == anchor.document and c is not anchor
+             and _compatible(anchor, c) and not c.qualifiers.prior and _where(c, where)]
     same = [c for c in cands if c.sentence == anchor.sentence]
     if same:
         return min(same, key=lambda c: abs(c.column - anchor.column))
@@ -116,7 +125,8 @@ def _judge(rule: Rule, opts: DerivedOptions, corpus: Corpus, subject: str, ancho
            derived: Interval) -> Finding | None:
     targets = [t for t in corpus.groups.get((subject, opts.target), [])
                if not t.qualifiers.prior and not t.qualifiers.forecast
-               and t.qualifiers.segment == anchor.qualifiers.segment
+               and t.qualifiers.segment == anchor.qualifiers.segment and _where(t, opts.target_where)
+               and t not in chosen.values()
                and all(corpus.same_time(t, c) is not False for c in chosen.values())]
     agree: list[Claim] = []
     disagree: list[Claim] = []

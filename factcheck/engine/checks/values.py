@@ -26,7 +26,7 @@ def identity(c: Claim) -> tuple[object, ...]:
     """What, beyond subject and attribute (the group), must match for two claims to be about the same thing."""
     q = c.qualifiers
     party = q.party if c.attribute in ("investment", "stake") else None
-    return (c.attribute, q.segment, q.forecast, party)
+    return (c.attribute, q.segment, q.forecast, party, q.basis or "", q.round or "")
 
 
 def _echoed(corpus: Corpus, a: Claim, b: Claim) -> bool:
@@ -150,7 +150,7 @@ def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute:
             support += f", {indep} independent"
         parts.append(f"{' and '.join(corpus.values(g))} [{support}; {period(g[0])}]")
     label = attribute.replace("_", " ")
-    seg = f" ({key[1]})" if key[1] else ""
+    seg = "".join(f" ({k})" for k in (key[1], key[4], key[5]) if k)
     if conflicting:
         when = " The dates are unknown (undated documents), so the values are taken to speak of the same time." \
             if unknown else ""
