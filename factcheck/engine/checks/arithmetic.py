@@ -111,7 +111,8 @@ def run_derived(rule: Rule, opts: DerivedOptions, corpus: Corpus) -> Iterator[Fi
 
 def _partner(corpus: Corpus, anchor: Claim, attr: str, scope: str, where: dict[str, list[str | None]]) -> Claim | None:
     """The claim of `attr` that goes with `anchor`: same subject and party, same sentence or else document."""
-    cands = [c for c in corpus.groups.get((anchor.subject, attr), []) if c.document == anchor.document and c is not anchor
+    cands = [c for c in corpus.groups.get((anchor.subject, attr), [])
+             if c.document == anchor.document and c is not anchor
              and _compatible(anchor, c) and not c.qualifiers.prior and _where(c, where)]
     same = [c for c in cands if c.sentence == anchor.sentence]
     if same:
