@@ -17,6 +17,7 @@ from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
 from .entities import DocumentEntities, document_entities
 from .measures import STOP as STOP_WORDS
 from .measures import measure_of
+from .measures import singular as _singular
 
 PARTY_ATTRIBUTES = {"investment", "stake"}
 UNIT_KIND = {"money": "money", "percent": "percent", "quantity": "count"}
@@ -96,10 +97,13 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
         return claim
 
     by_mention: dict[int, Claim] = {}
+    changes = [m for m in numbers if _is_change(text, sent, m)]
     for m in numbers:
+        if m in changes:
+            continue
         if m.kind == "quantity" and not any(ch.isdigit() for ch in m.text) and (m.value.value or 0) < 20:  # type: ignore[union-attr]
             continue  # "one employee said", "two companies": words, not figures to compare
-        attr, cue = _attribute(ctx.vocab, m, cues)
+        attr, cue = _attribute(ctx.vocab, m, cues, text)
         if attr is None or cue is None:
             _open_claim(ctx, sent, m, mentions, add, forecast)
             continue
@@ -114,7 +118,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
             party=party if attr.name in ("investment", "stake") else None,
             prior=bool(_PRIOR.search(before)), forecast=forecast and not _PRIOR.search(before),
         )
-    _change_claims(ctx, sent, numbers, by_mention, add)
+    _change_claims(ctx, sent, changes, by_mention, cues, add)
     for m in dates:
         _elapsed_claim(ctx, sent, m, add)
         if not isinstance(m.value, DateValue) or m.value.granularity != "year" or m.value.start is None:
@@ -235,12 +239,17 @@ def _gap(span: tuple[int, int], m: Mention) -> int:
     return 0
 
 
-def _nearest_cue(spans: list[tuple[int, int]], m: Mention, window: int) -> tuple[int, int] | None:
-    best = min(spans, key=lambda s: _gap(s, m), default=None)
-    return best if best is not None and _gap(best, m) <= window else None
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\.\s")
 
 
-def _attribute(vocab: Vocabulary, m: Mention, cues: dict[str, list[tuple[int, int]]]
+def _nearest_cue(spans: list[tuple[int, int]], m: Mention, window: int, text: str = "") -> tuple[int, int] | None:
+    """The cue nearest the figure within `window` characters, not across a clause break ("..., and its revenue")."""
+    ok = [s for s in spans if _gap(s, m) <= window and not (
+        text and _CLAUSE_BREAK.search(text[s[1] : m.start] if s[1] <= m.start else text[m.end : s[0]]))]
+    return min(ok, key=lambda s: _gap(s, m), default=None)
+
+
+def _attribute(vocab: Vocabulary, m: Mention, cues: dict[str, list[tuple[int, int]]], text: str
                ) -> tuple[Attribute | None, tuple[int, int] | None]:
     """The attribute whose cue is nearest the figure, among those measured in the figure's unit."""
     kind = UNIT_KIND[m.kind]
@@ -248,11 +257,11 @@ def _attribute(vocab: Vocabulary, m: Mention, cues: dict[str, list[tuple[int, in
     for name, attr in vocab.attributes.items():
         if attr.unit != kind or name not in cues:
             continue
-        cue = _nearest_cue(cues[name], m, attr.window)
+        cue = _nearest_cue(cues[name], m, attr.window, text)
         if cue is None:
             continue
         overruled = [u for u in attr.unless if u in vocab.attributes]
-        if any(_nearest_cue(cues.get(u, []), m, vocab.attributes[u].window) for u in overruled):
+        if any(_nearest_cue(cues.get(u, []), m, vocab.attributes[u].window, text) for u in overruled):
             continue
         if attr.requires and not all(r in cues for r in attr.requires):
             continue
@@ -349,27 +358,83 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention]) 
     return None, "unknown"
 
 
-def _change_claims(ctx: _Ctx, sent: Sentence, numbers: list[Mention], by_mention: dict[int, Claim],
-                   add: Callable[..., Claim]) -> None:
-    """A percentage change ("an increase of roughly 81%") between two figures of the sentence ("from A to B")."""
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:increase[sd]?|rose|rise[sn]?|rising|risen|jump(?:ed|s)?|grew|grow(?:s|n|th)?|gain(?:ed|s)?|up|climb(?:ed|s)?|"
+    r"surge[sd]?|soar(?:ed|s)?|decline[sd]?|drop(?:ped|s)?|fell|fall(?:s|en)?|down|decrease[sd]?|plunge[sd]?|"
+    r"slump(?:ed|s)?|slid|sank|cut|shrank|shrunk|lower|higher|tumbled|spiked|expanded|contracted)"
+    r"(?:\s+(?:by|of|an?|some|about|around|nearly|almost|roughly|approximately|more\s+than|over|just|another))*\s*$",
+    re.I)
+_CHANGE_AFTER = re.compile(r"^\s*(?:an?\s+)?(?:increase|rise|jump|gain|growth|surge|decline|drop|fall|decrease|"
+                           r"plunge|slump|cut|reduction|higher|lower|more|less)\b", re.I)
+_CHANGED = re.compile(r"(?P<np>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*?)(?:'s|’s)?\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?$",
+                      re.I)
+
+
+def _is_change(text: str, sent: Sentence, m: Mention) -> bool:
+    """A percentage or multiple that says how much something changed: "rose 20%", "a 5% drop", "grew 30 times"."""
+    v = m.value
+    if not isinstance(v, NumberValue) or (m.kind != "percent" and v.unit != "times"):
+        return False
+    before = text[max(sent.start, m.start - 40) : m.start]
+    after = text[m.end : min(sent.end, m.end + 20)]
+    return bool(_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(after))
+
+
+def _change_value(text: str, sent: Sentence, m: Mention) -> NumberValue:
+    """The change as a signed percentage (a multiple N is a change of (N - 1) x 100%)."""
+    v = m.value
+    assert isinstance(v, NumberValue)
+    window = text[max(sent.start, m.start - 40) : min(sent.end, m.end + 20)]
+    sign = -1.0 if _DECREASE.search(window) else 1.0
+    low, high, value, unit = v.low, v.high, v.value, v.unit
+    if unit == "times":
+        low, high = (None if low is None else (low - 1) * 100), (None if high is None else (high - 1) * 100)
+        value, unit = (None if value is None else (value - 1) * 100), "percent"
+    if sign < 0:
+        low, high = (None if high is None else -high), (None if low is None else -low)
+        value = None if value is None else -value
+    return NumberValue(low=low, high=high, unit=unit, hedge=v.hedge, value=value)
+
+
+def _change_claims(ctx: _Ctx, sent: Sentence, changes: list[Mention], by_mention: dict[int, Claim],
+                   cues: dict[str, list[tuple[int, int]]], add: Callable[..., Claim]) -> None:
+    """A change ("an increase of roughly 81%", "revenue fell 3%", "grew 30 times"): tied to the two figures it
+    relates when the sentence gives them ("from A to B"), else to what changed, so sources can be compared."""
     text = ctx.doc.text
-    for p in numbers:
-        if p.kind != "percent" or p.start in by_mention:
-            continue
-        window = text[max(sent.start, p.start - 30) : min(sent.end, p.end + 15)]
-        if not _CHANGE.search(window):
-            continue
+    for p in changes:
+        value = _change_value(text, sent, p)
         prior = [c for c in by_mention.values() if c.qualifiers.prior and c.value.type == "number"]
+        done = False
         for old in prior:
             new = next((c for c in by_mention.values() if c is not old and c.attribute == old.attribute
                         and c.subject == old.subject and not c.qualifiers.prior
                         and c.value.unit == old.value.unit), None)  # type: ignore[union-attr]
             if new is None:
                 continue
-            v = p.value
-            assert isinstance(v, NumberValue)
-            sign = -1.0 if _DECREASE.search(window) else 1.0
-            low, high = (v.low, v.high) if sign > 0 else (-(v.high or 0), -(v.low or 0))
-            value = NumberValue(low=low, high=high, unit=v.unit, hedge=v.hedge, value=sign * (v.value or 0))
-            add(p, old.subject, f"{old.attribute}_change", value, hedge=v.hedge, relates=[old.id, new.id])
+            add(p, old.subject, f"{old.attribute}_change", value, hedge=value.hedge, relates=[old.id, new.id])
+            done = True
             break
+        if done:
+            continue
+        attr = None
+        for name, a in ctx.vocab.attributes.items():
+            if a.unit not in ("money", "count") or name not in cues:
+                continue
+            # what changed is named just before ("revenue rose 20%") or just after ("a 20% rise in revenue")
+            for s, e in cues[name]:
+                gap = text[e : p.start] if e <= p.start else text[p.end : s]
+                if len(gap) <= 45 and not re.search(r"[,;]|\band\b", gap):
+                    attr = name
+            if attr:
+                break
+        if attr is not None:
+            add(p, ctx.entities.topic or "(story)", f"{attr}_change", value, hedge=value.hedge)
+            continue
+        before = text[max(sent.start, p.start - 80) : p.start]
+        verb = _CHANGE_BEFORE.search(before)
+        head = _CHANGED.search(before[: verb.start()]) if verb else None
+        names = {w.lower() for n in ctx.entities.canonical for w in n.split()}
+        words = [_singular(w) for w in (head.group("np").lower().split() if head else [])
+                 if w not in STOP_WORDS and w not in names]
+        if words:
+            add(p, "(story)", " ".join(words[-2:]) + " change", value, hedge=value.hedge, open_attribute=True)

@@ -79,7 +79,8 @@ def _clean(words: list[str]) -> list[str]:
     return out[-3:]
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """A crude singular, enough to match "pickups" with "pickup"."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -141,5 +142,5 @@ def _count_measure(before: str, after: str) -> str | None:
             if w.lower() in PREDICATES:
                 predicate = w.lower()
                 break
-    key = _singular(noun)
+    key = singular(noun)
     return f"{key} {predicate}" if predicate else key

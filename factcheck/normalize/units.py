@@ -90,5 +90,6 @@ def format_value(low: float | None, high: float | None, unit: str) -> str:
         a, b = lo / div, hi / div
         if d == 0 and abs(b) < 100 and (a % 1 or b % 1):
             d = 1
-        body = f"{prefix}{a:,.{d}f}–{b:,.{d}f}"
+        sep = " to " if a < 0 or b < 0 else "–"
+        body = f"{prefix}{a:,.{d}f}{sep}{b:,.{d}f}"
     return f"{body}{scale}{suffix}"

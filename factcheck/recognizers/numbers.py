@@ -55,7 +55,7 @@ def grammar(vocab: Vocabulary | None = None) -> NumberGrammar:
         rf"""(?<![\w.,/])(?<![A-Za-z]-)
         (?P<neg>[-−](?=[\d$€£¥.]))?
         {cur.format(n='cur', c='code1')}?
-        (?P<num>{digits})
+        (?P<num>{digits})(?!/\d)
         (?:\s(?P<midcode>(?-i:{codes}))(?=\s+(?:thousand|million|billion|trillion)))?
         (?:(?P<sp1>\s?)(?P<scale1>{scale})(?![\w]))?
         (?:\s?(?P<conn>-|–|—|to|and)\s?{cur.format(n='cur2', c='code2')}?(?P<num2>{digits})
@@ -66,6 +66,7 @@ def grammar(vocab: Vocabulary | None = None) -> NumberGrammar:
           |\s?(?P<code>(?-i:{codes}))(?![\w])
           |\s?(?P<mcode>(?-i:[MKB](?:{codes})))(?![\w])
           |[\s-]?(?P<phys>{PHYSICAL})(?![\w])
+          |(?:\s|-)?(?P<times>times|fold)(?![\w])|(?P<xmult>x)(?![\w])
           |[\s-](?P<curname>{names}))?
         """,
         re.VERBOSE | re.IGNORECASE,
@@ -309,6 +310,8 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
         kind = "money"
     elif m.group("phys"):
         unit = " ".join(m.group("phys").split())
+    elif m.group("times") or m.group("xmult"):
+        unit = "times"  # a multiple: "30 times", "tenfold", "3x"
     elif m.group("postsym"):
         unit = v.currency_suffix[m.group("postsym")]
         kind = "money"
@@ -328,9 +331,12 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
     if mcode:  # "30 MUSD": millions of dollars
         sc *= {"M": 1e6, "K": 1e3, "B": 1e9}[mcode[0]]
     value = base * sc * factor
-    # Percentages keep the full rounding of their digits ("3%" may be 2.5 to 3.5), as statcheck reads them.
-    cap = 1.0 if pct else v.rounding_max_relative
-    half = rounding_halfwidth(digits, cap) * sc * factor
+    # Percentages are rounded to their last digit ("3%" may be 2.5 to 3.5; "20%" 19.5 to 20.5), as statcheck
+    # reads them: a round percentage is not taken as rounded to the ten.
+    if pct:
+        half = 0.5 * 10.0 ** -(len(digits.split(".", 1)[1]) if "." in digits else 0) * sc * factor
+    else:
+        half = rounding_halfwidth(digits, v.rounding_max_relative) * sc * factor
     low, high = value - half, value + half
     sign = -1.0 if m.group("neg") else 1.0
     if num2:

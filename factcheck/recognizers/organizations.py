@@ -26,7 +26,9 @@ COMMON_CAPS = {"I", "A", "AI", "CEO", "CFO", "U.S", "U.S.", "US", "UK", "EU", "G
 
 def _is_title_case(sentence: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", sentence) if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+    # A headline: mostly capitalised words and no closing full stop.
+    return (len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+            and not sentence.rstrip().endswith("."))
 
 
 CALENDAR_WORDS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

@@ -77,14 +77,11 @@ def _groups(opts: Options, rule: Rule, corpus: Corpus) -> Iterator[tuple[str, st
     """(subject, attribute, claims) to compare. Figures read by their wording alone, with no company named next
     to them ("(story)"), join the one company the other figures of that wording are about."""
     attrs = set(rule.attributes) or {a for a, v in corpus.vocab.attributes.items() if v.unit != "name"}
-    if not opts.open_vocabulary:
-        for (subject, attribute), group in sorted(corpus.groups.items()):
-            if attribute in attrs and not group[0].qualifiers.open_attribute:
-                yield subject, attribute, group
-        return
     by_attribute: dict[str, dict[str, list[Claim]]] = defaultdict(dict)
     for (subject, attribute), group in corpus.groups.items():
-        if group[0].qualifiers.open_attribute:
+        is_open = group[0].qualifiers.open_attribute
+        if (is_open and opts.open_vocabulary) or (
+                not is_open and not opts.open_vocabulary and attribute.removesuffix("_change") in attrs):
             by_attribute[attribute][subject] = group
     for attribute, subjects in sorted(by_attribute.items()):
         named = sorted(s for s in subjects if s != STORY)
