@@ -366,8 +366,8 @@ _CHANGE_BEFORE = re.compile(
     re.I)
 _CHANGE_AFTER = re.compile(r"^\s*(?:an?\s+)?(?:increase|rise|jump|gain|growth|surge|decline|drop|fall|decrease|"
                            r"plunge|slump|cut|reduction|higher|lower|more|less)\b", re.I)
-_CHANGED = re.compile(r"(?P<np>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*?)(?:'s|’s)?\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?$",
-                      re.I)
+_CHANGED = re.compile(
+    r"(?P<np>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*?)(?:'s|’s)?\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?$", re.I)
 
 
 def _is_change(text: str, sent: Sentence, m: Mention) -> bool:
