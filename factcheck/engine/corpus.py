@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -28,10 +29,12 @@ class Corpus:
     by_id: dict[str, Claim] = field(default_factory=dict)
     groups: dict[tuple[str, str], list[Claim]] = field(default_factory=dict)
     docs: dict[str, Document] = field(default_factory=dict)
+    wires: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_id = {c.id: c for c in self.claims}
         self.docs = {d.path: d for d in self.documents}
+        self.wires = {d.path: w for d in self.documents if (w := wire_credit(d.text))}
         groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
         for c in self.claims:
             groups[(c.subject, c.attribute)].append(c)
@@ -75,20 +78,44 @@ class Corpus:
         return comparable_periods(a, b, timeless, self.vocab.implicit_window_days)
 
     def independent(self, claims: list[Claim]) -> int:
-        """How many independent sources back these claims (copies of one passage count once)."""
-        docs = {c.document for c in claims}
-        roots = {self.root_of(d) for d in docs}
-        return len(roots)
+        """How many independent sources back these claims (copies of one passage, or of one wire story, count once)."""
+        return len({self.root_of(c.document, c.sentence) for c in claims})
 
-    def root_of(self, doc: str) -> str:
-        """The document a copied document's passages come from (itself when it is no copy)."""
-        seen = {doc}
-        current = doc
+    def root_of(self, doc: str, sentence: int | None = None) -> str:
+        """Where a document's text (or one of its sentences) comes from: the original of a copied passage, the wire
+        service a syndicated story credits, or the document itself."""
         for p in self.passages:
-            if p.copy == current and p.original not in seen:
-                seen.add(p.original)
-                current = p.original
-        return current
+            if p.copy == doc and (sentence is None or sentence in p.copy_sentences):
+                return self.root_of(p.original)
+        wire = self.wires.get(doc)
+        return f"wire:{wire}" if wire else doc
+
+    def copies(self, claims: list[Claim]) -> list[str]:
+        """Which of these claims' documents repeat which: "b.txt repeats a.txt", "c.txt credits Reuters"."""
+        out = []
+        for c in claims:
+            root = self.root_of(c.document, c.sentence)
+            if root != c.document:
+                what = f"credits {root[5:]}" if root.startswith("wire:") else f"repeats {self.short(root)}"
+                out.append(f"{self.short(c.document)} {what}")
+        return sorted(set(out))
+
+
+_WIRE = re.compile(
+    r"\((?P<a>Reuters|AP|AFP|Bloomberg|dpa|Xinhua|PTI|ANI|IANS|UPI)\)\s*[-—–]"
+    r"|(?:^|\n)\s*(?:By\s+)?(?P<b>Reuters|The Associated Press|Associated Press|AFP|Agence France-Presse)\s*$"
+    r"|(?:Copyright|©)\s*\d{4}\s+(?P<c>The Associated Press|Reuters|Agence France-Presse|AFP)"
+    r"|\b(?P<d>Reuters|The Associated Press|AFP) contributed to this report", re.M)
+WIRE_NAMES = {"AP": "The Associated Press", "Associated Press": "The Associated Press", "Agence France-Presse": "AFP"}
+
+
+def wire_credit(text: str) -> str | None:
+    """The wire service a story credits as its source ("(Reuters) -", "Copyright 2025 The Associated Press")."""
+    m = _WIRE.search(text[:3000]) or _WIRE.search(text[-1500:])
+    if m is None:
+        return None
+    name = next(g for g in m.groups() if g)
+    return WIRE_NAMES.get(name, name)
 
 
 def value_interval(c: Claim) -> Interval:

@@ -58,7 +58,7 @@ def render_table(report: Report) -> str:
         rows_out: list[list[str]] = []
         for f in findings:
             rows = _rows(f, claims, paths)
-            why = f.summary or f.message
+            why = ("[within one document] " if f.internal else "") + (f.summary or f.message)
             for i, (written, norm, src) in enumerate(rows):
                 first = i == 0
                 rows_out.append([f.severity if first else "", f"{f.rule}\n{f.name}" if first else "", written, norm,

@@ -145,6 +145,9 @@ def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute:
         support = f"{n_docs} source{'s' if n_docs != 1 else ''}"
         if indep < n_docs:
             support += f", {indep} independent"
+        copies = corpus.copies(g)
+        if copies:
+            support += "; " + ", ".join(copies)
         parts.append(f"{' and '.join(corpus.values(g))} [{support}; {period(g[0])}]")
     label = attribute.replace("_", " ")
     seg = "".join(f" ({k})" for k in (key[1], key[4], key[5]) if k)
