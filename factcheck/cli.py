@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
 from .errors import InputError
 
+if TYPE_CHECKING:
+    from .config import Settings
+    from .models import Report
+
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 FAIL_LEVELS = ["error", "warning", "info", "never"]
-FORMATS = ["table", "json"]
+FORMATS = ["table", "json", "markdown", "sarif", "junit", "github"]
 
 paths_arg = click.argument("paths", nargs=-1, required=True, metavar="PATHS...")
 format_opt = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
@@ -40,29 +47,154 @@ def cli() -> None:
     """Find where news reports about one story contradict each other."""
 
 
+def _settings(ctx: click.Context, **given: object) -> tuple[Settings, dict[str, str]]:
+    """The configuration file's settings overridden by the options given on the command line."""
+    from .config import load_settings
+
+    settings, origin = load_settings()
+    updates = {}
+    params = {"rules": "rules_dirs"}  # settings whose option is named otherwise
+    for key, value in given.items():
+        source = ctx.get_parameter_source(params.get(key, key))
+        if source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP") and value not in (None, ()):
+            updates[key] = list(value) if isinstance(value, tuple) else value
+            origin[key] = "command line"
+    return settings.model_copy(update=updates), origin
+
+
+def _formats(formats: list[str]) -> list[str]:
+    """`auto` is `github` inside GitHub Actions and `table` elsewhere."""
+    auto = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "table"
+    return [auto if f == "auto" else f for f in formats]
+
+
+def _progress() -> Callable[[int, int], None] | None:
+    """A progress line on stderr for long runs, only on a terminal and never in CI."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total >= 20:
+            end = "\n" if done == total else ""
+            click.echo(f"\rreading documents: {done}/{total}", err=True, nl=False)
+            if end:
+                click.echo("\r" + " " * 40 + "\r", err=True, nl=False)
+
+    return show
+
+
+format_many = click.option("--format", "format", multiple=True, type=click.Choice([*FORMATS, "auto"]),
+                           help="Output format; repeat with -o to write several at once. [default: table]")
+output_many = click.option("-o", "--output", "output", multiple=True, metavar="FILE",
+                           help="Write the report to FILE (atomically); repeat, one per --format.")
+
+
 @cli.command()
 @paths_arg
-@format_opt
-@output_opt
+@format_many
+@output_many
 @rules_opt
-@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="error", show_default=True,
-              help="Exit 1 when a finding is at or above this severity.")
-@max_bytes_opt
-def check(paths: tuple[str, ...], fmt: str, output: str | None, rules_dirs: tuple[str, ...], fail_on: str,
-          max_bytes: int) -> None:
+@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), help="Exit 1 when a finding is at or above this "
+              "severity (new findings only, with --baseline). [default: error]")
+@click.option("--baseline", metavar="FILE", help="Only findings not in this baseline fail; the others are known.")
+@click.option("--suppressions", metavar="FILE", help="A YAML file of suppressions, each with a reason.")
+@click.option("--new", "new_paths", multiple=True, metavar="PATH",
+              help="New documents: checked against PATHS, and only findings involving them are reported.")
+@click.option("--new-from-git", "git_ref", metavar="REF", help="Take the files git reports changed since REF as new.")
+@click.option("--max-bytes", type=click.IntRange(1), help="Refuse input files larger than this. [default: 20 MB]")
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[str, ...], format: tuple[str, ...], output: tuple[str, ...],
+          rules_dirs: tuple[str, ...], fail_on: str | None, baseline: str | None, suppressions: str | None,
+          new_paths: tuple[str, ...], git_ref: str | None, max_bytes: int | None) -> None:
     """Check the articles in PATHS (files or folders) and report contradictions."""
-    from .models import SEVERITY_RANK
+    from .pipeline import changed_since
     from .pipeline import check as run_check
+
+    settings, _ = _settings(ctx, format=format, rules=rules_dirs, fail_on=fail_on, baseline=baseline,
+                            suppressions=suppressions, max_bytes=max_bytes)
+    formats = _formats(settings.format)
+    outputs = list(output)
+    if len(formats) > 1 and len(outputs) != len(formats):
+        raise click.UsageError(f"{len(formats)} formats need {len(formats)} -o files, one each, in the same order")
+    if len(outputs) > 1 and len(formats) == 1:
+        formats = formats * len(outputs)
+    news = list(new_paths)
+    if git_ref:
+        news += changed_since(git_ref, list(paths))
+        if not news:
+            click.echo(f"factcheck: no documents changed since {git_ref}", err=True)
+            return
+    report = run_check(list(paths), settings.rules, settings.max_bytes, news or None, _progress())
+    report = _gate(report, settings)
+    _write_all(report, formats, outputs)
+    if report.failing(settings.fail_on):
+        sys.exit(EXIT_FINDINGS)
+
+
+def _gate(report: Report, settings: Settings) -> Report:
+    """Apply suppressions, then the baseline."""
+    if settings.suppressions:
+        from .suppressions import apply_suppressions, load_suppressions
+
+        report = apply_suppressions(report, load_suppressions(settings.suppressions))
+    if settings.baseline:
+        from .baseline import apply_baseline, load_baseline
+
+        report = apply_baseline(report, load_baseline(settings.baseline))
+    return report
+
+
+def _write_all(report: Report, formats: list[str], outputs: list[str]) -> None:
     from .report import FORMATTERS
 
-    report = run_check(list(paths), list(rules_dirs), max_bytes)
-    _emit(FORMATTERS[fmt](report), output)
-    if output:
-        c = report.counts()
-        click.echo(f"wrote {output}: {c['error']} errors, {c['warning']} warnings, {c['info']} info", err=True)
-    threshold = SEVERITY_RANK.get(fail_on, 99)
-    if any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings):
-        sys.exit(EXIT_FINDINGS)
+    rendered = [FORMATTERS[f](report) for f in formats]  # render all before writing any
+    if not outputs:
+        click.echo(rendered[0], nl=False)
+        return
+    for text, path in zip(rendered, outputs, strict=True):
+        _emit(text, path)
+    c = report.counts()
+    click.echo(f"wrote {', '.join(outputs)}: {c['error']} errors, {c['warning']} warnings, {c['info']} info",
+               err=True)
+
+
+@cli.command()
+@paths_arg
+@click.option("-o", "--output", required=True, metavar="FILE", help="The baseline file to write (atomically).")
+@rules_opt
+@click.option("--suppressions", metavar="FILE", help="Suppressed findings are left out of the baseline.")
+@click.option("--max-bytes", type=click.IntRange(1), help="Refuse input files larger than this.")
+@click.pass_context
+def baseline(ctx: click.Context, paths: tuple[str, ...], output: str, rules_dirs: tuple[str, ...],
+             suppressions: str | None, max_bytes: int | None) -> None:
+    """Record the current findings of PATHS in a baseline, so later runs fail only on new ones."""
+    from .baseline import write_baseline
+    from .pipeline import check as run_check
+
+    settings, _ = _settings(ctx, rules=rules_dirs, suppressions=suppressions, max_bytes=max_bytes)
+    report = run_check(list(paths), settings.rules, settings.max_bytes, None, _progress())
+    if settings.suppressions:
+        from .suppressions import apply_suppressions, load_suppressions
+
+        report = apply_suppressions(report, load_suppressions(settings.suppressions))
+    written = write_baseline(report, output)
+    click.echo(f"wrote {output}: {len(written.findings)} findings", err=True)
+
+
+@cli.command(name="config")
+def show_config() -> None:
+    """Show the effective settings and where each comes from."""
+    from .config import Settings, find_config, load_settings
+
+    settings, origin = load_settings()
+    found = find_config()
+    rows = [[key, json.dumps(value), origin.get(key, "default")]
+            for key, value in settings.model_dump().items()]
+    click.echo(f"configuration file: {found[0] if found else 'none found'}")
+    from .report.table import table
+
+    click.echo(table(rows, ["setting", "value", "from"], [None, 60, None]))
+    del Settings
 
 
 @cli.command()

@@ -162,6 +162,28 @@ class Finding(BaseModel):
     locations: list[Location] = Field(default_factory=list)
     internal: bool = False
     details: dict[str, object] = Field(default_factory=dict)
+    fingerprint: str = ""
+    status: Literal["new", "known", "suppressed"] | None = None
+    suppression: str | None = None
+
+
+class RuleInfo(BaseModel):
+    """A rule as the report lists it (SARIF's driver rules come from these)."""
+
+    id: str
+    name: str
+    severity: Severity
+    description: str
+
+
+class BaselineEntry(BaseModel):
+    """A finding as a baseline remembers it."""
+
+    fingerprint: str
+    rule: str
+    subject: str
+    attribute: str
+    summary: str = ""
 
 
 class DocumentInfo(BaseModel):
@@ -182,12 +204,22 @@ class Report(BaseModel):
     documents: list[DocumentInfo]
     claims: list[Claim]
     findings: list[Finding]
+    fixed: list[BaselineEntry] = Field(default_factory=list)
+    notices: list[str] = Field(default_factory=list)
+    rules: list[RuleInfo] = Field(default_factory=list)
 
     model_config = ConfigDict(populate_by_name=True)
 
     def counts(self) -> dict[str, int]:
-        """Findings by severity."""
+        """Findings by severity (suppressed ones left out)."""
         out = {"error": 0, "warning": 0, "info": 0}
         for f in self.findings:
-            out[f.severity] += 1
+            if f.status != "suppressed":
+                out[f.severity] += 1
         return out
+
+    def failing(self, level: str) -> list[Finding]:
+        """The findings that fail a run at `level`: at or above it, not suppressed, and new if a baseline is used."""
+        threshold = SEVERITY_RANK.get(level, 99)
+        return [f for f in self.findings
+                if SEVERITY_RANK[f.severity] >= threshold and f.status not in ("known", "suppressed")]

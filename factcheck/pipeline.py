@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .claims.builder import extract_claims
 from .claims.entities import corpus_names
 from .documents import load_documents
@@ -10,14 +12,22 @@ from .engine.checks import run_rule, validate_options
 from .engine.corpus import Corpus
 from .engine.passages import SharedPassage, find_shared_passages
 from .engine.rules import Rule, load_rules
-from .models import SEVERITY_RANK, Claim, Document, DocumentInfo, Finding, Report
+from .errors import InputError
+from .fingerprints import fingerprint
+from .models import SEVERITY_RANK, Claim, Document, DocumentInfo, Finding, Report, RuleInfo
 from .vocabulary import load_vocabulary
 
+Progress = Callable[[int, int], None]
 
-def extract_all(docs: list[Document]) -> list[Claim]:
+
+def extract_all(docs: list[Document], progress: Progress | None = None) -> list[Claim]:
     """Claims of every document with report-wide ids (C1, C2, ...) and one name per subject across documents."""
     vocab = load_vocabulary()
-    per_doc = [extract_claims(d, vocab) for d in docs]
+    per_doc = []
+    for i, d in enumerate(docs, 1):
+        per_doc.append(extract_claims(d, vocab))
+        if progress is not None:
+            progress(i, len(docs))
     names = corpus_names([c.subject for claims in per_doc for c in claims], vocab)
     out: list[Claim] = []
     for claims in per_doc:
@@ -63,21 +73,66 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
     return [f.model_copy(update={"id": f"F{i}"}) for i, f in enumerate(findings, 1)]
 
 
-def check_documents(docs: list[Document], rules: list[Rule]) -> Report:
+def check_documents(docs: list[Document], rules: list[Rule], progress: Progress | None = None) -> Report:
     """The report for documents already loaded."""
     passages = passages_for(docs, rules)
-    claims = mark_copies(extract_all(docs), passages)
+    claims = mark_copies(extract_all(docs, progress), passages)
     findings = run_rules(docs, claims, rules, passages)
     counts: dict[str, int] = {}
     for c in claims:
         counts[c.document] = counts.get(c.document, 0) + 1
     infos = [DocumentInfo(path=d.path, title=d.title, source=d.source, url=d.url, published=d.published,
                           claims=counts.get(d.path, 0)) for d in docs]
-    return Report(documents=infos, claims=claims, findings=findings)
+    by_id = {c.id: c for c in claims}
+    by_path = {d.path: d for d in docs}
+    findings = [f.model_copy(update={"fingerprint": fingerprint(f, by_id, by_path)}) for f in findings]
+    rule_infos = [RuleInfo(id=r.id, name=r.name, severity=r.severity, description=" ".join(r.description.split()))
+                  for r in rules]
+    return Report(documents=infos, claims=claims, findings=findings, rules=rule_infos)
 
 
-def check(paths: list[str], rules_dirs: list[str] | None = None, max_bytes: int = MAX_BYTES) -> Report:
-    """Check the articles under `paths` with the default rules plus those in `rules_dirs`."""
+def check(paths: list[str], rules_dirs: list[str] | None = None, max_bytes: int = MAX_BYTES,
+          new_paths: list[str] | None = None, progress: Progress | None = None) -> Report:
+    """Check the articles under `paths` (and `new_paths`) with the default rules plus those in `rules_dirs`.
+
+    With `new_paths`, only findings that involve at least one of those documents are reported.
+    """
     rules = load_rules(rules_dirs)
     docs = load_documents(paths, max_bytes)
-    return check_documents(docs, rules)
+    new_docs: set[str] = set()
+    if new_paths:
+        known = {d.path for d in docs}
+        extra = load_documents(new_paths, max_bytes)
+        new_docs = {d.path for d in extra}
+        docs += [d for d in extra if d.path not in known]
+    report = check_documents(docs, rules, progress)
+    if new_paths:
+        report = only_new(report, new_docs)
+    return report
+
+
+def only_new(report: Report, new_docs: set[str]) -> Report:
+    """Keep the findings that involve at least one of `new_docs`."""
+    return report.model_copy(update={"findings": [f for f in report.findings if new_docs & set(f.documents)]})
+
+
+def changed_since(ref: str, paths: list[str]) -> list[str]:
+    """Files under `paths` that git reports changed since `ref` (or not yet tracked)."""
+    import subprocess
+    from pathlib import Path
+
+    def git(*args: str) -> list[str]:
+        try:
+            out = subprocess.run(["git", *args], capture_output=True, text=True, check=True)
+        except FileNotFoundError:
+            raise InputError("git is not installed", "--new-from-git") from None
+        except subprocess.CalledProcessError as exc:
+            raise InputError(f"git failed: {(exc.stderr or '').strip().splitlines()[-1:] or exc}", ref) from None
+        return [line for line in out.stdout.splitlines() if line.strip()]
+
+    top = Path(git("rev-parse", "--show-toplevel")[0])
+    changed = {(top / f).resolve() for f in git("diff", "--name-only", ref, "--")}
+    changed |= {(top / f).resolve() for f in git("ls-files", "--others", "--exclude-standard", "--full-name")}
+    from .documents import iter_paths
+
+    return [p.as_posix() for p in iter_paths(paths) if p.resolve() in changed]

@@ -5,12 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..models import Report
+from .github import render_github
 from .json_format import render_json
+from .junit import render_junit
+from .markdown import render_markdown
+from .sarif import render_sarif
 from .table import render_table
 
 FORMATTERS: dict[str, Callable[[Report], str]] = {
     "table": render_table,
     "json": render_json,
+    "markdown": render_markdown,
+    "sarif": render_sarif,
+    "junit": render_junit,
+    "github": render_github,
 }
 
-__all__ = ["FORMATTERS", "render_json", "render_table"]
+__all__ = ["FORMATTERS"]

@@ -61,8 +61,9 @@ def render_table(report: Report) -> str:
             why = ("[within one document] " if f.internal else "") + (f.summary or f.message)
             for i, (written, norm, src) in enumerate(rows):
                 first = i == 0
-                rows_out.append([f.severity if first else "", f"{f.rule}\n{f.name}" if first else "", written, norm,
-                              src, why if first else ""])
+                status = f"\n({f.status})" if f.status else ""
+                rows_out.append([f.severity + status if first else "", f"{f.rule}\n{f.name}" if first else "", written,
+                                 norm, src, why if first else ""])
         label = attribute.replace("_", " ").replace("-", " ")
         out.append(f"{subject} · {label}")
         out.append(table(rows_out, HEADERS, [None, None, 28, 22, 32, 56]))
@@ -76,5 +77,13 @@ def render_table(report: Report) -> str:
         summary += f"; {undated} undated"
     if not report.findings:
         out.append("No findings.")
+    if any(f.status for f in report.findings) or report.fixed:
+        statuses = [f.status for f in report.findings]
+        summary += (f"; {statuses.count('new')} new, {statuses.count('known')} known, "
+                    f"{statuses.count('suppressed')} suppressed, {len(report.fixed)} fixed")
+    for e in report.fixed:
+        out.append(f"fixed: {e.rule} {e.subject} · {e.attribute}: {e.summary}")
+    for n in report.notices:
+        out.append(f"notice: {n}")
     out.append(summary)
     return "\n".join(out) + "\n"
