@@ -64,7 +64,7 @@ class Role:
     sole: bool
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: one vocabulary per rules folder, used as a cache key
 class Vocabulary:
     """Everything the recognizers and the claim builder read from `rules/vocabulary.yaml`."""
 

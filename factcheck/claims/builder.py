@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from dataclasses import dataclass
 
 from ..models import Claim, DateValue, Document, Mention, NameValue, NumberValue, Qualifiers, RoleValue, Sentence
@@ -47,6 +48,12 @@ class _Ctx:
     entities: DocumentEntities
     line_starts: list[int]
     reporting: re.Pattern[str]
+    cues: list[tuple[int, int, str]]
+
+
+@lru_cache(maxsize=4)
+def _reporting(vocab: Vocabulary) -> re.Pattern[str]:
+    return re.compile(words_pattern(vocab.reporting_words), re.I)
 
 
 def _position(ctx: _Ctx, offset: int) -> tuple[int, int]:
@@ -61,7 +68,7 @@ def extract_claims(doc: Document, vocab: Vocabulary | None = None) -> list[Claim
     mentions = recognize(doc.text, doc.published)
     line_starts = [0] + [i + 1 for i, ch in enumerate(doc.text) if ch == "\n"]
     ctx = _Ctx(doc, vocab, document_entities(doc.text, doc.title, mentions, vocab), line_starts,
-               re.compile(words_pattern(vocab.reporting_words), re.I))
+               _reporting(vocab), document_cues(vocab, doc.text))
     claims: list[Claim] = []
     sentences = split_sentences(doc.text)
     starts = [s.start for s in sentences]
@@ -81,7 +88,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
     numbers = [m for m in mentions if m.kind in UNIT_KIND and isinstance(m.value, NumberValue)]
     numbers = _drop_conversions(text, numbers)
     dates = [m for m in mentions if m.kind == "date"]
-    cues = _find_cues(ctx.vocab, sent)
+    cues = _find_cues(ctx.vocab, sent, ctx.cues)
     reported = bool(ctx.reporting.search(sent.text))
     forecast = bool(_FORECAST.search(sent.text))
 
@@ -221,14 +228,44 @@ def _drop_conversions(text: str, numbers: list[Mention]) -> list[Mention]:
     return out
 
 
-def _find_cues(vocab: Vocabulary, sent: Sentence) -> dict[str, list[tuple[int, int]]]:
+def _find_cues(vocab: Vocabulary, sent: Sentence, doc_cues: list[tuple[int, int, str]]) -> dict[str, list[tuple[int, int]]]:
     """For each attribute, the spans (document offsets) of its cue words in the sentence."""
     out: dict[str, list[tuple[int, int]]] = {}
-    for name, attr in vocab.attributes.items():
-        spans = [(sent.start + c.start(), sent.start + c.end()) for c in attr.cue_re.finditer(sent.text)]
-        if spans:
-            out[name] = spans
+    i = bisect.bisect_left(doc_cues, (sent.start, -1, ""))
+    while i < len(doc_cues) and doc_cues[i][0] < sent.end:
+        s, e, name = doc_cues[i]
+        out.setdefault(name, []).append((s, e))
+        i += 1
     return out
+
+
+@lru_cache(maxsize=4)
+def _cue_index(vocab: Vocabulary) -> tuple[re.Pattern[str], dict[str, list[str]]]:
+    """One pattern for the cues of every attribute, and which attributes each cue names."""
+    owners: dict[str, list[str]] = {}
+    for name, attr in vocab.attributes.items():
+        for cue in attr.cues:
+            owners.setdefault(" ".join(cue.lower().split()), []).append(name)
+    return re.compile(words_pattern(list(owners)), re.I), owners
+
+
+def document_cues(vocab: Vocabulary, text: str) -> list[tuple[int, int, str]]:
+    """Every attribute cue in the text, sorted by position, in one pass over the document.
+
+    Cues may contain one another ("funding round" and "funding"): the longest is matched, and a shorter cue of
+    another attribute inside it is looked for within the match.
+    """
+    pattern, owners = _cue_index(vocab)
+    found = []
+    for c in pattern.finditer(text):
+        key = " ".join(c.group().lower().split())
+        for name in owners.get(key, ()):
+            found.append((c.start(), c.end(), name))
+        for name, attr in vocab.attributes.items():
+            if name not in owners.get(key, ()) and " " in key:
+                found.extend((c.start() + s.start(), c.start() + s.end(), name) for s in attr.cue_re.finditer(c.group()))
+    found.sort()
+    return found
 
 
 def _gap(span: tuple[int, int], m: Mention) -> int:

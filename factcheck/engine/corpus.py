@@ -30,6 +30,7 @@ class Corpus:
     groups: dict[tuple[str, str], list[Claim]] = field(default_factory=dict)
     docs: dict[str, Document] = field(default_factory=dict)
     wires: dict[str, str] = field(default_factory=dict)
+    _short: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_id = {c.id: c for c in self.claims}
@@ -50,7 +51,10 @@ class Corpus:
 
     def short(self, path: str) -> str:
         """A document's path as shown in messages (its file name when that is unambiguous)."""
-        return short_path(path, list(self.docs))
+        shown = self._short.get(path)
+        if shown is None:
+            shown = self._short[path] = short_path(path, list(self.docs))
+        return shown
 
     def where(self, c: Claim) -> str:
         return f"{self.short(c.document)}:{c.line}"

@@ -32,6 +32,7 @@ class NumberGrammar:
     words: re.Pattern[str]
     hedge_before: re.Pattern[str]
     noun_after: re.Pattern[str]
+    currency_after: re.Pattern[str]
     vocab: Vocabulary
 
 
@@ -76,7 +77,8 @@ def grammar(vocab: Vocabulary | None = None) -> NumberGrammar:
         r"(?:\s+of\s+(?P<vscale>thousands|millions|billions))?(?![\w-])", re.IGNORECASE)
     hedge_before = re.compile(rf"(?P<hedge>{words_pattern(list(v.hedge_by_word))})\s+(?:an?\s+|the\s+)?$", re.I)
     noun_after = re.compile(r"[\w’'-]+|[^\w\s]")
-    return NumberGrammar(main, words, hedge_before, noun_after, v)
+    currency_after = re.compile(rf"[\s-]+(?:of\s+)?({names})", re.I)
+    return NumberGrammar(main, words, hedge_before, noun_after, currency_after, v)
 
 
 def _prefix_pattern(p: str) -> str:
@@ -385,13 +387,12 @@ def _read_words(text: str, start: int, end: int, value: float, lo: float, hi: fl
     v = g.vocab
     kind, unit = "quantity", "count"
     factor = 1.0
-    currency_words = words_pattern(list(v.currency_names) + list(v.currency_minor), after_hyphen=True)
-    cm = re.match(rf"[\s-]+(?:of\s+)?({currency_words})", text[end:], re.I)
+    cm = g.currency_after.match(text, end)
     if cm:
         name = " ".join(cm.group(1).lower().split())
         kind = "money"
         unit, factor = v.currency_minor[name] if name in v.currency_minor else (v.currency_names[name], 1.0)
-        end += cm.end()
+        end = cm.end()
     else:
         pm = re.match(r"\s?(?:%|percent(?:age)?s?\b|per\s?cents?\b)", text[end:], re.I)
         if pm:
