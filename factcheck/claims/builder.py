@@ -239,31 +239,32 @@ def _find_cues(vocab: Vocabulary, sent: Sentence, doc_cues: list[tuple[int, int,
     return out
 
 
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+
+
 @lru_cache(maxsize=4)
-def _cue_index(vocab: Vocabulary) -> tuple[re.Pattern[str], dict[str, list[str]]]:
-    """One pattern for the cues of every attribute, and which attributes each cue names."""
-    owners: dict[str, list[str]] = {}
+def _cue_index(vocab: Vocabulary) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The cues of every attribute as word sequences, indexed by their first word."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for name, attr in vocab.attributes.items():
         for cue in attr.cues:
-            owners.setdefault(" ".join(cue.lower().split()), []).append(name)
-    return re.compile(words_pattern(list(owners)), re.I), owners
+            words = tuple(_TOKEN.findall(cue.lower()))
+            if words:
+                index.setdefault(words[0], []).append((words, name))
+    return index
 
 
 def document_cues(vocab: Vocabulary, text: str) -> list[tuple[int, int, str]]:
-    """Every attribute cue in the text, sorted by position, in one pass over the document.
-
-    Cues may contain one another ("funding round" and "funding"): the longest is matched, and a shorter cue of
-    another attribute inside it is looked for within the match.
-    """
-    pattern, owners = _cue_index(vocab)
+    """Every attribute cue in the text, sorted by position: one pass over the words of the document, looking up
+    each word among the cues' first words (a dictionary look-up, not a pattern of a hundred alternatives)."""
+    index = _cue_index(vocab)
+    tokens = [(t.start(), t.end(), t.group().lower()) for t in _TOKEN.finditer(text)]
     found = []
-    for c in pattern.finditer(text):
-        key = " ".join(c.group().lower().split())
-        for name in owners.get(key, ()):
-            found.append((c.start(), c.end(), name))
-        for name, attr in vocab.attributes.items():
-            if name not in owners.get(key, ()) and " " in key:
-                found.extend((c.start() + s.start(), c.start() + s.end(), name) for s in attr.cue_re.finditer(c.group()))
+    for i, (start, _end, word) in enumerate(tokens):
+        for words, name in index.get(word, ()):
+            n = len(words)
+            if tuple(t[2] for t in tokens[i : i + n]) == words:
+                found.append((start, tokens[i + n - 1][1], name))
     found.sort()
     return found
 
