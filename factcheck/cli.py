@@ -14,6 +14,7 @@ from . import __version__
 from .errors import InputError
 
 if TYPE_CHECKING:
+    from .cache import ClaimCache
     from .config import Settings
     from .models import Report
 
@@ -83,6 +84,10 @@ def _progress() -> Callable[[int, int], None] | None:
     return show
 
 
+cache_opt = click.option("--cache", metavar="PATH", help="The claims cache (SQLite). [default: "
+                         "$XDG_CACHE_HOME/factcheck/claims.sqlite]")
+no_cache_opt = click.option("--no-cache", is_flag=True, default=None, help="Read every document again; no cache.")
+jobs_opt = click.option("--jobs", type=click.IntRange(1), help="Extract in this many processes. [default: cores]")
 format_many = click.option("--format", "format", multiple=True, type=click.Choice([*FORMATS, "auto"]),
                            help="Output format; repeat with -o to write several at once. [default: table]")
 output_many = click.option("-o", "--output", "output", multiple=True, metavar="FILE",
@@ -102,16 +107,20 @@ output_many = click.option("-o", "--output", "output", multiple=True, metavar="F
               help="New documents: checked against PATHS, and only findings involving them are reported.")
 @click.option("--new-from-git", "git_ref", metavar="REF", help="Take the files git reports changed since REF as new.")
 @click.option("--max-bytes", type=click.IntRange(1), help="Refuse input files larger than this. [default: 20 MB]")
+@cache_opt
+@no_cache_opt
+@jobs_opt
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], format: tuple[str, ...], output: tuple[str, ...],
           rules_dirs: tuple[str, ...], fail_on: str | None, baseline: str | None, suppressions: str | None,
-          new_paths: tuple[str, ...], git_ref: str | None, max_bytes: int | None) -> None:
+          new_paths: tuple[str, ...], git_ref: str | None, max_bytes: int | None, cache: str | None,
+          no_cache: bool, jobs: int | None) -> None:
     """Check the articles in PATHS (files or folders) and report contradictions."""
     from .pipeline import changed_since
     from .pipeline import check as run_check
 
     settings, _ = _settings(ctx, format=format, rules=rules_dirs, fail_on=fail_on, baseline=baseline,
-                            suppressions=suppressions, max_bytes=max_bytes)
+                            suppressions=suppressions, max_bytes=max_bytes, cache=cache, no_cache=no_cache, jobs=jobs)
     formats = _formats(settings.format)
     outputs = list(output)
     if len(formats) > 1 and len(outputs) != len(formats):
@@ -124,11 +133,28 @@ def check(ctx: click.Context, paths: tuple[str, ...], format: tuple[str, ...], o
         if not news:
             click.echo(f"factcheck: no documents changed since {git_ref}", err=True)
             return
-    report = run_check(list(paths), settings.rules, settings.max_bytes, news or None, _progress())
+    claim_cache = _open_cache(settings)
+    try:
+        report = run_check(list(paths), settings.rules, settings.max_bytes, news or None, _progress(), claim_cache,
+                           settings.jobs or os.cpu_count() or 1)
+    finally:
+        if claim_cache is not None:
+            claim_cache.close()
     report = _gate(report, settings)
     _write_all(report, formats, outputs)
     if report.failing(settings.fail_on):
         sys.exit(EXIT_FINDINGS)
+
+
+def _open_cache(settings: Settings) -> ClaimCache | None:
+    """The claims cache the settings ask for (the user's cache folder by default), or none with --no-cache."""
+    if settings.no_cache:
+        return None
+    from pathlib import Path
+
+    from .cache import ClaimCache, default_cache_path
+
+    return ClaimCache(Path(settings.cache) if settings.cache else default_cache_path())
 
 
 def _gate(report: Report, settings: Settings) -> Report:
@@ -164,15 +190,26 @@ def _write_all(report: Report, formats: list[str], outputs: list[str]) -> None:
 @rules_opt
 @click.option("--suppressions", metavar="FILE", help="Suppressed findings are left out of the baseline.")
 @click.option("--max-bytes", type=click.IntRange(1), help="Refuse input files larger than this.")
+@cache_opt
+@no_cache_opt
+@jobs_opt
 @click.pass_context
 def baseline(ctx: click.Context, paths: tuple[str, ...], output: str, rules_dirs: tuple[str, ...],
-             suppressions: str | None, max_bytes: int | None) -> None:
+             suppressions: str | None, max_bytes: int | None, cache: str | None, no_cache: bool,
+             jobs: int | None) -> None:
     """Record the current findings of PATHS in a baseline, so later runs fail only on new ones."""
     from .baseline import write_baseline
     from .pipeline import check as run_check
 
-    settings, _ = _settings(ctx, rules=rules_dirs, suppressions=suppressions, max_bytes=max_bytes)
-    report = run_check(list(paths), settings.rules, settings.max_bytes, None, _progress())
+    settings, _ = _settings(ctx, rules=rules_dirs, suppressions=suppressions, max_bytes=max_bytes, cache=cache,
+                            no_cache=no_cache, jobs=jobs)
+    claim_cache = _open_cache(settings)
+    try:
+        report = run_check(list(paths), settings.rules, settings.max_bytes, None, _progress(), claim_cache,
+                           settings.jobs or os.cpu_count() or 1)
+    finally:
+        if claim_cache is not None:
+            claim_cache.close()
     if settings.suppressions:
         from .suppressions import apply_suppressions, load_suppressions
 

@@ -24,9 +24,12 @@ class Settings(BaseModel):
     baseline: str | None = None
     suppressions: str | None = None
     max_bytes: int = Field(20 * 1024 * 1024, gt=0)
+    cache: str | None = None
+    no_cache: bool = False
+    jobs: int | None = Field(None, ge=1)
 
 
-PATH_SETTINGS = {"rules", "baseline", "suppressions"}
+PATH_SETTINGS = {"rules", "baseline", "suppressions", "cache"}
 
 
 def find_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .cache import ClaimCache, document_key
 from .claims.builder import extract_claims
 from .claims.entities import corpus_names
 from .documents import load_documents
@@ -20,14 +21,57 @@ from .vocabulary import load_vocabulary
 Progress = Callable[[int, int], None]
 
 
-def extract_all(docs: list[Document], progress: Progress | None = None) -> list[Claim]:
-    """Claims of every document with report-wide ids (C1, C2, ...) and one name per subject across documents."""
+BATCH = 32
+
+
+def _extract_batch(docs: list[Document]) -> list[list[Claim]]:
     vocab = load_vocabulary()
-    per_doc = []
-    for i, d in enumerate(docs, 1):
-        per_doc.append(extract_claims(d, vocab))
+    return [extract_claims(d, vocab) for d in docs]
+
+
+def _extract(docs: list[Document], progress: Progress | None, cache: ClaimCache | None,
+             jobs: int) -> list[list[Claim]]:
+    """Each document's claims: from the cache when it has them, else extracted (in `jobs` processes)."""
+    cached = cache.get_many(docs) if cache is not None else {}
+    keys = [document_key(d) for d in docs] if cache is not None else []
+    todo = [i for i in range(len(docs)) if not cached or keys[i] not in cached]
+    results: dict[int, list[Claim]] = {}
+    batches = [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
+    done = len(docs) - len(todo)
+
+    def store(batch: list[int], claims: list[list[Claim]]) -> None:
+        nonlocal done
+        results.update(zip(batch, claims, strict=True))
+        if cache is not None:
+            cache.put_many([(docs[i], c) for i, c in zip(batch, claims, strict=True)])
+        done += len(batch)
         if progress is not None:
-            progress(i, len(docs))
+            progress(done, len(docs))
+
+    if jobs > 1 and len(todo) >= 2 * BATCH:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            for batch, claims in zip(batches, pool.map(_extract_batch, [[docs[i] for i in b] for b in batches]),
+                                     strict=True):
+                store(batch, claims)
+    else:
+        for batch in batches:
+            store(batch, _extract_batch([docs[i] for i in batch]))
+    return [results[i] if i in results else [c.model_copy(update={"document": docs[i].path}) for c in cached[keys[i]]]
+            for i in range(len(docs))]
+
+
+def extract_all(docs: list[Document], progress: Progress | None = None, cache: ClaimCache | None = None,
+                jobs: int = 1) -> list[Claim]:
+    """Claims of every document with report-wide ids (C1, C2, ...) and one name per subject across documents.
+
+    The result is the same whatever `jobs` and whether claims come from `cache`: extraction is a pure function
+    of each document's text and metadata, and the numbering happens here, in document order.
+    """
+    vocab = load_vocabulary()
+    per_doc = _extract(docs, progress, cache, jobs)
     names = corpus_names([c.subject for claims in per_doc for c in claims], vocab)
     out: list[Claim] = []
     for claims in per_doc:
@@ -73,10 +117,11 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
     return [f.model_copy(update={"id": f"F{i}"}) for i, f in enumerate(findings, 1)]
 
 
-def check_documents(docs: list[Document], rules: list[Rule], progress: Progress | None = None) -> Report:
+def check_documents(docs: list[Document], rules: list[Rule], progress: Progress | None = None,
+                    cache: ClaimCache | None = None, jobs: int = 1) -> Report:
     """The report for documents already loaded."""
     passages = passages_for(docs, rules)
-    claims = mark_copies(extract_all(docs, progress), passages)
+    claims = mark_copies(extract_all(docs, progress, cache, jobs), passages)
     findings = run_rules(docs, claims, rules, passages)
     counts: dict[str, int] = {}
     for c in claims:
@@ -88,11 +133,13 @@ def check_documents(docs: list[Document], rules: list[Rule], progress: Progress 
     findings = [f.model_copy(update={"fingerprint": fingerprint(f, by_id, by_path)}) for f in findings]
     rule_infos = [RuleInfo(id=r.id, name=r.name, severity=r.severity, description=" ".join(r.description.split()))
                   for r in rules]
-    return Report(documents=infos, claims=claims, findings=findings, rules=rule_infos)
+    notices = list(cache.notices) if cache is not None else []
+    return Report(documents=infos, claims=claims, findings=findings, rules=rule_infos, notices=notices)
 
 
 def check(paths: list[str], rules_dirs: list[str] | None = None, max_bytes: int = MAX_BYTES,
-          new_paths: list[str] | None = None, progress: Progress | None = None) -> Report:
+          new_paths: list[str] | None = None, progress: Progress | None = None, cache: ClaimCache | None = None,
+          jobs: int = 1) -> Report:
     """Check the articles under `paths` (and `new_paths`) with the default rules plus those in `rules_dirs`.
 
     With `new_paths`, only findings that involve at least one of those documents are reported.
@@ -105,7 +152,7 @@ def check(paths: list[str], rules_dirs: list[str] | None = None, max_bytes: int 
         extra = load_documents(new_paths, max_bytes)
         new_docs = {d.path for d in extra}
         docs += [d for d in extra if d.path not in known]
-    report = check_documents(docs, rules, progress)
+    report = check_documents(docs, rules, progress, cache, jobs)
     if new_paths:
         report = only_new(report, new_docs)
     return report

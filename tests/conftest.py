@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -49,8 +50,11 @@ def factcheck_cmd() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "factcheck"]
 
 
+CACHE_HOME = tempfile.mkdtemp(prefix="factcheck-test-cache-")
+
+
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    full_env = {**os.environ, "NO_COLOR": "1", "XDG_CACHE_HOME": CACHE_HOME, **(env or {})}
     return subprocess.run([*factcheck_cmd(), *args], capture_output=True, text=True, cwd=cwd, env=full_env,
                           timeout=120)
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import Claim, DateValue, Document, Mention, NameValue, NumberValue, Qualifiers, RoleValue, Sentence
 from ..recognizers import recognize
@@ -89,8 +89,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
     numbers = _drop_conversions(text, numbers)
     dates = [m for m in mentions if m.kind == "date"]
     cues = _find_cues(ctx.vocab, sent, ctx.cues)
-    reported = bool(ctx.reporting.search(sent.text))
-    forecast = bool(_FORECAST.search(sent.text))
+    reported = bool(numbers or dates) and bool(ctx.reporting.search(sent.text))
+    forecast = bool(numbers) and bool(_FORECAST.search(sent.text))
 
     def add(m: Mention, subject: str, attribute: str, value: NumberValue | DateValue | NameValue, **q: object) -> Claim:
         line, col = _position(ctx, m.start)
@@ -228,7 +228,8 @@ def _drop_conversions(text: str, numbers: list[Mention]) -> list[Mention]:
     return out
 
 
-def _find_cues(vocab: Vocabulary, sent: Sentence, doc_cues: list[tuple[int, int, str]]) -> dict[str, list[tuple[int, int]]]:
+def _find_cues(vocab: Vocabulary, sent: Sentence,
+               doc_cues: list[tuple[int, int, str]]) -> dict[str, list[tuple[int, int]]]:
     """For each attribute, the spans (document offsets) of its cue words in the sentence."""
     out: dict[str, list[tuple[int, int]]] = {}
     i = bisect.bisect_left(doc_cues, (sent.start, -1, ""))

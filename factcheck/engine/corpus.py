@@ -6,7 +6,8 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
+from pathlib import PurePosixPath
 
 from ..display import normalized, short_path
 from ..models import Claim, DateValue, Document, Finding, Location, NumberValue
@@ -31,6 +32,7 @@ class Corpus:
     docs: dict[str, Document] = field(default_factory=dict)
     wires: dict[str, str] = field(default_factory=dict)
     _short: dict[str, str] = field(default_factory=dict)
+    memo: dict[str, dict[object, object]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_id = {c.id: c for c in self.claims}
@@ -44,6 +46,20 @@ class Corpus:
         for c in self.claims:
             by_doc[c.document].append(c)
         self._by_doc = dict(by_doc)
+        # Indexes built once, so that no check pays per call for what depends on the whole corpus.
+        names: dict[str, set[str]] = defaultdict(set)
+        for d in self.docs:
+            file = d.split("#")[0]
+            names[PurePosixPath(file).name].add(file)
+        for d in self.docs:
+            file, _, record = d.partition("#")
+            name = PurePosixPath(file).name
+            shown = name if len(names[name]) <= 1 else file
+            self._short[d] = f"{shown}#{record}" if record else shown
+        self._copied: dict[str, list[SharedPassage]] = defaultdict(list)
+        for p in self.passages:
+            self._copied[p.copy].append(p)
+        self._roots: dict[tuple[str, int | None], str] = {}
 
     def claims_of(self, document: str) -> list[Claim]:
         """The claims one document makes."""
@@ -52,7 +68,7 @@ class Corpus:
     def short(self, path: str) -> str:
         """A document's path as shown in messages (its file name when that is unambiguous)."""
         shown = self._short.get(path)
-        if shown is None:
+        if shown is None:  # a path outside the corpus (a rule's own location)
             shown = self._short[path] = short_path(path, list(self.docs))
         return shown
 
@@ -88,11 +104,19 @@ class Corpus:
     def root_of(self, doc: str, sentence: int | None = None) -> str:
         """Where a document's text (or one of its sentences) comes from: the original of a copied passage, the wire
         service a syndicated story credits, or the document itself."""
-        for p in self.passages:
-            if p.copy == doc and (sentence is None or sentence in p.copy_sentences):
-                return self.root_of(p.original)
-        wire = self.wires.get(doc)
-        return f"wire:{wire}" if wire else doc
+        key = (doc, sentence)
+        if key in self._roots:
+            return self._roots[key]
+        root = None
+        for p in self._copied.get(doc, ()):
+            if sentence is None or sentence in p.copy_sentences:
+                root = self.root_of(p.original)
+                break
+        if root is None:
+            wire = self.wires.get(doc)
+            root = f"wire:{wire}" if wire else doc
+        self._roots[key] = root
+        return root
 
     def copies(self, claims: list[Claim]) -> list[str]:
         """Which of these claims' documents repeat which: "b.txt repeats a.txt", "c.txt credits Reuters"."""
@@ -122,8 +146,22 @@ def wire_credit(text: str) -> str | None:
     return WIRE_NAMES.get(name, name)
 
 
+_INTERVALS: dict[int, tuple[Claim, Interval]] = {}
+
+
 def value_interval(c: Claim) -> Interval:
-    """A claim's value as an interval: numbers in their unit, dates as day ordinals."""
+    """A claim's value as an interval: numbers in their unit, dates as day ordinals (memoized per claim)."""
+    hit = _INTERVALS.get(id(c))
+    if hit is not None and hit[0] is c:
+        return hit[1]
+    iv = _interval(c)
+    if len(_INTERVALS) > 200_000:
+        _INTERVALS.clear()
+    _INTERVALS[id(c)] = (c, iv)
+    return iv
+
+
+def _interval(c: Claim) -> Interval:
     v = c.value
     if isinstance(v, NumberValue):
         return Interval(-INF if v.low is None else v.low, INF if v.high is None else v.high, v.unit)
@@ -151,13 +189,15 @@ def period(c: Claim) -> str:
     return f"{label} (publication date)" if q.as_of_source == "published" else label
 
 
-def _period(c: Claim, window_days: int) -> DateValue | None:
+def _period(c: Claim, window_days: int) -> tuple[date, date] | None:
     """A claim's period; one known only from the publication date is widened by the implicit window."""
     q = c.qualifiers
-    if q.as_of is None or q.as_of_source != "published" or q.as_of.start is None or q.as_of.end is None:
-        return q.as_of
+    if q.as_of is None or q.as_of.start is None or q.as_of.end is None:
+        return None
+    if q.as_of_source != "published":
+        return q.as_of.start, q.as_of.end
     pad = timedelta(days=window_days)
-    return q.as_of.model_copy(update={"start": q.as_of.start - pad, "end": q.as_of.end + pad})
+    return q.as_of.start - pad, q.as_of.end + pad
 
 
 def comparable_periods(a: Claim, b: Claim, timeless: bool = False, window_days: int = 90) -> bool | None:
@@ -173,7 +213,10 @@ def comparable_periods(a: Claim, b: Claim, timeless: bool = False, window_days: 
         qa, qb = a.qualifiers.as_of, b.qualifiers.as_of
         same_kind = ua and ub and qa is not None and qb is not None and qa.granularity == qb.granularity
         return None if same_kind else False
-    return nd.overlaps(_period(a, window_days), _period(b, window_days))
+    pa, pb = _period(a, window_days), _period(b, window_days)
+    if pa is None or pb is None:
+        return None
+    return pa[0] <= pb[1] and pb[0] <= pa[1]
 
 
 def _unplaced(c: Claim) -> bool:

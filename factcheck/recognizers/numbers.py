@@ -30,7 +30,6 @@ class NumberGrammar:
 
     main: re.Pattern[str]
     words: re.Pattern[str]
-    hedge_before: re.Pattern[str]
     noun_after: re.Pattern[str]
     currency_after: re.Pattern[str]
     vocab: Vocabulary
@@ -75,10 +74,9 @@ def grammar(vocab: Vocabulary | None = None) -> NumberGrammar:
     words = re.compile(
         r"(?<![\w-])(?P<vague>dozens|tens|hundreds|thousands|millions|billions)"
         r"(?:\s+of\s+(?P<vscale>thousands|millions|billions))?(?![\w-])", re.IGNORECASE)
-    hedge_before = re.compile(rf"(?P<hedge>{words_pattern(list(v.hedge_by_word))})\s+(?:an?\s+|the\s+)?$", re.I)
     noun_after = re.compile(r"[\w’'-]+|[^\w\s]")
     currency_after = re.compile(rf"[\s-]+(?:of\s+)?({names})", re.I)
-    return NumberGrammar(main, words, hedge_before, noun_after, currency_after, v)
+    return NumberGrammar(main, words, noun_after, currency_after, v)
 
 
 def _prefix_pattern(p: str) -> str:
@@ -101,16 +99,27 @@ def _scale_value(word: str | None, vocab: Vocabulary) -> float:
     return vocab.scales.get(word.lower(), 1.0)
 
 
+_WORDS_BEFORE = re.compile(r"([A-Za-z.-]+)\s+$")
+
+
 def _hedge(text: str, start: int, g: NumberGrammar) -> tuple[str | None, str | None, float]:
-    """The hedge word before `start`, its shape and relative spread."""
-    m = g.hedge_before.search(text[max(0, start - 40) : start])
-    if not m:
+    """The hedge word or phrase just before `start` ("about", "more than", "just under"), its shape and spread.
+
+    The last words before the figure are looked up among the hedge phrases, longest first.
+    """
+    window = text[max(0, start - 40) : start]
+    if not window or not window[-1].isspace():
         return None, None, 0.0
-    word = " ".join(m.group("hedge").lower().split())
-    h = g.vocab.hedge_by_word.get(word)
-    if h is None:
-        return None, None, 0.0
-    return word, h.shape, h.relative
+    words = window.lower().split()
+    if words and words[-1] in ("a", "an", "the"):
+        words = words[:-1]
+    for n in (4, 3, 2, 1):
+        if len(words) >= n:
+            phrase = " ".join(words[-n:])
+            h = g.vocab.hedge_by_word.get(phrase)
+            if h is not None:
+                return phrase, h.shape, h.relative
+    return None, None, 0.0
 
 
 STOP_WORDS = {"in", "to", "and", "for", "from", "by", "at", "on", "with", "the", "a", "an", "who", "that", "was"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
@@ -35,23 +36,29 @@ def _echoed(corpus: Corpus, a: Claim, b: Claim) -> bool:
     Used for attributes inferred from wording, where "170 infections" (in the last seven years) and "870 people
     infected" (in total) are easily taken for one quantity.
     """
-    ia, ib = value_interval(a), value_interval(b)
-    in_b = any(c is not b and value_interval(c).unit == ia.unit and value_interval(c).overlaps(ia)
-               and _related(c.attribute, a.attribute) for c in corpus.claims_of(b.document))
-    in_a = any(c is not a and value_interval(c).unit == ib.unit and value_interval(c).overlaps(ib)
-               and _related(c.attribute, b.attribute) for c in corpus.claims_of(a.document))
-    return in_a or in_b
+    return _stands_in(corpus, a, b.document, b) or _stands_in(corpus, b, a.document, a)
+
+
+@lru_cache(maxsize=65536)
+def _stems(attribute: str) -> frozenset[str]:
+    return frozenset(w[:5] for w in attribute.replace("_", " ").split() if len(w) > 2)
+
+
+def _stands_in(corpus: Corpus, claim: Claim, document: str, other: Claim) -> bool:
+    """Whether `claim`'s value stands in `document` under related wording (memoized per claim and document)."""
+    key = (id(claim), document)
+    memo = corpus.memo.setdefault("stands_in", {})
+    if key not in memo:
+        iv = value_interval(claim)
+        stems = _stems(claim.attribute)
+        memo[key] = any(c is not other and value_interval(c).unit == iv.unit and _stems(c.attribute) & stems
+                        and value_interval(c).overlaps(iv) for c in corpus.claims_of(document))
+    return bool(memo[key])
 
 
 def _one_dated(a: Claim, b: Claim) -> bool:
     """One figure is tied to a date and the other to none: with an inferred attribute, too weak to compare."""
     return (a.qualifiers.as_of_source == "explicit") != (b.qualifiers.as_of_source == "explicit")
-
-
-def _related(x: str, y: str) -> bool:
-    """Wordings that share a word stem ("infections", "people infected")."""
-    stems = {w[:5] for w in x.replace("_", " ").split() if len(w) > 2}
-    return any(w[:5] in stems for w in y.replace("_", " ").split() if len(w) > 2)
 
 
 def clusters(claims: list[Claim], opts: Options) -> list[list[Claim]]:

@@ -1,0 +1,178 @@
+"""Throughput of `factcheck check` against quantulum3 on the same texts, in one run (issue 6).
+
+Builds a corpus of realistic size from real text (the seed articles and the documents in ../shared/eval/),
+varied so that figures and names differ between copies, then times, as whole processes, each several times
+(median):
+  (a) `factcheck check` end to end (--no-cache --jobs 1), and quantulum3 parsing the same texts;
+  (b) a cold cache, a warm cache, --jobs 2, and ten times the corpus (linear cost);
+and reports words per second, ratios and peak memory. Run: `python bench/throughput.py` (after
+`pip install ".[bench]"`); `--words N` sets the corpus size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT.parent / "shared" / "eval"
+NAMES = ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Vandelay", "Soylent", "Wonka", "Stark", "Wayne"]
+PEOPLE = ["Jane Roe", "John Doe", "Ada Park", "Ravi Shah", "Mia Chen", "Omar Haddad", "Lena Berg", "Tom Okoro"]
+
+# Runs a command and prints its peak memory (this process and its children) as the last line of stderr.
+PEAK = ("import resource, runpy, sys; sys.argv = sys.argv[1:];\n"
+        "run = runpy.run_path if sys.argv[0].endswith('.py') else runpy.run_module\n"
+        "try:\n    run(sys.argv[0], run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; c = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+        "sys.stderr.write(f'\\nPEAK_KB {max(r, c)}\\n')")
+
+QUANTULUM = """
+import sys, warnings, pathlib
+warnings.simplefilter("ignore")
+from quantulum3 import parser
+n = 0
+for p in sorted(pathlib.Path(sys.argv[1]).glob("*.txt")):
+    for line in p.read_text(encoding="utf-8").split("\\n"):
+        if line.strip():
+            n += len(parser.parse(line))
+print(n)
+"""
+
+
+def base_texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").iterdir())]
+    for name in ("summedits_news.json", "summedits_ectsum.json"):
+        path = EVAL / "summedits" / name
+        if path.is_file():
+            texts += list(dict.fromkeys(c["doc"] for c in json.loads(path.read_text(encoding="utf-8"))))
+    return [t for t in texts if len(t.split()) > 50]
+
+
+def vary(text: str, rng: random.Random) -> str:
+    """A copy with other figures and names: each number scaled, company and person names swapped."""
+    def number(m: re.Match[str]) -> str:
+        digits = m.group()
+        if len(digits.replace(",", "").split(".")[0]) == 4 and digits.startswith(("19", "20")):
+            return digits  # keep years
+        value = float(digits.replace(",", "")) * rng.choice([0.8, 0.9, 1.1, 1.25, 1.5])
+        return f"{value:,.{len(digits.split('.')[1]) if '.' in digits else 0}f}"
+
+    text = re.sub(r"\d[\d,]*(?:\.\d+)?", number, text)
+    for old in ("Scale AI", "Meta", "Google", "Moderna", "Capital One", "Intel"):
+        text = text.replace(old, rng.choice(NAMES))
+    for old in ("Alexandr Wang", "Jason Droege"):
+        text = text.replace(old, rng.choice(PEOPLE))
+    return text
+
+
+def build(folder: Path, words: int, seed: int = 7) -> int:
+    """Write a corpus of about `words` words into `folder`; return the exact word count."""
+    rng = random.Random(seed)
+    texts = base_texts()
+    total = i = 0
+    folder.mkdir(parents=True, exist_ok=True)
+    while total < words:
+        text = vary(texts[i % len(texts)], rng)
+        day = 1 + i % 28
+        (folder / f"doc{i:06d}.txt").write_text(f"---\npublished: 2025-{1 + i % 12:02d}-{day:02d}\n---\n{text}",
+                                                 encoding="utf-8")
+        total += len(text.split())
+        i += 1
+    return total
+
+
+def run(cmd: list[str]) -> tuple[float, int]:
+    """Wall time and peak memory (KB) of one whole process."""
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", PEAK, *cmd], capture_output=True, text=True)
+    elapsed = time.perf_counter() - t0
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr[-2000:]}")
+    peak = int(re.findall(r"PEAK_KB (\d+)", proc.stderr)[-1])
+    return elapsed, peak
+
+
+def median_run(cmd: list[str], runs: int, before: object = None) -> tuple[float, int]:
+    times, peaks = [], []
+    for _ in range(runs):
+        if callable(before):
+            before()
+        t, p = run(cmd)
+        times.append(t)
+        peaks.append(p)
+    return statistics.median(times), max(peaks)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--words", type=int, default=150_000, help="corpus size in words")
+    ap.add_argument("--runs", type=int, default=3, help="runs per measurement (the median is kept)")
+    ap.add_argument("--skip-linear", action="store_true", help="skip the ten-times corpus")
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
+    try:
+        corpus = tmp / "corpus"
+        words = build(corpus, args.words)
+        docs = len(list(corpus.iterdir()))
+        fc = ["factcheck", "check", str(corpus), "--format", "json", "-o", str(tmp / "out.json"), "--fail-on",
+              "never"]
+        print(f"corpus: {docs} documents, {words:,} words ({tmp})")
+        t1, m1 = median_run([*fc, "--no-cache", "--jobs", "1"], args.runs)
+        t2, m2 = median_run([*fc, "--no-cache", "--jobs", "2"], args.runs)
+        cache = tmp / "claims.sqlite"
+
+        def drop_cache() -> None:
+            for f in tmp.glob("claims.sqlite*"):
+                f.unlink()
+
+        cold, mc = median_run([*fc, "--cache", str(cache), "--jobs", "1"], args.runs, drop_cache)
+        run([*fc, "--cache", str(cache), "--jobs", "1"])
+        warm, mw = median_run([*fc, "--cache", str(cache), "--jobs", "1"], args.runs)
+        rows = [("factcheck --jobs 1 --no-cache", t1, m1), ("factcheck --jobs 2 --no-cache", t2, m2),
+                ("factcheck cold cache (--jobs 1)", cold, mc), ("factcheck warm cache (--jobs 1)", warm, mw)]
+        q = None
+        try:
+            import quantulum3  # noqa: F401
+
+            script = tmp / "q.py"
+            script.write_text(QUANTULUM)
+            q, mq = median_run([str(script), str(corpus)], max(1, args.runs - 2))
+            rows.append(("quantulum3 (same texts)", q, mq))
+        except ImportError:
+            print("quantulum3 is not installed: pip install '.[bench]'")
+        linear = None
+        if not args.skip_linear:
+            big = tmp / "big"
+            big_words = build(big, words * 10, seed=11)
+            tb, mb = median_run(["factcheck", "check", str(big), "--format", "json", "-o", str(tmp / "big.json"),
+                                 "--fail-on", "never", "--no-cache", "--jobs", "1"], 1)
+            rows.append((f"factcheck, ten times the corpus ({big_words:,} words)", tb, mb))
+            linear = (tb / t1, big_words / words)
+        print(f"\n{'run':55} {'seconds':>8} {'words/s':>10} {'peak MB':>8}")
+        for name, t, m in rows:
+            w = words * 10 if "ten times" in name else words
+            print(f"{name:55} {t:8.2f} {w / t:10,.0f} {m / 1024:8.0f}")
+        figures = [f"fc_wps={words / t1:.0f}", f"jobs2_speedup={t1 / t2:.2f}", f"warm_speedup={cold / warm:.1f}"]
+        if q:
+            figures.insert(1, f"quantulum_wps={words / q:.0f}")
+            figures.insert(2, f"ratio={q / t1:.1f}")
+        if linear:
+            figures.append(f"ten_times_cost={linear[0]:.1f}x_for_{linear[1]:.1f}x_words")
+        print("\nFIGURES " + " ".join(figures))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,132 @@
+"""A claims cache in SQLite: claims stored per document content and extractor version, so an unchanged document
+is never read twice. Safe under concurrent runs (WAL, busy timeout) and after a killed run (one transaction per
+batch); a corrupt or foreign file is reported and rebuilt, never trusted."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+from . import __version__
+from .models import Claim, Document
+from .vocabulary import default_rules_dir
+
+FORMAT = "factcheck-claims-cache/1"
+_CLAIMS = TypeAdapter(list[Claim])
+
+
+def default_cache_path() -> Path:
+    """`$XDG_CACHE_HOME/factcheck/claims.sqlite` (by default under ~/.cache)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "factcheck" / "claims.sqlite"
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """A hash of everything extraction depends on: the code that reads text and the vocabulary it reads by."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256(__version__.encode())
+    files = sorted(p for sub in ("recognizers", "claims", "normalize", "text") for p in (here / sub).glob("*.py"))
+    files += [here / "models.py", here / "vocabulary.py", default_rules_dir() / "vocabulary.yaml",
+              default_rules_dir() / "units.txt"]
+    for f in files:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def document_key(doc: Document) -> str:
+    """What a document's claims depend on, hashed: its text, title and publication date (not its path)."""
+    h = hashlib.sha256()
+    for part in (doc.text, doc.title or "", doc.published.isoformat() if doc.published else ""):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+class ClaimCache:
+    """Claims by document key and extractor version."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.notices: list[str] = []
+        self.version = extractor_version()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = self._open()
+        except sqlite3.DatabaseError as exc:
+            self.notices.append(f"the claims cache {path} was unreadable ({exc}); it was rebuilt")
+            self._discard()
+            self.db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA busy_timeout=30000")
+            db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+            row = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if row is None and tables - {"meta"}:
+                raise sqlite3.DatabaseError("not a factcheck claims cache")
+            if row is not None and row[0] != FORMAT:
+                raise sqlite3.DatabaseError(f"cache format {row[0]!r}, expected {FORMAT!r}")
+            db.execute("BEGIN IMMEDIATE")
+            db.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?)", (FORMAT,))
+            db.execute("CREATE TABLE IF NOT EXISTS claims (key TEXT, version TEXT, data BLOB, "
+                       "PRIMARY KEY (key, version))")
+            db.execute("COMMIT")
+            db.execute("SELECT count(*) FROM claims LIMIT 1").fetchone()
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
+    def _discard(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                Path(str(self.path) + suffix).unlink()
+
+    def get_many(self, docs: list[Document]) -> dict[str, list[Claim]]:
+        """Cached claims for the documents that have them, by document key (their document path left empty)."""
+        keys = {document_key(d) for d in docs}
+        out: dict[str, list[Claim]] = {}
+        items = list(keys)
+        for i in range(0, len(items), 500):
+            chunk = items[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            try:
+                rows = self.db.execute(f"SELECT key, data FROM claims WHERE version = ? AND key IN ({marks})",
+                                       [self.version, *chunk]).fetchall()
+            except sqlite3.DatabaseError as exc:
+                self.notices.append(f"the claims cache {self.path} could not be read ({exc}); not used")
+                return {}
+            for key, data in rows:
+                try:
+                    out[key] = _CLAIMS.validate_json(data)
+                except ValidationError:
+                    continue  # a damaged entry is read again from the document
+        return out
+
+    def put_many(self, items: list[tuple[Document, list[Claim]]]) -> None:
+        """Store claims for documents, in one transaction."""
+        rows = [(document_key(d), self.version, _CLAIMS.dump_json([c.model_copy(update={"document": ""})
+                                                                  for c in claims])) for d, claims in items]
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.executemany("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)", rows)
+            self.db.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            with contextlib.suppress(sqlite3.DatabaseError):
+                self.db.execute("ROLLBACK")
+            self.notices.append(f"the claims cache {self.path} could not be written ({exc})")
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.DatabaseError):
+            self.db.close()

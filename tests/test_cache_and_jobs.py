@@ -1,0 +1,104 @@
+"""Issue 6 correctness: the same report cold and warm, with any --jobs, and after a damaged or foreign cache."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS, factcheck_cmd, run_cli
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Seeds plus enough varied copies that --jobs really runs in several processes."""
+    root = tmp_path_factory.mktemp("corpus")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.iterdir())]
+    for i in range(40):
+        for j, t in enumerate(texts):
+            varied = t.replace("$25", f"${20 + i % 9}").replace("Scale AI", f"Scale AI {i % 3}" if i % 4 else "Scale AI")
+            (root / f"{i:02d}-{j}.txt").write_text(varied, encoding="utf-8")
+    return root
+
+
+def report(*args: str) -> str:
+    result = run_cli("check", *args, "--format", "json", "--fail-on", "never")
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_jobs_give_identical_reports(corpus: Path) -> None:
+    one = report(str(corpus), "--no-cache", "--jobs", "1")
+    two = report(str(corpus), "--no-cache", "--jobs", "2")
+    assert one == two
+
+
+def test_cold_and_warm_cache_agree(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "claims.sqlite"
+    plain = report(str(corpus), "--no-cache", "--jobs", "1")
+    cold = report(str(corpus), "--cache", str(cache), "--jobs", "2")
+    warm = report(str(corpus), "--cache", str(cache), "--jobs", "1")
+    assert plain == cold == warm
+    rows = sqlite3.connect(cache).execute("SELECT count(*) FROM claims").fetchone()[0]
+    assert rows == len({p.read_text() for p in corpus.iterdir()})
+
+
+def test_a_foreign_file_is_reported_and_rebuilt(tmp_path: Path) -> None:
+    cache = tmp_path / "claims.sqlite"
+    cache.write_text("this is not a database, just some text that happens to be here\n" * 50)
+    result = run_cli("check", str(SEEDS), "--cache", str(cache), "--format", "json")
+    data = json.loads(result.stdout)
+    assert any("was unreadable" in n and "rebuilt" in n for n in data["notices"])
+    assert sqlite3.connect(cache).execute("SELECT value FROM meta").fetchone()[0].startswith("factcheck")
+    other = tmp_path / "other.sqlite"
+    db = sqlite3.connect(other)
+    db.execute("CREATE TABLE users (name TEXT)")
+    db.commit()
+    db.close()
+    again = json.loads(run_cli("check", str(SEEDS), "--cache", str(other), "--format", "json").stdout)
+    assert any("not a factcheck claims cache" in n for n in again["notices"])
+
+
+def test_a_damaged_entry_is_read_again(tmp_path: Path) -> None:
+    cache = tmp_path / "claims.sqlite"
+    first = report(str(SEEDS), "--cache", str(cache))
+    db = sqlite3.connect(cache)
+    db.execute("UPDATE claims SET data = 'garbage'")
+    db.commit()
+    db.close()
+    assert report(str(SEEDS), "--cache", str(cache)) == first
+
+
+def test_after_a_killed_run(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "claims.sqlite"
+    proc = subprocess.Popen([*factcheck_cmd(), "check", str(corpus), "--cache", str(cache), "--jobs", "2",
+                             "--format", "json"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        proc.wait(timeout=0.8)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    after = report(str(corpus), "--cache", str(cache), "--jobs", "1")
+    assert after == report(str(corpus), "--no-cache", "--jobs", "1")
+
+
+def test_two_concurrent_runs(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "claims.sqlite"
+    cmd = [*factcheck_cmd(), "check", str(corpus), "--cache", str(cache), "--jobs", "1", "--format", "json",
+           "--fail-on", "never"]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=240) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [o[1] for o in outs]
+    assert outs[0][0] == outs[1][0]
+
+
+def test_help_does_not_import_the_pipeline() -> None:
+    code = ("import sys; from factcheck.cli import main; sys.argv=['factcheck','--help']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "heavy = [m for m in ('pint', 'dateparser', 'tabulate', 'yaml', 'factcheck.pipeline') if m in sys.modules]\n"
+            "print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+    assert out.strip().endswith("[]"), out
