@@ -33,7 +33,8 @@ PEAK = ("import resource, runpy, sys; sys.argv = sys.argv[1:];\n"
         "run = runpy.run_path if sys.argv[0].endswith('.py') else runpy.run_module\n"
         "try:\n    run(sys.argv[0], run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
-        "r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; c = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+        "r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "c = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
         "sys.stderr.write(f'\\nPEAK_KB {max(r, c)}\\n')")
 
 QUANTULUM = """
