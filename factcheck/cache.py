@@ -8,6 +8,7 @@ import contextlib
 import hashlib
 import os
 import sqlite3
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -59,17 +60,28 @@ class ClaimCache:
         self.version = extractor_version()
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.db = self._open()
+            self.db = self._open_waiting()
         except sqlite3.DatabaseError as exc:
             self.notices.append(f"the claims cache {path} was unreadable ({exc}); it was rebuilt")
             self._discard()
-            self.db = self._open()
+            self.db = self._open_waiting()
+
+    def _open_waiting(self) -> sqlite3.Connection:
+        """Open the cache, waiting while another run holds it (a lock is not damage)."""
+        for attempt in range(60):
+            try:
+                return self._open()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc) or attempt == 59:
+                    raise
+                time.sleep(0.05 * (1 + attempt % 10))
+        raise sqlite3.OperationalError("the claims cache stayed locked")
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         try:
-            db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA busy_timeout=30000")
+            db.execute("PRAGMA journal_mode=WAL")
             db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
             row = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
             tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
