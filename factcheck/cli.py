@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 FAIL_LEVELS = ["error", "warning", "info", "never"]
-FORMATS = ["table", "json", "markdown", "sarif", "junit", "github"]
+FORMATS = ["table", "json", "markdown", "sarif", "junit", "github", "html"]
 
 paths_arg = click.argument("paths", nargs=-1, required=True, metavar="PATHS...")
 format_opt = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,

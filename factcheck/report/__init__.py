@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from ..models import Report
 from .github import render_github
+from .html import render_html
 from .json_format import render_json
 from .junit import render_junit
 from .markdown import render_markdown
@@ -19,6 +20,7 @@ FORMATTERS: dict[str, Callable[[Report], str]] = {
     "sarif": render_sarif,
     "junit": render_junit,
     "github": render_github,
+    "html": render_html,
 }
 
 __all__ = ["FORMATTERS"]
