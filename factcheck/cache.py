@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import sqlite3
 import time
@@ -15,10 +16,11 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from . import __version__
+from .engine.passages import Row
 from .models import Claim, Document
 from .vocabulary import default_rules_dir
 
-FORMAT = "factcheck-claims-cache/1"
+FORMAT = "factcheck-claims-cache/2"
 _CLAIMS = TypeAdapter(list[Claim])
 
 
@@ -105,10 +107,11 @@ class ClaimCache:
             with contextlib.suppress(OSError):
                 Path(str(self.path) + suffix).unlink()
 
-    def get_many(self, docs: list[Document]) -> dict[str, list[Claim]]:
-        """Cached claims for the documents that have them, by document key (their document path left empty)."""
+    def get_many(self, docs: list[Document], shingle: int = 8) -> dict[str, tuple[list[Claim], list[Row]]]:
+        """Cached claims and shingles of the documents that have them, by document key (document path left empty).
+        An entry whose shingles were made with another shingle size counts as missing."""
         keys = {document_key(d) for d in docs}
-        out: dict[str, list[Claim]] = {}
+        out: dict[str, tuple[list[Claim], list[Row]]] = {}
         items = list(keys)
         for i in range(0, len(items), 500):
             chunk = items[i : i + 500]
@@ -121,15 +124,21 @@ class ClaimCache:
                 return {}
             for key, data in rows:
                 try:
-                    out[key] = _CLAIMS.validate_json(data)
-                except ValidationError:
+                    entry = json.loads(data)
+                    if entry.get("k") != shingle:
+                        continue
+                    rows = [(r[0], r[1], r[2], r[3], list(r[4]), r[5]) for r in entry["s"]]
+                    out[key] = (_CLAIMS.validate_python(entry["c"]), rows)
+                except (ValidationError, ValueError, KeyError, TypeError, IndexError):
                     continue  # a damaged entry is read again from the document
         return out
 
-    def put_many(self, items: list[tuple[Document, list[Claim]]]) -> None:
-        """Store claims for documents, in one transaction."""
-        rows = [(document_key(d), self.version, _CLAIMS.dump_json([c.model_copy(update={"document": ""})
-                                                                  for c in claims])) for d, claims in items]
+    def put_many(self, items: list[tuple[Document, tuple[list[Claim], list[Row]], int]]) -> None:
+        """Store documents' claims and shingles, in one transaction."""
+        rows = []
+        for doc, (claims, sentence_rows), shingle in items:
+            plain = _CLAIMS.dump_python([c.model_copy(update={"document": ""}) for c in claims], mode="json")
+            rows.append((document_key(doc), self.version, json.dumps({"k": shingle, "s": sentence_rows, "c": plain})))
         try:
             self.db.execute("BEGIN IMMEDIATE")
             self.db.executemany("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)", rows)

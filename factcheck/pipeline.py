@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from .cache import ClaimCache, document_key
 from .claims.builder import extract_claims
@@ -11,7 +12,7 @@ from .documents import load_documents
 from .documents.loaders import MAX_BYTES
 from .engine.checks import run_rule, validate_options
 from .engine.corpus import Corpus
-from .engine.passages import SharedPassage, find_shared_passages
+from .engine.passages import Row, SharedPassage, document_rows, find_shared_passages
 from .engine.rules import Rule, load_rules
 from .errors import InputError
 from .fingerprints import fingerprint
@@ -22,57 +23,59 @@ Progress = Callable[[int, int], None]
 
 
 BATCH = 32
+Extracted = tuple[list[Claim], list[Row]]  # a document's claims and its sentences' shingles
 
 
-def _extract_batch(docs: list[Document]) -> list[list[Claim]]:
+def _extract_batch(job: tuple[list[Document], int]) -> list[Extracted]:
+    docs, shingle = job
     vocab = load_vocabulary()
-    return [extract_claims(d, vocab) for d in docs]
+    return [(extract_claims(d, vocab), document_rows(d, shingle)) for d in docs]
 
 
-def _extract(docs: list[Document], progress: Progress | None, cache: ClaimCache | None,
-             jobs: int) -> list[list[Claim]]:
-    """Each document's claims: from the cache when it has them, else extracted (in `jobs` processes)."""
-    cached = cache.get_many(docs) if cache is not None else {}
+def extract_documents(docs: list[Document], progress: Progress | None = None, cache: ClaimCache | None = None,
+                      jobs: int = 1, shingle: int = 8) -> list[Extracted]:
+    """Each document's claims (local ids) and shingles: from the cache when it has them, else extracted, in
+    `jobs` processes. A pure function of each document, so any `jobs` and a warm or cold cache give the same."""
+    cached = cache.get_many(docs, shingle) if cache is not None else {}
     keys = [document_key(d) for d in docs] if cache is not None else []
     todo = [i for i in range(len(docs)) if not cached or keys[i] not in cached]
-    results: dict[int, list[Claim]] = {}
+    results: dict[int, Extracted] = {}
     batches = [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
     done = len(docs) - len(todo)
 
-    def store(batch: list[int], claims: list[list[Claim]]) -> None:
+    def store(batch: list[int], extracted: list[Extracted]) -> None:
         nonlocal done
-        results.update(zip(batch, claims, strict=True))
+        results.update(zip(batch, extracted, strict=True))
         if cache is not None:
-            cache.put_many([(docs[i], c) for i, c in zip(batch, claims, strict=True)])
+            cache.put_many([(docs[i], e, shingle) for i, e in zip(batch, extracted, strict=True)])
         done += len(batch)
         if progress is not None:
             progress(done, len(docs))
 
+    jobs_input = [([docs[i] for i in b], shingle) for b in batches]
     if jobs > 1 and len(todo) >= 2 * BATCH:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            for batch, claims in zip(batches, pool.map(_extract_batch, [[docs[i] for i in b] for b in batches]),
-                                     strict=True):
-                store(batch, claims)
+            for batch, extracted in zip(batches, pool.map(_extract_batch, jobs_input), strict=True):
+                store(batch, extracted)
     else:
-        for batch in batches:
-            store(batch, _extract_batch([docs[i] for i in batch]))
-    return [results[i] if i in results else [c.model_copy(update={"document": docs[i].path}) for c in cached[keys[i]]]
-            for i in range(len(docs))]
+        for batch, job in zip(batches, jobs_input, strict=True):
+            store(batch, _extract_batch(job))
+    out: list[Extracted] = []
+    for i in range(len(docs)):
+        if i in results:
+            out.append(results[i])
+        else:
+            claims, rows = cached[keys[i]]
+            out.append(([c.model_copy(update={"document": docs[i].path}) for c in claims], rows))
+    return out
 
 
-def extract_all(docs: list[Document], progress: Progress | None = None, cache: ClaimCache | None = None,
-                jobs: int = 1) -> list[Claim]:
-    """Claims of every document with report-wide ids (C1, C2, ...) and one name per subject across documents.
-
-    The result is the same whatever `jobs` and whether claims come from `cache`: extraction is a pure function
-    of each document's text and metadata, and the numbering happens here, in document order.
-    """
-    vocab = load_vocabulary()
-    per_doc = _extract(docs, progress, cache, jobs)
-    names = corpus_names([c.subject for claims in per_doc for c in claims], vocab)
+def number_claims(per_doc: list[list[Claim]]) -> list[Claim]:
+    """Report-wide ids (C1, C2, ...) in document order, and one name per subject across documents."""
+    names = corpus_names([c.subject for claims in per_doc for c in claims], load_vocabulary())
     out: list[Claim] = []
     for claims in per_doc:
         ids = {c.id: f"C{len(out) + i + 1}" for i, c in enumerate(claims)}
@@ -83,6 +86,12 @@ def extract_all(docs: list[Document], progress: Progress | None = None, cache: C
             out.append(c.model_copy(update={"id": ids[c.id], "subject": names.get(c.subject, c.subject),
                                             "qualifiers": q}))
     return out
+
+
+def extract_all(docs: list[Document], progress: Progress | None = None, cache: ClaimCache | None = None,
+                jobs: int = 1) -> list[Claim]:
+    """Claims of every document with report-wide ids and one name per subject across documents."""
+    return number_claims([claims for claims, _ in extract_documents(docs, progress, cache, jobs)])
 
 
 def mark_copies(claims: list[Claim], passages: list[SharedPassage]) -> list[Claim]:
@@ -100,12 +109,16 @@ def mark_copies(claims: list[Claim], passages: list[SharedPassage]) -> list[Clai
     return out
 
 
-def passages_for(docs: list[Document], rules: list[Rule]) -> list[SharedPassage]:
-    """Shared passages, found with the shared-passage rule's settings (or the defaults)."""
+def passage_options(rules: list[Rule]) -> dict[str, Any]:
+    """The shared-passage rule's settings (or the defaults)."""
     rule = next((r for r in rules if r.check == "shared-passage"), None)
     opts = validate_options(rule) if rule else None
-    kwargs = opts.model_dump() if opts is not None else {}
-    return find_shared_passages(docs, **kwargs)
+    return opts.model_dump() if opts is not None else {}
+
+
+def passages_for(docs: list[Document], rules: list[Rule], rows: list[list[Row]] | None = None) -> list[SharedPassage]:
+    """Shared passages, found with the shared-passage rule's settings (or the defaults)."""
+    return find_shared_passages(docs, **passage_options(rules), rows=rows)
 
 
 def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
@@ -120,8 +133,10 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
 def check_documents(docs: list[Document], rules: list[Rule], progress: Progress | None = None,
                     cache: ClaimCache | None = None, jobs: int = 1) -> Report:
     """The report for documents already loaded."""
-    passages = passages_for(docs, rules)
-    claims = mark_copies(extract_all(docs, progress, cache, jobs), passages)
+    shingle = int(passage_options(rules).get("shingle", 8))
+    extracted = extract_documents(docs, progress, cache, jobs, shingle)
+    passages = passages_for(docs, rules, [rows for _, rows in extracted])
+    claims = mark_copies(number_claims([claims for claims, _ in extracted]), passages)
     findings = run_rules(docs, claims, rules, passages)
     counts: dict[str, int] = {}
     for c in claims:

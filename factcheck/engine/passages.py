@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -26,14 +27,34 @@ class SharedPassage:
     direction_known: bool
 
 
-def _shingles(words: list[str], k: int) -> set[int]:
+# (file line, sentence index, start offset, end offset, shingle hashes, words) of one sentence
+Row = tuple[int, int, int, int, list[int], int]
+
+
+def _hash(words: list[str]) -> int:
+    """A stable hash of a word sequence (the same in every process, so rows can be cached)."""
+    return zlib.crc32(" ".join(words).encode("utf-8", "surrogatepass"))
+
+
+def _shingles(words: list[str], k: int) -> list[int]:
     if len(words) < k:
-        return {hash(tuple(words))} if words else set()
-    return {hash(tuple(words[i : i + k])) for i in range(len(words) - k + 1)}
+        return [_hash(words)] if words else []
+    return sorted({_hash(words[i : i + k]) for i in range(len(words) - k + 1)})
 
 
-def find_shared_passages(docs: list[Document], shingle: int = 8, min_words: int = 25,
-                         min_overlap: float = 0.5) -> list[SharedPassage]:
+def document_rows(doc: Document, shingle: int = 8) -> list[Row]:
+    """The shingles of each sentence of one document: a pure function of its text, computed with its claims."""
+    rows = []
+    for s in split_sentences(doc.text):
+        words = _WORD.findall(s.text.lower())
+        if len(words) < 4:
+            continue
+        rows.append((doc.file_line(s.line), s.index, s.start, s.end, _shingles(words, shingle), len(words)))
+    return rows
+
+
+def find_shared_passages(docs: list[Document], shingle: int = 8, min_words: int = 25, min_overlap: float = 0.5,
+                         rows: list[list[Row]] | None = None) -> list[SharedPassage]:
     """Passages of at least `min_words` words that one document shares with another.
 
     A sentence is shared when at least `min_overlap` of its word shingles occur in the other document, so
@@ -41,18 +62,11 @@ def find_shared_passages(docs: list[Document], shingle: int = 8, min_words: int 
     the original; when the dates do not tell, the direction is marked unknown.
     """
     index: dict[int, set[int]] = defaultdict(set)
-    per_doc: list[list[tuple[int, int, set[int], str]]] = []  # (line, sentence index, shingles, text)
-    for di, doc in enumerate(docs):
-        rows = []
-        for s in split_sentences(doc.text):
-            words = _WORD.findall(s.text.lower())
-            if len(words) < 4:
-                continue
-            sh = _shingles(words, shingle)
-            rows.append((doc.file_line(s.line), s.index, sh, s.text))
-            for h in sh:
+    per_doc = rows if rows is not None else [document_rows(d, shingle) for d in docs]
+    for di, doc_rows in enumerate(per_doc):
+        for row in doc_rows:
+            for h in row[4]:
                 index[h].add(di)
-        per_doc.append(rows)
     pairs: set[tuple[int, int]] = set()
     for holders in index.values():
         if 1 < len(holders) <= 50:
@@ -72,34 +86,36 @@ def _direction(docs: list[Document], a: int, b: int) -> tuple[int, int, bool]:
     return a, b, False
 
 
-def _passages(docs: list[Document], per_doc: list[list[tuple[int, int, set[int], str]]], orig: int, copy: int,
-              known: bool, min_words: int, min_overlap: float) -> list[SharedPassage]:
+def _passages(docs: list[Document], per_doc: list[list[Row]], orig: int, copy: int, known: bool, min_words: int,
+              min_overlap: float) -> list[SharedPassage]:
     orig_sh: dict[int, int] = {}
-    for line, _idx, sh, _text in per_doc[orig]:
-        for h in sh:
-            orig_sh.setdefault(h, line)
-    runs: list[list[tuple[int, int, str, list[int]]]] = []
-    current: list[tuple[int, int, str, list[int]]] = []
-    for line, idx, sh, text in per_doc[copy]:
+    for row in per_doc[orig]:
+        for h in row[4]:
+            orig_sh.setdefault(h, row[0])
+    runs: list[list[tuple[Row, list[int]]]] = []
+    current: list[tuple[Row, list[int]]] = []
+    for row in per_doc[copy]:
+        sh = row[4]
         hits = [orig_sh[h] for h in sh if h in orig_sh]
         if sh and len(hits) / len(sh) >= min_overlap:
-            current.append((line, idx, text, hits))
+            current.append((row, hits))
         elif current:
             runs.append(current)
             current = []
     if current:
         runs.append(current)
     out = []
+    text = docs[copy].text
     for run in runs:
-        words = sum(len(_WORD.findall(t.lower())) for _, _, t, _ in run)
+        words = sum(row[5] for row, _ in run)
         if words < min_words:
             continue
-        orig_lines = [h for *_, hits in run for h in hits]
-        excerpt = " ".join(t for _, _, t, _ in run)
+        orig_lines = [h for _, hits in run for h in hits]
+        excerpt = " ".join(text[row[2] : row[3]] for row, _ in run)
         out.append(SharedPassage(
             original=docs[orig].path, copy=docs[copy].path,
-            original_lines=(min(orig_lines), max(orig_lines)), copy_lines=(run[0][0], run[-1][0]),
-            copy_sentences=tuple(idx for _, idx, _, _ in run), words=words,
+            original_lines=(min(orig_lines), max(orig_lines)), copy_lines=(run[0][0][0], run[-1][0][0]),
+            copy_sentences=tuple(row[1] for row, _ in run), words=words,
             excerpt=excerpt if len(excerpt) <= 160 else excerpt[:157] + "...", direction_known=known,
         ))
     return out
