@@ -274,43 +274,42 @@ def _ranges(start: str, end: str) -> list[tuple[dt.date, dt.date]]:
     return out
 
 
-def rt_datetime_model(predict: Callable[[str, dt.date | None], list[Pred]]) -> Score:
+Reading = tuple[int, int, list[tuple[dt.date, dt.date]], bool]  # start, end, acceptable ranges, scored
+
+
+def _model_result(r: dict[str, object]) -> Reading:
+    """A DateTimeModel result: date and daterange results are scored, the others (times) are not."""
+    values: list[tuple[dt.date, dt.date]] = []
+    for v in r.get("Resolution", {}).get("values", []):  # type: ignore[union-attr]
+        if v.get("type") == "date" and "value" in v and len(str(v["value"])) == 10:
+            d = dt.date.fromisoformat(v["value"])
+            values.append((d, d))
+        elif v.get("type") == "daterange" and v.get("start") and v.get("end"):
+            values.extend(_ranges(v["start"], v["end"]))
+    wanted = r.get("TypeName", "") in ("datetimeV2.date", "datetimeV2.daterange")
+    return int(r["Start"]), int(r["End"]) + 1, values, wanted  # type: ignore[call-overload]
+
+
+def _parser_result(r: dict[str, object]) -> Reading:
+    """A DatePeriodParser result: its future and past resolutions are both acceptable."""
+    values: list[tuple[dt.date, dt.date]] = []
+    for res in ("FutureResolution", "PastResolution"):
+        v = (r.get("Value") or {}).get(res) or {}  # type: ignore[union-attr]
+        if v.get("startDate") and v.get("endDate"):
+            values.extend(_ranges(v["startDate"], v["endDate"]))
+    start = int(r["Start"])  # type: ignore[call-overload]
+    return start, start + int(r["Length"]), values, r.get("Type") == "daterange"  # type: ignore[call-overload]
+
+
+def rt_dates(file: str, read: Callable[[dict[str, object]], Reading],
+             predict: Callable[[str, dt.date | None], list[Pred]]) -> Score:
     score = Score()
-    for case in load(EVAL / "recognizers/DateTime/English/DateTimeModel.json"):
+    for case in load(EVAL / file):
         text = str(case["Input"])
         golds, skip = [], []
         for r in case["Results"]:  # type: ignore[union-attr]
-            kind = r.get("TypeName", "")
-            start, end = r["Start"], r["End"] + 1
-            values = []
-            for v in r.get("Resolution", {}).get("values", []):
-                if v.get("type") == "date" and "value" in v and len(str(v["value"])) == 10:
-                    d = dt.date.fromisoformat(v["value"])
-                    values.append((d, d))
-                elif v.get("type") == "daterange" and v.get("start") and v.get("end"):
-                    values.extend(_ranges(v["start"], v["end"]))
-            if kind in ("datetimeV2.date", "datetimeV2.daterange") and values:
-                golds.append(Gold(start, end, "date", tuple(values)))
-            else:
-                skip.append((start, end))
-        preds = [p for p in predict(text, _ref(case)) if not any(p.start < e and s < p.end for s, e in skip)]
-        score_case(score, golds, preds, is_aspirational(case), text[:60])
-    return score
-
-
-def rt_date_period_parser(predict: Callable[[str, dt.date | None], list[Pred]]) -> Score:
-    score = Score()
-    for case in load(EVAL / "recognizers/DateTime/English/DatePeriodParser.json"):
-        text = str(case["Input"])
-        golds, skip = [], []
-        for r in case["Results"]:  # type: ignore[union-attr]
-            start, end = r["Start"], r["Start"] + r["Length"]
-            values = []
-            for res in ("FutureResolution", "PastResolution"):
-                v = (r.get("Value") or {}).get(res) or {}
-                if v.get("startDate") and v.get("endDate"):
-                    values.extend(_ranges(v["startDate"], v["endDate"]))
-            if r.get("Type") == "daterange" and values:
+            start, end, values, wanted = read(r)
+            if wanted and values:
                 golds.append(Gold(start, end, "date", tuple(values)))
             else:
                 skip.append((start, end))
@@ -430,8 +429,10 @@ def main(argv: Iterable[str] | None = None) -> int:
     rows.append(("Number", rt_simple("recognizers/Number/English/NumberModel.json", "number", fc_numbers),
                  rt_simple("recognizers/Number/English/NumberModel.json", "number",
                            lambda t: q_preds(q, t, "number")) if q else None))
-    rows.append(("DateTimeModel (date, daterange)", rt_datetime_model(fc_dates), None))
-    rows.append(("DatePeriodParser (daterange)", rt_date_period_parser(fc_dates), None))
+    rows.append(("DateTimeModel (date, daterange)",
+                 rt_dates("recognizers/DateTime/English/DateTimeModel.json", _model_result, fc_dates), None))
+    rows.append(("DatePeriodParser (daterange)",
+                 rt_dates("recognizers/DateTime/English/DatePeriodParser.json", _parser_result, fc_dates), None))
     rows.append(("quantulum3 quantities (money, %, counts)", quantulum_set(fc_by_kind),
                  quantulum_set(lambda t, k: q_preds(q, t, k)) if q else None))
     se, counts = summedits(args.summedits_limit)

@@ -93,12 +93,15 @@ def build(folder: Path, words: int, seed: int = 7) -> int:
 
 
 def run(cmd: list[str]) -> tuple[float, int]:
-    """Wall time and peak memory (KB) of one whole process."""
+    """Wall time and peak memory (KB) of one whole process (which must write its -o file anew)."""
+    out = Path(cmd[cmd.index("-o") + 1]) if "-o" in cmd else None
+    if out is not None and out.exists():
+        out.unlink()
     t0 = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", PEAK, *cmd], capture_output=True, text=True)
     elapsed = time.perf_counter() - t0
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr[-2000:]}")
+    if proc.returncode not in (0, 1) or (out is not None and not out.exists()):
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr[-2000:]}")
     peak = int(re.findall(r"PEAK_KB (\d+)", proc.stderr)[-1])
     return elapsed, peak
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from pydantic import BaseModel, Field, ValidationError
 
 from .errors import InputError
+from .files import read_text
 from .models import BaselineEntry, Report
 from .output import write_atomic
 
@@ -40,13 +40,7 @@ def write_baseline(report: Report, path: str) -> Baseline:
 
 def load_baseline(path: str) -> Baseline:
     """Read a baseline file; a missing, unreadable or malformed one is an input error naming the file."""
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError("baseline file not found (make one with `factcheck baseline`)", path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the baseline: {exc}", path) from None
+    text = read_text(path, "baseline", "make one with `factcheck baseline`")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -19,6 +19,15 @@ def normalized(c: Claim) -> str:
     return v.name
 
 
+def period(c: Claim) -> str:
+    """The period a claim speaks of, and how it is known: "2024", "2025-03-02 (publication date)"."""
+    q = c.qualifiers
+    if q.as_of is None or q.as_of.start is None:
+        return "date unknown"
+    label = nd.describe(q.as_of)
+    return f"{label} (publication date)" if q.as_of_source == "published" else label
+
+
 def short_path(path: str, all_paths: list[str]) -> str:
     """A document's path as shown: its file name (and record number) when no other document shares the name."""
     file, _, record = path.partition("#")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .errors import InputError
+from .files import read_text
 from .models import Finding, Report
 
 
@@ -48,13 +48,7 @@ def load_suppressions(path: str) -> list[Suppression]:
     """Read a suppressions file (YAML); errors name the file and line."""
     from .engine.rules import _node_line
 
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError("suppressions file not found", path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the suppressions: {exc}", path) from None
+    text = read_text(path, "suppressions")
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text) or {}

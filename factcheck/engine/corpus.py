@@ -180,15 +180,6 @@ def describe(c: Claim) -> str:
     return f'"{v.name}"'  # type: ignore[union-attr]
 
 
-def period(c: Claim) -> str:
-    """The period a claim speaks of, and how it is known."""
-    q = c.qualifiers
-    if q.as_of is None or q.as_of.start is None:
-        return "date unknown"
-    label = nd.describe(q.as_of)
-    return f"{label} (publication date)" if q.as_of_source == "published" else label
-
-
 def _period(c: Claim, window_days: int) -> tuple[date, date] | None:
     """A claim's period; one known only from the publication date is widened by the implicit window."""
     q = c.qualifiers

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..models import Document
 from ..text.sentences import split_sentences
 
 _WORD = re.compile(r"[a-z0-9]+")
+MAX_HOLDERS = 50  # a shingle in more documents than this is boilerplate, not a passage
+MAX_PARTNERS = 8  # the documents each document is compared with
 
 
 @dataclass(frozen=True)
@@ -67,11 +69,20 @@ def find_shared_passages(docs: list[Document], shingle: int = 8, min_words: int 
         for row in doc_rows:
             for h in row[4]:
                 index[h].add(di)
+    # Each document is compared with the few documents it shares most shingles with, so that the cost stays
+    # linear in the corpus even when one story is reprinted many times.
     pairs: set[tuple[int, int]] = set()
-    for holders in index.values():
-        if 1 < len(holders) <= 50:
-            ordered = sorted(holders)
-            pairs.update((a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :])
+    for di, doc_rows in enumerate(per_doc):
+        shared: Counter[int] = Counter()
+        for row in doc_rows:
+            for h in row[4]:
+                holders = index[h]
+                if 1 < len(holders) <= MAX_HOLDERS:
+                    shared.update(holders)
+        shared.pop(di, None)
+        for other, count in shared.most_common(MAX_PARTNERS):
+            if count >= 3:
+                pairs.add((min(di, other), max(di, other)))
     out: list[SharedPassage] = []
     for a, b in sorted(pairs):
         original, copy, known = _direction(docs, a, b)

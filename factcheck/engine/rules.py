@@ -9,6 +9,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import InputError
+from ..files import read_text
 from ..models import Severity
 from ..vocabulary import default_rules_dir
 
@@ -61,10 +62,7 @@ def _node_line(node: yaml.Node, loc: tuple[Any, ...]) -> int:
 def load_rule_file(path: Path) -> Rule:
     """Read and validate one rule file; errors name the file and line."""
     name = path.as_posix()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read rule file: {exc}", name) from None
+    text = read_text(path, "rule")
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)

@@ -9,9 +9,8 @@ import secrets
 from collections import defaultdict
 from html import escape
 
-from ..display import normalized, short_path
+from ..display import normalized, period, short_path
 from ..models import Claim, Finding, NameValue, NumberValue, Report
-from ..normalize import dates as nd
 from ..normalize.units import format_value
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -101,14 +100,6 @@ def _quote(c: Claim) -> str:
     return f"{_e(q[:i])}<mark>{_e(c.text)}</mark>{_e(q[i + len(c.text):])}"
 
 
-def _period(c: Claim) -> str:
-    q = c.qualifiers
-    if q.as_of is None or q.as_of.start is None:
-        return "date unknown"
-    label = nd.describe(q.as_of)
-    return f"{label} (published)" if q.as_of_source == "published" else label
-
-
 def _chart(f: Finding, claims: list[Claim], paths: list[str]) -> str:
     """Every source's value as a point or an interval on one axis, with its period; derived values dashed."""
     rows: list[tuple[str, float | None, float | None, str, str, bool, str]] = []
@@ -125,7 +116,7 @@ def _chart(f: Finding, claims: list[Claim], paths: list[str]) -> str:
         if v.unit != unit:
             continue
         lines = ", ".join(str(c.line) for c in cs)
-        rows.append((f"{short_path(document, paths)}:{lines}", v.low, v.high, _period(cs[0]), f"#q-{cs[0].id}",
+        rows.append((f"{short_path(document, paths)}:{lines}", v.low, v.high, period(cs[0]), f"#q-{cs[0].id}",
                      False, f"{cs[0].text} = {norm}"))
     derived = f.details.get("derived") if isinstance(f.details.get("derived"), dict) else None
     if isinstance(derived, dict) and derived.get("unit") == unit:
@@ -157,7 +148,7 @@ def _chart(f: Finding, claims: list[Claim], paths: list[str]) -> str:
         parts.append(f'<line class="axis" x1="{tx:.1f}" y1="6" x2="{tx:.1f}" y2="{height - 18}"/>'
                      f'<text x="{tx:.1f}" y="{height - 4}" text-anchor="middle">'
                      f'{_e(format_value(tick, tick, unit))}</text>')
-    for i, (label, low, high, period, href, is_derived, title) in enumerate(rows):
+    for i, (label, low, high, when, href, is_derived, title) in enumerate(rows):
         y = 14 + i * ROW
         x1, x2 = x(low, LABEL), x(high, LABEL + plot)
         cls = "value derived" if is_derived else "value"
@@ -167,7 +158,7 @@ def _chart(f: Finding, claims: list[Claim], paths: list[str]) -> str:
         if href:
             mark = f'<a href="{_e(href)}" aria-label="{_e(label)}: {_e(title)}">{mark}</a>'
         parts.append(f'<text x="4" y="{y + 10}">{_e(label[:30])}</text>{mark}'
-                     f'<text x="{WIDTH - RIGHT + 8}" y="{y + 10}" class="muted">{_e(period)}</text>')
+                     f'<text x="{WIDTH - RIGHT + 8}" y="{y + 10}" class="muted">{_e(when)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -191,7 +182,7 @@ def _timeline(claims: list[Claim], paths: list[str]) -> str:
             cls = "former" if tense == "former" else ""
             label = f"{short_path(c.document, paths)}:{c.line}"
             parts.append(f'<a href="#q-{_e(c.id)}" aria-label="{_e(label)}: {_e(tense)}" class="{cls}">'
-                         f'<title>{_e(label)} says {_e(tense)}, {_e(_period(c))}</title>'
+                         f'<title>{_e(label)} says {_e(tense)}, {_e(period(c))}</title>'
                          f'<rect class="value" x="{cx}" y="{y}" width="84" height="16" rx="8"/>'
                          f'<text x="{cx + 42}" y="{y + 12}" text-anchor="middle" class="chip">'
                          f'{_e(tense)}</text></a>')
@@ -212,7 +203,7 @@ def _finding(f: Finding, claims: dict[str, Claim], paths: list[str]) -> str:
     internal = '<span class="status">within one document</span>' if f.internal else ""
     values = "".join(
         f'<li><a href="#q-{_e(c.id)}">{_e(short_path(c.document, paths))}:{c.line}</a> '
-        f'“{_e(c.text)}” → {_e(normalized(c))} <span class="muted">({_e(_period(c))})</span></li>'
+        f'“{_e(c.text)}” → {_e(normalized(c))} <span class="muted">({_e(period(c))})</span></li>'
         for c in cs + context)
     places = "".join(f'<li>{_e(short_path(loc.document, paths))}:{loc.line} “{_e(loc.quote[:160])}”</li>'
                      for loc in f.locations if not f.claims)

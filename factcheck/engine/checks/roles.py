@@ -7,8 +7,9 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from ...display import period
 from ...models import Claim, Finding, NameValue
-from ..corpus import Corpus, finding, period
+from ..corpus import Corpus, finding
 from ..rules import Rule
 
 HOLDING = {"current", "interim", "outgoing"}

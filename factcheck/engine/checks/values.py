@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
+from ...display import period
 from ...models import Claim, Finding
 from ...normalize.intervals import Interval
-from ..corpus import Corpus, finding, period, value_interval
+from ..corpus import Corpus, finding, value_interval
 from ..rules import Rule
 
 
@@ -78,6 +80,7 @@ def clusters(claims: list[Claim], opts: Options) -> list[list[Claim]]:
 
 
 STORY = "(story)"
+MAX_PAIRS = 2000
 
 
 def _groups(opts: Options, rule: Rule, corpus: Corpus) -> Iterator[tuple[str, str, list[Claim]]]:
@@ -133,18 +136,18 @@ def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute:
     disjoint = False
     for i, ga in enumerate(groups):
         for gb in groups[i + 1 :]:
-            for a in ga:
-                for b in gb:
-                    same_time = corpus.same_time(a, b, timeless)
-                    if same_time is not False and a.qualifiers.open_attribute and (
-                            _echoed(corpus, a, b) or _one_dated(a, b)):
-                        continue
-                    if same_time is None:
-                        unknown = True
-                    if same_time is not False:
-                        conflicting = True
-                    else:
-                        disjoint = True
+            # Enough pairs to tell conflict from change (bounded, so a huge group costs linear time).
+            for a, b in itertools.islice(itertools.product(ga, gb), MAX_PAIRS):
+                same_time = corpus.same_time(a, b, timeless)
+                if same_time is not False and a.qualifiers.open_attribute and (
+                        _echoed(corpus, a, b) or _one_dated(a, b)):
+                    continue
+                if same_time is None:
+                    unknown = True
+                if same_time is not False:
+                    conflicting = True
+                else:
+                    disjoint = True
     parts = []
     for g in groups:
         n_docs = len({c.document for c in g})
