@@ -111,6 +111,7 @@ class Qualifiers(BaseModel):
     open_attribute: bool = False
     basis: Literal["pre-money", "post-money"] | None = None
     round: str | None = None
+    scope: str | None = None
 
 
 class Claim(BaseModel):

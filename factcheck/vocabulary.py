@@ -87,6 +87,8 @@ class Vocabulary:
     role_verbs: dict[str, list[str]]
     company_references: list[str]
     corporate_suffixes: set[str]
+    scope_global: list[str] = field(default_factory=list)
+    scope_places: list[str] = field(default_factory=list)
     rounding_max_relative: float = 0.1
     implicit_window_days: int = 90
 
@@ -147,6 +149,8 @@ def load_vocabulary(rules_dir: Path | None = None) -> Vocabulary:
             role_verbs={k: list(v) for k, v in data.get("role_verbs", {}).items()},
             company_references=list(data.get("company_references", [])),
             corporate_suffixes=set(data.get("corporate_suffixes", [])),
+            scope_global=list(data.get("scope", {}).get("global", [])),
+            scope_places=list(data.get("scope", {}).get("places", [])),
             rounding_max_relative=float(data.get("rounding", {}).get("max_relative", 0.1)),
             implicit_window_days=int(data.get("time", {}).get("implicit_window_days", 90)),
         )

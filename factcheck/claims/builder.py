@@ -97,6 +97,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
         as_of, source = _as_of(ctx, m, dates, numbers)
         q.setdefault("basis", _basis(text, sent, m))
         q.setdefault("round", _round(text, sent, m))
+        q.setdefault("scope", _scope(ctx.vocab, text, sent, m))
         quals = Qualifiers(as_of=as_of, as_of_source=source, reported=reported, **q)  # type: ignore[arg-type]
         claim = Claim(id=str(offset + len(out) + 1), document=ctx.doc.path, line=line, column=col, sentence=sent.index,
                       subject=subject, attribute=attribute, text=m.text, value=value, qualifiers=quals, quote=sent.text)
@@ -204,6 +205,26 @@ def _basis(text: str, sent: Sentence, m: Mention) -> str | None:
     window = text[max(sent.start, m.start - 40) : min(sent.end, m.end + 40)]
     b = _BASIS.search(window)
     return f"{b.group(1).lower()}-money" if b else None
+
+
+@lru_cache(maxsize=4)
+def _scope_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    places = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(vocab.scope_places, key=len, reverse=True))
+    return (re.compile(words_pattern(vocab.scope_global), re.I),
+            re.compile(rf"\b(?:in|across|for)\s+(?P<place>{places})(?![\w])"))
+
+
+def _scope(vocab: Vocabulary, text: str, sent: Sentence, m: Mention) -> str | None:
+    """Where the figure applies, when the words next to it say so: a place ("in California") or "global"."""
+    if not vocab.scope_places:
+        return None
+    global_re, place_re = _scope_patterns(vocab)
+    window = text[max(sent.start, m.start - 50) : min(sent.end, m.end + 50)]
+    place = place_re.search(window)
+    if place:
+        name = " ".join(place.group("place").split())
+        return name[4:] if name.lower().startswith("the ") else name
+    return "global" if global_re.search(window) else None
 
 
 def _round(text: str, sent: Sentence, m: Mention) -> str | None:

@@ -29,7 +29,9 @@ def identity(c: Claim) -> tuple[object, ...]:
     """What, beyond subject and attribute (the group), must match for two claims to be about the same thing."""
     q = c.qualifiers
     party = q.party if c.attribute in ("investment", "stake") else None
-    return (c.attribute, q.segment, q.forecast, party, q.basis or "", q.round or "")
+    # A figure for one place is not one for another; with no place said, or "globally", it is for the whole.
+    scope = "" if q.scope in (None, "global") else q.scope
+    return (c.attribute, q.segment, q.forecast, party, q.basis or "", q.round or "", scope)
 
 
 def _echoed(corpus: Corpus, a: Claim, b: Claim) -> bool:
@@ -160,7 +162,7 @@ def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute:
             support += "; " + ", ".join(copies)
         parts.append(f"{' and '.join(corpus.values(g))} [{support}; {period(g[0])}]")
     label = attribute.replace("_", " ")
-    seg = "".join(f" ({k})" for k in (key[1], key[4], key[5]) if k)
+    seg = "".join(f" ({k})" for k in (key[1], key[4], key[5], key[6]) if k)
     if conflicting:
         when = " The dates are unknown (undated documents), so the values are taken to speak of the same time." \
             if unknown else ""
