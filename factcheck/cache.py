@@ -17,10 +17,11 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import __version__
 from .engine.passages import Row
-from .models import Claim, Document
+from .models import Claim, Document, Report
 from .vocabulary import default_rules_dir
 
-FORMAT = "factcheck-claims-cache/2"
+FORMAT = "factcheck-claims-cache/3"
+REPORTS_KEPT = 8
 _CLAIMS = TypeAdapter(list[Claim])
 
 
@@ -95,6 +96,7 @@ class ClaimCache:
             db.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?)", (FORMAT,))
             db.execute("CREATE TABLE IF NOT EXISTS claims (key TEXT, version TEXT, data BLOB, "
                        "PRIMARY KEY (key, version))")
+            db.execute("CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, data BLOB, used REAL)")
             db.execute("COMMIT")
             db.execute("SELECT count(*) FROM claims LIMIT 1").fetchone()
         except sqlite3.DatabaseError:
@@ -142,6 +144,36 @@ class ClaimCache:
         try:
             self.db.execute("BEGIN IMMEDIATE")
             self.db.executemany("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)", rows)
+            self.db.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            with contextlib.suppress(sqlite3.DatabaseError):
+                self.db.execute("ROLLBACK")
+            self.notices.append(f"the claims cache {self.path} could not be written ({exc})")
+
+    def get_report(self, key: str) -> Report | None:
+        """The report of an identical earlier run (same documents, rules and extractor), if kept."""
+        try:
+            row = self.db.execute("SELECT data FROM reports WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        if row is None:
+            return None
+        try:
+            report = Report.model_validate_json(row[0])
+        except ValidationError:
+            return None
+        with contextlib.suppress(sqlite3.DatabaseError):
+            self.db.execute("UPDATE reports SET used = ? WHERE key = ?", (time.time(), key))
+        return report.model_copy(update={"notices": list(self.notices) + list(report.notices)})
+
+    def put_report(self, key: str, report: Report) -> None:
+        """Keep a run's report for the next identical run (the last few runs only)."""
+        data = report.model_copy(update={"notices": []}).model_dump_json(by_alias=True)
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("INSERT OR REPLACE INTO reports VALUES (?, ?, ?)", (key, data, time.time()))
+            self.db.execute("DELETE FROM reports WHERE key NOT IN "
+                            f"(SELECT key FROM reports ORDER BY used DESC LIMIT {REPORTS_KEPT})")
             self.db.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             with contextlib.suppress(sqlite3.DatabaseError):

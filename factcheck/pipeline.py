@@ -167,10 +167,34 @@ def check(paths: list[str], rules_dirs: list[str] | None = None, max_bytes: int 
         extra = load_documents(new_paths, max_bytes)
         new_docs = {d.path for d in extra}
         docs += [d for d in extra if d.path not in known]
-    report = check_documents(docs, rules, progress, cache, jobs)
+    if cache is None:
+        report = check_documents(docs, rules, progress, cache, jobs)
+    else:
+        # An unchanged corpus checked with unchanged rules gives the same report: keep it, keyed by both.
+        key = corpus_key(docs, rules)
+        cached = cache.get_report(key)
+        if cached is not None:
+            report = cached
+        else:
+            report = check_documents(docs, rules, progress, cache, jobs)
+            cache.put_report(key, report)
     if new_paths:
         report = only_new(report, new_docs)
     return report
+
+
+def corpus_key(docs: list[Document], rules: list[Rule]) -> str:
+    """What a report depends on: every document (path, content, metadata, order), the rules and the extractor."""
+    import hashlib
+
+    from .cache import extractor_version
+
+    h = hashlib.sha256(extractor_version().encode())
+    for r in rules:
+        h.update(r.model_dump_json().encode())
+    for d in docs:
+        h.update(f"\x1e{d.path}\x1f{document_key(d)}\x1f{d.source or ''}\x1f{d.url or ''}".encode())
+    return h.hexdigest()
 
 
 def only_new(report: Report, new_docs: set[str]) -> Report:

@@ -47,6 +47,19 @@ def test_cold_and_warm_cache_agree(corpus: Path, tmp_path: Path) -> None:
     assert rows == len({p.read_text() for p in corpus.iterdir()})
 
 
+def test_a_changed_document_is_read_again(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Acme was valued at $29 billion.")
+    (docs / "b.txt").write_text("Acme has a $29 billion valuation.")
+    cache = tmp_path / "claims.sqlite"
+    first = [f["rule"] for f in json.loads(report(str(docs), "--cache", str(cache)))["findings"]]
+    assert "FC101" not in first
+    (docs / "b.txt").write_text("Acme has a $25 billion valuation.")
+    second = [f["rule"] for f in json.loads(report(str(docs), "--cache", str(cache)))["findings"]]
+    assert "FC101" in second
+
+
 def test_a_foreign_file_is_reported_and_rebuilt(tmp_path: Path) -> None:
     cache = tmp_path / "claims.sqlite"
     cache.write_text("this is not a database, just some text that happens to be here\n" * 50)
@@ -68,6 +81,7 @@ def test_a_damaged_entry_is_read_again(tmp_path: Path) -> None:
     first = report(str(SEEDS), "--cache", str(cache))
     db = sqlite3.connect(cache)
     db.execute("UPDATE claims SET data = 'garbage'")
+    db.execute("DELETE FROM reports")
     db.commit()
     db.close()
     assert report(str(SEEDS), "--cache", str(cache)) == first
