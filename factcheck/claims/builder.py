@@ -211,20 +211,28 @@ def _basis(text: str, sent: Sentence, m: Mention) -> str | None:
 def _scope_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
     places = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(vocab.scope_places, key=len, reverse=True))
     return (re.compile(words_pattern(vocab.scope_global), re.I),
-            re.compile(rf"\b(?:in|across|for)\s+(?P<place>{places})(?![\w])"))
+            re.compile(rf"(?:\b(?i:in|across|for)\s+(?P<place>{places})(?![\w])|\b(?P<owner>{places})['’]s\b)"))
 
 
 def _scope(vocab: Vocabulary, text: str, sent: Sentence, m: Mention) -> str | None:
-    """Where the figure applies, when the words next to it say so: a place ("in California") or "global"."""
+    """Where the figure applies, when the words next to it in its clause say so: a place ("in California",
+    "Turkey's") or "global". The nearest place wins."""
     if not vocab.scope_places:
         return None
     global_re, place_re = _scope_patterns(vocab)
-    window = text[max(sent.start, m.start - 50) : min(sent.end, m.end + 50)]
-    place = place_re.search(window)
-    if place:
-        name = " ".join(place.group("place").split())
-        return name[4:] if name.lower().startswith("the ") else name
-    return "global" if global_re.search(window) else None
+    lo, hi = max(sent.start, m.start - 60), min(sent.end, m.end + 50)
+    best: tuple[int, str] | None = None
+    for p in place_re.finditer(text, lo, hi):
+        between = text[p.end() : m.start] if p.end() <= m.start else text[m.end : p.start()]
+        if _CLAUSE_BREAK.search(between) or re.search(r",\s*(?:while|whereas)\b", between):
+            continue
+        distance = len(between)
+        if best is None or distance < best[0]:
+            name = " ".join((p.group("place") or p.group("owner")).split())
+            best = (distance, name[4:] if name.lower().startswith("the ") else name)
+    if best is not None:
+        return best[1]
+    return "global" if global_re.search(text, lo, hi) else None
 
 
 def _round(text: str, sent: Sentence, m: Mention) -> str | None:

@@ -26,9 +26,9 @@ STOP = {
 # Words that say what happened to the counted things: "12 people were killed", "injuring 40".
 PREDICATES = {
     "killed", "died", "die", "injured", "injuring", "hurt", "wounded", "missing", "arrested",
-    "detained", "evacuated", "displaced", "affected", "infected", "hospitalized", "hospitalised", "rescued",
+    "detained", "evacuated", "displaced", "collapsed", "destroyed", "affected", "infected", "hospitalized", "hospitalised", "rescued",
     "trapped", "fired", "hired", "laid", "sentenced", "charged", "convicted", "elected", "voted", "sold", "bought",
-    "built", "destroyed", "damaged", "delayed", "cancelled", "canceled", "stranded", "recalled", "confirmed",
+    "built", "damaged", "delayed", "cancelled", "canceled", "stranded", "recalled", "confirmed",
     "recovered", "vaccinated", "tested", "employed", "killing", "kills", "injures", "left", "lost", "without",
 }
 MONEY_LINK = re.compile(
@@ -79,6 +79,33 @@ def _clean(words: list[str]) -> list[str]:
     return out[-3:]
 
 
+# Participles that say how a figure is known, not what happened to the things counted.
+NOT_PREDICATES = {"need", "based", "related", "used", "reported", "confirmed", "recorded", "announced", "estimated",
+                  "expected", "registered", "listed", "counted", "published", "cited", "quoted", "compared", "combined", "included", "owned", "headquartered", "located", "scheduled", "planned"}
+
+# Wordings of one measure ("death toll", "912 people died", "killing 2,600 people" are all "people killed").
+SYNONYMS = {
+    "death toll": "people killed", "death": "people killed", "dead": "people killed", "fatality": "people killed",
+    "people died": "people killed", "people dead": "people killed", "people killing": "people killed",
+    "people kill": "people killed", "person killed": "people killed", "person died": "people killed",
+    "people injuring": "people injured", "injury": "people injured", "person injured": "people injured",
+    "people wounded": "people injured", "people hurt": "people injured",
+}
+
+
+def _canonical(key: str | None) -> str | None:
+    if key is None:
+        return None
+    words = key.split()
+    if len(words) == 2 and words[1] in VERB_FORMS:
+        key = f"{words[0]} {VERB_FORMS[words[1]]}"
+    return SYNONYMS.get(key, key)
+
+
+VERB_FORMS = {"killing": "killed", "kills": "killed", "kill": "killed", "died": "died", "injuring": "injured",
+              "injures": "injured", "collapsing": "collapsed"}
+
+
 def singular(word: str) -> str:
     """A crude singular, enough to match "pickups" with "pickup"."""
     if len(word) > 4 and word.endswith("ies"):
@@ -95,8 +122,21 @@ def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | N
         return None
     before = text[max(sent_start, m.start - 60) : m.start]
     after = text[m.end : min(sent_end, m.end + 60)]
+    if re.search(r"\bmagnitude[\s-]*$", before, re.I) or re.match(r"[\s-]*magnitude\b", after, re.I):
+        # "a magnitude 7.8 earthquake" and "a 7.5-magnitude aftershock" are two events
+        event = re.match(r"[\s-]*(?:magnitude\s+)?(?:[a-z]+\s+)?(earthquake|quake|temblor|aftershock|tremor)s?\b",
+                         after, re.I)
+        kind = (event.group(1).lower() if event else "earthquake")
+        return "magnitude of the " + ("aftershock" if kind in ("aftershock", "tremor") else "earthquake")
+    if re.match(r"\s*(?:GMT|UTC|[ECMP][SD]?T)\b", after):
+        return None  # a clock time ("0117 GMT")
     if m.kind == "quantity":
-        return _count_measure(before, after)
+        counted = _count_measure(before, after)
+        if counted is None:  # "the death toll rose to 1,498"
+            link = MONEY_LINK.search(before)
+            words = _clean(link.group("np").split()) if link else []
+            counted = " ".join(words) if words else None
+        return _canonical(counted)
     per_share = " per share" if re.match(r"\s*(?:a|per|each)\s+(?:share|unit)", after, re.I) else ""
     link = MONEY_LINK.search(before)
     if link:
@@ -123,7 +163,8 @@ def _count_measure(before: str, after: str) -> str | None:
     rest: list[str] = []
     for i, w in enumerate(words_after[:3]):
         lw = w.lower()
-        if lw in STOP or lw in PREDICATES or lw in ADVERBS or (lw.endswith("ly") and noun is not None):
+        if (lw in STOP or lw in PREDICATES or lw in ADVERBS or lw in PREPOSITIONS
+                or (noun is not None and (lw.endswith("ly") or lw.endswith("ed")))):
             break
         if lw.isalpha() or "-" in lw:
             noun = lw
@@ -137,10 +178,11 @@ def _count_measure(before: str, after: str) -> str | None:
     predicate = previous[-1] if previous and previous[-1] in PREDICATES else None
     if predicate is None:
         for w in rest[:4]:
-            if w.lower() in ("and", "but", "while", "or", "whereas"):
+            lw = w.lower()
+            if lw in ("and", "but", "while", "or", "whereas"):
                 break
-            if w.lower() in PREDICATES:
-                predicate = w.lower()
+            if lw in PREDICATES or (lw.endswith("ed") and lw not in NOT_PREDICATES):
+                predicate = lw
                 break
     key = singular(noun)
     return f"{key} {predicate}" if predicate else key

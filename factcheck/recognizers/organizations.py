@@ -21,7 +21,10 @@ COMMON_CAPS = {"I", "A", "AI", "CEO", "CFO", "U.S", "U.S.", "US", "UK", "EU", "G
                "What", "How", "Who", "Where", "Source", "Original", "Please", "Thousands", "Several", "Some", "Many",
                "Most", "Our", "Your", "Just", "Despite", "Beyond", "Unlike", "Compared", "Building", "For", "Shifts",
                "Looking", "Early", "Suddenly", "Companies", "Competitors", "Among", "Confirming", "Another", "Founded",
-               "Major", "Government", "Enterprise", "Defense", "Valuation", "Workforce", "Founder", "Competitive"}
+               "Major", "Government", "Enterprise", "Defense", "Valuation", "Workforce", "Founder", "Competitive",
+               "Officials", "Authorities", "Police", "Rescuers", "Residents", "Witnesses", "Analysts", "Investors",
+               "Experts", "Scientists", "Doctors", "Vice", "Turkish", "American", "British", "Chinese", "Russian",
+               "French", "German", "Indian", "Japanese", "Israeli", "Ukrainian", "Syrian", "Iranian"}
 
 
 def _is_title_case(sentence: str) -> bool:

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict
 
 from ...display import period
-from ...models import Claim, Finding
+from ...models import Claim, Finding, NumberValue
 from ...normalize.intervals import Interval
 from ..corpus import Corpus, finding, value_interval
 from ..rules import Rule
@@ -29,9 +29,13 @@ def identity(c: Claim) -> tuple[object, ...]:
     """What, beyond subject and attribute (the group), must match for two claims to be about the same thing."""
     q = c.qualifiers
     party = q.party if c.attribute in ("investment", "stake") else None
-    # A figure for one place is not one for another; with no place said, or "globally", it is for the whole.
-    scope = "" if q.scope in (None, "global") else q.scope
-    return (c.attribute, q.segment, q.forecast, party, q.basis or "", q.round or "", scope)
+    return (c.attribute, q.segment, q.forecast, party, q.basis or "", q.round or "", _place(c))
+
+
+def _place(c: Claim) -> str:
+    """A figure for one place is not one for another; with no place said, or "globally", it is for the whole."""
+    scope = c.qualifiers.scope
+    return "" if scope in (None, "global") else scope
 
 
 def _echoed(corpus: Corpus, a: Claim, b: Claim) -> bool:
@@ -41,6 +45,17 @@ def _echoed(corpus: Corpus, a: Claim, b: Claim) -> bool:
     infected" (in total) are easily taken for one quantity.
     """
     return _stands_in(corpus, a, b.document, b) or _stands_in(corpus, b, a.document, a)
+
+
+def _same_figure(a: Claim, b: Claim) -> bool:
+    """The same figure written twice: each one's value lies in the other's interval ("870" and "about 870")."""
+    va, vb = a.value, b.value
+    if not isinstance(va, NumberValue) or not isinstance(vb, NumberValue) or va.unit != vb.unit:
+        return False
+    if va.value is None or vb.value is None:
+        return False
+    ia, ib = value_interval(a), value_interval(b)
+    return ib.low <= va.value <= ib.high and ia.low <= vb.value <= ia.high
 
 
 @lru_cache(maxsize=65536)
@@ -53,10 +68,10 @@ def _stands_in(corpus: Corpus, claim: Claim, document: str, other: Claim) -> boo
     key = (id(claim), document)
     memo = corpus.memo.setdefault("stands_in", {})
     if key not in memo:
-        iv = value_interval(claim)
         stems = _stems(claim.attribute)
-        memo[key] = any(c is not other and value_interval(c).unit == iv.unit and _stems(c.attribute) & stems
-                        and value_interval(c).overlaps(iv) for c in corpus.claims_of(document))
+        memo[key] = any(c is not other and _same_figure(claim, c) and _stems(c.attribute) & stems
+                        and _place(c) == _place(claim)
+                        for c in corpus.claims_of(document))
     return bool(memo[key])
 
 
@@ -174,7 +189,8 @@ def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute:
         if claims[0].qualifiers.open_attribute:
             msg += (f" The attribute is inferred from the wording (\"{attribute}\"): check that both figures measure "
                     f"the same thing.")
-        summary = f"{len(groups)} values whose intervals do not overlap" + ("; dates unknown" if unknown else "")
+        summary = (f"{len(groups)} values whose intervals do not overlap{seg}"
+                   + ("; dates unknown" if unknown else ""))
         f = finding(rule, subject, attribute, msg, [c for g in groups for c in g], corpus=corpus, summary=summary,
                     values=[[c.id for c in g] for g in groups], dates_unknown=unknown)
         return f
