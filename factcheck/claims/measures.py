@@ -26,9 +26,9 @@ STOP = {
 # Words that say what happened to the counted things: "12 people were killed", "injuring 40".
 PREDICATES = {
     "killed", "died", "die", "injured", "injuring", "hurt", "wounded", "missing", "arrested",
-    "detained", "evacuated", "displaced", "collapsed", "destroyed", "affected", "infected", "hospitalized", "hospitalised", "rescued",
-    "trapped", "fired", "hired", "laid", "sentenced", "charged", "convicted", "elected", "voted", "sold", "bought",
-    "built", "damaged", "delayed", "cancelled", "canceled", "stranded", "recalled", "confirmed",
+    "detained", "evacuated", "displaced", "collapsed", "destroyed", "affected", "infected", "hospitalized",
+    "hospitalised", "rescued", "trapped", "fired", "hired", "laid", "sentenced", "charged", "convicted", "elected",
+    "voted", "sold", "bought", "built", "damaged", "delayed", "cancelled", "canceled", "stranded", "recalled",
     "recovered", "vaccinated", "tested", "employed", "killing", "kills", "injures", "left", "lost", "without",
 }
 MONEY_LINK = re.compile(
@@ -81,7 +81,8 @@ def _clean(words: list[str]) -> list[str]:
 
 # Participles that say how a figure is known, not what happened to the things counted.
 NOT_PREDICATES = {"need", "based", "related", "used", "reported", "confirmed", "recorded", "announced", "estimated",
-                  "expected", "registered", "listed", "counted", "published", "cited", "quoted", "compared", "combined", "included", "owned", "headquartered", "located", "scheduled", "planned"}
+                  "expected", "registered", "listed", "counted", "published", "cited", "quoted", "compared",
+                  "combined", "included", "owned", "headquartered", "located", "scheduled", "planned"}
 
 # Wordings of one measure ("death toll", "912 people died", "killing 2,600 people" are all "people killed").
 SYNONYMS = {
