@@ -426,6 +426,7 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention]) 
     return None, "unknown"
 
 
+GENERIC_NOUNS = {"company", "company's", "firm", "group", "startup", "business", "its"}
 _CHANGE_BEFORE = re.compile(
     r"\b(?:increase[sd]?|rose|rise[sn]?|rising|risen|jump(?:ed|s)?|grew|grow(?:s|n|th)?|gain(?:ed|s)?|up|climb(?:ed|s)?|"
     r"surge[sd]?|soar(?:ed|s)?|decline[sd]?|drop(?:ped|s)?|fell|fall(?:s|en)?|down|decrease[sd]?|plunge[sd]?|"
@@ -501,7 +502,7 @@ def _change_claims(ctx: _Ctx, sent: Sentence, changes: list[Mention], by_mention
         before = text[max(sent.start, p.start - 80) : p.start]
         verb = _CHANGE_BEFORE.search(before)
         head = _CHANGED.search(before[: verb.start()]) if verb else None
-        names = {w.lower() for n in ctx.entities.canonical for w in n.split()}
+        names = {w.lower() for n in ctx.entities.canonical for w in n.split()} | GENERIC_NOUNS
         words = [_singular(w) for w in (head.group("np").lower().split() if head else [])
                  if w not in STOP_WORDS and w not in names]
         if words:
