@@ -106,3 +106,21 @@ def test_hostile_documents_run_nothing(browser, tmp_path: Path) -> None:  # type
     page.mouse.move(10, 10)
     assert page.evaluate("typeof window.__pwned") == "undefined"
     page.screenshot(path=str(tmp_path / "hostile.png"))
+
+
+def test_tolerance_band_is_drawn(tmp_path: Path) -> None:
+    from conftest import make_docs
+
+    from factcheck.engine.rules import load_rules
+    from factcheck.pipeline import check_documents
+    from factcheck.report.html import render_html
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "FC101.yaml").write_text(
+        "id: FC101\nname: value-disagreement\nseverity: error\ncheck: disagreement\n"
+        "description: Values that disagree beyond a 5% tolerance.\noptions: {relative_tolerance: 0.05}\n")
+    report = check_documents(make_docs(["Acme was valued at $29 billion.", "Acme is valued at $20 billion."]),
+                             load_rules([str(rules)]))
+    html = render_html(report)
+    assert 'class="band"' in html and "tolerance 5%" in html

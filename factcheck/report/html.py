@@ -42,6 +42,7 @@ svg .axis { stroke: var(--line); }
 svg .value { fill: #1a73e8; } svg .value.derived { fill: none; stroke: #188038; stroke-width: 2;
   stroke-dasharray: 4 3; } svg .value.derived.point { fill: #fff; }
 svg .former { opacity: .45; }
+svg .band { fill: #d2e3fc; }
 svg a:focus rect, svg a:focus circle { stroke: #000; stroke-width: 2; }
 .values { margin: 4px 0 0 0; padding-left: 18px; }
 details { margin: 4px 0; } summary { cursor: pointer; }
@@ -148,10 +149,20 @@ def _chart(f: Finding, claims: list[Claim], paths: list[str]) -> str:
         parts.append(f'<line class="axis" x1="{tx:.1f}" y1="6" x2="{tx:.1f}" y2="{height - 18}"/>'
                      f'<text x="{tx:.1f}" y="{height - 4}" text-anchor="middle">'
                      f'{_e(format_value(tick, tick, unit))}</text>')
+    tolerance = f.details.get("tolerance") if isinstance(f.details.get("tolerance"), dict) else {}
+    rel = float(tolerance.get("relative") or 0) if isinstance(tolerance, dict) else 0.0
+    absolute = float(tolerance.get("absolute") or 0) if isinstance(tolerance, dict) else 0.0
     for i, (label, low, high, when, href, is_derived, title) in enumerate(rows):
         y = 14 + i * ROW
         x1, x2 = x(low, LABEL), x(high, LABEL + plot)
         cls = "value derived" if is_derived else "value"
+        if (rel or absolute) and not is_derived:  # the tolerance band: how far the rule lets the value stray
+            mags = [abs(v) for v in (low, high) if v is not None and math.isfinite(v)]
+            pad = absolute + rel * (max(mags) if mags else 0.0)
+            b1 = x(None if low is None else low - pad, LABEL)
+            b2 = x(None if high is None else high + pad, LABEL + plot)
+            parts.append(f'<rect class="band" x="{b1:.1f}" y="{y - 3}" width="{max(3.0, b2 - b1):.1f}" height="18" '
+                         f'rx="4"><title>tolerance {rel:.0%} + {absolute:g}</title></rect>')
         shape = (f'<circle class="{cls} point" cx="{x1:.1f}" cy="{y + 6}" r="5"/>' if x2 - x1 < 3
                  else f'<rect class="{cls}" x="{x1:.1f}" y="{y}" width="{max(3.0, x2 - x1):.1f}" height="12" rx="3"/>')
         mark = f"<title>{_e(title)}</title>{shape}"

@@ -192,6 +192,7 @@ def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute:
         summary = (f"{len(groups)} values whose intervals do not overlap{seg}"
                    + ("; dates unknown" if unknown else ""))
         f = finding(rule, subject, attribute, msg, [c for g in groups for c in g], corpus=corpus, summary=summary,
+                    tolerance={"relative": opts.relative_tolerance, "absolute": opts.absolute_tolerance},
                     values=[[c.id for c in g] for g in groups], dates_unknown=unknown)
         return f
     if not disjoint:
