@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from ..models import DateValue, Mention
@@ -39,14 +40,23 @@ PATTERN = re.compile(
     | (?P<inn>(?:in|within)\s+(?P<inamt>{_NUMW})\s+(?P<inunit>{_UNIT}))
     | (?P<span>(?:the\s+)?(?:(?P<sw1>next|last|past|previous|coming|upcoming)\s+(?P<sa1>{_NUMW})|
         (?P<sa2>{_NUMW})\s+(?P<sw2>next|last|past|previous|coming|upcoming))\s+(?P<su>{_UNIT}))
-    | (?P<wd>(?:(?P<wrel>last|this|next|previous|coming|past)\s+)?(?P<wdn>{_WEEKDAY}))
+    | (?P<weekof>(?:the\s+)?week\s+(?:of|starting|beginning|commencing)\s+(?:on\s+)?(?P<wom>{_MONTH})\s*
+        (?P<wod>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<woy>{_YEAR}))?)
+    | (?P<nthweek>(?:the\s+)?(?P<nth>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+of\s+(?:the\s+)?
+        (?:(?P<nwy>{_YEAR})|(?P<nwm>{_MONTH})(?:\s+(?P<nwmy>{_YEAR}))?|(?P<nwrel>this|next|last)\s+(?P<nwunit>month|year)))
+    | (?P<wkday>(?:(?P<wkrel>next|last|this|previous)\s+week\s+(?P<wkd>{_WEEKDAY}))
+        |(?P<wkd2>{_WEEKDAY})\s+of\s+(?:the\s+)?(?P<wkrel2>next|last|this|previous|following)\s+week)
+    | (?P<wd>(?:(?P<wrel>last|this|next|previous|coming|past|this\s+past|this\s+coming|following|upcoming)\s+)?
+        (?P<wdn>{_WEEKDAY}))
+    | (?P<dayrel>the\s+day\s+(?P<dayside>before|after)(?!\s+(?:yesterday|tomorrow|today)))
     | (?P<od>on\s+the\s+(?P<odd>[0-3]?\d)(?:st|nd|rd|th))
     | (?P<inthe>(?P<ipart>earlier|later)\s+in\s+the\s+(?P<iunit>year|month|week))
     | (?P<q>(?:Q(?P<qn>[1-4])|(?P<qn2>[1-4])Q)[\s-]*(?:FY\s?)?'?(?P<qy>{_YEAR}|\d\d)?)
     | (?P<qw>(?:the\s+)?(?P<qord>{_ORD}|final|last)[\s-]+(?P<qfis>fiscal[\s-]+)?quarter
         (?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<qwy>{_YEAR}))?)
     | (?P<half>(?:the\s+)?(?P<hord>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+(?P<hy>{_YEAR}))?)
-    | (?P<hx>H(?P<hn>[12])\s?(?P<hxy>{_YEAR}))
+    | (?P<hx>H(?P<hn>[12])\s?(?P<hxy>{_YEAR})|(?P<hxy2>{_YEAR})\s?H(?P<hn2>[12]))
+    | (?P<mynum>(?P<mynm>1[0-2]|0?[1-9])/(?P<myny>{_YEAR})(?![\d/]))
     | (?P<fy>(?:fiscal(?:\s+year)?|FY)\s?'?(?P<fyy>{_YEAR}|\d\d)(?![\d]))
     | (?P<yrange>(?P<ya>{_YEAR})\s?[-–]\s?(?P<yb>{_YEAR}|\d\d)(?![\d]))
     | (?P<piece>(?:at\s+)?(?:the\s+)?(?P<pw>beginning|start|middle|end|early|late|mid)(?:\s+of\s+|-|\s+)(?:the\s+)?
@@ -59,7 +69,7 @@ PATTERN = re.compile(
     | (?P<rest>(?:the\s+)?rest\s+of\s+(?:the\s+|this\s+|my\s+)?(?P<restunit>year|month|week))
     | (?P<ago>(?P<amt>{_NUMW})\s+(?P<agounit>years?|months?|weeks?|days?)\s+ago)
     | (?P<day>yesterday|today|tomorrow)
-    | (?P<mo>(?:in|since|by|until|from|through|early|late|mid-?|last|this|next|between|and|to)\s+
+    | (?P<mo>(?P<mopre>in|since|by|until|from|through|early|late|mid-?|last|this|next)\s+
         (?P<m4>{_MONTH})(?![\w]))
     | (?P<fullmonth>{_FULL_MONTH})
     | (?P<year>(?<![\d,.])(?P<y4>{_YEAR})(?!\s?(?:%|percent|million|billion|[\d,.]\d)))
@@ -150,6 +160,32 @@ def _piece(word: str, pub: date | None, year: str | None, which: str | None, uni
     first = whole.start + timedelta(days=days * index // parts)
     last = whole.start + timedelta(days=days * (index + 1) // parts - 1)
     return DateValue(start=first, end=last, granularity="day", relative=whole.relative)
+
+
+def _nth_week(g: Callable[[str], str | None], pub: date | None) -> DateValue:
+    """"the first week of 2015", "the third week of Jan", "the last week of this month": weeks starting Monday."""
+    nth = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}[
+        str(g("nth")).lower()]
+    if g("nwy"):
+        first, last = date(int(str(g("nwy"))), 1, 1), date(int(str(g("nwy"))), 12, 31)
+    elif g("nwm"):
+        year = int(str(g("nwmy"))) if g("nwmy") else (pub.year if pub else None)
+        if year is None:
+            return nd.unanchored("week")
+        whole = nd.month_interval(year, nd.MONTHS[str(g("nwm")).lower().rstrip(".")])
+        first, last = whole.start, whole.end  # type: ignore[assignment]
+    else:
+        offset = {"next": 1, "last": -1}.get(str(g("nwrel")).lower(), 0)
+        whole = nd.relative_interval(str(g("nwunit")).lower(), offset, pub)
+        if whole.start is None or whole.end is None:
+            return nd.unanchored("week")
+        first, last = whole.start, whole.end
+    if nth > 0:  # the week holding the period's first Thursday is its first week (ISO)
+        monday = first - timedelta(days=first.weekday())
+        if first.weekday() > 3:
+            monday += timedelta(days=7)
+        return nd.week_interval(monday + timedelta(weeks=nth - 1))
+    return nd.week_interval(last - timedelta(days=last.weekday()))
 
 
 def _weekend(pub: date | None, offset: int) -> DateValue:
@@ -282,8 +318,23 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
             which = (g("sw1") or g("sw2")).lower()
             amount = _amount(g("sa1") or g("sa2"))
             return _span(pub, amount, g("su"), which in ("next", "coming", "upcoming"))
+        if g("weekof"):
+            year = int(g("woy")) if g("woy") else (pub.year if pub else None)
+            if year is None:
+                return nd.unanchored("week")
+            return nd.week_interval(date(year, nd.MONTHS[g("wom").lower().rstrip(".")], int(g("wod"))))
+        if g("nthweek"):
+            return _nth_week(g, pub)
+        if g("wkday"):
+            week_rel = (g("wkrel") or g("wkrel2")).lower()
+            weekday_name = (g("wkd") or g("wkd2")).lower()
+            return _weekday(pub, weekday_name, "next" if week_rel == "following" else week_rel)
         if g("wd"):
-            return _weekday(pub, g("wdn").lower(), (g("wrel") or "").lower())
+            rel = " ".join((g("wrel") or "").lower().split())
+            rel = {"this past": "last", "this coming": "next", "following": "next", "upcoming": "next"}.get(rel, rel)
+            return _weekday(pub, g("wdn").lower(), rel)
+        if g("dayrel"):
+            return nd.relative_interval("day", -1 if g("dayside").lower() == "before" else 1, pub)
         if g("od"):
             if pub is None:
                 return nd.unanchored("day")
@@ -333,7 +384,9 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
                 return nd.half_interval(int(g("hy")), h)
             return nd.half_interval(pub.year, h).model_copy(update={"relative": True}) if pub else nd.unanchored("half")
         if g("hx"):
-            return nd.half_interval(int(g("hxy")), int(g("hn")))
+            return nd.half_interval(int(g("hxy") or g("hxy2")), int(g("hn") or g("hn2")))
+        if g("mynum"):
+            return nd.month_interval(int(g("myny")), int(g("mynm")))
         if g("fy"):
             y = _year2(g("fyy"), pub)
             return nd.year_interval(y) if y else None
@@ -377,7 +430,13 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
                 return None  # "may" the verb, "march" the walk
             if pub is None:
                 return nd.unanchored("month")
-            year = pub.year if month <= pub.month else pub.year - 1
+            pre = g("mopre").lower()
+            if pre == "next":  # the next such month after the publication date
+                year = pub.year if month > pub.month else pub.year + 1
+            elif pre == "last":  # the last such month before it
+                year = pub.year if month < pub.month else pub.year - 1
+            else:
+                year = pub.year if month <= pub.month else pub.year - 1
             return nd.month_interval(year, month).model_copy(update={"relative": True})
         if g("year"):
             return nd.year_interval(int(g("y4")))
