@@ -32,8 +32,9 @@ PATTERN = re.compile(
     | (?P<numdate>(?P<na>[01]?\d)[/.-](?P<nb>[0-3]?\d)[/.-](?P<ny>{_YEAR}|\d\d)(?![\d/]))
     | (?P<ym>(?P<ymy>{_YEAR})[-/](?P<ymm>1[0-2]|0?[1-9])(?![\d/-]))
     | (?P<mdy>(?P<m1>{_MONTH})\s*(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s?,?\s+(?P<y1>{_YEAR}))?)
-    | (?P<dmy>(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?[\s-]+(?:of\s+)?(?P<m2>{_MONTH})(?:\s?[,-]?\s*(?P<y2>{_YEAR}))?)
-    | (?P<my>(?P<m3>{_MONTH})\s?[,/-]?\s*(?P<y3>{_YEAR}))
+    | (?P<dmy>(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?[\s-]+(?:of\s+)?(?P<m2>{_MONTH})
+        (?:(?:\s?[,-]?\s*|\s+(?:of|in)\s+)(?P<y2>{_YEAR}))?)
+    | (?P<my>(?P<m3>{_MONTH})(?:\s?[,/-]?\s*|\s+of\s+)(?P<y3>{_YEAR}))
     | (?P<century>(?:the\s+)?(?P<cn>\d{{1,2}})(?:st|nd|rd|th)\s+century)
     | (?P<decade>(?:the\s+)?(?:(?P<dy>1[89]\d0|20\d0)|'?(?P<dy2>[1-9]0))\s?'?s)
     | (?P<decadew>the\s+(?:nineteen\s+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))
@@ -51,16 +52,17 @@ PATTERN = re.compile(
     | (?P<dayrel>the\s+day\s+(?P<dayside>before|after)(?!\s+(?:yesterday|tomorrow|today)))
     | (?P<od>on\s+the\s+(?P<odd>[0-3]?\d)(?:st|nd|rd|th))
     | (?P<inthe>(?P<ipart>earlier|later)\s+in\s+the\s+(?P<iunit>year|month|week))
-    | (?P<q>(?:Q(?P<qn>[1-4])|(?P<qn2>[1-4])Q)[\s-]*(?:FY\s?)?'?(?P<qy>{_YEAR}|\d\d)?)
+    | (?P<q>(?:Q(?P<qn>[1-4])|(?P<qn2>[1-4])Q)[\s-]*(?:FY\s?)?'?(?P<qy>{_YEAR}|\d\d)?
+        |(?P<qy2>{_YEAR})[\s-]*Q(?P<qn3>[1-4]))
     | (?P<qw>(?:the\s+)?(?P<qord>{_ORD}|final|last)[\s-]+(?P<qfis>fiscal[\s-]+)?quarter
         (?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<qwy>{_YEAR}))?)
     | (?P<half>(?:the\s+)?(?P<hord>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+(?P<hy>{_YEAR}))?)
-    | (?P<hx>H(?P<hn>[12])\s?(?P<hxy>{_YEAR})|(?P<hxy2>{_YEAR})\s?H(?P<hn2>[12]))
+    | (?P<hx>H(?P<hn>[12])\s?(?P<hxy>{_YEAR})|(?P<hxy2>{_YEAR})[\s-]?H(?P<hn2>[12]))
     | (?P<mynum>(?P<mynm>1[0-2]|0?[1-9])/(?P<myny>{_YEAR})(?![\d/]))
     | (?P<fy>(?:fiscal(?:\s+year)?|FY)\s?'?(?P<fyy>{_YEAR}|\d\d)(?![\d]))
     | (?P<yrange>(?P<ya>{_YEAR})\s?[-–]\s?(?P<yb>{_YEAR}|\d\d)(?![\d]))
     | (?P<piece>(?:at\s+)?(?:the\s+)?(?P<pw>beginning|start|middle|end|early|late|mid)(?:\s+of\s+|-|\s+)(?:the\s+)?
-        (?:(?P<py>{_YEAR})|(?P<pwhich>last|this|next|previous|current|coming)\s+(?P<punit>year|month|week)
+        (?:(?P<py>{_YEAR})|(?:(?P<pwhich>last|this|next|previous|current|coming)\s+)?(?P<punit>year|month|week)
           |(?P<pm>{_FULL_MONTH}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)))
     | (?P<rel>(?:(?P<part>earlier|later)\s+)?
         (?P<which>last|this|next|past|previous|current|coming)\s+(?P<unit>year|month|week|quarter|decade))
@@ -219,20 +221,31 @@ def recognize_dates(text: str, published: date | None = None) -> list[Mention]:
         if m.group("od"):
             start = m.start("odd") - len("the ")
         out.append(Mention(kind="date", start=start, end=end, text=text[start:end], value=value))
-    return _merge_ranges(text, out)
+    return _merge_ranges(text, out, published)
 
 
+_TO_NOW = re.compile(r"\s*(?:-|–|to|until|till|through|and)\s+(?:now|today|date|the\s+present)\b", re.I)
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|~|to|through|thru|till|until|and)\s*", re.I)
 _RANGE_OPEN = re.compile(r"(?:from|between)\s+$", re.I)
 
 
-def _merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
+def _merge_ranges(text: str, mentions: list[Mention], published: date | None = None) -> list[Mention]:
     """"from May to Oct 2020", "2014 through 2018", "between 2007 and 2009", "Nov 18-Dec 19, 2015": one range."""
     out: list[Mention] = []
     i = 0
     while i < len(mentions):
         a = mentions[i]
         b = mentions[i + 1] if i + 1 < len(mentions) else None
+        now = _TO_NOW.match(text, a.end)
+        va = a.value
+        if now and isinstance(va, DateValue) and va.start and published is not None and va.start <= published:
+            # "from March to date", "between Jan 2019 and now": up to the publication date
+            opened = _RANGE_OPEN.search(text[max(0, a.start - 10) : a.start])
+            start = a.start - (len(opened.group()) if opened else 0)
+            value = DateValue(start=va.start, end=published, granularity="day", relative=True)
+            out.append(Mention(kind="date", start=start, end=now.end(), text=text[start : now.end()], value=value))
+            i += 1
+            continue
         if b is not None and _RANGE_JOIN.fullmatch(text[a.end : b.start]):
             joiner = text[a.end : b.start].strip().lower()
             opened = _RANGE_OPEN.search(text[max(0, a.start - 10) : a.start])
@@ -364,8 +377,8 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
         if g("my"):
             return nd.month_interval(int(g("y3")), nd.MONTHS[g("m3").lower().rstrip(".")])
         if g("q"):
-            y = _year2(g("qy"), pub)
-            q = int(g("qn") or g("qn2"))
+            y = _year2(g("qy") or g("qy2"), pub)
+            q = int(g("qn") or g("qn2") or g("qn3"))
             if y is None:
                 if pub is None:
                     return nd.unanchored("quarter")
