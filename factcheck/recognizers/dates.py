@@ -72,7 +72,7 @@ PATTERN = re.compile(
     | (?P<ago>(?P<amt>{_NUMW})\s+(?P<agounit>years?|months?|weeks?|days?)\s+ago)
     | (?P<day>yesterday|today|tomorrow)
     | (?P<mo>(?P<mopre>in|since|by|until|from|through|early|late|mid-?|last|this|next)\s+
-        (?P<m4>{_MONTH})(?![\w]))
+        (?P<m4>{_MONTH})(?![\w])(?!\s*,?\s*(?:of\s+)?(?:1[89]|20)\d\d)(?!\s*[0-3]?\d(?:st|nd|rd|th)?\b))
     | (?P<fullmonth>{_FULL_MONTH})
     | (?P<year>(?<![\d,.])(?P<y4>{_YEAR})(?!\s?(?:%|percent|million|billion|[\d,.]\d)))
     )(?![\w])""",
