@@ -188,6 +188,7 @@ def recognize_numbers(text: str, vocab: Vocabulary | None = None) -> list[Mentio
         mention = _read_words(text, m.start(), m.end(), value, value, value, g, vague=False)
         if mention is not None:
             out.append(mention)
+    out = _ratios(text, out)
     out.extend(_fractions(text, out))
     out.extend(_percent_of(text, out, g))
     out.sort(key=lambda x: x.start)
@@ -199,6 +200,28 @@ def _pronoun_one(text: str, m: re.Match[str]) -> bool:
     return m.group().lower() == "one" and bool(
         re.search(r"\b(?:the|this|that|which|any|each|every|no|another|other|a|last|first|only|same)\s+$",
                   text[max(0, m.start() - 12) : m.start()], re.I))
+
+
+_SMALL = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|a\s+hundred|"
+          r"a\s+thousand|twenty[\s-](?:one|two|three|four|five))")
+_RATIO = re.compile(rf"(?<![\w.,])(?P<a>{_SMALL})\s+(?:in|out\s+of)\s+(?P<b>{_SMALL})(?![\w.,])", re.I)
+
+
+def _ratios(text: str, found: list[Mention]) -> list[Mention]:
+    """"one in three adults", "1 out of 5": a ratio, read as the fraction it is ("20 over 30 years" is not)."""
+    out = list(found)
+    for m in _RATIO.finditer(text):
+        a, b = words_value(m.group("a")) if not m.group("a").isdigit() else float(m.group("a")), (
+            words_value(m.group("b")) if not m.group("b").isdigit() else float(m.group("b")))
+        if not a or not b or a >= b:
+            continue
+        out = [f for f in out if not (f.start < m.end() and m.start() < f.end)]
+        value = a / b
+        out.append(Mention(kind="quantity", start=m.start(), end=m.end(), text=m.group(),
+                           value=NumberValue(low=value, high=value, unit="count", value=value,
+                                             noun=_counted_noun(text, m.end(), grammar()))))
+    out.sort(key=lambda x: x.start)
+    return out
 
 
 _FRACTION = re.compile(r"(?<![\w/.])(?P<neg>[-−]\s?)?(?:(?P<whole>\d+)\s+)?(?P<num>\d+)/(?P<den>\d+)(?![\w/])"
