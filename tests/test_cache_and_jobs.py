@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -90,11 +92,12 @@ def test_a_damaged_entry_is_read_again(tmp_path: Path) -> None:
 def test_after_a_killed_run(corpus: Path, tmp_path: Path) -> None:
     cache = tmp_path / "claims.sqlite"
     proc = subprocess.Popen([*factcheck_cmd(), "check", str(corpus), "--cache", str(cache), "--jobs", "2",
-                             "--format", "json"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             "--format", "json"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
     try:
         proc.wait(timeout=0.8)
     except subprocess.TimeoutExpired:
-        proc.kill()
+        os.killpg(proc.pid, signal.SIGKILL)  # the run and its worker processes, as a killed terminal job
         proc.wait()
     after = report(str(corpus), "--cache", str(cache), "--jobs", "1")
     assert after == report(str(corpus), "--no-cache", "--jobs", "1")
