@@ -26,6 +26,23 @@ BATCH = 32
 Extracted = tuple[list[Claim], list[Row]]  # a document's claims and its sentences' shingles
 
 
+def _watch_parent() -> None:
+    """In a worker process: exit when the run that started it is gone (killed, not just finished), rather than
+    wait forever for work that will not come."""
+    import os
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def _extract_batch(job: tuple[list[Document], int]) -> list[Extracted]:
     docs, shingle = job
     vocab = load_vocabulary()
@@ -57,7 +74,8 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_watch_parent) as pool:
             for batch, extracted in zip(batches, pool.map(_extract_batch, jobs_input), strict=True):
                 store(batch, extracted)
     else:
