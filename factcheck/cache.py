@@ -25,6 +25,10 @@ REPORTS_KEPT = 8
 _CLAIMS = TypeAdapter(list[Claim])
 
 
+class OlderCache(sqlite3.DatabaseError):
+    """A cache written by another version of factcheck's cache format."""
+
+
 def default_cache_path() -> Path:
     """`$XDG_CACHE_HOME/factcheck/claims.sqlite` (by default under ~/.cache)."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -64,6 +68,9 @@ class ClaimCache:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = self._open_waiting()
+        except OlderCache:
+            self._discard()  # written by an earlier factcheck: replaced without a word
+            self.db = self._open_waiting()
         except sqlite3.DatabaseError as exc:
             self.notices.append(f"the claims cache {path} was unreadable ({exc}); it was rebuilt")
             self._discard()
@@ -91,6 +98,8 @@ class ClaimCache:
             if row is None and tables - {"meta"}:
                 raise sqlite3.DatabaseError("not a factcheck claims cache")
             if row is not None and row[0] != FORMAT:
+                if str(row[0]).startswith(FORMAT.rsplit("/", 1)[0] + "/"):
+                    raise OlderCache(row[0])
                 raise sqlite3.DatabaseError(f"cache format {row[0]!r}, expected {FORMAT!r}")
             db.execute("BEGIN IMMEDIATE")
             db.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?)", (FORMAT,))

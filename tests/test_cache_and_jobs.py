@@ -121,3 +121,15 @@ def test_help_does_not_import_the_pipeline() -> None:
             "print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
     assert out.strip().endswith("[]"), out
+
+
+def test_an_older_cache_format_is_replaced_quietly(tmp_path: Path) -> None:
+    cache = tmp_path / "claims.sqlite"
+    db = sqlite3.connect(cache)
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    db.execute("INSERT INTO meta VALUES ('format', 'factcheck-claims-cache/0')")
+    db.execute("CREATE TABLE claims (key TEXT, version TEXT, data BLOB)")
+    db.commit()
+    db.close()
+    data = json.loads(run_cli("check", str(SEEDS), "--cache", str(cache), "--format", "json").stdout)
+    assert data["notices"] == []
