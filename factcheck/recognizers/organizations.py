@@ -24,7 +24,10 @@ COMMON_CAPS = {"I", "A", "AI", "CEO", "CFO", "U.S", "U.S.", "US", "UK", "EU", "G
                "Major", "Government", "Enterprise", "Defense", "Valuation", "Workforce", "Founder", "Competitive",
                "Officials", "Authorities", "Police", "Rescuers", "Residents", "Witnesses", "Analysts", "Investors",
                "Experts", "Scientists", "Doctors", "Vice", "Turkish", "American", "British", "Chinese", "Russian",
-               "French", "German", "Indian", "Japanese", "Israeli", "Ukrainian", "Syrian", "Iranian"}
+               "French", "German", "Indian", "Japanese", "Israeli", "Ukrainian", "Syrian", "Iranian",
+               "Turnout", "Revenue", "Revenues", "Sales", "Shares", "Profit", "Profits", "Prices", "Inflation",
+               "Unemployment", "Exports", "Imports", "Output", "Growth", "Demand", "Production", "Spending",
+               "Voters", "Earnings", "Losses", "Costs", "Rates", "Stocks", "Markets", "Deaths", "Cases"}
 
 
 def _is_title_case(sentence: str) -> bool:

@@ -76,8 +76,10 @@ def _stands_in(corpus: Corpus, claim: Claim, document: str, other: Claim) -> boo
 
 
 def _one_dated(a: Claim, b: Claim) -> bool:
-    """One figure is tied to a date and the other to none: with an inferred attribute, too weak to compare."""
-    return (a.qualifiers.as_of_source == "explicit") != (b.qualifiers.as_of_source == "explicit")
+    """One figure is tied to a date and the other to no time at all: with an inferred attribute, too weak to
+    compare (a publication date is a time: "on Tuesday" and an article of Wednesday are compared)."""
+    sa, sb = a.qualifiers.as_of_source, b.qualifiers.as_of_source
+    return (sa == "explicit" and sb == "unknown") or (sb == "explicit" and sa == "unknown")
 
 
 def clusters(claims: list[Claim], opts: Options) -> list[list[Claim]]:
