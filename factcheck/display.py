@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import PurePosixPath
 
 from .models import Claim, DateValue, NumberValue
@@ -28,10 +30,18 @@ def period(c: Claim) -> str:
     return f"{label} (publication date)" if q.as_of_source == "published" else label
 
 
-def short_path(path: str, all_paths: list[str]) -> str:
-    """A document's path as shown: its file name (and record number) when no other document shares the name."""
-    file, _, record = path.partition("#")
-    name = PurePosixPath(file).name
-    same = {p.split("#")[0] for p in all_paths if PurePosixPath(p.split("#")[0]).name == name}
-    shown = name if len(same) <= 1 else file
-    return f"{shown}#{record}" if record else shown
+def short_paths(paths: Iterable[str]) -> dict[str, str]:
+    """How each document's path is shown: its file name (and record number) when no other document's file shares
+    the name, else the whole path. One pass over all the paths, so a report of many documents stays linear."""
+    paths = list(paths)
+    files_by_name: dict[str, set[str]] = defaultdict(set)
+    for p in paths:
+        file = p.split("#")[0]
+        files_by_name[PurePosixPath(file).name].add(file)
+    out = {}
+    for p in paths:
+        file, _, record = p.partition("#")
+        name = PurePosixPath(file).name
+        shown = name if len(files_by_name[name]) <= 1 else file
+        out[p] = f"{shown}#{record}" if record else shown
+    return out

@@ -7,9 +7,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import PurePosixPath
 
-from ..display import normalized, short_path
+from ..display import normalized, short_paths
 from ..models import Claim, DateValue, Document, Finding, Location, NumberValue
 from ..normalize import dates as nd
 from ..normalize.intervals import INF, Interval
@@ -47,15 +46,7 @@ class Corpus:
             by_doc[c.document].append(c)
         self._by_doc = dict(by_doc)
         # Indexes built once, so that no check pays per call for what depends on the whole corpus.
-        names: dict[str, set[str]] = defaultdict(set)
-        for d in self.docs:
-            file = d.split("#")[0]
-            names[PurePosixPath(file).name].add(file)
-        for d in self.docs:
-            file, _, record = d.partition("#")
-            name = PurePosixPath(file).name
-            shown = name if len(names[name]) <= 1 else file
-            self._short[d] = f"{shown}#{record}" if record else shown
+        self._short = short_paths(self.docs)
         self._copied: dict[str, list[SharedPassage]] = defaultdict(list)
         for p in self.passages:
             self._copied[p.copy].append(p)
@@ -67,10 +58,7 @@ class Corpus:
 
     def short(self, path: str) -> str:
         """A document's path as shown in messages (its file name when that is unambiguous)."""
-        shown = self._short.get(path)
-        if shown is None:  # a path outside the corpus (a rule's own location)
-            shown = self._short[path] = short_path(path, list(self.docs))
-        return shown
+        return self._short.get(path, path)
 
     def where(self, c: Claim) -> str:
         return f"{self.short(c.document)}:{c.line}"

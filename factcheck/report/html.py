@@ -9,7 +9,7 @@ import secrets
 from collections import defaultdict
 from html import escape
 
-from ..display import normalized, period, short_path
+from ..display import normalized, period, short_paths
 from ..models import Claim, Finding, NameValue, NumberValue, Report
 from ..normalize.units import format_value
 
@@ -101,7 +101,7 @@ def _quote(c: Claim) -> str:
     return f"{_e(q[:i])}<mark>{_e(c.text)}</mark>{_e(q[i + len(c.text):])}"
 
 
-def _chart(f: Finding, claims: list[Claim], paths: list[str]) -> str:
+def _chart(f: Finding, claims: list[Claim], paths: dict[str, str]) -> str:
     """Every source's value as a point or an interval on one axis, with its period; derived values dashed."""
     rows: list[tuple[str, float | None, float | None, str, str, bool, str]] = []
     unit = ""
@@ -117,7 +117,7 @@ def _chart(f: Finding, claims: list[Claim], paths: list[str]) -> str:
         if v.unit != unit:
             continue
         lines = ", ".join(str(c.line) for c in cs)
-        rows.append((f"{short_path(document, paths)}:{lines}", v.low, v.high, period(cs[0]), f"#q-{cs[0].id}",
+        rows.append((f"{paths.get(document, document)}:{lines}", v.low, v.high, period(cs[0]), f"#q-{cs[0].id}",
                      False, f"{cs[0].text} = {norm}"))
     derived = f.details.get("derived") if isinstance(f.details.get("derived"), dict) else None
     if isinstance(derived, dict) and derived.get("unit") == unit:
@@ -174,7 +174,7 @@ def _chart(f: Finding, claims: list[Claim], paths: list[str]) -> str:
     return "".join(parts)
 
 
-def _timeline(claims: list[Claim], paths: list[str]) -> str:
+def _timeline(claims: list[Claim], paths: dict[str, str]) -> str:
     """Who held the role according to which source: a row per person, a chip per source, former ones faded."""
     people: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -191,7 +191,7 @@ def _timeline(claims: list[Claim], paths: list[str]) -> str:
             cx = LABEL + j * 88
             tense = c.qualifiers.tense or "current"
             cls = "former" if tense == "former" else ""
-            label = f"{short_path(c.document, paths)}:{c.line}"
+            label = f"{paths.get(c.document, c.document)}:{c.line}"
             parts.append(f'<a href="#q-{_e(c.id)}" aria-label="{_e(label)}: {_e(tense)}" class="{cls}">'
                          f'<title>{_e(label)} says {_e(tense)}, {_e(period(c))}</title>'
                          f'<rect class="value" x="{cx}" y="{y}" width="84" height="16" rx="8"/>'
@@ -201,7 +201,7 @@ def _timeline(claims: list[Claim], paths: list[str]) -> str:
     return "".join(parts)
 
 
-def _finding(f: Finding, claims: dict[str, Claim], paths: list[str]) -> str:
+def _finding(f: Finding, claims: dict[str, Claim], paths: dict[str, str]) -> str:
     cs = [claims[i] for i in f.claims if i in claims]
     agrees = f.details.get("agrees")
     context = [claims[i] for i in agrees if i in claims] if isinstance(agrees, list) else []
@@ -213,10 +213,10 @@ def _finding(f: Finding, claims: dict[str, Claim], paths: list[str]) -> str:
     status = f'<span class="status">{_e(f.status)}</span>' if f.status else ""
     internal = '<span class="status">within one document</span>' if f.internal else ""
     values = "".join(
-        f'<li><a href="#q-{_e(c.id)}">{_e(short_path(c.document, paths))}:{c.line}</a> '
+        f'<li><a href="#q-{_e(c.id)}">{_e(paths.get(c.document, c.document))}:{c.line}</a> '
         f'“{_e(c.text)}” → {_e(normalized(c))} <span class="muted">({_e(period(c))})</span></li>'
         for c in cs + context)
-    places = "".join(f'<li>{_e(short_path(loc.document, paths))}:{loc.line} “{_e(loc.quote[:160])}”</li>'
+    places = "".join(f'<li>{_e(paths.get(loc.document, loc.document))}:{loc.line} “{_e(loc.quote[:160])}”</li>'
                      for loc in f.locations if not f.claims)
     return (f'<article class="finding {_e(f.severity)}" data-sev="{_e(f.severity)}" id="{_e(f.id)}">'
             f'<span class="badge {_e(f.severity)}">{_e(f.severity)}</span><span class="rule">{_e(f.rule)} '
@@ -232,7 +232,7 @@ def render_html(report: Report) -> str:
     """The report as one self-contained, offline HTML page."""
     nonce = secrets.token_urlsafe(16)
     claims = {c.id: c for c in report.claims}
-    paths = [d.path for d in report.documents]
+    paths = short_paths(d.path for d in report.documents)
     groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in report.findings:
         groups[(f.subject, f.attribute) if f.claims else ("documents", f.name)].append(f)
@@ -254,11 +254,11 @@ def render_html(report: Report) -> str:
         if c.id in seen:
             continue
         seen.add(c.id)
-        quotes.append(f'<details id="q-{_e(c.id)}"><summary>{_e(short_path(c.document, paths))}:{c.line} — '
+        quotes.append(f'<details id="q-{_e(c.id)}"><summary>{_e(paths.get(c.document, c.document))}:{c.line} — '
                       f'{_e(c.subject)} {_e(c.attribute)}: “{_e(c.text)}”</summary><blockquote>{_quote(c)}'
                       f'</blockquote></details>')
     docs = "".join(
-        f"<tr><td>{_e(short_path(d.path, paths))}</td><td>{_e(d.title or '')}</td><td>{_e(d.source or '')}</td>"
+        f"<tr><td>{_e(paths[d.path])}</td><td>{_e(d.title or '')}</td><td>{_e(d.source or '')}</td>"
         f"<td>{_e(d.published.isoformat() if d.published else 'undated')}</td><td>{d.claims}</td><td>"
         + (f'<a href="{_e(d.url)}" rel="noreferrer noopener">{_e(d.url)}</a>'
            if d.url and d.url.lower().startswith(("http://", "https://")) else _e(d.url or ""))

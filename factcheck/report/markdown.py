@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..display import short_path
+from ..display import short_paths
 from ..models import Report
 
 ICONS = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}
@@ -15,7 +15,7 @@ def _cell(text: str) -> str:
 def render_markdown(report: Report) -> str:
     """A summary line, then a table of findings (new ones first), then fixed findings and notices."""
     c = report.counts()
-    paths = [d.path for d in report.documents]
+    names = short_paths(d.path for d in report.documents)
     new = sum(1 for f in report.findings if f.status == "new")
     head = (f"**factcheck**: {len(report.documents)} documents, {len(report.claims)} claims; "
             f"{c['error']} errors, {c['warning']} warnings, {c['info']} info")
@@ -26,7 +26,7 @@ def render_markdown(report: Report) -> str:
     if findings:
         lines += ["| | rule | about | sources | why |", "|---|---|---|---|---|"]
         for f in findings:
-            places = sorted({f"{short_path(loc.document, paths)}:{loc.line}" for loc in f.locations})
+            places = sorted({f"{names.get(loc.document, loc.document)}:{loc.line}" for loc in f.locations})
             status = f" ({f.status})" if f.status else ""
             lines.append(f"| {ICONS[f.severity]} {f.severity}{status} | {f.rule} {f.name} | "
                          f"{_cell(f.subject)} · {_cell(f.attribute)} | {_cell(', '.join(places[:6]))} | "

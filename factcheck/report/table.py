@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from tabulate import tabulate
 
-from ..display import normalized, short_path
+from ..display import normalized, short_paths
 from ..models import Claim, Finding, Report
 
 HEADERS = ["severity", "rule", "as written", "normalized", "source", "why"]
@@ -21,7 +21,7 @@ def table(rows: list[list[str]], headers: list[str], widths: list[int | None]) -
     return tabulate(wrapped, headers=headers, tablefmt="simple", disable_numparse=True)
 
 
-def _rows(f: Finding, claims: dict[str, Claim], paths: list[str]) -> list[list[str]]:
+def _rows(f: Finding, claims: dict[str, Claim], names: dict[str, str]) -> list[list[str]]:
     """A row per distinct value of the finding, with every place it is written."""
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for cid in f.claims:
@@ -35,19 +35,19 @@ def _rows(f: Finding, claims: dict[str, Claim], paths: list[str]) -> list[list[s
         by_doc: dict[str, list[int]] = defaultdict(list)
         for c in cs:
             by_doc[c.document].append(c.line)
-        src = "\n".join(f"{short_path(d, paths)}:{', '.join(map(str, sorted(set(ls))))}" for d, ls in by_doc.items())
+        src = "\n".join(f"{names[d]}:{', '.join(map(str, sorted(set(ls))))}" for d, ls in by_doc.items())
         rows.append([written, norm, src])
     if not rows:
         for loc in f.locations:
             quote = loc.quote[:40] + ("…" if len(loc.quote) > 40 else "")
-            rows.append([quote, "", f"{short_path(loc.document, paths)}:{loc.line}"])
+            rows.append([quote, "", f"{names.get(loc.document, loc.document)}:{loc.line}"])
     return rows or [["", "", ""]]
 
 
 def render_table(report: Report) -> str:
     """Findings as tables, one per subject and attribute, errors first; then a summary line."""
     claims = {c.id: c for c in report.claims}
-    paths = [d.path for d in report.documents]
+    names = short_paths(d.path for d in report.documents)
     grouped: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in report.findings:
         # Findings about documents themselves (no claims) are grouped by rule under "documents".
@@ -57,7 +57,7 @@ def render_table(report: Report) -> str:
     for (subject, attribute), findings in grouped.items():
         rows_out: list[list[str]] = []
         for f in findings:
-            rows = _rows(f, claims, paths)
+            rows = _rows(f, claims, names)
             why = ("[within one document] " if f.internal else "") + (f.summary or f.message)
             for i, (written, norm, src) in enumerate(rows):
                 first = i == 0
