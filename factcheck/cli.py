@@ -221,7 +221,7 @@ def baseline(ctx: click.Context, paths: tuple[str, ...], output: str, rules_dirs
 @cli.command(name="config")
 def show_config() -> None:
     """Show the effective settings and where each comes from."""
-    from .config import Settings, find_config, load_settings
+    from .config import find_config, load_settings
 
     settings, origin = load_settings()
     found = find_config()
@@ -231,7 +231,6 @@ def show_config() -> None:
     from .report.table import table
 
     click.echo(table(rows, ["setting", "value", "from"], [None, 60, None]))
-    del Settings
 
 
 @cli.command()

@@ -47,7 +47,6 @@ class Attribute:
     unless: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
     timeless: bool = False
-    cue_re: re.Pattern[str] = field(default=re.compile("(?!)"), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -125,7 +124,6 @@ def load_vocabulary(rules_dir: Path | None = None) -> Vocabulary:
                 unless=tuple(a.get("unless", ())),
                 requires=tuple(a.get("requires", ())),
                 timeless=bool(a.get("timeless", False)),
-                cue_re=re.compile(words_pattern(list(cues)), re.IGNORECASE),
             )
         roles = {k: Role(k, tuple(v["names"]), bool(v.get("sole", False))) for k, v in data["roles"].items()}
         codes = {c: cur.get("code_alias", {}).get(c, c) for c in cur["codes"]}

@@ -32,9 +32,6 @@ _FORECAST = re.compile(
     r"\b(?:projected|forecast|forecasts|expected?s?|expects|predicts?|guided|guides|guidance|anticipates?|sees|"
     r"outlook|estimates?\s+(?:it\s+)?will|will\s+(?:reach|hit|"
     r"exceed|top|grow)|could\s+reach|target(?:s|ing)?|aims?\s+to|guidance|outlook)\b", re.I)
-_CHANGE = re.compile(
-    r"\b(?:increase|increased|rise|rose|risen|jump|jumped|growth|grew|gain|gained|up|climb|climbed|surge|surged|"
-    r"soared|decline|declined|drop|dropped|fall|fell|down|decrease|decreased|plunge|plunged|cut|slump)\b", re.I)
 _DECREASE = re.compile(
     r"\b(?:decline|declined|drop|dropped|fall|fell|down|decrease|decreased|plunge|plunged|cut|slump)\b", re.I)
 _AFTER_TARGET = re.compile(r"\s*(?:in|into|of|for)\s+$")

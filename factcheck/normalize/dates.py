@@ -120,13 +120,6 @@ def ago_interval(amount: int, unit: str, base: date | None, text: str) -> DateVa
     return v.model_copy(update={"relative": True})
 
 
-def overlaps(a: DateValue | None, b: DateValue | None) -> bool | None:
-    """Whether two periods overlap; None when either is unknown."""
-    if a is None or b is None or a.start is None or b.start is None or a.end is None or b.end is None:
-        return None
-    return a.start <= b.end and b.start <= a.end
-
-
 def describe(v: DateValue | None) -> str:
     """A short human reading of a period: "2024", "Q3 2023", "June 2024", "2025-06-13", "unknown"."""
     if v is None or v.start is None or v.end is None:

@@ -95,12 +95,6 @@ class Interval:
         inverses = [_inv(other.low), _inv(other.high)]
         return self * Interval(min(inverses), max(inverses))
 
-    @property
-    def mid(self) -> float:
-        if math.isfinite(self.low) and math.isfinite(self.high):
-            return (self.low + self.high) / 2
-        return self.low if math.isfinite(self.low) else self.high
-
 
 def _mul(a: float, b: float) -> float:
     if a == 0 or b == 0:
