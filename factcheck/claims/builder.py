@@ -117,12 +117,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
             continue
         v = m.value
         assert isinstance(v, NumberValue)
-        before = text[max(sent.start, m.start - 30) : m.start]
-        by_mention[m.start] = add(
-            m, subject, attr.name, v, hedge=v.hedge, segment=_segment(ctx.vocab, v.noun, before),
-            party=party if attr.name in ("investment", "stake") else None,
-            prior=bool(_PRIOR.search(before)), forecast=forecast and not _PRIOR.search(before),
-        )
+        by_mention[m.start] = add(m, subject, attr.name, v, party=party if attr.name in PARTY_ATTRIBUTES else None,
+                                  **_figure_qualifiers(ctx, sent, m, v, forecast))
     _change_claims(ctx, sent, changes, by_mention, cues, add)
     for m in dates:
         _elapsed_claim(ctx, sent, m, add)
@@ -164,9 +160,16 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
             gap = text[o.end : m.start]
             if _ADJACENT_GAP.match(gap) or (len(gap) <= 30 and "," not in gap):
                 subject = ctx.entities.org_name(o.value.name) or subject
-    before = text[max(sent.start, m.start - 30) : m.start]
-    add(m, subject, key, v, hedge=v.hedge, segment=_segment(ctx.vocab, v.noun, before), open_attribute=True,
-        prior=bool(_PRIOR.search(before)), forecast=forecast and not _PRIOR.search(before))
+    add(m, subject, key, v, open_attribute=True, **_figure_qualifiers(ctx, sent, m, v, forecast))
+
+
+def _figure_qualifiers(ctx: _Ctx, sent: Sentence, m: Mention, v: NumberValue, forecast: bool) -> dict[str, object]:
+    """What the words just before a figure say of it: its hedge, its segment ("full-time"), whether it is the
+    earlier value of a change ("up from $13.8 billion"), and so not a forecast even in a forecasting sentence."""
+    before = ctx.doc.text[max(sent.start, m.start - 30) : m.start]
+    prior = bool(_PRIOR.search(before))
+    return {"hedge": v.hedge, "segment": _segment(ctx.vocab, v.noun, before), "prior": prior,
+            "forecast": forecast and not prior}
 
 
 _AGO = re.compile(r"(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
