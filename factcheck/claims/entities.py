@@ -21,6 +21,14 @@ def alias_key(name: str, vocab: Vocabulary) -> str:
     return " ".join(words).lower()
 
 
+def spellings(names: list[str], vocab: Vocabulary) -> list[Counter[str]]:
+    """The names grouped by the company they spell ("Scale AI", "Scale"), with how often each spelling occurs."""
+    by_key: dict[str, Counter[str]] = {}
+    for n in names:
+        by_key.setdefault(alias_key(n, vocab), Counter())[n] += 1
+    return list(by_key.values())
+
+
 @dataclass
 class DocumentEntities:
     """The organizations and people of one document, and the company it is mainly about."""
@@ -46,11 +54,8 @@ def document_entities(text: str, title: str | None, mentions: list[Mention], voc
     """Index the document's organizations (merging short forms) and people; pick its main company."""
     orgs = [m for m in mentions if m.kind == "organization"]
     names = [m.value.name for m in orgs if isinstance(m.value, NameValue)]
-    by_key: dict[str, Counter[str]] = {}
-    for n in names:
-        by_key.setdefault(alias_key(n, vocab), Counter())[n] += 1
     canonical: dict[str, str] = {}
-    for counter in by_key.values():
+    for counter in spellings(names, vocab):
         full = max(counter, key=lambda n: (len(n.split()), counter[n]))
         for n in counter:
             canonical[n] = full
@@ -78,11 +83,8 @@ def document_entities(text: str, title: str | None, mentions: list[Mention], voc
 
 def corpus_names(names: list[str], vocab: Vocabulary) -> dict[str, str]:
     """Map every subject name to one display name per alias key across documents (the fullest, most used)."""
-    by_key: dict[str, Counter[str]] = {}
-    for n in names:
-        by_key.setdefault(alias_key(n, vocab), Counter())[n] += 1
     out: dict[str, str] = {}
-    for counter in by_key.values():
+    for counter in spellings(names, vocab):
         best = max(counter, key=lambda n: (counter[n], len(n)))
         longest = max(counter, key=lambda n: (len(n.split()), counter[n]))
         display = longest if counter[longest] * 3 >= counter[best] else best
