@@ -151,9 +151,9 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
 def check_documents(docs: list[Document], rules: list[Rule], progress: Progress | None = None,
                     cache: ClaimCache | None = None, jobs: int = 1) -> Report:
     """The report for documents already loaded."""
-    shingle = int(passage_options(rules).get("shingle", 8))
-    extracted = extract_documents(docs, progress, cache, jobs, shingle)
-    passages = passages_for(docs, rules, [rows for _, rows in extracted])
+    options = passage_options(rules)
+    extracted = extract_documents(docs, progress, cache, jobs, int(options.get("shingle", 8)))
+    passages = find_shared_passages(docs, **options, rows=[rows for _, rows in extracted])
     claims = mark_copies(number_claims([claims for claims, _ in extracted]), passages)
     findings = run_rules(docs, claims, rules, passages)
     counts: dict[str, int] = {}
