@@ -40,7 +40,7 @@ def _recognize(text: str, published: date | None) -> list[Mention]:
     roles = recognize_roles(text)
     persons = person_mentions(roles)
     names = {p.value.name for p in persons if isinstance(p.value, NameValue)}
-    orgs = [o for o in recognize_organizations(text, names) if not any(_overlaps(o, p) for p in persons)]
+    orgs = [o for o in recognize_organizations(text, names) if not any(_overlaps(o, p) for p in persons + numbers)]
     out = numbers + dates + roles + persons + orgs
     out.sort(key=lambda m: (m.start, -m.end))
     return out

@@ -42,20 +42,22 @@ def grammar(vocab: Vocabulary | None = None) -> NumberGrammar:
     suffix_symbols = "".join(re.escape(s) for s in v.currency_suffix)
     codes = "|".join(sorted(v.currency_codes, key=len, reverse=True))
     names = words_pattern(list(v.currency_names) + list(v.currency_minor), after_hyphen=True)
-    scale = (r"hundred|thousand|million|billion|trillion|lakh|lakhs|crore|crores|dozens?|mn|mln|bn|bln|tn|tr"
-             r"|[kKmMbBtT]")
+    scale = (r"hundred|thousand|million|billion|trillion|lakh|lakhs|crore|crores|dozens?|mn|mln|mil|bn|bln|tn|tln|tr"
+             r"|(?-i:MM|G)|[kKmMbBtT]")
     # 1,985 / 1 985 / Indian grouping 12,34,567 / plain digits; then decimals.
     digits = (r"(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d|,\d)"
               r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|,\d)"
               r"|\d+)(?:\.\d+)?(?:[eE][+-]?\d+(?![\w.]))?|\.\d+")
+    # "1.1^23", "2.5^-1", "1.3x10^6": a power, read only where the caret is written
+    power = r"(?:\s?[x×]\s?10\^(?P<sci>[+-]?\d+)|\^(?P<pow>[+-]*\d+))"
     # A currency before the figure: a symbol ("$", "US$"), a code ("USD 5", "USD5") or a code with a symbol ("AUD$ 15").
     cur = (rf"(?:(?P<{{c}}s>{codes})\s?\$\s?|(?P<{{n}}>{prefix})\s?"
            rf"|(?P<{{c}}>(?-i:{codes}))\s?(?=\d))")
     main = re.compile(
         rf"""(?<![\w.,/])(?<![A-Za-z]-)
-        (?P<neg>[-−](?=[\d$€£¥.]))?
+        (?P<neg>[-−](?=[\d$€£¥.])|(?:minus|negative)\s+(?=\d))?
         {cur.format(n='cur', c='code1')}?
-        (?P<num>{digits})(?!/\d)
+        (?P<num>{digits})(?!/\d){power}?
         (?:\s(?P<midcode>(?-i:{codes}))(?=\s+(?:thousand|million|billion|trillion)))?
         (?:(?P<sp1>\s?)(?P<scale1>{scale})(?![\w]))?
         (?:\s?(?P<conn>-|–|—|to|and)\s?{cur.format(n='cur2', c='code2')}?(?P<num2>{digits})
@@ -179,8 +181,13 @@ def recognize_numbers(text: str, vocab: Vocabulary | None = None) -> list[Mentio
         if mention is not None:
             out.append(mention)
             taken.append((mention.start, mention.end))
-    for m in WORD_NUMBER.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+    pos = 0
+    while (m := WORD_NUMBER.search(text, pos)) is not None:
+        pos = m.end()
+        clash = max((e for s, e in taken if s < m.end() and m.start() < e), default=None)
+        if clash is not None:
+            # "3 hundred and one": the words from "hundred" on overlap the figure; read on from where it ends
+            pos = max(clash, m.start() + 1)
             continue
         value = words_value(m.group())
         if value is None or _pronoun_one(text, m):
@@ -188,8 +195,10 @@ def recognize_numbers(text: str, vocab: Vocabulary | None = None) -> list[Mentio
         mention = _read_words(text, m.start(), m.end(), value, value, value, g, vague=False)
         if mention is not None:
             out.append(mention)
+    out.sort(key=lambda x: x.start)
+    out = _merge_spoken(text, out)
+    out = _fractions(text, out)
     out = _ratios(text, out)
-    out.extend(_fractions(text, out))
     out.extend(_percent_of(text, out, g))
     out.sort(key=lambda x: x.start)
     return _merge_compound(text, out, v)
@@ -202,26 +211,46 @@ def _pronoun_one(text: str, m: re.Match[str]) -> bool:
                   text[max(0, m.start() - 12) : m.start()], re.I))
 
 
-_SMALL = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|a\s+hundred|"
-          r"a\s+thousand|twenty[\s-](?:one|two|three|four|five))")
-_RATIO = re.compile(rf"(?<![\w.,])(?P<a>{_SMALL})\s+(?:in|out\s+of)\s+(?P<b>{_SMALL})(?![\w.,])", re.I)
+_RATIO_JOIN = re.compile(r"\s+(?P<w>in|out\s+of|over)\s+", re.I)
+_NOUN_NEXT = re.compile(r"\s*[A-Za-z]")
 
 
 def _ratios(text: str, found: list[Mention]) -> list[Mention]:
-    """"one in three adults", "1 out of 5": a ratio, read as the fraction it is ("20 over 30 years" is not)."""
-    out = list(found)
-    for m in _RATIO.finditer(text):
-        a, b = words_value(m.group("a")) if not m.group("a").isdigit() else float(m.group("a")), (
-            words_value(m.group("b")) if not m.group("b").isdigit() else float(m.group("b")))
-        if not a or not b or a >= b:
-            continue
-        out = [f for f in out if not (f.start < m.end() and m.start() < f.end)]
-        value = a / b
-        out.append(Mention(kind="quantity", start=m.start(), end=m.end(), text=m.group(),
-                           value=NumberValue(low=value, high=value, unit="count", value=value,
-                                             noun=_counted_noun(text, m.end(), grammar()))))
-    out.sort(key=lambda x: x.start)
+    """"one in three adults", "1 out of 5", "one over twenty": a ratio, read as the fraction it is.
+
+    "over" makes a ratio only when no noun follows ("20 over 30 years" is a count and a duration)."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        j = _RATIO_JOIN.fullmatch(text, a.end, b.start) if b is not None else None
+        # "over" before b was read as b's hedge ("over 400"); between two figures it is the ratio's word.
+        if b is not None and j is not None and _bare(a) and (
+                _bare(b, noun_ok=True) or (j.group("w").lower() == "over" and _bare(b.model_copy(
+                    update={"value": b.value.model_copy(update={"hedge": None})}), noun_ok=True))):
+            av, bv = a.value.value, b.value.value  # type: ignore[union-attr]
+            word = j.group("w").lower()
+            ok = av is not None and bv and (
+                (word != "over" and 0 < av < bv and bv <= 1000)
+                or (word == "over" and not _NOUN_NEXT.match(text, b.end) and b.value.noun is None))  # type: ignore[union-attr]
+            if ok:
+                value = av / bv  # type: ignore[operator]
+                out.append(Mention(kind="quantity", start=a.start, end=b.end, text=text[a.start : b.end],
+                                   value=NumberValue(low=value, high=value, unit="count", value=value,
+                                                     noun=b.value.noun)))  # type: ignore[union-attr]
+                i += 2
+                continue
+        out.append(a)
+        i += 1
     return out
+
+
+def _bare(m: Mention, noun_ok: bool = False) -> bool:
+    """A plain count: no currency, percent, unit or hedge (and no counted noun unless `noun_ok`)."""
+    v = m.value
+    return (m.kind == "quantity" and isinstance(v, NumberValue) and v.unit == "count" and v.value is not None
+            and not v.hedge and (noun_ok or v.noun is None))
 
 
 _FRACTION = re.compile(r"(?<![\w/.])(?P<neg>[-−]\s?)?(?:(?P<whole>\d+)\s+)?(?P<num>\d+)/(?P<den>\d+)(?![\w/])"
@@ -231,10 +260,12 @@ _UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0
 
 
 def _fractions(text: str, found: list[Mention]) -> list[Mention]:
-    """"3/4", "2 1/4", "½" (dates like 5/17 are the date recognizer's)."""
-    out = []
+    """"3/4", "2 1/4", "½" added to `found`, replacing the bare counts they contain (dates like 5/17 are the date
+    recognizer's)."""
+    out = list(found)
     for m in _FRACTION.finditer(text):
-        if any(f.start < m.end() and m.start() < f.end for f in found):
+        inside = [f for f in out if f.start < m.end() and m.start() < f.end]
+        if any(not (_bare(f) and m.start() <= f.start and f.end <= m.end()) for f in inside):
             continue
         if m.group("uni"):
             value = _UNICODE_FRACTIONS[m.group("uni")]
@@ -245,8 +276,10 @@ def _fractions(text: str, found: list[Mention]) -> list[Mention]:
             value = int(m.group("whole") or 0) + int(m.group("num")) / den
             if m.group("neg"):
                 value = -value
+        out = [f for f in out if f not in inside]
         out.append(Mention(kind="quantity", start=m.start(), end=m.end(), text=m.group(),
                            value=NumberValue(low=value, high=value, unit="count", value=value)))
+    out.sort(key=lambda x: x.start)
     return out
 
 
@@ -267,6 +300,44 @@ def _percent_of(text: str, found: list[Mention], g: NumberGrammar) -> list[Menti
         out.append(Mention(kind="percent", start=m.start(), end=nxt.end, text=text[m.start() : nxt.end],
                            value=nxt.value.model_copy(update={"unit": "percent"})))
     return out
+
+_SPOKEN_SCALE = re.compile(r"(hundred|thousand|million|billion|trillion|lakh|crore)s?$", re.I)
+_SPOKEN_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
+                  "crore": 1e7}
+_SPOKEN_GAP = re.compile(r"\s+(and\s+)?")
+
+
+def _merge_spoken(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"3 hundred and 21", "4 thousand 3 hundred", "3 million and a half", "6 crore and two hundred": one number
+    written in parts, each smaller than the scale before it."""
+    out: list[Mention] = []
+    for b in mentions:
+        a = out[-1] if out else None
+        sm = _SPOKEN_SCALE.search(a.text) if a is not None and a.kind == "quantity" else None
+        gap = _SPOKEN_GAP.fullmatch(text, a.end, b.start) if a is not None and sm else None
+        av, bv = (a.value if a else None), b.value
+        if a is None or sm is None or gap is None or not isinstance(av, NumberValue) \
+                or not isinstance(bv, NumberValue) or av.noun or av.value is None or bv.value is None \
+                or bv.hedge or b.kind not in ("quantity", "money") or av.unit != "count" or bv.value < 0:
+            out.append(b)
+            continue
+        scale = _SPOKEN_SCALES[sm.group(1).lower()]
+        part = bv.value
+        if 0 < part < 1 and re.search(r"(?:half|halves|quarters?|thirds?|[a-z]ths?)$", b.text, re.I):
+            part *= scale  # "3 million and a half"
+        if part >= scale or not (gap.group(1) or _SPOKEN_SCALE.search(b.text)):
+            out.append(b)
+            continue
+        value = (av.value or 0.0) + part
+        lo: float | None = value
+        hi: float | None = value
+        if av.hedge:
+            lo = av.low + part if av.low is not None else None
+            hi = av.high + part if av.high is not None else None
+        out[-1] = Mention(kind=b.kind, start=a.start, end=b.end, text=text[a.start : b.end],
+                          value=bv.model_copy(update={"value": value, "low": lo, "high": hi, "hedge": av.hedge}))
+    return out
+
 
 def _merge_compound(text: str, mentions: list[Mention], v: Vocabulary) -> list[Mention]:
     """"3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars and 50" are one amount."""
@@ -320,8 +391,10 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
     pct = m.group("pct")
     end = m.end()
     # Single-letter scales are only read as such after a currency (5m may be metres) or in capitals.
+    # With a space only K, M, B and G are scales ("5 m" is metres, "5 t" tonnes); joined, "5m" and "5t" need a currency.
     for sc, sp in ((scale1, m.group("sp1")), (scale2, m.group("sp2"))):
-        if sc and sc.lower() in ONE_WORD_SCALES and (sp or (not (cur_sym or code) and sc in "mbt")):
+        if sc and sc.lower() in ONE_WORD_SCALES and (
+                (sp and sc not in "kKMBG") or (not sp and not (cur_sym or code) and sc in "mt")):
             return _retry_without_scale(text, m, g, v)
     num2 = m.group("num2")
     conn = (m.group("conn") or "").lower()
@@ -361,13 +434,22 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
         kind = "money"
     digits = m.group("num")
     base = _to_float(digits)
+    exponent = m.group("sci") or m.group("pow")
+    if exponent:
+        power = int(exponent.lstrip("+-") or 0) * (-1 if exponent.count("-") % 2 else 1)
+        try:
+            base = base * 10.0**power if m.group("sci") else base**power
+        except (OverflowError, ZeroDivisionError):
+            return None
     sc = _scale_value(scale2 if num2 and not scale1 else scale1, v)
     if mcode:  # "30 MUSD": millions of dollars
         sc *= {"M": 1e6, "K": 1e3, "B": 1e9}[mcode[0]]
     value = base * sc * factor
     # Percentages are rounded to their last digit ("3%" may be 2.5 to 3.5; "20%" 19.5 to 20.5), as statcheck
     # reads them: a round percentage is not taken as rounded to the ten.
-    if pct:
+    if exponent:
+        half = 0.0  # a computed power carries no rounding of its digits
+    elif pct:
         half = 0.5 * 10.0 ** -(len(digits.split(".", 1)[1]) if "." in digits else 0) * sc * factor
     else:
         half = rounding_halfwidth(digits, v.rounding_max_relative) * sc * factor
@@ -405,7 +487,7 @@ def _retry_without_scale(text: str, m: re.Match[str], g: NumberGrammar, v: Vocab
 
 def _retry_without_range(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -> Mention | None:
     """Re-read the first number of a match whose range reading was wrong ("from 5 to 7" is two values)."""
-    stop = m.end("scale1") if m.group("scale1") else m.end("num")
+    stop = max(m.end("num"), m.end("scale1"), m.end("sci"), m.end("pow"))
     sub = g.main.match(text[:stop], m.start())
     if sub is None:
         return None
