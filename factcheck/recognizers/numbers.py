@@ -19,8 +19,10 @@ ONE_WORD_SCALES = {"k", "m", "b", "t"}
 
 
 # Units of measurement: a figure followed by one is a measure in that unit, not a count.
-PHYSICAL = (r"(?-i:mg|kg|km|cm|mm|ml|GHz|MHz|kHz|Hz|MB|GB|TB|KB|kWh|MWh|GWh|MW|GW|kW|mph|km/h|°C|°F|dB|nm)"
-            r"|degrees?(?:\s+(?:celsius|fahrenheit))?|miles?|kilomet(?:er|re)s?|met(?:er|re)s?|feet|foot|inch(?:es)?"
+PHYSICAL = (r"(?-i:mg|kg|km|cm|mm|ml|GHz|MHz|kHz|Hz|MB|GB|TB|KB|kWh|MWh|GWh|MW|GW|kW|mph|km/h|°C|°F|dB|nm"
+            r"|[kMGT]?eV|t(?=\s+(?:of|valued|a|per|in)\b))"
+            r"|degrees?(?:\s+(?:celsius|fahrenheit))?|miles?|(?:nano|micro|milli|centi|kilo)?met(?:er|re)s?|feet|foot"
+            r"|inch(?:es)?"
             r"|tonnes?|tons?|lit(?:er|re)s?|gallons?|acres?|hectares?|grams?|kilograms?|barrels?|megawatts?|gigawatts?")
 
 
@@ -56,7 +58,7 @@ def grammar(vocab: Vocabulary | None = None) -> NumberGrammar:
     main = re.compile(
         rf"""(?<![\w.,/])(?<![A-Za-z]-)
         (?P<neg>[-−](?=[\d$€£¥.])|(?:minus|negative)\s+(?=\d))?
-        {cur.format(n='cur', c='code1')}?
+        {cur.format(n='cur', c='code1')}?(?P<neg2>(?<=[$€£¥])[-−])?
         (?P<num>{digits})(?!/\d){power}?
         (?:\s(?P<midcode>(?-i:{codes}))(?=\s+(?:thousand|million|billion|trillion)))?
         (?:(?P<sp1>\s?)(?P<scale1>{scale})(?![\w]))?
@@ -454,7 +456,7 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
     else:
         half = rounding_halfwidth(digits, v.rounding_max_relative) * sc * factor
     low, high = value - half, value + half
-    sign = -1.0 if m.group("neg") else 1.0
+    sign = -1.0 if m.group("neg") or m.group("neg2") else 1.0
     if num2:
         # A range states its own bounds, so no rounding is added to them.
         hi_val = _to_float(num2) * _scale_value(scale2 or scale1, v) * factor
