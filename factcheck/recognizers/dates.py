@@ -18,6 +18,26 @@ _NUMW = (r"(?:\d+|few|a|an|one|two|three|four|five|six|seven|eight|nine|ten|elev
 _FULL_MONTH = r"(?:january|february|april|june|july|august|september|october|november|december)"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
+_DAY_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+              "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+              "nineteenth", "twentieth"] + [f"twenty[\\s-]{w}" for w in ("first", "second", "third", "fourth",
+              "fifth", "sixth", "seventh", "eighth", "ninth")] + ["thirtieth", "thirty[\\s-]first"]
+DAY_ORDINALS = {w.replace("[\\s-]", " "): i + 1 for i, w in enumerate(_DAY_WORDS)}
+_DAYW = "(?:" + "|".join(sorted(_DAY_WORDS, key=len, reverse=True)) + ")"
+_DAYN = r"(?:[12]\d|3[01]|0?[1-9])"
+_RJOIN = r"\s?(?:-|–|to|until|till|through)\s?"
+# Holidays with a fixed date, and those computed each year (see _holiday).
+HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
+            "new year's eve": (12, 31), "new years eve": (12, 31), "new year's day": (1, 1), "new years day": (1, 1),
+            "new year day": (1, 1), "valentine's day": (2, 14), "valentines day": (2, 14), "halloween": (10, 31),
+            "independence day": (7, 4), "juneteenth": (6, 19), "earth day": (4, 22), "st. patrick's day": (3, 17),
+            "st patrick's day": (3, 17), "saint patrick's day": (3, 17), "saint patrick": (3, 17),
+            "international workers' day": (5, 1), "may day": (5, 1), "veterans day": (11, 11),
+            "armistice day": (11, 11), "bastille day": (7, 14), "easter": (0, 0), "easter sunday": (0, 0),
+            "good friday": (0, 0), "thanksgiving": (0, 0), "thanksgiving day": (0, 0), "black friday": (0, 0),
+            "memorial day": (0, 0), "labor day": (0, 0), "mother's day": (0, 0), "father's day": (0, 0)}
+_HOLIDAY = "(?:" + "|".join(re.escape(h).replace("'", "[’']?").replace(r"\ ", r"\s+")
+                            for h in sorted(HOLIDAYS, key=len, reverse=True)) + ")"
 
 PATTERN = re.compile(
     rf"""(?<![\w$€£¥.,])(?<![A-Za-z]{{4}}-)(?:
@@ -25,21 +45,38 @@ PATTERN = re.compile(
         (?P<r2m>1[0-2]|0?[1-9])/(?P<r2d>[0-3]?\d)(?:/(?P<r2y>{_YEAR})|,\s*(?P<r3y>{_YEAR}))?(?![\d/]))
     | (?P<mrange>(?:(?:from|between)\s+)?(?P<ma>{_MONTH})\s?(?:-|–|to|through|until|till)\s?(?P<mb>{_MONTH})
         (?!\s?\d{{1,2}}\b)
-        (?:\s?,?\s*(?P<mby>{_YEAR}))?)
+        (?:\s?,?\s*(?:in\s+|of\s+)?(?P<mby>{_YEAR}))?)
     | (?P<rel2>(?P<ramt>{_NUMW})\s+(?P<runit>{_UNIT})\s+(?P<rdir>after|from|before)\s+
         (?P<ranchor>today|tomorrow|tmrw|yesterday|now))
     | (?P<iso>(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d))
     | (?P<numdate>(?P<na>[01]?\d)[/.-](?P<nb>[0-3]?\d)[/.-](?P<ny>{_YEAR}|\d\d)(?![\d/]))
-    | (?P<ym>(?P<ymy>{_YEAR})[-/](?P<ymm>1[0-2]|0?[1-9])(?![\d/-]))
-    | (?P<mdy>(?P<m1>{_MONTH})\s*(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s?,?\s+(?P<y1>{_YEAR}))?)
-    | (?P<dmy>(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?[\s-]+(?:of\s+)?(?P<m2>{_MONTH})
-        (?:(?:\s?[,-]?\s*|\s+(?:of|in)\s+)(?P<y2>{_YEAR}))?)
-    | (?P<my>(?P<m3>{_MONTH})(?:\s?[,/-]?\s*|\s+of\s+)(?P<y3>{_YEAR}))
+    | (?P<ym>(?P<ymy>{_YEAR})\s?[-/]\s?(?P<ymm>1[0-2]|0?[1-9])(?![\d/-]))
+    | (?P<ymd2>(?P<ymd2y>{_YEAR})[-/](?P<ymd2m>{_MONTH})[-/](?P<ymd2d>{_DAYN})(?!\d))
+    | (?P<dayrange>(?:(?:from|between)\s+)?(?P<dr1>{_DAYN})(?:st|nd|rd|th)?(?:{_RJOIN}|\s+and\s+)
+        (?P<dr2>{_DAYN})(?:st|nd|rd|th)?(?:\s+of|\s+in)?\s+(?:
+        (?P<drm>{_MONTH})(?:\s?,?\s*(?:of\s+)?(?P<dry>{_YEAR}))?|(?:the\s+)?(?P<drrel>this|next|last)\s+month))
+    | (?P<mdayrange>(?P<mdm>{_MONTH})\s*(?:between\s+)?(?P<md1>{_DAYN})(?:st|nd|rd|th)?(?:{_RJOIN}|\s+and\s+)
+        (?P<md2>{_DAYN})(?:st|nd|rd|th)?(?![\d:.])(?!\s*(?:%|percent|per\s?cent|million|billion|[ap]\.?m\b))
+        (?:\s?,?\s*(?P<mdy2>{_YEAR}))?)
+    | (?P<wdd>(?P<wddn>{_WEEKDAY}),?\s+(?:the\s+)?(?P<wddd>{_DAYN}(?:st|nd|rd|th)?|{_DAYW})(?![\d:.])
+        (?!\s*(?:[ap]\.?m\b|of\b|,?\s*{_MONTH}|o'clock)))
+    | (?P<odm>(?:the\s+)?(?P<odw>{_DAYW}|{_DAYN}(?:st|nd|rd|th))(?:\s+day)?\s+of\s+(?:
+        (?P<odmm>{_MONTH})(?:\s?,?\s*(?:of\s+)?(?P<odmy>{_YEAR}))?|(?:the\s+)?(?P<odrel>this|next|last)\s+month))
+    | (?P<mod>(?P<modm>{_MONTH})\s+(?:the\s+)?(?P<modw>{_DAYW})(?:\s?,?\s*(?:of\s+)?(?P<mody>{_YEAR}))?)
+    | (?P<mdy>(?P<m1>{_MONTH})(?:\s*|/)(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d/])(?:\s?,?\s+(?:of\s+)?(?P<y1>{_YEAR}))?)
+    | (?P<dmy>(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:[\s-]+|/)(?:of\s+)?(?P<m2>{_MONTH})
+        (?:(?:\s?[,/-]?\s*|\s+(?:of|in)\s+)(?P<y2>{_YEAR}))?)
+    | (?P<my>(?P<m3>{_MONTH})(?:\s?[,/-]?\s*|\s+(?:of|in)\s+)(?P<y3>{_YEAR}))
+    | (?P<ymw>(?P<ymwy>{_YEAR})\s?,?\s*(?P<ymwm>{_FULL_MONTH}|jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?
+        (?!\s*\d))
+    | (?P<mbetween>between\s+(?P<mba>{_MONTH})\s+and\s+(?P<mbb>{_MONTH})(?!\s?\d)(?:\s?,?\s*(?P<mbby>{_YEAR}))?)
+    | (?P<holiday>(?:(?P<hwhich>last|this|next|previous|coming)\s+)?(?P<hname>{_HOLIDAY})(?:\s?,?\s*(?P<holy>{_YEAR}))?)
+    | (?P<ytd>(?:the\s+)?year[\s-]to[\s-]date|(?-i:YTD))
     | (?P<century>(?:the\s+)?(?P<cn>\d{{1,2}})(?:st|nd|rd|th)\s+century)
     | (?P<decade>(?:the\s+)?(?:(?P<dy>1[89]\d0|20\d0)|'?(?P<dy2>[1-9]0))\s?'?s)
     | (?P<decadew>the\s+(?:nineteen\s+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))
     | (?P<inn>(?:in|within)\s+(?P<inamt>{_NUMW})\s+(?P<inunit>{_UNIT}))
-    | (?P<span>(?:the\s+)?(?:(?P<sw1>next|last|past|previous|coming|upcoming)\s+(?P<sa1>{_NUMW})|
+    | (?P<span>(?P<within>within\s+)?(?:the\s+)?(?:(?P<sw1>next|last|past|previous|coming|upcoming)\s+(?P<sa1>{_NUMW})|
         (?P<sa2>{_NUMW})\s+(?P<sw2>next|last|past|previous|coming|upcoming))\s+(?P<su>{_UNIT}))
     | (?P<weekof>(?:the\s+)?week\s+(?:of|starting|beginning|commencing)\s+(?:on\s+)?(?P<wom>{_MONTH})\s*
         (?P<wod>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<woy>{_YEAR}))?)
@@ -58,21 +95,22 @@ PATTERN = re.compile(
         (?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<qwy>{_YEAR}))?)
     | (?P<half>(?:the\s+)?(?P<hord>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+(?P<hy>{_YEAR}))?)
     | (?P<hx>H(?P<hn>[12])\s?(?P<hxy>{_YEAR})|(?P<hxy2>{_YEAR})[\s-]?H(?P<hn2>[12]))
-    | (?P<mynum>(?P<mynm>1[0-2]|0?[1-9])/(?P<myny>{_YEAR})(?![\d/]))
+    | (?P<mynum>(?P<mynm>1[0-2]|0?[1-9])\s?[/-]\s?(?P<myny>{_YEAR})(?![\d/]))
     | (?P<fy>(?:fiscal(?:\s+year)?|FY)\s?'?(?P<fyy>{_YEAR}|\d\d)(?![\d]))
     | (?P<yrange>(?P<ya>{_YEAR})\s?[-–]\s?(?P<yb>{_YEAR}|\d\d)(?![\d]))
     | (?P<piece>(?:at\s+)?(?:the\s+)?(?P<pw>beginning|start|middle|end|early|late|mid)(?:\s+of\s+|-|\s+)(?:the\s+)?
         (?:(?P<py>{_YEAR})|(?:(?P<pwhich>last|this|next|previous|current|coming)\s+)?(?P<punit>year|month|week)
-          |(?P<pm>{_FULL_MONTH}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)))
+          |(?P<pm>{_FULL_MONTH}|(?-i:March|May)|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)))
     | (?P<rel>(?:(?P<part>earlier|later)\s+)?
-        (?P<which>last|this|next|past|previous|current|coming)\s+(?P<unit>year|month|week|quarter|decade))
+        (?P<which>last|this|next|past|previous|current|coming|following)\s+(?:calendar\s+)?
+        (?P<unit>year|month|week|quarter|decade))
     | (?P<afternext>the\s+(?P<anunit>year|month|week|weekend)\s+after\s+(?:the\s+)?next)
     | (?P<weekend>(?:(?P<wewhich>this|last|next|the|on|past|coming)\s+)weekend)
     | (?P<rest>(?:the\s+)?rest\s+of\s+(?:the\s+|this\s+|my\s+)?(?P<restunit>year|month|week))
     | (?P<ago>(?P<amt>{_NUMW})\s+(?P<agounit>years?|months?|weeks?|days?)\s+ago)
     | (?P<day>yesterday|today|tomorrow)
     | (?P<mo>(?P<mopre>in|since|by|until|from|through|early|late|mid-?|last|this|next)\s+
-        (?P<m4>{_MONTH})(?![\w])(?!\s*,?\s*(?:of\s+)?(?:1[89]|20)\d\d)(?!\s*[0-3]?\d(?:st|nd|rd|th)?\b))
+        (?P<m4>{_MONTH})(?![\w.])(?!\s*,?\s*(?:of\s+)?(?:1[89]|20)\d\d)(?!\s*[0-3]?\d(?:st|nd|rd|th)?\b))
     | (?P<fullmonth>{_FULL_MONTH})
     | (?P<year>(?<![\d,.])(?P<y4>{_YEAR})(?!\s?(?:%|percent|million|billion|[\d,.]\d)))
     )(?![\w])""",
@@ -133,8 +171,10 @@ def _weekday(pub: date | None, name: str, rel: str) -> DateValue:
     return nd.day_interval(d).model_copy(update={"relative": True})
 
 
-PIECES = {"early": (0, 2), "late": (1, 2), "beginning": (0, 3), "start": (0, 3), "middle": (1, 3), "mid": (1, 3),
-          "end": (2, 3)}
+# The part of a period a word names, as (index, parts): "end of March" is its second half, "mid-November" its
+# middle third.
+PIECES = {"early": (0, 2), "late": (1, 2), "beginning": (0, 2), "start": (0, 2), "middle": (1, 3), "mid": (1, 3),
+          "end": (1, 2)}
 
 
 def _piece(word: str, pub: date | None, year: str | None, which: str | None, unit: str | None,
@@ -196,6 +236,127 @@ def _weekend(pub: date | None, offset: int) -> DateValue:
         return nd.unanchored("day")
     saturday = pub - timedelta(days=pub.weekday()) + timedelta(days=5 + 7 * offset)
     return DateValue(start=saturday, end=saturday + timedelta(days=1), granularity="day", relative=True)
+
+
+def _month(text: str) -> int:
+    return nd.MONTHS[text.lower().rstrip(".")]
+
+
+def _day_number(text: str) -> int:
+    """"11", "11th", "eleventh", "thirty-first" as a day of the month."""
+    t = text.lower()
+    digits = re.match(r"\d+", t)
+    if digits:
+        return int(digits.group())
+    return DAY_ORDINALS[" ".join(re.split(r"[\s-]+", t))]
+
+
+def _day_of(pub: date | None, month: int, day: int, year: str | None) -> DateValue:
+    """A day of a month, in the year given or else the publication year."""
+    if year:
+        return nd.day_interval(date(int(year), month, day))
+    if pub is None:
+        return nd.unanchored("day")
+    return nd.day_interval(date(pub.year, month, day)).model_copy(update={"relative": True})
+
+
+def _day_range(g: Callable[[str], str | None], pub: date | None) -> DateValue:
+    """"4 to 22 January 1995", "between 3 and 12 of Sept", "June 9-12, 2019", "from 4 to 22 this month"."""
+    first, last = (int(str(g("dr1"))), int(str(g("dr2")))) if g("dayrange") else (int(str(g("md1"))),
+                                                                                 int(str(g("md2"))))
+    if last <= first:
+        raise ValueError("not a range of days")
+    if g("drrel"):
+        month_v = nd.relative_interval("month", {"next": 1, "last": -1}.get(str(g("drrel")).lower(), 0), pub)
+        if month_v.start is None:
+            return month_v
+        return DateValue(start=month_v.start.replace(day=first), end=month_v.start.replace(day=last),
+                         granularity="day", relative=True)
+    month = _month(str(g("drm") or g("mdm")))
+    a = _day_of(pub, month, first, g("dry") or g("mdy2"))
+    b = _day_of(pub, month, last, g("dry") or g("mdy2"))
+    if a.start is None or b.end is None:
+        return a
+    return DateValue(start=a.start, end=b.end, granularity="day", relative=a.relative)
+
+
+def _month_range(pub: date | None, ma_text: str, mb_text: str, year_text: str | None) -> DateValue:
+    """"May to October 2020", "between August and October": whole months, the first one back a year if needed."""
+    ma, mb = _month(ma_text), _month(mb_text)
+    year = int(year_text) if year_text else (pub.year if pub else None)
+    if year is None:
+        return nd.unanchored("month")
+    first = nd.month_interval(year - 1 if ma > mb else year, ma)
+    last = nd.month_interval(year, mb)
+    return DateValue(start=first.start, end=last.end, granularity="month", relative=not year_text)
+
+
+def _weekday_date(pub: date | None, weekday: str, day: int) -> DateValue:
+    """"Friday the 11th", "Sunday 31": the day of that number, nearest the publication date, that is that weekday."""
+    if pub is None:
+        return nd.unanchored("day")
+    target = WEEKDAYS.index(weekday)
+    best: date | None = None
+    for shift in range(-12, 13):
+        first = nd.shift_months(pub.replace(day=1), shift)
+        try:
+            d = first.replace(day=day)
+        except ValueError:
+            continue
+        if d.weekday() == target and (best is None or abs((d - pub).days) < abs((best - pub).days)):
+            best = d
+    if best is None:
+        raise ValueError("no such day")
+    return nd.day_interval(best).model_copy(update={"relative": True})
+
+
+def _holiday_date(name: str, year: int) -> date:
+    """The date of a holiday in a year (United States' conventions for the moving ones)."""
+    from dateutil.easter import easter
+
+    fixed = HOLIDAYS[name]
+    if fixed != (0, 0):
+        return date(year, *fixed)
+
+    def nth_weekday(month: int, weekday: int, n: int) -> date:
+        first = date(year, month, 1)
+        d = first + timedelta(days=(weekday - first.weekday()) % 7)
+        if n < 0:  # the last one in the month
+            while (d + timedelta(days=7)).month == month:
+                d += timedelta(days=7)
+            return d
+        return d + timedelta(weeks=n - 1)
+
+    if name in ("easter", "easter sunday"):
+        return easter(year)
+    if name == "good friday":
+        return easter(year) - timedelta(days=2)
+    thanksgiving = nth_weekday(11, 3, 4)
+    return {"thanksgiving": thanksgiving, "thanksgiving day": thanksgiving,
+            "black friday": thanksgiving + timedelta(days=1), "memorial day": nth_weekday(5, 0, -1),
+            "labor day": nth_weekday(9, 0, 1), "mother's day": nth_weekday(5, 6, 2),
+            "father's day": nth_weekday(6, 6, 3)}[name]
+
+
+def _holiday(pub: date | None, name_text: str, year_text: str | None, which: str) -> DateValue:
+    """"Christmas 2019", "last Easter", "on Thanksgiving": with no year, the latest one up to the publication date
+    ("next Easter" the first one after it)."""
+    name = " ".join(name_text.lower().replace("’", "'").split())
+    if name not in HOLIDAYS:
+        name = name.replace("'", "")
+        name = next(h for h in HOLIDAYS if h.replace("'", "") == name)
+    if year_text:
+        return nd.day_interval(_holiday_date(name, int(year_text)))
+    if pub is None:
+        return nd.unanchored("day")
+    this = _holiday_date(name, pub.year)
+    if which in ("next", "coming"):
+        d = this if this > pub else _holiday_date(name, pub.year + 1)
+    elif which in ("last", "previous"):
+        d = this if this < pub else _holiday_date(name, pub.year - 1)
+    else:
+        d = this if this <= pub or which == "this" else _holiday_date(name, pub.year - 1)
+    return nd.day_interval(d).model_copy(update={"relative": True})
 
 
 def _year2(text: str | None, published: date | None) -> int | None:
@@ -296,13 +457,7 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
                 start = start.replace(year=y2 - 1)
             return DateValue(start=start, end=end, granularity="day", relative=not (g("r2y") or g("r3y")))
         if g("mrange"):
-            ma, mb = nd.MONTHS[g("ma").lower().rstrip(".")], nd.MONTHS[g("mb").lower().rstrip(".")]
-            year = int(g("mby")) if g("mby") else (pub.year if pub else None)
-            if year is None:
-                return nd.unanchored("month")
-            first = nd.month_interval(year - 1 if ma > mb else year, ma)
-            last = nd.month_interval(year, mb)
-            return DateValue(start=first.start, end=last.end, granularity="month", relative=not g("mby"))
+            return _month_range(pub, g("ma"), g("mb"), g("mby"))
         if g("rel2"):
             anchor = {"today": 0, "now": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1}[g("ranchor").lower()]
             if pub is None:
@@ -326,11 +481,18 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
                 y = 2000 + int(g("dy2"))
             return DateValue(start=date(y, 1, 1), end=date(y + 9, 12, 31), granularity="year")
         if g("inn"):
-            return _offset(pub, _amount(g("inamt")), g("inunit"), 1)
+            point = _offset(pub, _amount(g("inamt")), g("inunit"), 1)
+            if g("inn").lower().startswith("within") and pub is not None and point.end is not None:
+                # "within 10 months": any day from now to then, not the day it ends
+                return DateValue(start=pub, end=point.end, granularity="day", relative=True)
+            return point
         if g("span"):
             which = (g("sw1") or g("sw2")).lower()
             amount = _amount(g("sa1") or g("sa2"))
-            return _span(pub, amount, g("su"), which in ("next", "coming", "upcoming"))
+            span = _span(pub, amount, g("su"), which in ("next", "coming", "upcoming"))
+            if g("within") and pub is not None and span.start is not None and span.start > pub:
+                span = span.model_copy(update={"start": pub})  # "within the next 3 years" starts now
+            return span
         if g("weekof"):
             year = int(g("woy")) if g("woy") else (pub.year if pub else None)
             if year is None:
@@ -344,7 +506,10 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
             return _weekday(pub, weekday_name, "next" if week_rel == "following" else week_rel)
         if g("wd"):
             rel = " ".join((g("wrel") or "").lower().split())
-            rel = {"this past": "last", "this coming": "next", "following": "next", "upcoming": "next"}.get(rel, rel)
+            # "this past Wednesday" is the latest Wednesday before the publication date, "last Wednesday" the one
+            # of the week before
+            rel = {"this past": "", "past": "", "this coming": "next", "following": "next",
+                   "upcoming": "next"}.get(rel, rel)
             return _weekday(pub, g("wdn").lower(), rel)
         if g("dayrel"):
             return nd.relative_interval("day", -1 if g("dayside").lower() == "before" else 1, pub)
@@ -361,6 +526,30 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
                 return nd.unanchored("month")
             year = pub.year if month <= pub.month else pub.year - 1
             return nd.month_interval(year, month).model_copy(update={"relative": True})
+        if g("ymd2"):
+            return nd.day_interval(date(int(g("ymd2y")), _month(g("ymd2m")), int(g("ymd2d"))))
+        if g("dayrange") or g("mdayrange"):
+            return _day_range(g, pub)
+        if g("wdd"):
+            return _weekday_date(pub, g("wddn").lower(), _day_number(g("wddd")))
+        if g("odm") or g("mod"):
+            day = _day_number(g("odw") or g("modw"))
+            if g("odrel"):
+                month_v = nd.relative_interval("month", {"next": 1, "last": -1}.get(g("odrel").lower(), 0), pub)
+                if month_v.start is None:
+                    return month_v
+                return nd.day_interval(month_v.start.replace(day=day)).model_copy(update={"relative": True})
+            return _day_of(pub, _month(g("odmm") or g("modm")), day, g("odmy") or g("mody"))
+        if g("ymw"):
+            return nd.month_interval(int(g("ymwy")), _month(g("ymwm")))
+        if g("mbetween"):
+            return _month_range(pub, g("mba"), g("mbb"), g("mbby"))
+        if g("holiday"):
+            return _holiday(pub, g("hname"), g("holy"), (g("hwhich") or "").lower())
+        if g("ytd"):
+            if pub is None:
+                return nd.unanchored("day")
+            return DateValue(start=date(pub.year, 1, 1), end=pub, granularity="day", relative=True)
         if g("mdy") or g("dmy"):
             month_txt, day_txt, year_txt = (g("m1"), g("d1"), g("y1")) if g("mdy") else (g("m2"), g("d2"), g("y2"))
             month = nd.MONTHS[month_txt.lower().rstrip(".")]
@@ -385,6 +574,8 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
                 return nd.quarter_interval(pub.year, q).model_copy(update={"relative": True})
             return nd.quarter_interval(y, q)
         if g("qw"):
+            if g("qord").lower() == "last" and not g("qwy") and " of" not in g("qw").lower():
+                return nd.relative_interval("quarter", -1, pub)  # "last quarter": the one before this
             q = nd.ORDINALS.get(g("qord").lower(), 4)
             if g("qwy"):
                 return nd.quarter_interval(int(g("qwy")), q)
@@ -426,7 +617,8 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
                     "eighties": 80, "nineties": 90}[g("dw").lower()]
             return DateValue(start=date(1900 + tens, 1, 1), end=date(1909 + tens, 12, 31), granularity="year")
         if g("rel"):
-            offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(g("which").lower(), 0)
+            offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
+                      "following": 1}.get(g("which").lower(), 0)
             part = (g("part") or "").lower()
             side = "earlier" if part in ("earlier", "early") else "later" if part in ("later", "late") else None
             return nd.relative_interval(g("unit").lower(), offset, pub, side)
