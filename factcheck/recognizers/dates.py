@@ -14,10 +14,19 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _NUMW = (r"(?:\d+|few|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few"
-         r"|a\s+couple(?:\s+of)?)")
+         r"|(?:a\s+)?couple(?:\s+of)?)")
 _FULL_MONTH = r"(?:january|february|april|june|july|august|september|october|november|december)"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
+_WEEKDAY_ABBR = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"
+_UNIT = r"(?:days?|weeks?|fortnights?|months?|years?|decades?)"
+_TEEN_W = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_UNIT_W = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TENS_W = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_YY_W = rf"(?:{_TENS_W}(?:[\s-]+{_UNIT_W})?|{_TEEN_W}|(?:oh|o)[\s-]+{_UNIT_W})"
+# "nineteen ninety-nine", "seventeen hundred thirty three", "two thousand and eighteen"
+_YEARW = (rf"(?:(?:sixteen|seventeen|eighteen|nineteen|twenty)[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?{_YY_W}"
+          rf"|two\s+thousand(?:(?:\s+and)?[\s-]+(?:{_YY_W}|{_UNIT_W}))?)")
+_YEAR_ANY = rf"(?:{_YEAR}|{_YEARW})"
 _DAY_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
               "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
               "nineteenth", "twentieth"] + [f"twenty[\\s-]{w}" for w in ("first", "second", "third", "fourth",
@@ -34,7 +43,8 @@ HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (
             "st patrick's day": (3, 17), "saint patrick's day": (3, 17), "saint patrick": (3, 17),
             "international workers' day": (5, 1), "may day": (5, 1), "veterans day": (11, 11),
             "armistice day": (11, 11), "bastille day": (7, 14), "easter": (0, 0), "easter sunday": (0, 0),
-            "good friday": (0, 0), "thanksgiving": (0, 0), "thanksgiving day": (0, 0), "black friday": (0, 0),
+            "good friday": (0, 0), "easter monday": (0, 0), "thanksgiving": (0, 0), "thanksgiving day": (0, 0),
+            "black friday": (0, 0),
             "memorial day": (0, 0), "labor day": (0, 0), "mother's day": (0, 0), "father's day": (0, 0)}
 _HOLIDAY = "(?:" + "|".join(re.escape(h).replace("'", "[’']?").replace(r"\ ", r"\s+")
                             for h in sorted(HOLIDAYS, key=len, reverse=True)) + ")"
@@ -45,46 +55,60 @@ PATTERN = re.compile(
         (?P<r2m>1[0-2]|0?[1-9])/(?P<r2d>[0-3]?\d)(?:/(?P<r2y>{_YEAR})|,\s*(?P<r3y>{_YEAR}))?(?![\d/]))
     | (?P<mrange>(?:(?:from|between)\s+)?(?P<ma>{_MONTH})\s?(?:-|–|to|through|until|till)\s?(?P<mb>{_MONTH})
         (?!\s?\d{{1,2}}\b)
-        (?:\s?,?\s*(?:in\s+|of\s+)?(?P<mby>{_YEAR}))?)
+        (?:\s?,?\s*(?:in\s+|of\s+)?(?P<mby>{_YEAR_ANY}))?)
     | (?P<rel2>(?P<ramt>{_NUMW})\s+(?P<runit>{_UNIT})\s+(?P<rdir>after|from|before)\s+
         (?P<ranchor>today|tomorrow|tmrw|yesterday|now))
     | (?P<iso>(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d))
     | (?P<numdate>(?P<na>[01]?\d)[/.-](?P<nb>[0-3]?\d)[/.-](?P<ny>{_YEAR}|\d\d)(?![\d/]))
     | (?P<ym>(?P<ymy>{_YEAR})\s?[-/]\s?(?P<ymm>1[0-2]|0?[1-9])(?![\d/-]))
     | (?P<ymd2>(?P<ymd2y>{_YEAR})[-/](?P<ymd2m>{_MONTH})[-/](?P<ymd2d>{_DAYN})(?!\d))
+    | (?P<yearw>(?:(?P<ywpre>in|of|since|until|by|year)\s+
+        |(?P<ywm>{_MONTH})\s+(?:of\s+)?(?:(?P<ywd>{_DAYN}|{_DAYW})(?:st|nd|rd|th)?,?\s+)?
+        |(?P<ywd2>{_DAYN})(?:st|nd|rd|th)?\s+(?P<ywm2>{_MONTH})\s+)(?P<yw>{_YEARW})
+        (?![\w-])(?!\s+(?!and\b|to\b|until\b|when\b)[a-z]))
     | (?P<dayrange>(?:(?:from|between)\s+)?(?P<dr1>{_DAYN})(?:st|nd|rd|th)?(?:{_RJOIN}|\s+and\s+)
         (?P<dr2>{_DAYN})(?:st|nd|rd|th)?(?:\s+of|\s+in)?\s+(?:
-        (?P<drm>{_MONTH})(?:\s?,?\s*(?:of\s+)?(?P<dry>{_YEAR}))?|(?:the\s+)?(?P<drrel>this|next|last)\s+month))
+        (?P<drm>{_MONTH})(?:\s?,?\s*(?:of\s+)?(?P<dry>{_YEAR_ANY}))?|(?:the\s+)?(?P<drrel>this|next|last)\s+month))
+    | (?P<dayrange2>(?:from|between)\s+(?P<dx1>{_DAYN})(?:st|nd|rd|th)?(?:{_RJOIN}|\s+and\s+)(?P<dxm>{_MONTH})\s*
+        (?P<dx2>{_DAYN})(?:st|nd|rd|th)?(?![\d:])(?:\s?,?\s*(?P<dxy>{_YEAR_ANY}))?)
     | (?P<mdayrange>(?P<mdm>{_MONTH})\s*(?:between\s+)?(?P<md1>{_DAYN})(?:st|nd|rd|th)?(?:{_RJOIN}|\s+and\s+)
         (?P<md2>{_DAYN})(?:st|nd|rd|th)?(?![\d:.])(?!\s*(?:%|percent|per\s?cent|million|billion|[ap]\.?m\b))
-        (?:\s?,?\s*(?P<mdy2>{_YEAR}))?)
-    | (?P<wdd>(?P<wddn>{_WEEKDAY}),?\s+(?:the\s+)?(?P<wddd>{_DAYN}(?:st|nd|rd|th)?|{_DAYW})(?![\d:.])
+        (?:\s?,?\s*(?P<mdy2>{_YEAR_ANY}))?)
+    | (?P<wdd>(?P<wddn>{_WEEKDAY}|{_WEEKDAY_ABBR}),?\s+(?:the\s+)?(?P<wddd>{_DAYN}(?:st|nd|rd|th)?|{_DAYW})(?![\d:.])
         (?!\s*(?:[ap]\.?m\b|of\b|,?\s*{_MONTH}|o'clock)))
     | (?P<odm>(?:the\s+)?(?P<odw>{_DAYW}|{_DAYN}(?:st|nd|rd|th))(?:\s+day)?\s+of\s+(?:
-        (?P<odmm>{_MONTH})(?:\s?,?\s*(?:of\s+)?(?P<odmy>{_YEAR}))?|(?:the\s+)?(?P<odrel>this|next|last)\s+month))
-    | (?P<mod>(?P<modm>{_MONTH})\s+(?:the\s+)?(?P<modw>{_DAYW})(?:\s?,?\s*(?:of\s+)?(?P<mody>{_YEAR}))?)
-    | (?P<mdy>(?P<m1>{_MONTH})(?:\s*|/)(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d/])(?:\s?,?\s+(?:of\s+)?(?P<y1>{_YEAR}))?)
+        (?P<odmm>{_MONTH})(?:\s?,?\s*(?:of\s+)?(?P<odmy>{_YEAR_ANY}))?|(?:the\s+)?(?P<odrel>this|next|last)\s+month))
+    | (?P<mod>(?P<modm>{_MONTH})\s+(?:the\s+)?(?P<modw>{_DAYW})(?:\s?,?\s*(?:of\s+)?(?P<mody>{_YEAR_ANY}))?)
+    | (?P<mdy>(?P<m1>{_MONTH})(?:,?\s*|/|-|\s+the\s+)(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d/])
+        (?:\s?,?\s+(?:of\s+)?(?P<y1>{_YEAR_ANY})|-(?P<y1b>{_YEAR}))?)
     | (?P<dmy>(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:[\s-]+|/)(?:of\s+)?(?P<m2>{_MONTH})
-        (?:(?:\s?[,/-]?\s*|\s+(?:of|in)\s+)(?P<y2>{_YEAR}))?)
-    | (?P<my>(?P<m3>{_MONTH})(?:\s?[,/-]?\s*|\s+(?:of|in)\s+)(?P<y3>{_YEAR}))
+        (?:(?:\s?[,/-]?\s*|\s+(?:of|in)\s+)(?P<y2>{_YEAR_ANY})|\s+of\s+'?(?P<y2b>\d\d)(?!\d))?)
+    | (?P<my>(?P<m3>{_MONTH})(?:\s?[,/-]?\s*|\s+(?:of|in)\s+)(?P<y3>{_YEAR_ANY})
+        |(?P<m3b>{_MONTH})\s+of\s+'?(?P<y3b>\d\d)(?!\d))
+    | (?P<mrel>(?P<mrm>{_MONTH})\s+(?:of\s+)?(?P<mrw>next|last|this|the\s+following|the\s+previous)\s+year)
     | (?P<ymw>(?P<ymwy>{_YEAR})\s?,?\s*(?P<ymwm>{_FULL_MONTH}|jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?
         (?!\s*\d))
     | (?P<mbetween>between\s+(?P<mba>{_MONTH})\s+and\s+(?P<mbb>{_MONTH})(?!\s?\d)(?:\s?,?\s*(?P<mbby>{_YEAR}))?)
-    | (?P<holiday>(?:(?P<hwhich>last|this|next|previous|coming)\s+)?(?P<hname>{_HOLIDAY})(?:\s?,?\s*(?P<holy>{_YEAR}))?)
+    | (?P<holiday>(?:(?P<hwhich>last|this|next|previous|coming|following)\s+)?(?P<hname>{_HOLIDAY})
+        (?:\s?,?\s*(?P<holy>{_YEAR}))?)
+    | (?P<partof>(?:the\s+)?(?P<pfl>first|last|final)\s+(?P<pamt>{_NUMW})\s+(?P<punit2>days|weeks|months)\s+of\s+
+        (?:(?P<pofy>{_YEAR})|(?:the\s+)?(?:(?P<pofw>last|this|next|previous|current)\s+)?year))
     | (?P<ytd>(?:the\s+)?year[\s-]to[\s-]date|(?-i:YTD))
     | (?P<century>(?:the\s+)?(?P<cn>\d{{1,2}})(?:st|nd|rd|th)\s+century)
     | (?P<decade>(?:the\s+)?(?:(?P<dy>1[89]\d0|20\d0)|'?(?P<dy2>[1-9]0))\s?'?s)
-    | (?P<decadew>the\s+(?:nineteen\s+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))
+    | (?P<decadew>the\s+(?:nineteen\s+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)
+        |the\s+(?P<dw2>two\s+thousands|noughties|twenty[\s-]tens|two\s+thousand\s+and\s+tens))
     | (?P<inn>(?:in|within)\s+(?P<inamt>{_NUMW})\s+(?P<inunit>{_UNIT}))
     | (?P<span>(?P<within>within\s+)?(?:the\s+)?(?:(?P<sw1>next|last|past|previous|coming|upcoming)\s+(?P<sa1>{_NUMW})|
         (?P<sa2>{_NUMW})\s+(?P<sw2>next|last|past|previous|coming|upcoming))\s+(?P<su>{_UNIT}))
     | (?P<weekof>(?:the\s+)?week\s+(?:of|starting|beginning|commencing)\s+(?:on\s+)?(?P<wom>{_MONTH})\s*
         (?P<wod>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<woy>{_YEAR}))?)
     | (?P<nthweek>(?:the\s+)?(?P<nth>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+of\s+(?:the\s+)?
-        (?:(?P<nwy>{_YEAR})|(?P<nwm>{_MONTH})(?:\s+(?P<nwmy>{_YEAR}))?|(?P<nwrel>this|next|last)\s+(?P<nwunit>month|year)))
+        (?:(?P<nwy>{_YEAR_ANY})|(?P<nwm>{_MONTH})(?:\s+(?P<nwmy>{_YEAR_ANY}))?|(?P<nwrel>this|next|last)\s+(?P<nwunit>month|year)))
     | (?P<wkday>(?:(?P<wkrel>next|last|this|previous)\s+week\s+(?P<wkd>{_WEEKDAY}))
         |(?P<wkd2>{_WEEKDAY})\s+of\s+(?:the\s+)?(?P<wkrel2>next|last|this|previous|following)\s+week)
-    | (?P<wd>(?:(?P<wrel>last|this|next|previous|coming|past|this\s+past|this\s+coming|following|upcoming)\s+)?
+    | (?P<wd>(?:(?P<wrel>last|this|next|previous|coming|past|this\s+past|this\s+coming
+        |this\s+upcoming|following|upcoming)\s+)?
         (?P<wdn>{_WEEKDAY}))
     | (?P<dayrel>the\s+day\s+(?P<dayside>before|after)(?!\s+(?:yesterday|tomorrow|today)))
     | (?P<od>on\s+the\s+(?P<odd>[0-3]?\d)(?:st|nd|rd|th))
@@ -92,25 +116,25 @@ PATTERN = re.compile(
     | (?P<q>(?:Q(?P<qn>[1-4])|(?P<qn2>[1-4])Q)[\s-]*(?:FY\s?)?'?(?P<qy>{_YEAR}|\d\d)?
         |(?P<qy2>{_YEAR})[\s-]*Q(?P<qn3>[1-4]))
     | (?P<qw>(?:the\s+)?(?P<qord>{_ORD}|final|last)[\s-]+(?P<qfis>fiscal[\s-]+)?quarter
-        (?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<qwy>{_YEAR}))?)
-    | (?P<half>(?:the\s+)?(?P<hord>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+(?P<hy>{_YEAR}))?)
+        (?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<qwy>{_YEAR_ANY}))?)
+    | (?P<half>(?:the\s+)?(?P<hord>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+(?P<hy>{_YEAR_ANY}))?)
     | (?P<hx>H(?P<hn>[12])\s?(?P<hxy>{_YEAR})|(?P<hxy2>{_YEAR})[\s-]?H(?P<hn2>[12]))
     | (?P<mynum>(?P<mynm>1[0-2]|0?[1-9])\s?[/-]\s?(?P<myny>{_YEAR})(?![\d/]))
     | (?P<fy>(?:fiscal(?:\s+year)?|FY)\s?'?(?P<fyy>{_YEAR}|\d\d)(?![\d]))
     | (?P<yrange>(?P<ya>{_YEAR})\s?[-–]\s?(?P<yb>{_YEAR}|\d\d)(?![\d]))
     | (?P<piece>(?:at\s+)?(?:the\s+)?(?P<pw>beginning|start|middle|end|early|late|mid)(?:\s+of\s+|-|\s+)(?:the\s+)?
-        (?:(?P<py>{_YEAR})|(?:(?P<pwhich>last|this|next|previous|current|coming)\s+)?(?P<punit>year|month|week)
+        (?:(?P<py>{_YEAR_ANY})|(?:(?P<pwhich>last|this|next|previous|current|coming)\s+)?(?P<punit>year|month|week)
           |(?P<pm>{_FULL_MONTH}|(?-i:March|May)|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)))
     | (?P<rel>(?:(?P<part>earlier|later)\s+)?
-        (?P<which>last|this|next|past|previous|current|coming|following)\s+(?:calendar\s+)?
-        (?P<unit>year|month|week|quarter|decade))
+        (?P<which>last|this|next|past|previous|current|coming|upcoming|following)\s+(?:calendar\s+)?
+        (?P<unit>year|month|week|quarter|decade|fortnight))
     | (?P<afternext>the\s+(?P<anunit>year|month|week|weekend)\s+after\s+(?:the\s+)?next)
     | (?P<weekend>(?:(?P<wewhich>this|last|next|the|on|past|coming)\s+)weekend)
     | (?P<rest>(?:the\s+)?rest\s+of\s+(?:the\s+|this\s+|my\s+)?(?P<restunit>year|month|week))
     | (?P<ago>(?P<amt>{_NUMW})\s+(?P<agounit>years?|months?|weeks?|days?)\s+ago)
     | (?P<day>yesterday|today|tomorrow)
     | (?P<mo>(?P<mopre>in|since|by|until|from|through|early|late|mid-?|last|this|next)\s+
-        (?P<m4>{_MONTH})(?![\w.])(?!\s*,?\s*(?:of\s+)?(?:1[89]|20)\d\d)(?!\s*[0-3]?\d(?:st|nd|rd|th)?\b))
+        (?P<m4>{_MONTH})(?![\w.])(?!\s*,?\s*(?:of\s+)?(?:(?:1[89]|20)\d\d|{_YEARW}|(?:next|last|this)\s+year))(?!\s*[0-3]?\d(?:st|nd|rd|th)?\b))
     | (?P<fullmonth>{_FULL_MONTH})
     | (?P<year>(?<![\d,.])(?P<y4>{_YEAR})(?!\s?(?:%|percent|million|billion|[\d,.]\d)))
     )(?![\w])""",
@@ -121,11 +145,14 @@ PATTERN = re.compile(
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
+DAYS_IN = {"day": 1, "week": 7, "fortnight": 14}
+
+
 def _amount(text: str) -> int:
     t = " ".join(text.lower().split()).removesuffix(" of")
     if t.isdigit():
         return int(t)
-    return {"a couple": 2}.get(t, nd.NUMBER_WORDS.get(t, 1))
+    return {"a couple": 2, "couple": 2}.get(t, nd.NUMBER_WORDS.get(t, 1))
 
 
 def _offset(pub: date | None, amount: int, unit: str, sign: int) -> DateValue:
@@ -136,7 +163,7 @@ def _offset(pub: date | None, amount: int, unit: str, sign: int) -> DateValue:
     if unit in ("year", "month", "decade"):
         d = nd.shift_months(pub, sign * amount * {"month": 1, "year": 12, "decade": 120}[unit])
         return nd.day_interval(d).model_copy(update={"relative": True})
-    days = amount * (7 if unit == "week" else 1)
+    days = amount * DAYS_IN.get(unit, 1)
     return nd.day_interval(pub + timedelta(days=sign * days)).model_copy(update={"relative": True})
 
 
@@ -149,7 +176,7 @@ def _span(pub: date | None, amount: int, unit: str, forward: bool) -> DateValue:
         months = {"month": 1, "year": 12, "decade": 120}[unit]
         other = nd.shift_months(pub, (1 if forward else -1) * amount * months)
     else:
-        other = pub + timedelta(days=(1 if forward else -1) * amount * (7 if unit == "week" else 1))
+        other = pub + timedelta(days=(1 if forward else -1) * amount * DAYS_IN.get(unit, 1))
     start, end = (pub + timedelta(days=1), other) if forward else (other, pub - timedelta(days=1))
     return DateValue(start=start, end=end, granularity="day", relative=True)
 
@@ -181,7 +208,7 @@ def _piece(word: str, pub: date | None, year: str | None, which: str | None, uni
            month: str | None) -> DateValue | None:
     """"early 2024" (first half), "mid-November" (middle third), "late last year" (second half)."""
     if year:
-        whole = nd.year_interval(int(year))
+        whole = nd.year_interval(_yint(year))
     elif month:
         m = nd.MONTHS[month.lower()]
         if pub is None:
@@ -193,12 +220,17 @@ def _piece(word: str, pub: date | None, year: str | None, which: str | None, uni
     if whole.start is None or whole.end is None:
         return whole
     index, parts = PIECES[word]
+    if year and word in ("beginning", "start", "end"):
+        index, parts = (0, 3) if word != "end" else (2, 3)  # "the end of 2000": its last third, September on
     days = (whole.end - whole.start).days + 1
     if whole.granularity == "year":  # whole months for a year: Jan-Jun, or Jan-Apr, May-Aug, Sep-Dec
         months = 12 // parts
         first = nd.shift_months(whole.start, index * months)
         last = nd.shift_months(first, months) - timedelta(days=1)
         return DateValue(start=first, end=last, granularity="month", relative=whole.relative)
+    if whole.granularity == "month" and parts == 3 and index == 1:  # "mid-November": the 10th to the 20th
+        first, last = whole.start.replace(day=10), whole.start.replace(day=20)
+        return DateValue(start=first, end=last, granularity="day", relative=whole.relative)
     first = whole.start + timedelta(days=days * index // parts)
     last = whole.start + timedelta(days=days * (index + 1) // parts - 1)
     return DateValue(start=first, end=last, granularity="day", relative=whole.relative)
@@ -209,9 +241,9 @@ def _nth_week(g: Callable[[str], str | None], pub: date | None) -> DateValue:
     nth = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}[
         str(g("nth")).lower()]
     if g("nwy"):
-        first, last = date(int(str(g("nwy"))), 1, 1), date(int(str(g("nwy"))), 12, 31)
+        first, last = date(_yint(g("nwy")), 1, 1), date(_yint(g("nwy")), 12, 31)
     elif g("nwm"):
-        year = int(str(g("nwmy"))) if g("nwmy") else (pub.year if pub else None)
+        year = _yint(g("nwmy")) if g("nwmy") else (pub.year if pub else None)
         if year is None:
             return nd.unanchored("week")
         whole = nd.month_interval(year, nd.MONTHS[str(g("nwm")).lower().rstrip(".")])
@@ -242,6 +274,30 @@ def _month(text: str) -> int:
     return nd.MONTHS[text.lower().rstrip(".")]
 
 
+def _yint(text: str | None) -> int:
+    """A year written in digits or in words."""
+    t = str(text)
+    return int(t) if t.isdigit() else _year_words(t)
+
+
+def _year_words(text: str) -> int:
+    """"nineteen ninety-nine" 1999, "seventeen hundred thirty three" 1733, "two thousand and five" 2005."""
+    from .number_words import words_value
+
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w not in ("and", "hundred")]
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + int(words_value(" ".join(words[2:])) or 0) if words[2:] else 2000
+    century = int(words_value(words[0]) or 0)
+    rest = [w for w in words[1:] if w not in ("oh", "o")]
+    return century * 100 + int(words_value(" ".join(rest)) or 0)
+
+
+def _weekday_name(text: str) -> str:
+    """"Tue.", "thurs", "Friday" as the weekday's full name."""
+    t = text.lower().rstrip(".")[:3]
+    return next(w for w in WEEKDAYS if w.startswith(t))
+
+
 def _day_number(text: str) -> int:
     """"11", "11th", "eleventh", "thirty-first" as a day of the month."""
     t = text.lower()
@@ -254,7 +310,7 @@ def _day_number(text: str) -> int:
 def _day_of(pub: date | None, month: int, day: int, year: str | None) -> DateValue:
     """A day of a month, in the year given or else the publication year."""
     if year:
-        return nd.day_interval(date(int(year), month, day))
+        return nd.day_interval(date(_yint(year), month, day))
     if pub is None:
         return nd.unanchored("day")
     return nd.day_interval(date(pub.year, month, day)).model_copy(update={"relative": True})
@@ -280,10 +336,31 @@ def _day_range(g: Callable[[str], str | None], pub: date | None) -> DateValue:
     return DateValue(start=a.start, end=b.end, granularity="day", relative=a.relative)
 
 
+def _part_of(pub: date | None, side: str, amount: int, unit: str, year: str | None, which: str | None) -> DateValue:
+    """"the first nine months of 2024", "the last three weeks of this year": that many units from one end."""
+    if year:
+        whole = nd.year_interval(_yint(year))
+    else:
+        whole = nd.relative_interval("year", {"last": -1, "previous": -1, "next": 1}.get((which or "").lower(), 0), pub)
+    if whole.start is None or whole.end is None:
+        return whole
+    unit = unit.rstrip("s")
+    if side == "first":
+        start = whole.start
+        end = (nd.shift_months(start, amount) if unit == "month"
+               else start + timedelta(days=amount * DAYS_IN.get(unit, 1))) - timedelta(days=1)
+    else:
+        end = whole.end
+        start = (nd.shift_months(end + timedelta(days=1), -amount) if unit == "month"
+                 else end + timedelta(days=1 - amount * DAYS_IN.get(unit, 1)))
+    gran = "month" if unit == "month" else "day"
+    return DateValue(start=start, end=end, granularity=gran, relative=whole.relative)
+
+
 def _month_range(pub: date | None, ma_text: str, mb_text: str, year_text: str | None) -> DateValue:
     """"May to October 2020", "between August and October": whole months, the first one back a year if needed."""
     ma, mb = _month(ma_text), _month(mb_text)
-    year = int(year_text) if year_text else (pub.year if pub else None)
+    year = _yint(year_text) if year_text else (pub.year if pub else None)
     if year is None:
         return nd.unanchored("month")
     first = nd.month_interval(year - 1 if ma > mb else year, ma)
@@ -331,6 +408,8 @@ def _holiday_date(name: str, year: int) -> date:
         return easter(year)
     if name == "good friday":
         return easter(year) - timedelta(days=2)
+    if name == "easter monday":
+        return easter(year) + timedelta(days=1)
     thanksgiving = nth_weekday(11, 3, 4)
     return {"thanksgiving": thanksgiving, "thanksgiving day": thanksgiving,
             "black friday": thanksgiving + timedelta(days=1), "memorial day": nth_weekday(5, 0, -1),
@@ -350,13 +429,21 @@ def _holiday(pub: date | None, name_text: str, year_text: str | None, which: str
     if pub is None:
         return nd.unanchored("day")
     this = _holiday_date(name, pub.year)
-    if which in ("next", "coming"):
+    if which in ("next", "coming", "following"):
         d = this if this > pub else _holiday_date(name, pub.year + 1)
     elif which in ("last", "previous"):
         d = this if this < pub else _holiday_date(name, pub.year - 1)
     else:
         d = this if this <= pub or which == "this" else _holiday_date(name, pub.year - 1)
     return nd.day_interval(d).model_copy(update={"relative": True})
+
+
+def _year_of(two_digits: str | None) -> str | None:
+    """A year written with two digits after "of" ("April of 87") is in the last hundred years."""
+    if not two_digits:
+        return None
+    y = int(two_digits)
+    return str(1900 + y if y > 30 else 2000 + y)
 
 
 def _year2(text: str | None, published: date | None) -> int | None:
@@ -381,11 +468,46 @@ def recognize_dates(text: str, published: date | None = None) -> list[Mention]:
             start = m.start("m4")
         if m.group("od"):
             start = m.start("odd") - len("the ")
+        if m.group("ywpre"):
+            start = m.start("yw")
         out.append(Mention(kind="date", start=start, end=end, text=text[start:end], value=value))
-    return _merge_ranges(text, out, published)
+    return _merge_ranges(text, _shift_from(text, out, published), published)
 
 
-_TO_NOW = re.compile(r"\s*(?:-|–|to|until|till|through|and)\s+(?:now|today|date|the\s+present)\b", re.I)
+_SHIFT_BEFORE = re.compile(rf"(?P<amt>{_NUMW})\s+(?P<unit>{_UNIT})\s+(?P<dir>before|after|from|since)\s+(?:the\s+)?$",
+                           re.I)
+_FROM_NOW = re.compile(r"(?:between\s+now\s+and|from\s+now\s+(?:to|until|till|through|on\s+to))\s+$", re.I)
+
+
+def _shift_from(text: str, mentions: list[Mention], published: date | None) -> list[Mention]:
+    """"two weeks before Christmas", "3 days after January 12th": the day that far from a dated day; "between now
+    and November 15": from the publication date to that day."""
+    out: list[Mention] = []
+    for m in mentions:
+        v = m.value
+        window = text[max(0, m.start - 40) : m.start]
+        shift = _SHIFT_BEFORE.search(window)
+        now = _FROM_NOW.search(window)
+        if isinstance(v, DateValue) and v.start is not None and v.end is not None and shift \
+                and (v.granularity == "day" or v.start == v.end):
+            sign = -1 if shift.group("dir").lower() == "before" else 1
+            value = _offset(v.start, _amount(shift.group("amt")), shift.group("unit"), sign)
+            start = m.start - len(shift.group())
+            out = [o for o in out if o.end <= start]  # "in 3 days from today" is read once
+            out.append(Mention(kind="date", start=start, end=m.end, text=text[start : m.end],
+                               value=value.model_copy(update={"relative": v.relative})))
+            continue
+        if isinstance(v, DateValue) and v.end is not None and now and published is not None and published <= v.end:
+            start = m.start - len(now.group())
+            out.append(Mention(kind="date", start=start, end=m.end, text=text[start : m.end],
+                               value=DateValue(start=published, end=v.end, granularity="day", relative=True)))
+            continue
+        out.append(m)
+    return out
+
+
+_TO_NOW = re.compile(
+    r"\s*(?:-|–|to|until|till|through|and)\s+(?:now|today|date|the\s+present|(?:the\s+)?current\s+date)\b", re.I)
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|~|to|through|thru|till|until|and)\s*", re.I)
 _RANGE_OPEN = re.compile(r"(?:from|between)\s+$", re.I)
 
@@ -508,7 +630,7 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
             rel = " ".join((g("wrel") or "").lower().split())
             # "this past Wednesday" is the latest Wednesday before the publication date, "last Wednesday" the one
             # of the week before
-            rel = {"this past": "", "past": "", "this coming": "next", "following": "next",
+            rel = {"this past": "", "past": "", "this coming": "next", "this upcoming": "next", "following": "next",
                    "upcoming": "next"}.get(rel, rel)
             return _weekday(pub, g("wdn").lower(), rel)
         if g("dayrel"):
@@ -528,10 +650,16 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
             return nd.month_interval(year, month).model_copy(update={"relative": True})
         if g("ymd2"):
             return nd.day_interval(date(int(g("ymd2y")), _month(g("ymd2m")), int(g("ymd2d"))))
+        if g("dayrange2"):
+            first_day = _day_of(pub, _month(g("dxm")), int(g("dx1")), g("dxy"))
+            last_day = _day_of(pub, _month(g("dxm")), int(g("dx2")), g("dxy"))
+            if first_day.start is None or last_day.end is None or first_day.start > last_day.end:
+                return None if first_day.start else first_day
+            return DateValue(start=first_day.start, end=last_day.end, granularity="day", relative=first_day.relative)
         if g("dayrange") or g("mdayrange"):
             return _day_range(g, pub)
         if g("wdd"):
-            return _weekday_date(pub, g("wddn").lower(), _day_number(g("wddd")))
+            return _weekday_date(pub, _weekday_name(g("wddn")), _day_number(g("wddd")))
         if g("odm") or g("mod"):
             day = _day_number(g("odw") or g("modw"))
             if g("odrel"):
@@ -540,18 +668,38 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
                     return month_v
                 return nd.day_interval(month_v.start.replace(day=day)).model_copy(update={"relative": True})
             return _day_of(pub, _month(g("odmm") or g("modm")), day, g("odmy") or g("mody"))
+        if g("mrel"):
+            offset = {"next": 1, "last": -1, "this": 0}.get(g("mrw").lower().split()[-1], 0)
+            if g("mrw").lower().split()[-1] in ("following",):
+                offset = 1
+            elif g("mrw").lower().split()[-1] == "previous":
+                offset = -1
+            if pub is None:
+                return nd.unanchored("month")
+            return nd.month_interval(pub.year + offset, _month(g("mrm"))).model_copy(update={"relative": True})
         if g("ymw"):
             return nd.month_interval(int(g("ymwy")), _month(g("ymwm")))
         if g("mbetween"):
             return _month_range(pub, g("mba"), g("mbb"), g("mbby"))
         if g("holiday"):
             return _holiday(pub, g("hname"), g("holy"), (g("hwhich") or "").lower())
+        if g("partof"):
+            return _part_of(pub, g("pfl").lower(), _amount(g("pamt")), g("punit2").lower(), g("pofy"), g("pofw"))
+        if g("yearw"):
+            year = _year_words(g("yw"))
+            month_txt, day_txt = g("ywm") or g("ywm2"), g("ywd") or g("ywd2")
+            if month_txt and day_txt:
+                return nd.day_interval(date(year, _month(month_txt), _day_number(day_txt)))
+            if month_txt:
+                return nd.month_interval(year, _month(month_txt))
+            return nd.year_interval(year)
         if g("ytd"):
             if pub is None:
                 return nd.unanchored("day")
             return DateValue(start=date(pub.year, 1, 1), end=pub, granularity="day", relative=True)
         if g("mdy") or g("dmy"):
-            month_txt, day_txt, year_txt = (g("m1"), g("d1"), g("y1")) if g("mdy") else (g("m2"), g("d2"), g("y2"))
+            month_txt, day_txt, year_txt = ((g("m1"), g("d1"), g("y1") or g("y1b")) if g("mdy")
+                                            else (g("m2"), g("d2"), g("y2") or _year_of(g("y2b"))))
             month = nd.MONTHS[month_txt.lower().rstrip(".")]
             day = int(day_txt)
             if not 1 <= day <= 31 or (month_txt.lower() == "may" and g("mdy") and not year_txt and day > 31):
@@ -559,12 +707,14 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
             # Month, day and year are all read by the pattern: the date is built directly (dateparser would add
             # nothing but two milliseconds); free-form expressions still go through dateparser.
             if year_txt:
-                return nd.day_interval(date(int(year_txt), month, day))
+                return nd.day_interval(date(_yint(year_txt), month, day))
             if pub is None:
                 return nd.unanchored("day")
             return nd.day_interval(date(pub.year, month, day)).model_copy(update={"relative": True})
         if g("my"):
-            return nd.month_interval(int(g("y3")), nd.MONTHS[g("m3").lower().rstrip(".")])
+            if g("m3b"):  # "April of 87"
+                return nd.month_interval(int(str(_year_of(g("y3b")))), _month(g("m3b")))
+            return nd.month_interval(_yint(g("y3")), nd.MONTHS[g("m3").lower().rstrip(".")])
         if g("q"):
             y = _year2(g("qy") or g("qy2"), pub)
             q = int(g("qn") or g("qn2") or g("qn3"))
@@ -578,14 +728,14 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
                 return nd.relative_interval("quarter", -1, pub)  # "last quarter": the one before this
             q = nd.ORDINALS.get(g("qord").lower(), 4)
             if g("qwy"):
-                return nd.quarter_interval(int(g("qwy")), q)
+                return nd.quarter_interval(_yint(g("qwy")), q)
             if pub is None or g("qfis"):
                 return nd.unanchored("quarter")
             return nd.quarter_interval(pub.year, q).model_copy(update={"relative": True})
         if g("half"):
             h = nd.ORDINALS[g("hord").lower()]
             if g("hy"):
-                return nd.half_interval(int(g("hy")), h)
+                return nd.half_interval(_yint(g("hy")), h)
             return nd.half_interval(pub.year, h).model_copy(update={"relative": True}) if pub else nd.unanchored("half")
         if g("hx"):
             return nd.half_interval(int(g("hxy") or g("hxy2")), int(g("hn") or g("hn2")))
@@ -612,12 +762,18 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
             return _weekend(pub, {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0))
         if g("rest"):
             return nd.relative_interval(g("restunit").lower(), 0, pub, "later")
+        if g("dw2"):
+            first = 2010 if "ten" in g("dw2").lower() else 2000
+            return DateValue(start=date(first, 1, 1), end=date(first + 9, 12, 31), granularity="year")
         if g("decadew"):
             tens = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
                     "eighties": 80, "nineties": 90}[g("dw").lower()]
             return DateValue(start=date(1900 + tens, 1, 1), end=date(1909 + tens, 12, 31), granularity="year")
+        if g("rel") and g("unit").lower() == "fortnight":
+            which = g("which").lower()
+            return _span(pub, 1, "fortnight", which in ("next", "coming", "following"))
         if g("rel"):
-            offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
+            offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "upcoming": 1,
                       "following": 1}.get(g("which").lower(), 0)
             part = (g("part") or "").lower()
             side = "earlier" if part in ("earlier", "early") else "later" if part in ("later", "late") else None
