@@ -66,14 +66,18 @@ PATTERN = re.compile(
         |(?P<ywm>{_MONTH})\s+(?:of\s+)?(?:(?P<ywd>{_DAYN}|{_DAYW})(?:st|nd|rd|th)?,?\s+)?
         |(?P<ywd2>{_DAYN})(?:st|nd|rd|th)?\s+(?P<ywm2>{_MONTH})\s+)(?P<yw>{_YEARW})
         (?![\w-])(?!\s+(?!and\b|to\b|until\b|when\b)[a-z]))
-    | (?P<dayrange>(?:(?:from|between)\s+)?(?P<dr1>{_DAYN})(?:st|nd|rd|th)?(?:{_RJOIN}|\s+and\s+)
-        (?P<dr2>{_DAYN})(?:st|nd|rd|th)?(?:\s+of|\s+in)?\s+(?:
+    | (?P<dayrange>(?:(?:from|between)\s+)?(?:the\s+)?(?P<dr1>{_DAYN}(?:st|nd|rd|th)?|{_DAYW})
+        (?:{_RJOIN}|\s+and\s+)(?:the\s+)?(?P<dr2>{_DAYN}(?:st|nd|rd|th)?|{_DAYW})(?:\s+of|\s+in)?\s+(?:
         (?P<drm>{_MONTH})(?:\s?,?\s*(?:of\s+)?(?P<dry>{_YEAR_ANY}))?|(?:the\s+)?(?P<drrel>this|next|last)\s+month))
     | (?P<dayrange2>(?:from|between)\s+(?P<dx1>{_DAYN})(?:st|nd|rd|th)?(?:{_RJOIN}|\s+and\s+)(?P<dxm>{_MONTH})\s*
         (?P<dx2>{_DAYN})(?:st|nd|rd|th)?(?![\d:])(?:\s?,?\s*(?P<dxy>{_YEAR_ANY}))?)
-    | (?P<mdayrange>(?P<mdm>{_MONTH})\s*(?:between\s+)?(?P<md1>{_DAYN})(?:st|nd|rd|th)?(?:{_RJOIN}|\s+and\s+)
-        (?P<md2>{_DAYN})(?:st|nd|rd|th)?(?![\d:.])(?!\s*(?:%|percent|per\s?cent|million|billion|[ap]\.?m\b))
+    | (?P<mdayrange>(?P<mdm>{_MONTH})\s*(?:between\s+)?(?:the\s+)?(?P<md1>{_DAYN}(?:st|nd|rd|th)?|{_DAYW})
+        (?:{_RJOIN}|\s+and\s+)(?:the\s+)?(?P<md2>{_DAYN}(?:st|nd|rd|th)?|{_DAYW})(?![\d:.])
+        (?!\s*(?:%|percent|per\s?cent|million|billion|[ap]\.?m\b))
         (?:\s?,?\s*(?P<mdy2>{_YEAR_ANY}))?)
+    | (?P<mdn>(?:(?:on|this|next)\s+(?:{_WEEKDAY}\s+)?|{_WEEKDAY}\s+)(?P<mdnm>1[0-2]|0?[1-9])[/-]
+        (?P<mdnd>[12]\d|3[01]|0?[1-9])
+        (?![\d/.-]))
     | (?P<wdd>(?P<wddn>{_WEEKDAY}|{_WEEKDAY_ABBR}),?\s+(?:the\s+)?(?P<wddd>{_DAYN}(?:st|nd|rd|th)?|{_DAYW})(?![\d:.])
         (?!\s*(?:[ap]\.?m\b|of\b|,?\s*{_MONTH}|o'clock)))
     | (?P<odm>(?:the\s+)?(?P<odw>{_DAYW}|{_DAYN}(?:st|nd|rd|th))(?:\s+day)?\s+of\s+(?:
@@ -100,7 +104,7 @@ PATTERN = re.compile(
         |the\s+(?P<dw2>two\s+thousands|noughties|twenty[\s-]tens|two\s+thousand\s+and\s+tens))
     | (?P<inn>(?:in|within)\s+(?P<inamt>{_NUMW})\s+(?P<inunit>{_UNIT}))
     | (?P<span>(?P<within>within\s+)?(?:the\s+)?(?:(?P<sw1>next|last|past|previous|coming|upcoming)\s+(?P<sa1>{_NUMW})|
-        (?P<sa2>{_NUMW})\s+(?P<sw2>next|last|past|previous|coming|upcoming))\s+(?P<su>{_UNIT}))
+        (?P<sa2>{_NUMW})\s+(?P<sw2>next|last|past|previous|coming|upcoming))\s+(?P<su>{_UNIT}|quarters))
     | (?P<weekof>(?:the\s+)?week\s+(?:of|starting|beginning|commencing)\s+(?:on\s+)?(?P<wom>{_MONTH})\s*
         (?P<wod>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<woy>{_YEAR}))?)
     | (?P<nthweek>(?:the\s+)?(?P<nth>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+of\s+(?:the\s+)?
@@ -111,7 +115,7 @@ PATTERN = re.compile(
         |this\s+upcoming|following|upcoming)\s+)?
         (?P<wdn>{_WEEKDAY}))
     | (?P<dayrel>the\s+day\s+(?P<dayside>before|after)(?!\s+(?:yesterday|tomorrow|today)))
-    | (?P<od>on\s+the\s+(?P<odd>[0-3]?\d)(?:st|nd|rd|th))
+    | (?P<od>on\s+(?:the\s+)?(?P<odd>[0-3]?\d)(?:st|nd|rd|th))
     | (?P<inthe>(?P<ipart>earlier|later)\s+in\s+the\s+(?P<iunit>year|month|week))
     | (?P<q>(?:Q(?P<qn>[1-4])|(?P<qn2>[1-4])Q)[\s-]*(?:FY\s?)?'?(?P<qy>{_YEAR}|\d\d)?
         |(?P<qy2>{_YEAR})[\s-]*Q(?P<qn3>[1-4]))
@@ -129,12 +133,13 @@ PATTERN = re.compile(
         (?P<which>last|this|next|past|previous|current|coming|upcoming|following)\s+(?:calendar\s+)?
         (?P<unit>year|month|week|quarter|decade|fortnight))
     | (?P<afternext>the\s+(?P<anunit>year|month|week|weekend)\s+after\s+(?:the\s+)?next)
-    | (?P<weekend>(?:(?P<wewhich>this|last|next|the|on|past|coming)\s+)weekend)
-    | (?P<rest>(?:the\s+)?rest\s+of\s+(?:the\s+|this\s+|my\s+)?(?P<restunit>year|month|week))
+    | (?P<weekend>(?:(?P<wewhich>this|last|next|the|on|past|coming|that)\s+)weekend)
+    | (?P<workweek>(?P<wwwhich>this|next|last|previous|coming)\s+work(?:ing)?[\s-]?week)
+    | (?P<rest>(?:the\s+)?(?:rest|remainder|remaining)\s+of\s+(?:the\s+|this\s+|my\s+)?(?P<restunit>year|month|week))
     | (?P<ago>(?P<amt>{_NUMW})\s+(?P<agounit>years?|months?|weeks?|days?)\s+ago)
     | (?P<day>yesterday|today|tomorrow)
     | (?P<mo>(?P<mopre>in|since|by|until|from|through|early|late|mid-?|last|this|next)\s+
-        (?P<m4>{_MONTH})(?![\w.])(?!\s*,?\s*(?:of\s+)?(?:(?:1[89]|20)\d\d|{_YEARW}|(?:next|last|this)\s+year))(?!\s*[0-3]?\d(?:st|nd|rd|th)?\b))
+        (?P<m4>{_MONTH})(?![\w.])(?!\s*,?\s*(?:of\s+|in\s+)?(?:(?:1[89]|20)\d\d|{_YEARW}|(?:next|last|this)\s+year))(?!\s+(?:the\s+)?{_DAYW}\b)(?!\s*[0-3]?\d(?:st|nd|rd|th)?\b))
     | (?P<fullmonth>{_FULL_MONTH})
     | (?P<year>(?<![\d,.])(?P<y4>{_YEAR})(?!\s?(?:%|percent|million|billion|[\d,.]\d)))
     )(?![\w])""",
@@ -308,18 +313,34 @@ def _day_number(text: str) -> int:
 
 
 def _day_of(pub: date | None, month: int, day: int, year: str | None) -> DateValue:
-    """A day of a month, in the year given or else the publication year."""
+    """A day of a month, in the year given or else the one nearest the publication date ("Dec. 28" in a January
+    article is last December's)."""
     if year:
         return nd.day_interval(date(_yint(year), month, day))
     if pub is None:
         return nd.unanchored("day")
-    return nd.day_interval(date(pub.year, month, day)).model_copy(update={"relative": True})
+    return nd.day_interval(_nearest(pub, month, day)).model_copy(update={"relative": True})
+
+
+def _nearest(pub: date, month: int, day: int) -> date:
+    """The date with that month and day nearest `pub` (29 February included, in the nearest leap year)."""
+    best: date | None = None
+    for year in range(pub.year - 4, pub.year + 5):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((d - pub).days) < abs((best - pub).days):
+            best = d
+    if best is None:
+        raise ValueError("no such day")
+    return best
 
 
 def _day_range(g: Callable[[str], str | None], pub: date | None) -> DateValue:
     """"4 to 22 January 1995", "between 3 and 12 of Sept", "June 9-12, 2019", "from 4 to 22 this month"."""
-    first, last = (int(str(g("dr1"))), int(str(g("dr2")))) if g("dayrange") else (int(str(g("md1"))),
-                                                                                 int(str(g("md2"))))
+    first, last = ((_day_number(str(g("dr1"))), _day_number(str(g("dr2")))) if g("dayrange")
+                   else (_day_number(str(g("md1"))), _day_number(str(g("md2")))))
     if last <= first:
         raise ValueError("not a range of days")
     if g("drrel"):
@@ -363,8 +384,13 @@ def _month_range(pub: date | None, ma_text: str, mb_text: str, year_text: str | 
     year = _yint(year_text) if year_text else (pub.year if pub else None)
     if year is None:
         return nd.unanchored("month")
-    first = nd.month_interval(year - 1 if ma > mb else year, ma)
-    last = nd.month_interval(year, mb)
+    if ma > mb and not year_text and pub is not None:
+        # "May to March" with no year: the span, across a new year, nearest the publication date
+        spans = [(nd.month_interval(y - 1, ma), nd.month_interval(y, mb)) for y in (year, year + 1)]
+        first, last = min(spans, key=lambda fl: max(0, (fl[0].start - pub).days, (pub - fl[1].end).days))  # type: ignore[operator]
+    else:
+        first = nd.month_interval(year - 1 if ma > mb else year, ma)
+        last = nd.month_interval(year, mb)
     return DateValue(start=first.start, end=last.end, granularity="month", relative=not year_text)
 
 
@@ -433,8 +459,11 @@ def _holiday(pub: date | None, name_text: str, year_text: str | None, which: str
         d = this if this > pub else _holiday_date(name, pub.year + 1)
     elif which in ("last", "previous"):
         d = this if this < pub else _holiday_date(name, pub.year - 1)
-    else:
-        d = this if this <= pub or which == "this" else _holiday_date(name, pub.year - 1)
+    elif which == "this":
+        d = this
+    else:  # the nearest one: "Christmas" in a November article is the coming one, in January the last
+        d = min((_holiday_date(name, y) for y in (pub.year - 1, pub.year, pub.year + 1)),
+                key=lambda x: abs((x - pub).days))
     return nd.day_interval(d).model_copy(update={"relative": True})
 
 
@@ -467,7 +496,9 @@ def recognize_dates(text: str, published: date | None = None) -> list[Mention]:
         if m.group("mo"):  # keep the preposition out of the mention
             start = m.start("m4")
         if m.group("od"):
-            start = m.start("odd") - len("the ")
+            start = m.start("odd") - (len("the ") if text[: m.start("odd")].lower().endswith("the ") else 0)
+        if m.group("mdn"):
+            start = m.start("mdnm")
         if m.group("ywpre"):
             start = m.start("yw")
         out.append(Mention(kind="date", start=start, end=end, text=text[start:end], value=value))
@@ -497,6 +528,9 @@ def _shift_from(text: str, mentions: list[Mention], published: date | None) -> l
             out.append(Mention(kind="date", start=start, end=m.end, text=text[start : m.end],
                                value=value.model_copy(update={"relative": v.relative})))
             continue
+        if isinstance(v, DateValue) and v.end is not None and now and published is not None and v.relative \
+                and v.end < published:
+            v = v.model_copy(update={"end": nd.shift_months(v.end, 12)})  # "between now and November" is ahead
         if isinstance(v, DateValue) and v.end is not None and now and published is not None and published <= v.end:
             start = m.start - len(now.group())
             out.append(Mention(kind="date", start=start, end=m.end, text=text[start : m.end],
@@ -611,6 +645,13 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
         if g("span"):
             which = (g("sw1") or g("sw2")).lower()
             amount = _amount(g("sa1") or g("sa2"))
+            if g("su").lower() == "quarters":  # "the past two quarters": whole quarters before this one
+                forward = which in ("next", "coming", "upcoming")
+                first_q = nd.relative_interval("quarter", 1 if forward else -amount, pub)
+                last_q = nd.relative_interval("quarter", amount if forward else -1, pub)
+                if first_q.start is None or last_q.end is None:
+                    return first_q
+                return DateValue(start=first_q.start, end=last_q.end, granularity="quarter", relative=True)
             span = _span(pub, amount, g("su"), which in ("next", "coming", "upcoming"))
             if g("within") and pub is not None and span.start is not None and span.start > pub:
                 span = span.model_copy(update={"start": pub})  # "within the next 3 years" starts now
@@ -658,6 +699,8 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
             return DateValue(start=first_day.start, end=last_day.end, granularity="day", relative=first_day.relative)
         if g("dayrange") or g("mdayrange"):
             return _day_range(g, pub)
+        if g("mdn"):
+            return _day_of(pub, int(g("mdnm")), int(g("mdnd")), None)
         if g("wdd"):
             return _weekday_date(pub, _weekday_name(g("wddn")), _day_number(g("wddd")))
         if g("odm") or g("mod"):
@@ -708,9 +751,7 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
             # nothing but two milliseconds); free-form expressions still go through dateparser.
             if year_txt:
                 return nd.day_interval(date(_yint(year_txt), month, day))
-            if pub is None:
-                return nd.unanchored("day")
-            return nd.day_interval(date(pub.year, month, day)).model_copy(update={"relative": True})
+            return _day_of(pub, month, day, None)
         if g("my"):
             if g("m3b"):  # "April of 87"
                 return nd.month_interval(int(str(_year_of(g("y3b")))), _month(g("m3b")))
@@ -759,7 +800,15 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
             return nd.relative_interval(unit, 2, pub)
         if g("weekend"):
             which = (g("wewhich") or "").lower()
+            if which in ("the", "on", "that") and pub is not None and pub.weekday() < 3:
+                return _weekend(pub, -1)  # "over the weekend" in a Monday story is the one just past
             return _weekend(pub, {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0))
+        if g("workweek"):
+            offset = {"next": 1, "coming": 1, "last": -1, "previous": -1}.get(g("wwwhich").lower(), 0)
+            week = nd.relative_interval("week", offset, pub)
+            if week.start is None:
+                return week
+            return DateValue(start=week.start, end=week.start + timedelta(days=4), granularity="day", relative=True)
         if g("rest"):
             return nd.relative_interval(g("restunit").lower(), 0, pub, "later")
         if g("dw2"):
