@@ -116,6 +116,9 @@ def singular(word: str) -> str:
     return word
 
 
+DURATION_UNITS = {"year", "month", "week", "day", "hour", "minute", "second"}
+
+
 def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | None:
     """The words that say what `m` measures, as an attribute key, or None when the wording does not tell."""
     v = m.value
@@ -132,6 +135,8 @@ def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | N
     if re.match(r"\s*(?:GMT|UTC|[ECMP][SD]?T)\b", after):
         return None  # a clock time ("0117 GMT")
     if m.kind == "quantity":
+        if v.unit in DURATION_UNITS:  # "30 days in detention" is keyed "day", as a counted noun would be
+            after = " " + v.unit + "s" + after
         counted = _count_measure(before, after)
         if counted is None:  # "the death toll rose to 1,498"
             link = MONEY_LINK.search(before)

@@ -22,8 +22,13 @@ ONE_WORD_SCALES = {"k", "m", "b", "t"}
 PHYSICAL = (r"(?-i:mg|kg|km|cm|mm|ml|GHz|MHz|kHz|Hz|MB|GB|TB|KB|kWh|MWh|GWh|MW|GW|kW|mph|km/h|°C|°F|dB|nm"
             r"|[kMGT]?eV|t(?=\s+(?:of|valued|a|per|in)\b))"
             r"|degrees?(?:\s+(?:celsius|fahrenheit))?|miles?|(?:nano|micro|milli|centi|kilo)?met(?:er|re)s?|feet|foot"
-            r"|inch(?:es)?"
+            r"|inch(?:es)?|years?|months?|weeks?|days?|hours?|minutes?|seconds?"
             r"|tonnes?|tons?|lit(?:er|re)s?|gallons?|acres?|hectares?|grams?|kilograms?|barrels?|megawatts?|gigawatts?")
+
+
+# Durations are measures in time units, one spelling each so that "30 days" and "a 30-day" compare.
+DURATIONS = {f"{u}{s}": u for u in ("year", "month", "week", "day", "hour", "minute", "second") for s in ("", "s")}
+_DURATION_AFTER = re.compile(r"[\s-]+(years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,7 @@ def grammar(vocab: Vocabulary | None = None) -> NumberGrammar:
               r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|,\d)"
               r"|\d+)(?:\.\d+)?(?:[eE][+-]?\d+(?![\w.]))?|\.\d+")
     # "1.1^23", "2.5^-1", "1.3x10^6": a power, read only where the caret is written
-    power = r"(?:\s?[x×]\s?10\^(?P<sci>[+-]?\d+)|\^(?P<pow>[+-]*\d+))"
+    power = r"(?:\s?[x×]\s?10(?:\^|(?=[−-]\d))(?P<sci>[+−-]?\d+)|\^(?P<pow>[+-]*\d+))"
     # A currency before the figure: a symbol ("$", "US$"), a code ("USD 5", "USD5") or a code with a symbol ("AUD$ 15").
     cur = (rf"(?:(?P<{{c}}s>{codes})\s?\$\s?|(?P<{{n}}>{prefix})\s?"
            rf"|(?P<{{c}}>(?-i:{codes}))\s?(?=\d))")
@@ -419,6 +424,7 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
         kind = "money"
     elif m.group("phys"):
         unit = " ".join(m.group("phys").split())
+        unit = DURATIONS.get(unit.lower(), unit)
     elif m.group("times") or m.group("xmult"):
         unit = "times"  # a multiple: "30 times", "tenfold", "3x"
     elif m.group("postsym"):
@@ -438,6 +444,7 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
     base = _to_float(digits)
     exponent = m.group("sci") or m.group("pow")
     if exponent:
+        exponent = exponent.replace("−", "-")
         power = int(exponent.lstrip("+-") or 0) * (-1 if exponent.count("-") % 2 else 1)
         try:
             base = base * 10.0**power if m.group("sci") else base**power
@@ -511,9 +518,13 @@ def _read_words(text: str, start: int, end: int, value: float, lo: float, hi: fl
         end = cm.end()
     else:
         pm = re.match(r"\s?(?:%|percent(?:age)?s?\b|per\s?cents?\b)", text[end:], re.I)
+        dm = _DURATION_AFTER.match(text, end)
         if pm:
             kind, unit = "percent", "percent"
             end += pm.end()
+        elif dm and not vague:  # "thirty days", "two weeks"
+            unit = DURATIONS[dm.group(1).lower()]
+            end = dm.end()
     noun = _counted_noun(text, end, g) if kind == "quantity" else None
     if vague and kind == "quantity" and not re.match(r"\s+of\b", text[end:], re.I) and lo < 1e3:
         return None
