@@ -368,7 +368,8 @@ def summedits(limit: int | None) -> tuple[Score, dict[str, int]]:
     from factcheck.models import Document
     from factcheck.pipeline import check_documents
 
-    rules = [r for r in load_rules() if r.check in ("disagreement", "role-conflict", "derived", "parts-sum", "change")]
+    checks = ("disagreement", "aligned-figure", "role-conflict", "derived", "parts-sum", "change")
+    rules = [r for r in load_rules() if r.check in checks]
     score = Score()
     counts = {"numeric_inconsistent": 0, "consistent": 0}
     cases: list[dict[str, object]] = []

@@ -20,7 +20,7 @@ from .engine.passages import Row
 from .models import Claim, Document, Report
 from .vocabulary import default_rules_dir
 
-FORMAT = "factcheck-claims-cache/3"
+FORMAT = "factcheck-claims-cache/4"
 REPORTS_KEPT = 8
 _CLAIMS = TypeAdapter(list[Claim])
 
@@ -118,11 +118,12 @@ class ClaimCache:
             with contextlib.suppress(OSError):
                 Path(str(self.path) + suffix).unlink()
 
-    def get_many(self, docs: list[Document], shingle: int = 8) -> dict[str, tuple[list[Claim], list[Row]]]:
-        """Cached claims and shingles of the documents that have them, by document key (document path left empty).
+    def get_many(self, docs: list[Document], shingle: int = 8) -> dict[str, tuple[list[Claim], list[Row], list[Claim]]]:
+        """Cached claims, shingles and figures of the documents that have them, by document key (document path
+        left empty).
         An entry whose shingles were made with another shingle size counts as missing."""
         keys = {document_key(d) for d in docs}
-        out: dict[str, tuple[list[Claim], list[Row]]] = {}
+        out: dict[str, tuple[list[Claim], list[Row], list[Claim]]] = {}
         items = list(keys)
         for i in range(0, len(items), 500):
             chunk = items[i : i + 500]
@@ -139,17 +140,19 @@ class ClaimCache:
                     if entry.get("k") != shingle:
                         continue
                     rows = [(r[0], r[1], r[2], r[3], list(r[4]), r[5]) for r in entry["s"]]
-                    out[key] = (_CLAIMS.validate_python(entry["c"]), rows)
+                    out[key] = (_CLAIMS.validate_python(entry["c"]), rows, _CLAIMS.validate_python(entry["g"]))
                 except (ValidationError, ValueError, KeyError, TypeError, IndexError):
                     continue  # a damaged entry is read again from the document
         return out
 
-    def put_many(self, items: list[tuple[Document, tuple[list[Claim], list[Row]], int]]) -> None:
-        """Store documents' claims and shingles, in one transaction."""
+    def put_many(self, items: list[tuple[Document, tuple[list[Claim], list[Row], list[Claim]], int]]) -> None:
+        """Store documents' claims, shingles and figures, in one transaction."""
         rows = []
-        for doc, (claims, sentence_rows), shingle in items:
+        for doc, (claims, sentence_rows, figures), shingle in items:
             plain = _CLAIMS.dump_python([c.model_copy(update={"document": ""}) for c in claims], mode="json")
-            rows.append((document_key(doc), self.version, json.dumps({"k": shingle, "s": sentence_rows, "c": plain})))
+            figs = _CLAIMS.dump_python([c.model_copy(update={"document": ""}) for c in figures], mode="json")
+            rows.append((document_key(doc), self.version,
+                         json.dumps({"k": shingle, "s": sentence_rows, "c": plain, "g": figs})))
         try:
             self.db.execute("BEGIN IMMEDIATE")
             self.db.executemany("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)", rows)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .cache import ClaimCache, document_key
-from .claims.builder import extract_claims
+from .claims.builder import extract
 from .claims.entities import corpus_names
 from .documents import load_documents
 from .documents.loaders import MAX_BYTES
@@ -23,7 +23,7 @@ Progress = Callable[[int, int], None]
 
 
 BATCH = 32
-Extracted = tuple[list[Claim], list[Row]]  # a document's claims and its sentences' shingles
+Extracted = tuple[list[Claim], list[Row], list[Claim]]  # a document's claims, sentences' shingles and figures
 
 
 def _watch_parent() -> None:
@@ -46,7 +46,11 @@ def _watch_parent() -> None:
 def _extract_batch(job: tuple[list[Document], int]) -> list[Extracted]:
     docs, shingle = job
     vocab = load_vocabulary()
-    return [(extract_claims(d, vocab), document_rows(d, shingle)) for d in docs]
+    out: list[Extracted] = []
+    for d in docs:
+        claims, figures = extract(d, vocab)
+        out.append((claims, document_rows(d, shingle), figures))
+    return out
 
 
 def extract_documents(docs: list[Document], progress: Progress | None = None, cache: ClaimCache | None = None,
@@ -86,8 +90,10 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
         if i in results:
             out.append(results[i])
         else:
-            claims, rows = cached[keys[i]]
-            out.append(([c.model_copy(update={"document": docs[i].path}) for c in claims], rows))
+            claims, rows, figures = cached[keys[i]]
+            path = docs[i].path
+            out.append(([c.model_copy(update={"document": path}) for c in claims], rows,
+                        [f.model_copy(update={"document": path}) for f in figures]))
     return out
 
 
@@ -106,10 +112,26 @@ def number_claims(per_doc: list[list[Claim]]) -> list[Claim]:
     return out
 
 
+def number_figures(per_doc: list[list[Claim]], per_doc_claims: list[list[Claim]], claims: list[Claim]) -> list[Claim]:
+    """Report-wide ids for figures (G1, G2, ...); a figure that became a claim points at its report-wide id and
+    takes its subject's report-wide name."""
+    out: list[Claim] = []
+    start = 0
+    for figures, local in zip(per_doc, per_doc_claims, strict=True):
+        ids = {c.id: claims[start + i] for i, c in enumerate(local)}
+        start += len(local)
+        for f in figures:
+            made = ids.get(f.qualifiers.relates[0]) if f.qualifiers.relates else None
+            q = f.qualifiers.model_copy(update={"relates": [made.id] if made else []})
+            out.append(f.model_copy(update={"id": f"G{len(out) + 1}", "qualifiers": q,
+                                            "subject": made.subject if made else f.subject}))
+    return out
+
+
 def extract_all(docs: list[Document], progress: Progress | None = None, cache: ClaimCache | None = None,
                 jobs: int = 1) -> list[Claim]:
     """Claims of every document with report-wide ids and one name per subject across documents."""
-    return number_claims([claims for claims, _ in extract_documents(docs, progress, cache, jobs)])
+    return number_claims([claims for claims, _, _ in extract_documents(docs, progress, cache, jobs)])
 
 
 def mark_copies(claims: list[Claim], passages: list[SharedPassage]) -> list[Claim]:
@@ -140,9 +162,10 @@ def passages_for(docs: list[Document], rules: list[Rule], rows: list[list[Row]] 
 
 
 def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
-              passages: list[SharedPassage] | None = None) -> list[Finding]:
+              passages: list[SharedPassage] | None = None, figures: list[Claim] | None = None) -> list[Finding]:
     """Every rule's findings, sorted (errors first) and numbered F1, F2, ..."""
-    corpus = Corpus(docs, claims, load_vocabulary(), passages if passages is not None else passages_for(docs, rules))
+    corpus = Corpus(docs, claims, load_vocabulary(), passages if passages is not None else passages_for(docs, rules),
+                    figures=figures or [])
     findings = [f for rule in rules for f in run_rule(rule, corpus)]
     findings.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.subject, f.attribute, f.rule, f.message))
     return [f.model_copy(update={"id": f"F{i}"}) for i, f in enumerate(findings, 1)]
@@ -153,9 +176,14 @@ def check_documents(docs: list[Document], rules: list[Rule], progress: Progress 
     """The report for documents already loaded."""
     options = passage_options(rules)
     extracted = extract_documents(docs, progress, cache, jobs, int(options.get("shingle", 8)))
-    passages = find_shared_passages(docs, **options, rows=[rows for _, rows in extracted])
-    claims = mark_copies(number_claims([claims for claims, _ in extracted]), passages)
-    findings = run_rules(docs, claims, rules, passages)
+    passages = find_shared_passages(docs, **options, rows=[rows for _, rows, _ in extracted])
+    local = [claims for claims, _, _ in extracted]
+    claims = mark_copies(number_claims(local), passages)
+    figures = number_figures([figures for _, _, figures in extracted], local, claims)
+    findings = run_rules(docs, claims, rules, passages, figures)
+    # A figure a finding points at that is no claim of its own is listed with the claims, so reports can quote it.
+    cited = {i for f in findings for i in f.claims}
+    claims = claims + [g for g in figures if g.id in cited]
     counts: dict[str, int] = {}
     for c in claims:
         counts[c.document] = counts.get(c.document, 0) + 1

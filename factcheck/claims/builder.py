@@ -16,6 +16,7 @@ from ..recognizers import recognize
 from ..text.sentences import split_sentences
 from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
 from .entities import DocumentEntities, document_entities
+from .figures import figures_of
 from .measures import STOP as STOP_WORDS
 from .measures import measure_of
 from .measures import singular as _singular
@@ -61,6 +62,11 @@ def _position(ctx: _Ctx, offset: int) -> tuple[int, int]:
 
 def extract_claims(doc: Document, vocab: Vocabulary | None = None) -> list[Claim]:
     """The claims one document makes, in reading order; ids are local ("1", "2", ...)."""
+    return extract(doc, vocab)[0]
+
+
+def extract(doc: Document, vocab: Vocabulary | None = None) -> tuple[list[Claim], list[Claim]]:
+    """The claims one document makes, and every figure it writes (see `figures.figures_of`), in reading order."""
     vocab = vocab or load_vocabulary()
     mentions = recognize(doc.text, doc.published)
     line_starts = [0] + [i + 1 for i, ch in enumerate(doc.text) if ch == "\n"]
@@ -74,9 +80,13 @@ def extract_claims(doc: Document, vocab: Vocabulary | None = None) -> list[Claim
         i = bisect.bisect_right(starts, m.start) - 1
         if i >= 0 and m.start < sentences[i].end:
             by_sentence.setdefault(i, []).append(m)
+    figures: list[Claim] = []
     for i, sent_mentions in sorted(by_sentence.items()):
-        claims.extend(_sentence_claims(ctx, sentences[i], sent_mentions, len(claims)))
-    return claims
+        made = _sentence_claims(ctx, sentences[i], sent_mentions, len(claims))
+        claims.extend(made)
+        figures.extend(figures_of(sentences[i], sent_mentions, made, len(figures),
+                                  lambda m: (*_position(ctx, m.start), doc.path)))
+    return claims, figures
 
 
 def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset: int) -> list[Claim]:

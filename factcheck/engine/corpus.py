@@ -26,6 +26,7 @@ class Corpus:
     claims: list[Claim]
     vocab: Vocabulary
     passages: list[SharedPassage] = field(default_factory=list)
+    figures: list[Claim] = field(default_factory=list)  # every figure written, claim or not (see claims/figures.py)
     by_id: dict[str, Claim] = field(default_factory=dict)
     groups: dict[tuple[str, str], list[Claim]] = field(default_factory=dict)
     docs: dict[str, Document] = field(default_factory=dict)

@@ -13,7 +13,7 @@ from ..files import read_text
 from ..models import Severity
 from ..vocabulary import default_rules_dir
 
-CheckKind = Literal["disagreement", "role-conflict", "derived", "parts-sum", "change", "placeholder",
+CheckKind = Literal["disagreement", "aligned-figure", "role-conflict", "derived", "parts-sum", "change", "placeholder",
                     "shared-passage", "undated"]
 NOT_RULES = {"vocabulary.yaml"}
 

@@ -10,10 +10,11 @@ from pydantic import BaseModel
 from ...models import Finding
 from ..corpus import Corpus
 from ..rules import Rule
-from . import arithmetic, hygiene, roles, values
+from . import aligned, arithmetic, hygiene, roles, values
 
 CHECKS: dict[str, tuple[type[BaseModel], Callable[[Rule, Any, Corpus], Iterator[Finding]]]] = {
     "disagreement": (values.Options, values.run),
+    "aligned-figure": (aligned.Options, aligned.run),
     "role-conflict": (roles.Options, roles.run),
     "derived": (arithmetic.DerivedOptions, arithmetic.run_derived),
     "parts-sum": (arithmetic.SumOptions, arithmetic.run_parts_sum),

@@ -1,0 +1,57 @@
+"""Every figure a document writes, as a claim of the attribute "(figure)" when no named claim reads it.
+
+The aligned-figure check (FC106) compares figures across documents by the words around them, so it needs the
+figures no attribute names as well as those that became claims: "sales of $5bn" and "guided for sales of $4bn".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..models import Claim, DateValue, Mention, NumberValue, Qualifiers, Sentence
+
+FIGURE = "(figure)"
+_QUARTER = re.compile(r"\bQ([1-4])\b|\b([1-4])Q\b|\b(first|second|third|fourth)\s+(?:fiscal\s+)?quarter\b", re.I)
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def quarter_number(text: str) -> float | None:
+    """The quarter a yearless expression names: "Q2", "2Q", "the second quarter" are 2."""
+    m = _QUARTER.search(text)
+    if m is None:
+        return None
+    return float(m.group(1) or m.group(2) or _ORDINAL[m.group(3).lower()])
+
+
+def figures_of(sent: Sentence, mentions: list[Mention], made: list[Claim], offset: int,
+               where: Callable[[Mention], tuple[int, int, str]]) -> list[Claim]:
+    """The figures of one sentence: numbers with a value and dates with an absolute period. A figure that became
+    a claim points at it (`relates`) and keeps its subject and attribute."""
+    by_place = {(c.line, c.column): c for c in made}
+    out: list[Claim] = []
+    for m in mentions:
+        v = m.value
+        if isinstance(v, NumberValue):
+            if m.kind not in ("money", "percent", "quantity") or v.value is None:
+                continue
+        elif isinstance(v, DateValue):
+            if v.start is None and v.granularity == "quarter" and (q := quarter_number(m.text)):
+                # "Q2" in an undated document: the quarter is known, the year is not; kept as its number
+                v = NumberValue(low=q, high=q, value=q, unit="quarter of the year")
+            elif v.start is None or v.end is None or v.relative or not v.anchored:
+                continue
+        else:
+            continue
+        line, column, document = where(m)
+        claim = by_place.get((line, column))
+        quals = Qualifiers(hedge=v.hedge if isinstance(v, NumberValue) else None,
+                           relates=[claim.id] if claim is not None else [],
+                           as_of=claim.qualifiers.as_of if claim is not None else None,
+                           as_of_source=claim.qualifiers.as_of_source if claim is not None else "unknown",
+                           open_attribute=claim.qualifiers.open_attribute if claim is not None else False)
+        out.append(Claim(id=f"g{offset + len(out) + 1}", document=document, line=line, column=column,
+                         sentence=sent.index, subject=claim.subject if claim is not None else "(story)",
+                         attribute=claim.attribute if claim is not None else FIGURE, text=m.text, value=v,
+                         qualifiers=quals, quote=sent.text))
+    return out

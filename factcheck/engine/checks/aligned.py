@@ -1,0 +1,313 @@
+"""Figures two sources write in the same words but with different values (FC106).
+
+"guided for sales of $4bn in 2023" against "expects sales of $5bn for 2023": no attribute in the vocabulary may
+name the figure, and the two sentences may be worded apart, but the words next to each figure match, neither
+source writes the other's figure anywhere, and the values differ beyond the rounding their digits allow. That is
+the signature of an edited, mistyped or misremembered figure. Figures are indexed by the words next to them, so
+no step compares every figure with every other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ...claims.figures import FIGURE
+from ...claims.measures import STOP
+from ...models import Claim, DateValue, Finding, NumberValue
+from ...normalize.intervals import rounding_halfwidth
+from ..corpus import Corpus, finding
+from ..rules import Rule
+
+
+class Options(BaseModel):
+    """near: words each side of a figure looked at; min_near: how many of them the two figures must share;
+    min_sentence: share of the shorter sentence's words the two sentences must have in common; max_postings: a
+    word next to more figures than this is too common to align figures by; max_ratio: figures further apart than
+    this factor are taken for different quantities, not one quantity written two ways; max_per_figure: the most
+    findings one figure takes part in (the best aligned), so a story reprinted a hundred times with one figure
+    changed gives a hundred findings, not five thousand."""
+
+    model_config = ConfigDict(extra="forbid")
+    near: int = Field(6, ge=1, le=20)
+    min_near: int = Field(1, ge=1)
+    min_sentence: float = Field(0.1, ge=0, le=1)
+    max_postings: int = Field(400, ge=10)
+    max_ratio: float = Field(5.0, gt=1)
+    max_per_figure: int = Field(3, ge=1)
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+_NAMED = re.compile(r"[A-Z][\w-]*[ -]$")
+_EXTRA_STOP = {"said", "says", "also", "about", "over", "under", "more", "less", "than", "into", "per", "been",
+               "were", "are", "its", "their", "which", "while", "after", "before", "company", "company's", "firm",
+               "group", "according"}
+Number = tuple[float, float, bool]  # value, the half-width its digits allow, whether it is a date (ordinal days)
+
+
+@dataclass
+class _Figure:
+    claim: Claim
+    dim: tuple[str, ...]
+    minor: bool  # "two", "one of": a small number in words counts as written, but is not compared
+    numbers: list[Number]
+    near: set[str]
+    before: set[str]
+    after: set[str]
+    words: set[str]
+
+
+def _content(text: str) -> list[str]:
+    """The words that can say what a figure measures: not stop words, and not names ("Scale", "Meta's"), which
+    say whose figure it is; capitalised acronyms ("EBITDA", "GAAP") are kept."""
+    out = []
+    for t in _WORD.findall(text):
+        if t[0].isupper() and not t.isupper():
+            continue
+        w = t.lower().strip("'’")
+        if len(w) > 2 and w not in STOP and w not in _EXTRA_STOP:
+            out.append(w)
+    return out
+
+
+def _is_range(v: NumberValue) -> bool:
+    return v.hedge is None and v.high is not None and v.value is not None and v.low == v.value and v.high > v.low
+
+
+def _numbers(c: Claim) -> list[Number]:
+    """The numbers a figure writes: a range's two bounds or the one figure, each with its digits' rounding."""
+    v = c.value
+    if isinstance(v, DateValue):
+        assert v.start is not None and v.end is not None
+        return [(float(v.start.toordinal()), float(v.end.toordinal()), True)]
+    assert isinstance(v, NumberValue) and v.value is not None
+    if _is_range(v):
+        return [(v.value, 0.0, False), (v.high or v.value, 0.0, False)]
+    digits = _DIGITS.search(c.text)
+    half = 0.0
+    if digits:
+        try:
+            written = float(digits.group().replace(",", ""))
+        except ValueError:
+            written = 0.0
+        if written:
+            half = rounding_halfwidth(digits.group(), 0.1) * abs(v.value) / written
+    return [(v.value, half, False)]
+
+
+def _same(a: Number, b: Number) -> bool:
+    """Two dates that meet, or two numbers one of which rounds to the other (half up: 1.75 is "1.8", 32,500 is
+    not "32,000")."""
+    if a[2] or b[2]:
+        return a[2] == b[2] and a[0] <= b[1] and b[0] <= a[1]
+    if abs(a[0] - b[0]) <= 1e-9 * max(1.0, abs(a[0])):
+        return True
+    return any(r[1] and r[0] - r[1] <= x[0] < r[0] + r[1] for r, x in ((a, b), (b, a)))
+
+
+def _written_in(f: _Figure, pool: list[Number]) -> bool:
+    """Whether every number of `f` is written among `pool` (so `f` is the other source's figure too)."""
+    return all(any(_same(x, y) for y in pool) for x in f.numbers)
+
+
+def _dim(c: Claim) -> tuple[str, ...]:
+    v = c.value
+    if isinstance(v, DateValue):
+        return ("date", v.granularity)
+    assert isinstance(v, NumberValue)
+    return ("number", v.unit)
+
+
+def _prepare(c: Claim, near: int) -> _Figure:
+    at = c.quote.find(c.text)
+    before = _content(c.quote[:at])[-near:] if at >= 0 else []
+    after = _content(c.quote[at + len(c.text) :])[:near] if at >= 0 else []
+    v = c.value
+    # Weak figures count as written but are not compared: numbers in words ("two", "thousands of"), small bare
+    # counts ("1", "2"), and numbers that belong to a name ("Boeing 737", "Windows 11", "GPT 4").
+    minor = isinstance(v, NumberValue) and bool(
+        (not any(ch.isdigit() for ch in c.text) and (abs(v.value or 0) < 20 or c.text.lower().endswith("s")))
+        or (v.unit == "count" and not v.noun and (abs(v.value or 0) < 2 or _NAMED.search(c.quote[:at] if at >= 0
+                                                                                       else ""))))
+    return _Figure(c, _dim(c), minor, _numbers(c), set(before) | set(after), set(before), set(after),
+                   set(_content(c.quote)))
+
+
+def _different_times(a: Claim, b: Claim) -> bool:
+    """Both figures are dated by a date written next to them, and the periods do not meet: a change, not a clash."""
+    qa, qb = a.qualifiers, b.qualifiers
+    if qa.as_of_source != "explicit" or qb.as_of_source != "explicit" or qa.as_of is None or qb.as_of is None:
+        return False
+    sa, ea, sb, eb = qa.as_of.start, qa.as_of.end, qb.as_of.start, qb.as_of.end
+    return None not in (sa, ea, sb, eb) and (ea < sb or eb < sa)  # type: ignore[operator]
+
+
+Sentences = dict[tuple[str, int], list["_Figure"]]
+
+
+@dataclass
+class _Index:
+    """The figures of every document, by what each check step looks them up by."""
+
+    figures: dict[str, list[_Figure]] = field(default_factory=lambda: defaultdict(list))
+    pools: dict[tuple[str, tuple[str, ...]], list[Number]] = field(default_factory=lambda: defaultdict(list))
+    by_dim: dict[tuple[str, tuple[str, ...]], list[_Figure]] = field(default_factory=lambda: defaultdict(list))
+    sentences: Sentences = field(default_factory=lambda: defaultdict(list))
+    numbers: dict[str, list[Number]] = field(default_factory=lambda: defaultdict(list))  # dates apart
+    postings: dict[tuple[tuple[str, ...], str], list[_Figure]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _index(claims: list[Claim], near: int) -> _Index:
+    ix = _Index()
+    for g in claims:
+        f = _prepare(g, near)
+        doc = g.document
+        ix.figures[doc].append(f)
+        ix.pools[(doc, f.dim)].extend(f.numbers)
+        ix.by_dim[(doc, f.dim)].append(f)
+        ix.sentences[(doc, g.sentence)].append(f)
+        if not f.numbers[0][2]:
+            ix.numbers[doc].extend(f.numbers)
+        if not f.minor:
+            for w in f.near:
+                ix.postings[(f.dim, w)].append(f)
+    return ix
+
+
+def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
+    ix = _index(corpus.figures, opts.near)
+    seen: set[frozenset[str]] = set()
+    taken: dict[str, int] = defaultdict(int)
+    for doc, figs in ix.figures.items():
+        for c in figs:
+            if c.minor:
+                continue
+            for d, shared in _matches(c, doc, ix, opts):
+                key = frozenset((c.claim.id, d.claim.id))
+                if key in seen or taken[c.claim.id] >= opts.max_per_figure or taken[d.claim.id] >= opts.max_per_figure:
+                    continue
+                seen.add(key)
+                taken[c.claim.id] += 1
+                taken[d.claim.id] += 1
+                yield _finding(rule, corpus, c, d, shared)
+
+
+def _matches(c: _Figure, doc: str, ix: _Index, opts: Options) -> list[tuple[_Figure, list[str]]]:
+    """The other sources' figures `c` stands against, best aligned first, at most `max_per_figure`."""
+    candidates: dict[str, dict[int, _Figure]] = defaultdict(dict)
+    for w in sorted(c.near):  # sorted: set order varies between processes, findings must not
+        posted = ix.postings[(c.dim, w)]
+        if len(posted) > opts.max_postings:
+            continue
+        for d in posted:
+            if d.claim.document != doc:
+                candidates[d.claim.document][id(d)] = d
+    pairs: list[tuple[float, tuple[str, int, int], _Figure, list[str]]] = []
+    for other, found in sorted(candidates.items()):
+        if _written_in(c, ix.pools[(other, c.dim)]):
+            continue  # the other source writes this figure too
+        best = _best(c, list(found.values()), ix.by_dim[(doc, c.dim)], ix.sentences, ix.numbers, opts)
+        if best is not None:
+            pairs.append((-best[0], _place(best[1]), best[1], best[2]))
+    pairs.sort(key=lambda p: (p[0], p[1]))
+    return [(d, shared) for _, _, d, shared in pairs[: opts.max_per_figure]]
+
+
+def _anchored(c: _Figure, d: _Figure, sentences: Sentences, pools: dict[str, list[Number]]) -> bool:
+    """Two dates are one period written two ways only if another figure of the one's sentence is written in the
+    other source too ("$1.30 to $1.40 for Q4 2020" and "$1.30 to $1.40 for the fourth quarter of 2019"); dates
+    alone are too often different periods described alike ("in 2019 the charity served 3,000 meals" and "in 2023
+    the charity served 4,200 meals"). A date alone in its sentence needs two of its neighbouring words matched."""
+    others = [x for x in sentences.get((c.claim.document, c.claim.sentence), []) if not x.numbers[0][2] and not x.minor]
+    if not others:  # "not deemed a threat until 1987, after an outbreak": the words must match closely
+        return _near(c, d) >= 2
+    theirs = pools.get(d.claim.document, [])
+    return any(_written_in(x, theirs) for x in others)
+
+
+def _place(f: _Figure) -> tuple[str, int, int]:
+    return f.claim.document, f.claim.line, f.claim.column
+
+
+def _near(c: _Figure, d: _Figure) -> int:
+    return len(c.before & d.before) + len(c.after & d.after)
+
+
+def _best(c: _Figure, found: list[_Figure], own: list[_Figure], sentences: Sentences,
+          numbers: dict[str, list[Number]], opts: Options) -> tuple[float, _Figure, list[str]] | None:
+    """The other source's figure written in the words closest to `c`'s, if close enough."""
+    best: tuple[float, _Figure, list[str]] | None = None
+    for d in found:
+        # `c`'s source writes `d`'s figure too, next to some of `d`'s words (for a date, anywhere: one sentence
+        # often names several periods): `c` does not stand for it
+        near = _near(c, d)
+        least = 0 if d.numbers[0][2] else min(near, 1)
+        if any(_near(x, d) >= least and _written_in(d, x.numbers) for x in own if x is not c):
+            continue
+        a, b = c.claim, d.claim
+        if a.attribute != FIGURE and a.attribute == b.attribute and a.subject == b.subject \
+                and not (len(c.numbers) == 2 and len(d.numbers) == 2):
+            # a claim of a named attribute: FC101 and FC105 compare those, with time and identity; but two stated
+            # ranges that overlap agree there, while "2,400 to 2,500" is not what "2,400 to 2,600" says
+            continue
+        if _named(a) and _named(b) and a.attribute != b.attribute:
+            continue  # the vocabulary names two different measures ("layoffs" and "headcount")
+        if _different_times(a, b) or not _comparable(c, d, opts.max_ratio):
+            continue
+        if c.numbers[0][2] and not _anchored(c, d, sentences, numbers):
+            continue
+        sentence = len(c.words & d.words) / max(1, min(len(c.words), len(d.words)))
+        if near < opts.min_near or sentence < opts.min_sentence:
+            continue
+        close = 2.0 if _close(c, d) else 0.0
+        same_noun = 1.0 if _noun(a) == _noun(b) else 0.0
+        score = near + 3 * sentence + close + same_noun
+        if best is None or score > best[0] or (score == best[0] and _place(d) < _place(best[1])):
+            best = (score, d, sorted((c.before & d.before) | (c.after & d.after)))
+    return best
+
+
+def _named(c: Claim) -> bool:
+    """A figure read as an attribute of the vocabulary (not one inferred from its wording)."""
+    return c.attribute != FIGURE and not c.qualifiers.open_attribute
+
+
+def _comparable(c: _Figure, d: _Figure, max_ratio: float) -> bool:
+    """Dates always; numbers when of one sign and within `max_ratio` of each other."""
+    if c.numbers[0][2]:
+        return True
+    x, y = c.numbers[0][0], d.numbers[0][0]
+    if x == 0 or y == 0:
+        return x == y == 0 or max(abs(x), abs(y)) <= 1
+    return (x > 0) == (y > 0) and max(abs(x), abs(y)) / min(abs(x), abs(y)) <= max_ratio
+
+
+def _noun(c: Claim) -> str | None:
+    return c.value.noun if isinstance(c.value, NumberValue) else None
+
+
+def _close(c: _Figure, d: _Figure) -> bool:
+    """Values of one order of magnitude (a mistyped "$4bn" for "$5bn" rather than another figure)."""
+    x, y = abs(c.numbers[0][0]), abs(d.numbers[0][0])
+    return not c.numbers[0][2] and bool(x and y) and 0.5 <= x / y <= 2
+
+
+def _finding(rule: Rule, corpus: Corpus, c: _Figure, d: _Figure, shared: list[str]) -> Finding:
+    a, b = sorted((c.claim, d.claim), key=lambda x: (x.document, x.line, x.column))
+    cited = [corpus.by_id.get(x.qualifiers.relates[0], x) if x.qualifiers.relates else x for x in (a, b)]
+    subject = next((x.subject for x in (a, b) if x.subject != "(story)"), "(story)")
+    attribute = next((x.attribute for x in (a, b) if x.attribute != FIGURE), "figure")
+    words = ", ".join(f'"{w}"' for w in shared[:5])
+    msg = (f'{corpus.short(a.document)}:{a.line} writes "{a.text}" where {corpus.short(b.document)}:{b.line} '
+           f'writes "{b.text}", next to the same words ({words}); neither source writes the other\'s figure. '
+           f"One of them may be mistyped, edited or out of date.")
+    return finding(rule, subject, attribute, msg, claims=cited, corpus=corpus,
+                   summary=f'"{a.text}" vs "{b.text}" in matching wording ({words})', shared_words=shared)
+
+
+
