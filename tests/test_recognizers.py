@@ -95,6 +95,25 @@ def test_recognize_never_crashes_on_newsy_text(parts: list[str]) -> None:
             assert v.low is None or v.high is None or v.low <= v.high
 
 
+DATEY = st.lists(st.sampled_from([" from ", " between ", " the ", " ninth", " and ", " to ", " of ", "April", "May",
+                                  " 4", "-", "22", ", 1995", " two thousand and eighteen", " last", " week", " year",
+                                  " market", " Friday", " within", " next", " 3", " days", " after", " Christmas",
+                                  " early", " mid-", "November", " end", " quarter", " in", " 2019", " said", ".",
+                                  " the rest of", " this", "Q3", " fiscal"]), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(DATEY, st.integers(min_value=0, max_value=200))
+def test_date_windows_find_what_a_full_scan_finds(parts: list[str], filler: int) -> None:
+    """The date pattern runs only around trigger words; that must never change what it finds."""
+    from factcheck.recognizers.dates import PATTERN, windows
+
+    text = "".join(parts) + " word" * filler + "".join(reversed(parts))
+    full = [(m.start(), m.end()) for m in PATTERN.finditer(text)]
+    windowed = [(m.start(), m.end()) for lo, hi in windows(text) for m in PATTERN.finditer(text, lo, hi)]
+    assert windowed == full
+
+
 finite = st.floats(min_value=-1e12, max_value=1e12, allow_nan=False)
 
 

@@ -21,6 +21,7 @@ def registry() -> Any:
     return ureg
 
 
+@lru_cache(maxsize=1024)
 def conversion_factor(from_unit: str, to_unit: str) -> float:
     """How many `to_unit` one `from_unit` is; raises ValueError across dimensions (EUR to USD)."""
     import pint

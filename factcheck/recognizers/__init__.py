@@ -36,7 +36,8 @@ def _recognize(text: str, published: date | None) -> list[Mention]:
     # A date wins over a bare count inside it ("June 13"); money and percentages win over a date.
     strong = [n for n in numbers if n.kind != "quantity" or n.value.noun]  # type: ignore[union-attr]
     dates = [d for d in dates if not any(_overlaps(d, n) for n in strong)]
-    numbers = [n for n in numbers if n in strong or not any(_overlaps(n, d) for d in dates)]
+    strong_ids = {id(n) for n in strong}
+    numbers = [n for n in numbers if id(n) in strong_ids or not any(_overlaps(n, d) for d in dates)]
     roles = recognize_roles(text)
     persons = person_mentions(roles)
     names = {p.value.name for p in persons if isinstance(p.value, NameValue)}

@@ -485,10 +485,45 @@ def _year2(text: str | None, published: date | None) -> int | None:
     return y
 
 
+# Every date expression holds one of these: a digit, a month or weekday, a unit of time, a holiday, an ordinal
+# or a word of a year or decade written out. The full pattern runs only around them (see `windows`).
+_TRIGGER = re.compile(
+    r"\d|\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?|january|february|march|april|may|june|july"
+    r"|august|september|october|november|december|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tmrw|yesterday|years?|months?|weeks?|weekends?"
+    r"|workweek|days?|decades?|quarters?|fortnight'?s?|century|centuries|half|halves|christmas|easter|new|valentine'?s"
+    r"|valentines|halloween|independence|juneteenth|earth|patrick'?s?|saint|international|workers'?|veterans"
+    r"|armistice|bastille|good|thanksgiving|black|memorial|labor|mother'?s|father'?s|boxing|twenties|thirties|forties"
+    r"|fifties|sixties|seventies|eighties|nineties|noughties|sixteen|seventeen|eighteen|nineteen|thousands?|twenty"
+    r"|thirty|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth"
+    r"|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|ytd)\b", re.I)
+_PAD = 48
+
+
+def windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of `text` that may hold a date: each trigger with `_PAD` characters either side, merged, cut at
+    spaces. The pattern scans only these, which is several times faster on running text and finds the same."""
+    out: list[tuple[int, int]] = []
+    for m in _TRIGGER.finditer(text):
+        lo, hi = max(0, m.start() - _PAD), min(len(text), m.end() + _PAD)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    cut = []
+    for lo, hi in out:
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        while hi < len(text) and not text[hi].isspace():
+            hi += 1
+        cut.append((lo, hi))
+    return cut
+
+
 def recognize_dates(text: str, published: date | None = None) -> list[Mention]:
     """Date mentions with the interval each covers; relative ones anchored to `published` when known."""
     out = []
-    for m in PATTERN.finditer(text):
+    for m in (m for lo, hi in windows(text) for m in PATTERN.finditer(text, lo, hi)):
         value = _resolve(m, published)
         if value is None:
             continue
@@ -496,7 +531,7 @@ def recognize_dates(text: str, published: date | None = None) -> list[Mention]:
         if m.group("mo"):  # keep the preposition out of the mention
             start = m.start("m4")
         if m.group("od"):
-            start = m.start("odd") - (len("the ") if text[: m.start("odd")].lower().endswith("the ") else 0)
+            start = m.start("odd") - (4 if text[max(0, m.start("odd") - 4) : m.start("odd")].lower() == "the " else 0)
         if m.group("mdn"):
             start = m.start("mdnm")
         if m.group("ywpre"):

@@ -30,7 +30,8 @@ class Options(BaseModel):
     word next to more figures than this is too common to align figures by; max_ratio: figures further apart than
     this factor are taken for different quantities, not one quantity written two ways; max_per_figure: the most
     findings one figure takes part in (the best aligned), so a story reprinted a hundred times with one figure
-    changed gives a hundred findings, not five thousand."""
+    changed gives a hundred findings, not five thousand; max_documents: the other documents a figure is compared
+    with (those sharing the most words next to figures), which keeps the cost linear in the corpus."""
 
     model_config = ConfigDict(extra="forbid")
     near: int = Field(6, ge=1, le=20)
@@ -39,6 +40,7 @@ class Options(BaseModel):
     max_postings: int = Field(400, ge=10)
     max_ratio: float = Field(5.0, gt=1)
     max_per_figure: int = Field(3, ge=1)
+    max_documents: int = Field(8, ge=1)
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -200,6 +202,7 @@ def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
 def _matches(c: _Figure, doc: str, ix: _Index, opts: Options) -> list[tuple[_Figure, list[str]]]:
     """The other sources' figures `c` stands against, best aligned first, at most `max_per_figure`."""
     candidates: dict[str, dict[int, _Figure]] = defaultdict(dict)
+    hits: dict[str, int] = defaultdict(int)
     for w in sorted(c.near):  # sorted: set order varies between processes, findings must not
         posted = ix.postings[(c.dim, w)]
         if len(posted) > opts.max_postings:
@@ -207,8 +210,13 @@ def _matches(c: _Figure, doc: str, ix: _Index, opts: Options) -> list[tuple[_Fig
         for d in posted:
             if d.claim.document != doc:
                 candidates[d.claim.document][id(d)] = d
+                hits[d.claim.document] += 1
+    # Only the documents sharing the most words next to figures of this kind are looked at, so each figure
+    # costs the same in a corpus of ten documents or of a hundred thousand.
+    nearest = sorted(candidates, key=lambda k: (-hits[k], k))[: opts.max_documents]
     pairs: list[tuple[float, tuple[str, int, int], _Figure, list[str]]] = []
-    for other, found in sorted(candidates.items()):
+    for other in sorted(nearest):
+        found = candidates[other]
         if _written_in(c, ix.pools[(other, c.dim)]):
             continue  # the other source writes this figure too
         best = _best(c, list(found.values()), ix.by_dim[(doc, c.dim)], ix.sentences, ix.numbers, opts)

@@ -124,10 +124,11 @@ def _partner(corpus: Corpus, anchor: Claim, attr: str, scope: str, where: dict[s
 
 def _judge(rule: Rule, opts: DerivedOptions, corpus: Corpus, subject: str, anchor: Claim, chosen: dict[str, Claim],
            derived: Interval) -> Finding | None:
+    chosen_ids = {c.id for c in chosen.values()}
     targets = [t for t in corpus.groups.get((subject, opts.target), [])
                if not t.qualifiers.prior and not t.qualifiers.forecast
                and t.qualifiers.segment == anchor.qualifiers.segment and _where(t, opts.target_where)
-               and t not in chosen.values()
+               and t.id not in chosen_ids
                and all(corpus.same_time(t, c) is not False for c in chosen.values())]
     agree: list[Claim] = []
     disagree: list[Claim] = []
@@ -186,7 +187,8 @@ def run_parts_sum(rule: Rule, opts: SumOptions, corpus: Corpus) -> Iterator[Find
             msg = (f"{subject} {attribute.replace('_', ' ')}: the parts at {corpus.where(parts[0])} add up to "
                    f"{format_value(total_iv.low, total_iv.high, total_iv.unit)} ({sum_text}), but the total is "
                    + "; ".join(_places(corpus, bad)) + ".")
-            good = [t for t in relevant if t not in bad]
+            bad_ids = {t.id for t in bad}
+            good = [t for t in relevant if t.id not in bad_ids]
             if good:
                 msg += " Agrees with " + "; ".join(_places(corpus, good)) + "."
             yield finding(rule, subject, attribute, msg, [*parts, *bad], corpus=corpus,
