@@ -488,7 +488,7 @@ def _year2(text: str | None, published: date | None) -> int | None:
 # Every date expression holds one of these: a digit, a month or weekday, a unit of time, a holiday, an ordinal
 # or a word of a year or decade written out. The full pattern runs only around them (see `windows`).
 _TRIGGER = re.compile(
-    r"\d|\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?|january|february|march|april|may|june|july"
+    r"\d+|\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?|january|february|march|april|may|june|july"
     r"|august|september|october|november|december|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|monday|tuesday"
     r"|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tmrw|yesterday|years?|months?|weeks?|weekends?"
     r"|workweek|days?|decades?|quarters?|fortnight'?s?|century|centuries|half|halves|christmas|easter|new|valentine'?s"
@@ -865,7 +865,7 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
         if g("ago"):
             amt_txt = " ".join(g("amt").lower().split())
             amount = int(amt_txt) if amt_txt.isdigit() else nd.NUMBER_WORDS.get(amt_txt, 1)
-            return nd.ago_interval(amount, g("agounit").lower(), pub, m.group(0))
+            return nd.ago_interval(amount, g("agounit").lower(), pub)
         if g("day"):
             offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[g("day").lower()]
             return nd.relative_interval("day", offset, pub)

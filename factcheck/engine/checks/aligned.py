@@ -37,7 +37,7 @@ class Options(BaseModel):
     near: int = Field(6, ge=1, le=20)
     min_near: int = Field(1, ge=1)
     min_sentence: float = Field(0.1, ge=0, le=1)
-    max_postings: int = Field(400, ge=10)
+    max_postings: int = Field(150, ge=10)
     max_ratio: float = Field(5.0, gt=1)
     max_per_figure: int = Field(3, ge=1)
     max_documents: int = Field(8, ge=1)
@@ -161,7 +161,10 @@ class _Index:
     by_dim: dict[tuple[str, tuple[str, ...]], list[_Figure]] = field(default_factory=lambda: defaultdict(list))
     sentences: Sentences = field(default_factory=lambda: defaultdict(list))
     numbers: dict[str, list[Number]] = field(default_factory=lambda: defaultdict(list))  # dates apart
-    postings: dict[tuple[tuple[str, ...], str], list[_Figure]] = field(default_factory=lambda: defaultdict(list))
+    # (kind of figure, word next to it) -> document -> its figures of that kind with that word next to them
+    postings: dict[tuple[tuple[str, ...], str], dict[str, list[_Figure]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    posted: dict[tuple[tuple[str, ...], str], int] = field(default_factory=lambda: defaultdict(int))
 
 
 def _index(claims: list[Claim], near: int) -> _Index:
@@ -177,7 +180,8 @@ def _index(claims: list[Claim], near: int) -> _Index:
             ix.numbers[doc].extend(f.numbers)
         if not f.minor:
             for w in f.near:
-                ix.postings[(f.dim, w)].append(f)
+                ix.postings[(f.dim, w)][doc].append(f)
+                ix.posted[(f.dim, w)] += 1
     return ix
 
 
@@ -201,22 +205,18 @@ def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
 
 def _matches(c: _Figure, doc: str, ix: _Index, opts: Options) -> list[tuple[_Figure, list[str]]]:
     """The other sources' figures `c` stands against, best aligned first, at most `max_per_figure`."""
-    candidates: dict[str, dict[int, _Figure]] = defaultdict(dict)
     hits: dict[str, int] = defaultdict(int)
-    for w in sorted(c.near):  # sorted: set order varies between processes, findings must not
-        posted = ix.postings[(c.dim, w)]
-        if len(posted) > opts.max_postings:
-            continue
-        for d in posted:
-            if d.claim.document != doc:
-                candidates[d.claim.document][id(d)] = d
-                hits[d.claim.document] += 1
+    words = [w for w in c.near if ix.posted.get((c.dim, w), 0) <= opts.max_postings]
+    for w in words:
+        for other, figs in ix.postings[(c.dim, w)].items():
+            hits[other] += len(figs)
+    hits.pop(doc, None)
     # Only the documents sharing the most words next to figures of this kind are looked at, so each figure
     # costs the same in a corpus of ten documents or of a hundred thousand.
-    nearest = sorted(candidates, key=lambda k: (-hits[k], k))[: opts.max_documents]
+    nearest = sorted(hits, key=lambda k: (-hits[k], k))[: opts.max_documents]
     pairs: list[tuple[float, tuple[str, int, int], _Figure, list[str]]] = []
     for other in sorted(nearest):
-        found = candidates[other]
+        found = {id(d): d for w in sorted(words) for d in ix.postings[(c.dim, w)].get(other, [])}
         if _written_in(c, ix.pools[(other, c.dim)]):
             continue  # the other source writes this figure too
         best = _best(c, list(found.values()), ix.by_dim[(doc, c.dim)], ix.sentences, ix.numbers, opts)
@@ -249,15 +249,12 @@ def _near(c: _Figure, d: _Figure) -> int:
 def _best(c: _Figure, found: list[_Figure], own: list[_Figure], sentences: Sentences,
           numbers: dict[str, list[Number]], opts: Options) -> tuple[float, _Figure, list[str]] | None:
     """The other source's figure written in the words closest to `c`'s, if close enough."""
-    best: tuple[float, _Figure, list[str]] | None = None
-    for d in found:
-        # `c`'s source writes `d`'s figure too, next to some of `d`'s words (for a date, anywhere: one sentence
-        # often names several periods): `c` does not stand for it
-        near = _near(c, d)
-        least = 0 if d.numbers[0][2] else min(near, 1)
-        if any(_near(x, d) >= least and _written_in(d, x.numbers) for x in own if x is not c):
-            continue
+    scored: list[tuple[float, tuple[str, int, int], int, _Figure]] = []
+    for d in found:  # the cheap tests first, on every candidate
         a, b = c.claim, d.claim
+        near = _near(c, d)
+        if near < opts.min_near:
+            continue
         if a.attribute != FIGURE and a.attribute == b.attribute and a.subject == b.subject \
                 and not (len(c.numbers) == 2 and len(d.numbers) == 2):
             # a claim of a named attribute: FC101 and FC105 compare those, with time and identity; but two stated
@@ -267,17 +264,23 @@ def _best(c: _Figure, found: list[_Figure], own: list[_Figure], sentences: Sente
             continue  # the vocabulary names two different measures ("layoffs" and "headcount")
         if _different_times(a, b) or not _comparable(c, d, opts.max_ratio):
             continue
-        if c.numbers[0][2] and not _anchored(c, d, sentences, numbers):
-            continue
         sentence = len(c.words & d.words) / max(1, min(len(c.words), len(d.words)))
-        if near < opts.min_near or sentence < opts.min_sentence:
+        if sentence < opts.min_sentence:
             continue
         close = 2.0 if _close(c, d) else 0.0
         same_noun = 1.0 if _noun(a) == _noun(b) else 0.0
-        score = near + 3 * sentence + close + same_noun
-        if best is None or score > best[0] or (score == best[0] and _place(d) < _place(best[1])):
-            best = (score, d, sorted((c.before & d.before) | (c.after & d.after)))
-    return best
+        scored.append((-(near + 3 * sentence + close + same_noun), _place(d), near, d))
+    scored.sort(key=lambda t: (t[0], t[1]))
+    for negative, _, near, d in scored:  # then the costly ones, best aligned first
+        if c.numbers[0][2] and not _anchored(c, d, sentences, numbers):
+            continue
+        # `c`'s source writes `d`'s figure too, next to some of `d`'s words (for a date, anywhere: one sentence
+        # often names several periods): `c` does not stand for it
+        least = 0 if d.numbers[0][2] else min(near, 1)
+        if any(_near(x, d) >= least and _written_in(d, x.numbers) for x in own if x is not c):
+            continue
+        return -negative, d, sorted((c.before & d.before) | (c.after & d.after))
+    return None
 
 
 def _named(c: Claim) -> bool:
