@@ -153,10 +153,17 @@ def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute:
     conflicting = False
     unknown = False
     disjoint = False
+    # Enough pairs to tell conflict from change: at most MAX_PAIRS per pair of values and MAX_PAIRS * 5 in all,
+    # so that a group of thousands of values (an open attribute over a large corpus) costs linear time.
+    budget = MAX_PAIRS * 5
     for i, ga in enumerate(groups):
+        if budget <= 0 or (conflicting and unknown and disjoint):
+            break
         for gb in groups[i + 1 :]:
-            # Enough pairs to tell conflict from change (bounded, so a huge group costs linear time).
-            for a, b in itertools.islice(itertools.product(ga, gb), MAX_PAIRS):
+            if budget <= 0:
+                break
+            for a, b in itertools.islice(itertools.product(ga, gb), min(MAX_PAIRS, budget)):
+                budget -= 1
                 same_time = corpus.same_time(a, b, timeless)
                 if same_time is not False and a.qualifiers.open_attribute and (
                         _echoed(corpus, a, b) or _one_dated(a, b)):
