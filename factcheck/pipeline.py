@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import Any
 
 from .cache import ClaimCache, document_key
-from .claims.builder import extract
 from .claims.entities import corpus_names
 from .documents import load_documents
 from .documents.loaders import MAX_BYTES
@@ -44,6 +43,9 @@ def _watch_parent() -> None:
 
 
 def _extract_batch(job: tuple[list[Document], int]) -> list[Extracted]:
+    # Imported here: the recognizers compile their patterns on import, which a run served from the cache skips.
+    from .claims.builder import extract
+
     docs, shingle = job
     vocab = load_vocabulary()
     out: list[Extracted] = []
@@ -77,6 +79,10 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
     if jobs > 1 and len(todo) >= 2 * BATCH:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
+
+        # Compile the patterns and read the vocabulary once, here, so that forked workers inherit them.
+        _extract_batch(([Document(path="", text="On 3 May 2024 Acme cut 5% of 700 jobs for $2 million.",
+                                  line_map=[])], shingle))
 
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
                                  initializer=_watch_parent) as pool:
