@@ -9,10 +9,12 @@ no step compares every figure with every other.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -64,17 +66,20 @@ class _Figure:
     words: set[str]
 
 
-def _content(text: str) -> list[str]:
-    """The words that can say what a figure measures: not stop words, and not names ("Scale", "Meta's"), which
-    say whose figure it is; capitalised acronyms ("EBITDA", "GAAP") are kept."""
+@lru_cache(maxsize=4096)
+def _content(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The words that can say what a figure measures, with their offsets: not stop words, and not names
+    ("Scale", "Meta's"), which say whose figure it is; capitalised acronyms ("EBITDA", "GAAP") are kept. Cached:
+    the figures of one sentence share it."""
     out = []
-    for t in _WORD.findall(text):
+    for m in _WORD.finditer(text):
+        t = m.group()
         if t[0].isupper() and not t.isupper():
             continue
         w = t.lower().strip("'’")
         if len(w) > 2 and w not in STOP and w not in _EXTRA_STOP:
-            out.append(w)
-    return out
+            out.append((m.start(), m.end(), w))
+    return tuple(out)
 
 
 def _is_range(v: NumberValue) -> bool:
@@ -112,8 +117,41 @@ def _same(a: Number, b: Number) -> bool:
     return any(r[1] and r[0] - r[1] <= x[0] < r[0] + r[1] for r, x in ((a, b), (b, a)))
 
 
-def _written_in(f: _Figure, pool: list[Number]) -> bool:
+class _Pool:
+    """The numbers a document writes (of one kind), sorted, so that "is this number written here" and "which
+    figures write it" cost a bisection, not a scan."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[float, Number, _Figure | None]] = []
+        self.keys: list[float] = []
+        self.reach = 0.0  # the widest half-width (or date length) in the pool
+
+    def add(self, x: Number, owner: _Figure | None = None) -> None:
+        self.items.append((x[0], x, owner))
+
+    def seal(self) -> None:
+        self.items.sort(key=lambda t: t[0])
+        self.keys = [t[0] for t in self.items]
+        self.reach = max((x[1] - x[0] if x[2] else x[1] for _, x, _ in self.items), default=0.0)
+
+    def near(self, x: Number) -> list[tuple[Number, _Figure | None]]:
+        """The pool's numbers that may be the same as `x` (then tested with `_same`)."""
+        if x[2]:  # a date [start, end]: entries starting from `reach` days before it to its end
+            lo, hi = x[0] - self.reach, x[1]
+        else:
+            span = max(self.reach, x[1]) + 1e-9 * max(1.0, abs(x[0]))
+            lo, hi = x[0] - span, x[0] + span
+        i, j = bisect.bisect_left(self.keys, lo), bisect.bisect_right(self.keys, hi)
+        return [(y, owner) for _, y, owner in self.items[i:j]]
+
+    def has(self, x: Number) -> bool:
+        return any(_same(x, y) for y, _ in self.near(x))
+
+
+def _written_in(f: _Figure, pool: list[Number] | _Pool) -> bool:
     """Whether every number of `f` is written among `pool` (so `f` is the other source's figure too)."""
+    if isinstance(pool, _Pool):
+        return all(pool.has(x) for x in f.numbers)
     return all(any(_same(x, y) for y in pool) for x in f.numbers)
 
 
@@ -127,8 +165,15 @@ def _dim(c: Claim) -> tuple[str, ...]:
 
 def _prepare(c: Claim, near: int) -> _Figure:
     at = c.quote.find(c.text)
-    before = _content(c.quote[:at])[-near:] if at >= 0 else []
-    after = _content(c.quote[at + len(c.text) :])[:near] if at >= 0 else []
+    words = _content(c.quote)
+    before: list[str] = []
+    after: list[str] = []
+    if at >= 0:
+        # The figure blanked out, so that "16-year-old" leaves "old" after the figure "16-year".
+        end = at + len(c.text)
+        around = _content(c.quote[:at] + " " * len(c.text) + c.quote[end:])
+        before = [w for _, e, w in around if e <= at][-near:]
+        after = [w for s, _, w in around if s >= end][:near]
     v = c.value
     # Weak figures count as written but are not compared: numbers in words ("two", "thousands of"), small bare
     # counts ("1", "2"), and numbers that belong to a name ("Boeing 737", "Windows 11", "GPT 4").
@@ -137,7 +182,7 @@ def _prepare(c: Claim, near: int) -> _Figure:
         or (v.unit == "count" and not v.noun and (abs(v.value or 0) < 2 or _NAMED.search(c.quote[:at] if at >= 0
                                                                                        else ""))))
     return _Figure(c, _dim(c), minor, _numbers(c), set(before) | set(after), set(before), set(after),
-                   set(_content(c.quote)))
+                   {w for _, _, w in words})
 
 
 def _different_times(a: Claim, b: Claim) -> bool:
@@ -157,10 +202,10 @@ class _Index:
     """The figures of every document, by what each check step looks them up by."""
 
     figures: dict[str, list[_Figure]] = field(default_factory=lambda: defaultdict(list))
-    pools: dict[tuple[str, tuple[str, ...]], list[Number]] = field(default_factory=lambda: defaultdict(list))
+    pools: dict[tuple[str, tuple[str, ...]], _Pool] = field(default_factory=lambda: defaultdict(_Pool))
     by_dim: dict[tuple[str, tuple[str, ...]], list[_Figure]] = field(default_factory=lambda: defaultdict(list))
     sentences: Sentences = field(default_factory=lambda: defaultdict(list))
-    numbers: dict[str, list[Number]] = field(default_factory=lambda: defaultdict(list))  # dates apart
+    numbers: dict[str, _Pool] = field(default_factory=lambda: defaultdict(_Pool))  # dates apart
     # (kind of figure, word next to it) -> document -> its figures of that kind with that word next to them
     postings: dict[tuple[tuple[str, ...], str], dict[str, list[_Figure]]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(list)))
@@ -173,15 +218,19 @@ def _index(claims: list[Claim], near: int) -> _Index:
         f = _prepare(g, near)
         doc = g.document
         ix.figures[doc].append(f)
-        ix.pools[(doc, f.dim)].extend(f.numbers)
+        for x in f.numbers:
+            ix.pools[(doc, f.dim)].add(x, f)
         ix.by_dim[(doc, f.dim)].append(f)
         ix.sentences[(doc, g.sentence)].append(f)
         if not f.numbers[0][2]:
-            ix.numbers[doc].extend(f.numbers)
+            for x in f.numbers:
+                ix.numbers[doc].add(x, f)
         if not f.minor:
             for w in f.near:
                 ix.postings[(f.dim, w)][doc].append(f)
                 ix.posted[(f.dim, w)] += 1
+    for pool in [*ix.pools.values(), *ix.numbers.values()]:
+        pool.seal()
     return ix
 
 
@@ -219,14 +268,14 @@ def _matches(c: _Figure, doc: str, ix: _Index, opts: Options) -> list[tuple[_Fig
         found = {id(d): d for w in sorted(words) for d in ix.postings[(c.dim, w)].get(other, [])}
         if _written_in(c, ix.pools[(other, c.dim)]):
             continue  # the other source writes this figure too
-        best = _best(c, list(found.values()), ix.by_dim[(doc, c.dim)], ix.sentences, ix.numbers, opts)
+        best = _best(c, list(found.values()), ix.pools[(doc, c.dim)], ix.sentences, ix.numbers, opts)
         if best is not None:
             pairs.append((-best[0], _place(best[1]), best[1], best[2]))
     pairs.sort(key=lambda p: (p[0], p[1]))
     return [(d, shared) for _, _, d, shared in pairs[: opts.max_per_figure]]
 
 
-def _anchored(c: _Figure, d: _Figure, sentences: Sentences, pools: dict[str, list[Number]]) -> bool:
+def _anchored(c: _Figure, d: _Figure, sentences: Sentences, pools: dict[str, _Pool]) -> bool:
     """Two dates are one period written two ways only if another figure of the one's sentence is written in the
     other source too ("$1.30 to $1.40 for Q4 2020" and "$1.30 to $1.40 for the fourth quarter of 2019"); dates
     alone are too often different periods described alike ("in 2019 the charity served 3,000 meals" and "in 2023
@@ -234,8 +283,8 @@ def _anchored(c: _Figure, d: _Figure, sentences: Sentences, pools: dict[str, lis
     others = [x for x in sentences.get((c.claim.document, c.claim.sentence), []) if not x.numbers[0][2] and not x.minor]
     if not others:  # "not deemed a threat until 1987, after an outbreak": the words must match closely
         return _near(c, d) >= 2
-    theirs = pools.get(d.claim.document, [])
-    return any(_written_in(x, theirs) for x in others)
+    theirs = pools.get(d.claim.document)
+    return theirs is not None and any(_written_in(x, theirs) for x in others)
 
 
 def _place(f: _Figure) -> tuple[str, int, int]:
@@ -246,8 +295,8 @@ def _near(c: _Figure, d: _Figure) -> int:
     return len(c.before & d.before) + len(c.after & d.after)
 
 
-def _best(c: _Figure, found: list[_Figure], own: list[_Figure], sentences: Sentences,
-          numbers: dict[str, list[Number]], opts: Options) -> tuple[float, _Figure, list[str]] | None:
+def _best(c: _Figure, found: list[_Figure], own: _Pool, sentences: Sentences,
+          numbers: dict[str, _Pool], opts: Options) -> tuple[float, _Figure, list[str]] | None:
     """The other source's figure written in the words closest to `c`'s, if close enough."""
     scored: list[tuple[float, tuple[str, int, int], int, _Figure]] = []
     for d in found:  # the cheap tests first, on every candidate
@@ -277,7 +326,9 @@ def _best(c: _Figure, found: list[_Figure], own: list[_Figure], sentences: Sente
         # `c`'s source writes `d`'s figure too, next to some of `d`'s words (for a date, anywhere: one sentence
         # often names several periods): `c` does not stand for it
         least = 0 if d.numbers[0][2] else min(near, 1)
-        if any(_near(x, d) >= least and _written_in(d, x.numbers) for x in own if x is not c):
+        writers = {id(x): x for y, x in own.near(d.numbers[0])
+                   if x is not None and x is not c and _same(d.numbers[0], y)}
+        if any(_near(x, d) >= least and _written_in(d, x.numbers) for x in writers.values()):
             continue
         return -negative, d, sorted((c.before & d.before) | (c.after & d.after))
     return None
