@@ -20,7 +20,7 @@ def _document_identity(doc: Document | None) -> str:
         return ""
     if doc.title:
         return doc.title.strip().lower()
-    first = next((line for line in doc.text.split("\n") if line.strip()), "")
+    first = doc.text.lstrip().split("\n", 1)[0]  # the first line with text (not the whole text split per call)
     return " ".join(first.lower().split())[:120]
 
 

@@ -80,14 +80,20 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        # Compile the patterns and read the vocabulary once, here, so that forked workers inherit them.
+        # Compile the patterns and read the vocabulary once, here, so that forked workers inherit them; and
+        # keep the collector off what they inherit, which it would otherwise touch, and so copy, in each.
         _extract_batch(([Document(path="", text="On 3 May 2024 Acme cut 5% of 700 jobs for $2 million.",
                                   line_map=[])], shingle))
+        import gc
 
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
-                                 initializer=_watch_parent) as pool:
-            for batch, extracted in zip(batches, pool.map(_extract_batch, jobs_input), strict=True):
-                store(batch, extracted)
+        gc.freeze()
+        try:
+            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
+                                     initializer=_watch_parent) as pool:
+                for batch, extracted in zip(batches, pool.map(_extract_batch, jobs_input), strict=True):
+                    store(batch, extracted)
+        finally:
+            gc.unfreeze()
     else:
         for batch, job in zip(batches, jobs_input, strict=True):
             store(batch, _extract_batch(job))
@@ -167,12 +173,48 @@ def passages_for(docs: list[Document], rules: list[Rule], rows: list[list[Row]] 
     return find_shared_passages(docs, **passage_options(rules), rows=rows)
 
 
+_FORKED: tuple[list[Rule], Corpus] | None = None  # what a forked rule worker reads (shared, copy-on-write)
+
+
+def _run_forked(indexes: list[int]) -> list[list[Finding]]:
+    assert _FORKED is not None
+    rules, corpus = _FORKED
+    return [list(run_rule(rules[i], corpus)) for i in indexes]
+
+
 def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
-              passages: list[SharedPassage] | None = None, figures: list[Claim] | None = None) -> list[Finding]:
-    """Every rule's findings, sorted (errors first) and numbered F1, F2, ..."""
+              passages: list[SharedPassage] | None = None, figures: list[Claim] | None = None,
+              jobs: int = 1) -> list[Finding]:
+    """Every rule's findings, sorted (errors first) and numbered F1, F2, ...
+
+    With `jobs` > 1 on a large corpus the aligned-figure rules (the costliest) run in a forked process while this
+    one runs the others; the findings are the same."""
+    global _FORKED
     corpus = Corpus(docs, claims, load_vocabulary(), passages if passages is not None else passages_for(docs, rules),
                     figures=figures or [])
-    findings = [f for rule in rules for f in run_rule(rule, corpus)]
+    heavy = [i for i, r in enumerate(rules) if r.check == "aligned-figure"]
+    results: dict[int, list[Finding]] = {}
+    if jobs > 1 and heavy and len(heavy) < len(rules) and len(corpus.figures) >= 2000:
+        import gc
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        _FORKED = (rules, corpus)
+        gc.freeze()  # the collector must not touch (and so copy) every object in the forked worker
+        try:
+            with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
+                                     initializer=_watch_parent) as pool:
+                future = pool.submit(_run_forked, heavy)
+                for i, rule in enumerate(rules):
+                    if i not in heavy:
+                        results[i] = list(run_rule(rule, corpus))
+                results.update(zip(heavy, future.result(), strict=True))
+        finally:
+            _FORKED = None
+            gc.unfreeze()
+    else:
+        results = {i: list(run_rule(rule, corpus)) for i, rule in enumerate(rules)}
+    findings = [f for i in range(len(rules)) for f in results[i]]
     findings.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.subject, f.attribute, f.rule, f.message))
     return [f.model_copy(update={"id": f"F{i}"}) for i, f in enumerate(findings, 1)]
 
@@ -180,13 +222,27 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
 def check_documents(docs: list[Document], rules: list[Rule], progress: Progress | None = None,
                     cache: ClaimCache | None = None, jobs: int = 1) -> Report:
     """The report for documents already loaded."""
+    import gc
+
+    # A run builds hundreds of thousands of small objects and frees few: the cycle collector's default pace
+    # (a pass every 700 allocations) costs a tenth of the run for nothing. Restored afterwards.
+    threshold = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 20)
+    try:
+        return _check_documents(docs, rules, progress, cache, jobs)
+    finally:
+        gc.set_threshold(*threshold)
+
+
+def _check_documents(docs: list[Document], rules: list[Rule], progress: Progress | None, cache: ClaimCache | None,
+                     jobs: int) -> Report:
     options = passage_options(rules)
     extracted = extract_documents(docs, progress, cache, jobs, int(options.get("shingle", 8)))
     passages = find_shared_passages(docs, **options, rows=[rows for _, rows, _ in extracted])
     local = [claims for claims, _, _ in extracted]
     claims = mark_copies(number_claims(local), passages)
     figures = number_figures([figures for _, _, figures in extracted], local, claims)
-    findings = run_rules(docs, claims, rules, passages, figures)
+    findings = run_rules(docs, claims, rules, passages, figures, jobs)
     # A figure a finding points at that is no claim of its own is listed with the claims, so reports can quote it.
     cited = {i for f in findings for i in f.claims}
     claims = claims + [g for g in figures if g.id in cited]
