@@ -182,38 +182,54 @@ def _run_forked(indexes: list[int]) -> list[list[Finding]]:
     return [list(run_rule(rules[i], corpus)) for i in indexes]
 
 
-def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
-              passages: list[SharedPassage] | None = None, figures: list[Claim] | None = None,
-              jobs: int = 1) -> list[Finding]:
-    """Every rule's findings, sorted (errors first) and numbered F1, F2, ...
+class _Forked:
+    """The aligned-figure rules (the costliest; they read neither shared passages nor copy marks), running in a
+    forked process while this one goes on with the rest of the run."""
 
-    With `jobs` > 1 on a large corpus the aligned-figure rules (the costliest) run in a forked process while this
-    one runs the others; the findings are the same."""
-    global _FORKED
-    corpus = Corpus(docs, claims, load_vocabulary(), passages if passages is not None else passages_for(docs, rules),
-                    figures=figures or [])
-    heavy = [i for i, r in enumerate(rules) if r.check == "aligned-figure"]
-    results: dict[int, list[Finding]] = {}
-    if jobs > 1 and heavy and len(heavy) < len(rules) and len(corpus.figures) >= 2000:
+    def __init__(self, docs: list[Document], claims: list[Claim], rules: list[Rule], figures: list[Claim]) -> None:
         import gc
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        _FORKED = (rules, corpus)
-        gc.freeze()  # the collector must not touch (and so copy) every object in the forked worker
+        global _FORKED
+        self.indexes = [i for i, r in enumerate(rules) if r.check == "aligned-figure"]
+        _FORKED = (rules, Corpus(docs, claims, load_vocabulary(), [], figures=figures))
+        gc.freeze()  # the collector must not touch (and so copy) every object the worker inherits
+        self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_watch_parent)
         try:
-            with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
-                                     initializer=_watch_parent) as pool:
-                future = pool.submit(_run_forked, heavy)
-                for i, rule in enumerate(rules):
-                    if i not in heavy:
-                        results[i] = list(run_rule(rule, corpus))
-                results.update(zip(heavy, future.result(), strict=True))
+            self.future = self.pool.submit(_run_forked, self.indexes)
         finally:
             _FORKED = None
             gc.unfreeze()
-    else:
-        results = {i: list(run_rule(rule, corpus)) for i, rule in enumerate(rules)}
+
+    @staticmethod
+    def worth(rules: list[Rule], figures: list[Claim], jobs: int) -> bool:
+        heavy = sum(r.check == "aligned-figure" for r in rules)
+        return jobs > 1 and 0 < heavy < len(rules) and len(figures) >= 2000
+
+    def results(self) -> dict[int, list[Finding]]:
+        try:
+            return dict(zip(self.indexes, self.future.result(), strict=True))
+        finally:
+            self.pool.shutdown()
+
+
+def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
+              passages: list[SharedPassage] | None = None, figures: list[Claim] | None = None,
+              jobs: int = 1, forked: _Forked | None = None) -> list[Finding]:
+    """Every rule's findings, sorted (errors first) and numbered F1, F2, ...
+
+    With `jobs` > 1 on a large corpus the aligned-figure rules run in a forked process (started here, or earlier
+    by the caller as `forked`) while this one runs the others; the findings are the same."""
+    figures = figures or []
+    if forked is None and _Forked.worth(rules, figures, jobs):
+        forked = _Forked(docs, claims, rules, figures)
+    corpus = Corpus(docs, claims, load_vocabulary(), passages if passages is not None else passages_for(docs, rules),
+                    figures=figures)
+    skip = set(forked.indexes) if forked is not None else set()
+    results = {i: list(run_rule(rule, corpus)) for i, rule in enumerate(rules) if i not in skip}
+    if forked is not None:
+        results.update(forked.results())
     findings = [f for i in range(len(rules)) for f in results[i]]
     findings.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.subject, f.attribute, f.rule, f.message))
     return [f.model_copy(update={"id": f"F{i}"}) for i, f in enumerate(findings, 1)]
@@ -238,11 +254,14 @@ def _check_documents(docs: list[Document], rules: list[Rule], progress: Progress
                      jobs: int) -> Report:
     options = passage_options(rules)
     extracted = extract_documents(docs, progress, cache, jobs, int(options.get("shingle", 8)))
-    passages = find_shared_passages(docs, **options, rows=[rows for _, rows, _ in extracted])
     local = [claims for claims, _, _ in extracted]
-    claims = mark_copies(number_claims(local), passages)
-    figures = number_figures([figures for _, _, figures in extracted], local, claims)
-    findings = run_rules(docs, claims, rules, passages, figures, jobs)
+    numbered = number_claims(local)
+    figures = number_figures([figures for _, _, figures in extracted], local, numbered)
+    # The costliest rule starts now, in another process, while passages are found and the other rules run.
+    forked = _Forked(docs, numbered, rules, figures) if _Forked.worth(rules, figures, jobs) else None
+    passages = find_shared_passages(docs, **options, rows=[rows for _, rows, _ in extracted])
+    claims = mark_copies(numbered, passages)
+    findings = run_rules(docs, claims, rules, passages, figures, jobs, forked)
     # A figure a finding points at that is no claim of its own is listed with the claims, so reports can quote it.
     cited = {i for f in findings for i in f.claims}
     claims = claims + [g for g in figures if g.id in cited]
