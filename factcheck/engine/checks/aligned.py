@@ -134,18 +134,23 @@ class _Pool:
         self.keys = [t[0] for t in self.items]
         self.reach = max((x[1] - x[0] if x[2] else x[1] for _, x, _ in self.items), default=0.0)
 
-    def near(self, x: Number) -> list[tuple[Number, _Figure | None]]:
-        """The pool's numbers that may be the same as `x` (then tested with `_same`)."""
+    def _span(self, x: Number) -> tuple[int, int]:
         if x[2]:  # a date [start, end]: entries starting from `reach` days before it to its end
             lo, hi = x[0] - self.reach, x[1]
         else:
             span = max(self.reach, x[1]) + 1e-9 * max(1.0, abs(x[0]))
             lo, hi = x[0] - span, x[0] + span
-        i, j = bisect.bisect_left(self.keys, lo), bisect.bisect_right(self.keys, hi)
+        return bisect.bisect_left(self.keys, lo), bisect.bisect_right(self.keys, hi)
+
+    def near(self, x: Number) -> list[tuple[Number, _Figure | None]]:
+        """The pool's numbers that may be the same as `x` (then tested with `_same`)."""
+        i, j = self._span(x)
         return [(y, owner) for _, y, owner in self.items[i:j]]
 
     def has(self, x: Number) -> bool:
-        return any(_same(x, y) for y, _ in self.near(x))
+        i, j = self._span(x)
+        items = self.items
+        return any(_same(x, items[k][1]) for k in range(i, j))
 
 
 def _written_in(f: _Figure, pool: list[Number] | _Pool) -> bool:
