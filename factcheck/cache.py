@@ -25,6 +25,11 @@ REPORTS_KEPT = 8
 _CLAIMS = TypeAdapter(list[Claim])
 
 
+def _plain(claims: list[Claim]) -> object:
+    """Claims as JSON data, without the document path (a cached entry serves any path with the same text)."""
+    return _CLAIMS.dump_python([c.model_copy(update={"document": ""}) for c in claims], mode="json")
+
+
 class OlderCache(sqlite3.DatabaseError):
     """A cache written by another version of factcheck's cache format."""
 
@@ -149,10 +154,8 @@ class ClaimCache:
         """Store documents' claims, shingles and figures, in one transaction."""
         rows = []
         for doc, (claims, sentence_rows, figures), shingle in items:
-            plain = _CLAIMS.dump_python([c.model_copy(update={"document": ""}) for c in claims], mode="json")
-            figs = _CLAIMS.dump_python([c.model_copy(update={"document": ""}) for c in figures], mode="json")
             rows.append((document_key(doc), self.version,
-                         json.dumps({"k": shingle, "s": sentence_rows, "c": plain, "g": figs})))
+                         json.dumps({"k": shingle, "s": sentence_rows, "c": _plain(claims), "g": _plain(figures)})))
         try:
             self.db.execute("BEGIN IMMEDIATE")
             self.db.executemany("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)", rows)

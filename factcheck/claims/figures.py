@@ -10,10 +10,10 @@ import re
 from collections.abc import Callable
 
 from ..models import Claim, DateValue, Mention, NumberValue, Qualifiers, Sentence
+from ..normalize import dates as nd
 
 FIGURE = "(figure)"
 _QUARTER = re.compile(r"\bQ([1-4])\b|\b([1-4])Q\b|\b(first|second|third|fourth)\s+(?:fiscal\s+)?quarter\b", re.I)
-_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
 def quarter_number(text: str) -> float | None:
@@ -21,7 +21,7 @@ def quarter_number(text: str) -> float | None:
     m = _QUARTER.search(text)
     if m is None:
         return None
-    return float(m.group(1) or m.group(2) or _ORDINAL[m.group(3).lower()])
+    return float(m.group(1) or m.group(2) or nd.ORDINALS[m.group(3).lower()])
 
 
 def figures_of(sent: Sentence, mentions: list[Mention], made: list[Claim], offset: int,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..models import Mention, NumberValue
+from ..normalize.units import DURATION_UNITS
 
 STOP = {
     "the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "as", "than",
@@ -114,9 +115,6 @@ def singular(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
-
-
-DURATION_UNITS = {"year", "month", "week", "day", "hour", "minute", "second"}
 
 
 def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | None:

@@ -8,6 +8,8 @@ from typing import Any
 
 from ..vocabulary import default_rules_dir
 
+# The time units a duration is measured in (defined in rules/units.txt), one spelling each.
+DURATION_UNITS = ("year", "month", "week", "day", "hour", "minute", "second")
 SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "C$", "AUD": "A$", "HKD": "HK$"}
 
 

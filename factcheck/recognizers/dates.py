@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from ..models import DateValue, Mention
 from ..normalize import dates as nd
+from .number_words import UNIT_ORDINALS, words_value
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -27,10 +28,9 @@ _YY_W = rf"(?:{_TENS_W}(?:[\s-]+{_UNIT_W})?|{_TEEN_W}|(?:oh|o)[\s-]+{_UNIT_W})"
 _YEARW = (rf"(?:(?:sixteen|seventeen|eighteen|nineteen|twenty)[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?{_YY_W}"
           rf"|two\s+thousand(?:(?:\s+and)?[\s-]+(?:{_YY_W}|{_UNIT_W}))?)")
 _YEAR_ANY = rf"(?:{_YEAR}|{_YEARW})"
-_DAY_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-              "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
-              "nineteenth", "twentieth"] + [f"twenty[\\s-]{w}" for w in ("first", "second", "third", "fourth",
-              "fifth", "sixth", "seventh", "eighth", "ninth")] + ["thirtieth", "thirty[\\s-]first"]
+# Days of the month in words, "first" to "thirty-first", from the number words' ordinals.
+_DAY_WORDS = [*UNIT_ORDINALS, "twentieth", *(f"twenty[\\s-]{w}" for w in list(UNIT_ORDINALS)[:9]), "thirtieth",
+              "thirty[\\s-]first"]
 DAY_ORDINALS = {w.replace("[\\s-]", " "): i + 1 for i, w in enumerate(_DAY_WORDS)}
 _DAYW = "(?:" + "|".join(sorted(_DAY_WORDS, key=len, reverse=True)) + ")"
 _DAYN = r"(?:[12]\d|3[01]|0?[1-9])"
@@ -287,8 +287,6 @@ def _yint(text: str | None) -> int:
 
 def _year_words(text: str) -> int:
     """"nineteen ninety-nine" 1999, "seventeen hundred thirty three" 1733, "two thousand and five" 2005."""
-    from .number_words import words_value
-
     words = [w for w in re.split(r"[\s-]+", text.lower()) if w not in ("and", "hundred")]
     if words[:2] == ["two", "thousand"]:
         return 2000 + int(words_value(" ".join(words[2:])) or 0) if words[2:] else 2000
@@ -485,18 +483,18 @@ def _year2(text: str | None, published: date | None) -> int | None:
     return y
 
 
-# Every date expression holds one of these: a digit, a month or weekday, a unit of time, a holiday, an ordinal
-# or a word of a year or decade written out. The full pattern runs only around them (see `windows`).
+# Every date expression holds one of these: a digit, a month or weekday, a unit of time, a word of a holiday's
+# name or of a day written out, or a word of a year or decade written out. The full pattern runs only around
+# them (see `windows`).
+_NAMED_WORDS = sorted({w for h in HOLIDAYS for w in h.split() if w[-1].isalnum()}
+                      | {w for w in _DAY_WORDS if w.isalpha()})
 _TRIGGER = re.compile(
     r"\d+|\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?|january|february|march|april|may|june|july"
     r"|august|september|october|november|december|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|monday|tuesday"
     r"|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tmrw|yesterday|years?|months?|weeks?|weekends?"
-    r"|workweek|days?|decades?|quarters?|fortnight'?s?|century|centuries|half|halves|christmas|easter|new|valentine'?s"
-    r"|valentines|halloween|independence|juneteenth|earth|patrick'?s?|saint|international|workers'?|veterans"
-    r"|armistice|bastille|good|thanksgiving|black|memorial|labor|mother'?s|father'?s|boxing|twenties|thirties|forties"
+    r"|workweek|days?|decades?|quarters?|fortnight'?s?|century|centuries|half|halves|twenties|thirties|forties"
     r"|fifties|sixties|seventies|eighties|nineties|noughties|sixteen|seventeen|eighteen|nineteen|thousands?|twenty"
-    r"|thirty|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth"
-    r"|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|ytd)\b", re.I)
+    r"|thirty|ytd|" + "|".join(re.escape(w).replace("'", "['’]?") for w in _NAMED_WORDS) + r")\b", re.I)
 _PAD = 48
 
 

@@ -13,16 +13,15 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "six
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7}
 # Ordinals used as denominators ("a fifth", "three twenty-firsts"); "first" and "second" only inside a compound
 # ("twenty-first"), since "a second" is a unit of time.
-_UNIT_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+UNIT_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                   "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
                   "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
                   "nineteenth": 19}
 _TENS_ORDINALS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
                   "seventieth": 70, "eightieth": 80, "ninetieth": 90}
 _SCALE_ORDINALS = {"hundredth": 100, "thousandth": 1e3, "millionth": 1e6, "billionth": 1e9, "trillionth": 1e12}
-ORDINALS: dict[str, float] = {"half": 2, "halves": 2, "quarter": 4, **_UNIT_ORDINALS, **_TENS_ORDINALS,
+ORDINALS: dict[str, float] = {"half": 2, "halves": 2, "quarter": 4, **UNIT_ORDINALS, **_TENS_ORDINALS,
                               **_SCALE_ORDINALS}
-FRACTIONS = {k: v for k, v in ORDINALS.items() if k not in ("first", "second")}
 FRACTION_WORDS: dict[str, float] = {**ORDINALS, **{k + "s": v for k, v in ORDINALS.items()
                                                    if not k.endswith("f") and k != "halves"}}
 

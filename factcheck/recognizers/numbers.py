@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..models import Mention, NumberValue
 from ..normalize.intervals import INF, apply_hedge, rounding_halfwidth
+from ..normalize.units import DURATION_UNITS
 from ..vocabulary import Vocabulary, load_vocabulary, words_pattern
 from .number_words import PATTERN as WORD_NUMBER
 from .number_words import words_value
@@ -27,8 +28,8 @@ PHYSICAL = (r"(?-i:mg|kg|km|cm|mm|ml|GHz|MHz|kHz|Hz|MB|GB|TB|KB|kWh|MWh|GWh|MW|G
 
 
 # Durations are measures in time units, one spelling each so that "30 days" and "a 30-day" compare.
-DURATIONS = {f"{u}{s}": u for u in ("year", "month", "week", "day", "hour", "minute", "second") for s in ("", "s")}
-_DURATION_AFTER = re.compile(r"[\s-]+(years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b", re.I)
+DURATIONS = {f"{u}{s}": u for u in DURATION_UNITS for s in ("", "s")}
+_DURATION_AFTER = re.compile(r"[\s-]+(" + "|".join(f"{u}s?" for u in DURATION_UNITS) + r")\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -66,11 +66,9 @@ class _Figure:
     words: set[str]
 
 
-@lru_cache(maxsize=4096)
-def _content(text: str) -> tuple[tuple[int, int, str], ...]:
+def _words(text: str) -> tuple[tuple[int, int, str], ...]:
     """The words that can say what a figure measures, with their offsets: not stop words, and not names
-    ("Scale", "Meta's"), which say whose figure it is; capitalised acronyms ("EBITDA", "GAAP") are kept. Cached:
-    the figures of one sentence share it."""
+    ("Scale", "Meta's"), which say whose figure it is; capitalised acronyms ("EBITDA", "GAAP") are kept."""
     out = []
     for m in _WORD.finditer(text):
         t = m.group()
@@ -115,6 +113,9 @@ def _same(a: Number, b: Number) -> bool:
     if abs(a[0] - b[0]) <= 1e-9 * max(1.0, abs(a[0])):
         return True
     return any(r[1] and r[0] - r[1] <= x[0] < r[0] + r[1] for r, x in ((a, b), (b, a)))
+
+
+_content = lru_cache(maxsize=4096)(_words)  # a sentence's words, shared by the figures it holds
 
 
 class _Pool:
@@ -176,7 +177,7 @@ def _prepare(c: Claim, near: int) -> _Figure:
     if at >= 0:
         # The figure blanked out, so that "16-year-old" leaves "old" after the figure "16-year".
         end = at + len(c.text)
-        around = _content(c.quote[:at] + " " * len(c.text) + c.quote[end:])
+        around = _words(c.quote[:at] + " " * len(c.text) + c.quote[end:])
         before = [w for _, e, w in around if e <= at][-near:]
         after = [w for s, _, w in around if s >= end][:near]
     v = c.value
