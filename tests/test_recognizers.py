@@ -104,14 +104,38 @@ DATEY = st.lists(st.sampled_from([" from ", " between ", " the ", " ninth", " an
 
 @settings(max_examples=300, deadline=None)
 @given(DATEY, st.integers(min_value=0, max_value=200))
-def test_date_windows_find_what_a_full_scan_finds(parts: list[str], filler: int) -> None:
-    """The date pattern runs only around trigger words; that must never change what it finds."""
-    from factcheck.recognizers.dates import PATTERN, windows
+def test_date_guard_finds_what_the_bare_pattern_finds(parts: list[str], filler: int) -> None:
+    """The date pattern starts with a guard derived from it; that must never change what it finds."""
+    import re
+
+    from factcheck.recognizers.dates import BODY, FLAGS, PATTERN
 
     text = "".join(parts) + " word" * filler + "".join(reversed(parts))
-    full = [(m.start(), m.end()) for m in PATTERN.finditer(text)]
-    windowed = [(m.start(), m.end()) for lo, hi in windows(text) for m in PATTERN.finditer(text, lo, hi)]
-    assert windowed == full
+    bare = re.compile(BODY, FLAGS)
+    assert [m.span() for m in PATTERN.finditer(text)] == [m.span() for m in bare.finditer(text)]
+
+
+@pytest.mark.parametrize(("pattern", "hits", "misses"), [
+    (r"(?:jan(?:uary)?|the\s+(?:first|2nd))\s+\d+", ["Jan 3", "january 4", "the first 5"], ["janet", "then", "a"]),
+    (r"(?:Q[1-4]|FY)\s?\d\d|'\d0s", ["Q3 24", "FY24", "'90s"], ["quarter", "fyi", "9"]),
+    (r"mid-?\s*(?:june|july)", ["mid-june", "midjuly"], ["middle", "mi"]),
+])
+def test_start_guard_accepts_every_start_and_rejects_others(pattern: str, hits: list[str], misses: list[str]) -> None:
+    import re
+
+    from factcheck.recognizers.guard import start_guard
+
+    guard = re.compile(start_guard(pattern, re.I), re.I)
+    assert all(guard.match(h) for h in hits)
+    assert not any(guard.match(m) for m in misses)
+
+
+@pytest.mark.parametrize("pattern", [r"\w+ day", r"[^x]y", r"(?:[a-z])+ly"])
+def test_start_guard_refuses_patterns_it_cannot_read(pattern: str) -> None:
+    from factcheck.recognizers.guard import Unguardable, start_guard
+
+    with pytest.raises(Unguardable):
+        start_guard(pattern)
 
 
 finite = st.floats(min_value=-1e12, max_value=1e12, allow_nan=False)

@@ -1,0 +1,132 @@
+"""A fast first test for a big alternation: the words (or characters) any of its matches can start with.
+
+Python's regex engine tries every branch of an alternation at every position; a pattern of fifty branches costs
+microseconds at each word of running text. `start_guard` reads the pattern's syntax tree and returns a lookahead
+that accepts only the leading words its matches can have ("the", "january", "q" in "Q3") or their first
+character when it is not a letter (a digit, "'"), so most positions fail at once. The guard is derived from the
+pattern, not written beside it, so it cannot fall out of step; a pattern whose start cannot be told (a leading
+`\\w`, say) raises.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as c  # type: ignore[attr-defined]
+from re import _parser as sre  # type: ignore[attr-defined]
+from typing import Any
+
+_LETTERS = set("abcdefghijklmnopqrstuvwxyz")
+_CAP = 6  # letters read of a leading word: enough to tell most words apart, few enough to stay small
+
+
+class Unguardable(ValueError):
+    """The pattern can start with a letter that no finite list of words describes."""
+
+
+class _Start:
+    """Leading-word runs being read (`open`), and what a match can start with once a run ends (`words`: whole
+    leading words; `chars`: non-letter first characters, as regex fragments)."""
+
+    def __init__(self) -> None:
+        self.words: set[str] = set()
+        self.prefixes: set[str] = set()  # the first `_CAP` letters of longer runs ("aprbetween": "\\s*" may be empty)
+        self.chars: set[str] = set()
+
+    def grow(self, runs: set[str], letters: set[str]) -> set[str]:
+        """Runs extended by one letter; those reaching `_CAP` letters are kept as prefixes and read no further."""
+        grown = {r + ch for r in runs for ch in letters}
+        full = {r for r in grown if len(r) >= _CAP}
+        self.prefixes |= full
+        return grown - full
+
+
+def _chars(items: list[tuple[Any, Any]]) -> tuple[set[str], set[str]]:
+    """Letters (lowercased) and other first characters (regex fragments) of a character class."""
+    letters: set[str] = set()
+    other: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            ch = chr(av)
+            (letters if ch.lower() in _LETTERS else other).add(ch.lower() if ch.lower() in _LETTERS else re.escape(ch))
+        elif op is c.RANGE:
+            lo, hi = av
+            for code in range(lo, hi + 1):
+                ch = chr(code).lower()
+                (letters if ch in _LETTERS else other).add(ch if ch in _LETTERS else re.escape(chr(code)))
+        elif op is c.CATEGORY and av in (c.CATEGORY_DIGIT, c.CATEGORY_SPACE):
+            other.add(r"\d" if av is c.CATEGORY_DIGIT else r"\s")
+        else:  # \w, a negated class, ...: any letter at all
+            raise Unguardable(f"a class the guard cannot read: {op} {av}")
+    return letters, other
+
+
+def _seq(items: list[tuple[Any, Any]], runs: set[str], out: _Start) -> set[str]:
+    """Read a sequence with these open runs; return the runs still open after it."""
+    for op, av in items:
+        if not runs:
+            return runs
+        runs = _item(op, av, runs, out)
+    return runs
+
+
+def _end(runs: set[str], first: set[str], out: _Start) -> None:
+    """Runs meet a non-letter: each is a whole leading word, or (if empty) the match starts with `first`."""
+    for r in runs:
+        if r:
+            out.words.add(r)
+        else:
+            out.chars.update(first)
+
+
+def _item(op: Any, av: Any, runs: set[str], out: _Start) -> set[str]:
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return runs  # zero width
+    if op is c.LITERAL or op is c.IN:
+        letters, other = ({chr(av).lower()}, set()) if op is c.LITERAL and chr(av).lower() in _LETTERS else (
+            (set(), {re.escape(chr(av))}) if op is c.LITERAL else _chars(av))
+        if other:
+            _end(runs, other, out)
+        return out.grow(runs, letters)
+    if op is c.SUBPATTERN:
+        return _seq(list(av[-1]), runs, out)
+    if op is c.BRANCH:
+        open_runs: set[str] = set()
+        for alt in av[1]:
+            open_runs |= _seq(list(alt), set(runs), out)
+        return open_runs
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+        lo, hi, sub = av
+        after = _seq(list(sub), set(runs), out)
+        if hi > 1 and after - runs and (_seq(list(sub), set(after), _Start()) - after):
+            raise Unguardable("a repeated run of letters")
+        return (runs | after) if lo == 0 else after
+    raise Unguardable(f"an element the guard cannot read: {op}")
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of `words` as a trie, so the engine compares one character per level."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words):
+        groups.setdefault(w[0], []).append(w[1:])
+    parts = []
+    for ch, rest in groups.items():
+        longer = [r for r in rest if r]
+        inner = f"(?:{_trie(longer)})" if longer else ""
+        parts.append(re.escape(ch) + (inner + "?" if inner and "" in rest else inner))
+    return "|".join(parts)
+
+
+def start_guard(source: str, flags: int = 0) -> str:
+    """A lookahead that holds wherever a match of `source` (compiled with `flags`) may start."""
+    out = _Start()
+    _end(_seq(list(sre.parse(source, flags)), {""}, out), {""}, out)
+    parts = []
+    if out.chars - {""}:
+        parts.append("|".join(sorted(out.chars - {""})))
+    if out.words:
+        parts.append(f"(?:{_trie(sorted(out.words))})(?![a-z])")
+    if out.prefixes:
+        parts.append(_trie(sorted(out.prefixes)))
+    if "" in out.chars or not parts:
+        return ""  # the pattern may match the empty string: nothing to test
+    return "(?=" + "|".join(parts) + ")"
