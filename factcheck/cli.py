@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -293,7 +294,26 @@ def explain(rule: str, rules_dirs: tuple[str, ...]) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: one line on stderr and exit 2 for bad input or usage, never a traceback."""
+    """Entry point: one line on stderr and exit 2 for bad input or usage, never a traceback.
+
+    Run as a program (no `argv`), it ends the process once its output is flushed, without tearing down the
+    objects of a large run one by one (a tenth of the run's time on a big corpus)."""
+    try:
+        _main(argv)
+        code = EXIT_OK
+    except SystemExit as exc:
+        if isinstance(exc.code, str):
+            click.echo(exc.code, err=True)
+        code = exc.code if isinstance(exc.code, int) else (EXIT_OK if exc.code is None else EXIT_INTERNAL)
+    if argv is None:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(BrokenPipeError, ValueError):
+                stream.flush()
+        os._exit(code)
+    sys.exit(code)
+
+
+def _main(argv: list[str] | None) -> None:
     try:
         cli.main(args=argv, prog_name="factcheck", standalone_mode=False)
     except click.UsageError as exc:

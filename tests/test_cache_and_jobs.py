@@ -114,8 +114,8 @@ def test_two_concurrent_runs(corpus: Path, tmp_path: Path) -> None:
 
 
 def test_help_does_not_import_the_pipeline() -> None:
-    code = ("import sys; from factcheck.cli import main; sys.argv=['factcheck','--help']\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+    code = ("import sys; from factcheck.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
             "heavy = ('pint', 'dateparser', 'tabulate', 'yaml', 'factcheck.pipeline')\n"
             "heavy = [m for m in heavy if m in sys.modules]\n"
             "print(heavy)")
