@@ -63,21 +63,17 @@ class _Figure:
     near: set[str]
     before: set[str]
     after: set[str]
-    words: set[str]
+    words: frozenset[str]
 
 
-def _words(text: str) -> tuple[tuple[int, int, str], ...]:
-    """The words that can say what a figure measures, with their offsets: not stop words, and not names
-    ("Scale", "Meta's"), which say whose figure it is; capitalised acronyms ("EBITDA", "GAAP") are kept."""
-    out = []
-    for m in _WORD.finditer(text):
-        t = m.group()
-        if t[0].isupper() and not t.isupper():
-            continue
-        w = t.lower().strip("'’")
-        if len(w) > 2 and w not in STOP and w not in _EXTRA_STOP:
-            out.append((m.start(), m.end(), w))
-    return tuple(out)
+_SKIP = frozenset(STOP) | _EXTRA_STOP
+
+
+def _words(text: str) -> list[str]:
+    """The words that can say what a figure measures: not stop words, and not names ("Scale", "Meta's"), which
+    say whose figure it is; capitalised acronyms ("EBITDA", "GAAP") are kept."""
+    return [w for t in _WORD.findall(text) if not (t[0].isupper() and not t.isupper())
+            and len(w := t.lower().strip("'’")) > 2 and w not in _SKIP]
 
 
 def _is_range(v: NumberValue) -> bool:
@@ -115,7 +111,10 @@ def _same(a: Number, b: Number) -> bool:
     return any(r[1] and r[0] - r[1] <= x[0] < r[0] + r[1] for r, x in ((a, b), (b, a)))
 
 
-_content = lru_cache(maxsize=4096)(_words)  # a sentence's words, shared by the figures it holds
+@lru_cache(maxsize=4096)
+def _content(sentence: str) -> frozenset[str]:
+    """A sentence's words, shared by the figures it holds."""
+    return frozenset(_words(sentence))
 
 
 class _Pool:
@@ -175,11 +174,10 @@ def _prepare(c: Claim, near: int) -> _Figure:
     before: list[str] = []
     after: list[str] = []
     if at >= 0:
-        # The figure blanked out, so that "16-year-old" leaves "old" after the figure "16-year".
+        # The words either side of the figure, read apart, so that "16-year-old" leaves "old" after "16-year".
         end = at + len(c.text)
-        around = _words(c.quote[:at] + " " * len(c.text) + c.quote[end:])
-        before = [w for _, e, w in around if e <= at][-near:]
-        after = [w for s, _, w in around if s >= end][:near]
+        before = _words(c.quote[:at])[-near:]
+        after = _words(c.quote[end:])[:near]
     v = c.value
     # Weak figures count as written but are not compared: numbers in words ("two", "thousands of"), small bare
     # counts ("1", "2"), and numbers that belong to a name ("Boeing 737", "Windows 11", "GPT 4").
@@ -187,8 +185,7 @@ def _prepare(c: Claim, near: int) -> _Figure:
         (not any(ch.isdigit() for ch in c.text) and (abs(v.value or 0) < 20 or c.text.lower().endswith("s")))
         or (v.unit == "count" and not v.noun and (abs(v.value or 0) < 2 or _NAMED.search(c.quote[:at] if at >= 0
                                                                                        else ""))))
-    return _Figure(c, _dim(c), minor, _numbers(c), set(before) | set(after), set(before), set(after),
-                   {w for _, _, w in words})
+    return _Figure(c, _dim(c), minor, _numbers(c), set(before) | set(after), set(before), set(after), words)
 
 
 def _different_times(a: Claim, b: Claim) -> bool:
@@ -260,8 +257,8 @@ def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
 
 def _matches(c: _Figure, doc: str, ix: _Index, opts: Options) -> list[tuple[_Figure, list[str]]]:
     """The other sources' figures `c` stands against, best aligned first, at most `max_per_figure`."""
-    hits: dict[str, int] = defaultdict(int)
     words = [w for w in c.near if ix.posted.get((c.dim, w), 0) <= opts.max_postings]
+    hits: dict[str, int] = defaultdict(int)
     for w in words:
         for other, figs in ix.postings[(c.dim, w)].items():
             hits[other] += len(figs)
