@@ -7,6 +7,7 @@ from datetime import date
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from . import yamlfile
 from .errors import InputError
 from .files import read_text
 from .models import Finding, Report
@@ -50,8 +51,8 @@ def load_suppressions(path: str) -> list[Suppression]:
 
     text = read_text(path, "suppressions")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text) or {}
+        node = yamlfile.compose(text)
+        data = yamlfile.load(text) or {}
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise InputError(f"invalid YAML: {exc.problem}", path, line) from None

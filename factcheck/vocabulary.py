@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from . import yamlfile
 from .errors import InputError
 
 
@@ -95,7 +96,7 @@ class Vocabulary:
 def _load_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yamlfile.load(fh.read())
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise InputError(f"invalid YAML: {exc.problem}", str(path), line) from None

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from .. import yamlfile
 from ..errors import InputError
 from ..models import Document
 from .html_text import html_to_text
@@ -143,7 +144,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
             if simple is not None:
                 return simple, "\n".join(lines[i + 1 :]), i + 1
             try:
-                meta = yaml.safe_load("\n".join(lines[1:i])) or {}
+                meta = yamlfile.load("\n".join(lines[1:i])) or {}
             except yaml.MarkedYAMLError as exc:
                 line = exc.problem_mark.line + 2 if exc.problem_mark else 1
                 raise InputError(f"invalid front matter: {exc.problem}", path, line) from None

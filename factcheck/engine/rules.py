@@ -8,6 +8,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .. import yamlfile
 from ..errors import InputError
 from ..files import read_text
 from ..models import Severity
@@ -64,8 +65,8 @@ def load_rule_file(path: Path) -> Rule:
     name = path.as_posix()
     text = read_text(path, "rule")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yamlfile.compose(text)
+        data = yamlfile.load(text)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise InputError(f"invalid YAML: {exc.problem}", name, line) from None
