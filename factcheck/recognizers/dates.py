@@ -50,7 +50,9 @@ HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (
 _HOLIDAY = "(?:" + "|".join(re.escape(h).replace("'", "[’']?").replace(r"\ ", r"\s+")
                             for h in sorted(HOLIDAYS, key=len, reverse=True)) + ")"
 
-BODY = rf"""(?<![\w$€£¥.,])(?<![A-Za-z]{{4}}-)(?:
+# A date does not start inside a word or a figure ("$14", "3.5"), nor after a hyphenated word ("mid-size-2020").
+_LEAD = r"(?<![\w$€£¥.,])(?<![A-Za-z]{4}-)"
+BODY = _LEAD + rf"""(?:
       (?P<mdrange>(?:(?:from|between)\s+)?(?P<r1m>1[0-2]|0?[1-9])/(?P<r1d>[0-3]?\d)(?:/(?P<r1y>{_YEAR}))?\s?(?:-|–|to|through|until)\s?
         (?P<r2m>1[0-2]|0?[1-9])/(?P<r2d>[0-3]?\d)(?:/(?P<r2y>{_YEAR})|,\s*(?P<r3y>{_YEAR}))?(?![\d/]))
     | (?P<mrange>(?:(?:from|between)\s+)?(?P<ma>{_MONTH})\s?(?:-|–|to|through|until|till)\s?(?P<mb>{_MONTH})
@@ -144,8 +146,9 @@ BODY = rf"""(?<![\w$€£¥.,])(?<![A-Za-z]{{4}}-)(?:
     | (?P<year>(?<![\d,.])(?P<y4>{_YEAR})(?!\s?(?:%|percent|million|billion|[\d,.]\d)))
     )(?![\w])"""
 FLAGS = re.VERBOSE | re.IGNORECASE
-# The guard, derived from the pattern, lets most positions of running text fail at their first word.
-PATTERN = re.compile(start_guard(BODY, FLAGS) + BODY, FLAGS)
+# The guard, derived from the pattern, lets most word starts of running text fail at their first word (positions
+# inside words fail sooner, at the lead).
+PATTERN = re.compile(_LEAD + start_guard(BODY, FLAGS) + BODY[len(_LEAD):], FLAGS)
 
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

@@ -103,16 +103,28 @@ def _item(op: Any, av: Any, runs: set[str], out: _Start) -> set[str]:
     raise Unguardable(f"an element the guard cannot read: {op}")
 
 
-def _trie(words: list[str]) -> str:
-    """An alternation of `words` as a trie, so the engine compares one character per level."""
-    groups: dict[str, list[str]] = {}
-    for w in sorted(words):
-        groups.setdefault(w[0], []).append(w[1:])
+def _trie(words: set[str], prefixes: set[str]) -> str:
+    """One alternation of `words` (each followed by a non-letter) and `prefixes` (followed by anything), as a
+    trie, so that the engine compares one character per level."""
+    if "" in prefixes:
+        return ""
+    groups: dict[str, tuple[set[str], set[str]]] = {}
+    for w in words:
+        groups.setdefault(w[:1], (set(), set()))[0].add(w[1:])
+    for p in prefixes:
+        groups.setdefault(p[:1], (set(), set()))[1].add(p[1:])
     parts = []
-    for ch, rest in groups.items():
-        longer = [r for r in rest if r]
-        inner = f"(?:{_trie(longer)})" if longer else ""
-        parts.append(re.escape(ch) + (inner + "?" if inner and "" in rest else inner))
+    for ch, (ws, ps) in sorted(groups.items()):
+        if ch == "":
+            continue
+        inner = _trie(ws, ps)
+        if "" in ps:
+            parts.append(re.escape(ch))
+        elif "" in ws:
+            longer = _trie(ws - {""}, ps)
+            parts.append(re.escape(ch) + (f"(?:{longer}|(?![a-z]))" if longer else "(?![a-z])"))
+        else:
+            parts.append(re.escape(ch) + (f"(?:{inner})" if "|" in inner else inner))
     return "|".join(parts)
 
 
@@ -120,13 +132,11 @@ def start_guard(source: str, flags: int = 0) -> str:
     """A lookahead that holds wherever a match of `source` (compiled with `flags`) may start."""
     out = _Start()
     _end(_seq(list(sre.parse(source, flags)), {""}, out), {""}, out)
-    parts = []
-    if out.chars - {""}:
-        parts.append("|".join(sorted(out.chars - {""})))
-    if out.words:
-        parts.append(f"(?:{_trie(sorted(out.words))})(?![a-z])")
-    if out.prefixes:
-        parts.append(_trie(sorted(out.prefixes)))
-    if "" in out.chars or not parts:
+    if "" in out.chars or not (out.chars or out.words or out.prefixes):
         return ""  # the pattern may match the empty string: nothing to test
+    parts = []
+    if out.chars:
+        parts.append("[" + "".join(sorted(out.chars)) + "]")
+    if out.words or out.prefixes:
+        parts.append(_trie(out.words, out.prefixes))
     return "(?=" + "|".join(parts) + ")"

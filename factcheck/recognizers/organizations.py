@@ -42,11 +42,16 @@ CALENDAR_WORDS = {"January", "February", "March", "April", "May", "June", "July"
                   "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 
 
+_LOWER_TAIL = re.compile(r"-[a-z][\w-]*$")
+_NOT_A_NAME = re.compile(r"Series [A-H]\d?|Q[1-4]|H[12]|FY\d*")
+
+
 def _trim(name: str) -> str:
     name = name.replace("’", "'")
     if name.endswith("'s"):
         name = name[:-2]
-    name = re.sub(r"-[a-z][\w-]*$", "", name)
+    if "-" in name:
+        name = _LOWER_TAIL.sub("", name)
     words = name.rstrip(".,").split()
     while len(words) > 1 and (words[0] in ORG_STOP or words[0] in COMMON_CAPS or words[0] in SENTENCE_WORDS):
         words = words[1:]
@@ -66,8 +71,11 @@ _VERB_AFTER = re.compile(r"['’]s\b|,\s+(?:the|a|an|which|who|whose|its|one|bas
 
 def _runs(m: re.Match[str], people: set[str]) -> list[tuple[int, str]]:
     """Split a run of capitalised words at role words and people's names: "Acme CEO Jane Roe" is "Acme"."""
+    run = m.group(0)
+    if " " not in run and "\u00a0" not in run:  # most runs are one word
+        return [] if run in ROLE_TOKENS else [(m.start(), run)]
     out: list[tuple[int, str]] = []
-    words = [(w.start() + m.start(), w.group()) for w in re.finditer(r"\S+", m.group(0))]
+    words = [(w.start() + m.start(), w.group()) for w in re.finditer(r"\S+", run)]
     current: list[tuple[int, str]] = []
     i = 0
     while i < len(words):
@@ -103,7 +111,7 @@ def recognize_organizations(text: str, people: set[str] | None = None) -> list[M
         for run_start, raw in _runs(m, people):
             name = _trim(raw)
             if not name or name in COMMON_CAPS or name in people or name in person_tokens or name in CALENDAR_WORDS \
-                    or re.fullmatch(r"Series [A-H]\d?|Q[1-4]|H[12]|FY\d*", name):
+                    or _NOT_A_NAME.fullmatch(name):
                 continue
             start = run_start + raw.replace("’", "'").find(name)
             end = start + len(name)
