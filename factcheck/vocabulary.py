@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -28,13 +27,18 @@ def words_pattern(words: list[str], after_hyphen: bool = False) -> str:
 
     With `after_hyphen`, a word may follow a hyphen ("12-cent", "one-yen").
     """
-    escaped = []
-    for w in sorted(set(words), key=len, reverse=True):
-        body = r"\s+".join(re.escape(part) for part in w.split())
-        left = (r"(?<!\w)" if after_hyphen else r"(?<![\w-])") if w[0].isalnum() else ""
-        right = r"(?![\w])" if w[-1].isalnum() or w[-1] == "." else ""
-        escaped.append(left + body + right)
-    return "(?:" + "|".join(escaped) + ")"
+    from .text.patterns import word_trie
+
+    def ends(w: str) -> str:
+        return r"(?![\w])" if w[-1].isalnum() or w[-1] == "." else ""
+
+    # Words that start with a letter or digit must not start inside a word; the others (symbols) may. A word of
+    # one kind and one of the other never match at the same place, so the two tries do not compete.
+    left = r"(?<!\w)" if after_hyphen else r"(?<![\w-])"
+    alnum = [w for w in words if w and w[0].isalnum()]
+    other = [w for w in words if w and not w[0].isalnum()]
+    parts = ([f"{left}(?:{word_trie(alnum, ends)})"] if alnum else []) + ([word_trie(other, ends)] if other else [])
+    return "(?:" + "|".join(parts) + ")"
 
 
 @dataclass(frozen=True)

@@ -123,16 +123,38 @@ def test_date_guard_finds_what_the_bare_pattern_finds(parts: list[str], filler: 
 def test_start_guard_accepts_every_start_and_rejects_others(pattern: str, hits: list[str], misses: list[str]) -> None:
     import re
 
-    from factcheck.recognizers.guard import start_guard
+    from factcheck.text.patterns import start_guard
 
     guard = re.compile(start_guard(pattern, re.I), re.I)
     assert all(guard.match(h) for h in hits)
     assert not any(guard.match(m) for m in misses)
 
 
+WORDS = st.lists(st.text(alphabet="abn .-", min_size=1, max_size=6).filter(str.strip), min_size=1, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS, st.text(alphabet="abn .-\n", max_size=60))
+def test_word_trie_matches_what_the_alternation_matches(words: list[str], text: str) -> None:
+    """A trie of words finds what the words joined by "|", longest first, find (phrases: any whitespace)."""
+    import re
+
+    from factcheck.text.patterns import word_trie
+
+    def ends(w: str) -> str:
+        return r"(?![\w])" if w[-1].isalnum() else ""
+
+    plain = "|".join(r"\s+".join(map(re.escape, w.split())) + ends(w)
+                     for w in sorted(set(words), key=lambda w: len(" ".join(w.split())), reverse=True))
+    trie = word_trie(words, ends)
+    for flags in (0, re.I):
+        assert [m.span() for m in re.finditer(f"(?:{trie})", text, flags)] == \
+            [m.span() for m in re.finditer(f"(?:{plain})", text, flags)]
+
+
 @pytest.mark.parametrize("pattern", [r"\w+ day", r"[^x]y", r"(?:[a-z])+ly"])
 def test_start_guard_refuses_patterns_it_cannot_read(pattern: str) -> None:
-    from factcheck.recognizers.guard import Unguardable, start_guard
+    from factcheck.text.patterns import Unguardable, start_guard
 
     with pytest.raises(Unguardable):
         start_guard(pattern)

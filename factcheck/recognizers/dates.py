@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from ..models import DateValue, Mention
 from ..normalize import dates as nd
-from .guard import start_guard
+from ..text.patterns import start_guard
 from .number_words import UNIT_ORDINALS, words_value
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ..text.patterns import word_trie
+
 UNITS = {"zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
          "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
@@ -27,7 +29,7 @@ FRACTION_WORDS: dict[str, float] = {**ORDINALS, **{k + "s": v for k, v in ORDINA
 
 _WORDS = sorted({*UNITS, *TENS, *SCALES, "hundred", "dozen", "dozens", *FRACTION_WORDS} - {"first", "firsts",
                  "second", "seconds"}, key=len, reverse=True)
-_W = "|".join(_WORDS)
+_W = word_trie(_WORDS)
 _TAIL = r"(?:first|second)s?"
 # A run of number words, joined by spaces, hyphens, "and" and "point"; "a"/"an" may open it ("a dozen"); a
 # compound ordinal may close it ("twenty-first"); "half a million" and "two thirds of a million" are one run.

@@ -1,16 +1,18 @@
-"""A fast first test for a big alternation: the words (or characters) any of its matches can start with.
+"""Big alternations made fast: Python's regex engine tries every branch of an alternation in turn, so a list of
+eighty words, or a date pattern of fifty branches, costs microseconds at each word of running text.
 
-Python's regex engine tries every branch of an alternation at every position; a pattern of fifty branches costs
-microseconds at each word of running text. `start_guard` reads the pattern's syntax tree and returns a lookahead
-that accepts only the leading words its matches can have ("the", "january", "q" in "Q3") or their first
-character when it is not a letter (a digit, "'"), so most positions fail at once. The guard is derived from the
-pattern, not written beside it, so it cannot fall out of step; a pattern whose start cannot be told (a leading
-`\\w`, say) raises.
+- `word_trie` writes a list of words (or phrases) as a trie, which matches the same but compares one character per
+  level.
+- `start_guard` reads a pattern's syntax tree and returns a lookahead that accepts only the leading words its
+  matches can have ("the", "january", "q" in "Q3") or their first character when it is not a letter (a digit,
+  "'"), so most positions fail at once. The guard is derived from the pattern, not written beside it, so it cannot
+  fall out of step; a pattern whose start cannot be told (a leading `\\w`, say) raises.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser as sre  # type: ignore[attr-defined]
 from typing import Any
@@ -140,3 +142,32 @@ def start_guard(source: str, flags: int = 0) -> str:
     if out.words or out.prefixes:
         parts.append(_trie(out.words, out.prefixes))
     return "(?=" + "|".join(parts) + ")"
+
+
+def word_trie(words: Iterable[str], ends: Callable[[str], str] | None = None) -> str:
+    """Words or phrases as one alternation written as a trie: it matches what the words joined by "|" (longest
+    first) match. A space in a phrase matches any run of whitespace; `ends(word)` is a pattern (a lookahead) each
+    word must be followed by."""
+    tree: dict[str, Any] = {}
+    for w in set(words):
+        node = tree
+        for ch in " ".join(w.split()):
+            node = node.setdefault(ch, {})
+        node[""] = (ends or (lambda _: ""))(w)
+    return _write(tree)
+
+
+def _write(node: dict[str, Any]) -> str:
+    end = node.get("")
+    parts = []
+    for ch in sorted(k for k in node if k):
+        parts.append((r"\s+" if ch == " " else re.escape(ch)) + _group(_write(node[ch])))
+    if end is not None:  # the word ends here; longer words are tried first, as the alternation would
+        if not parts:
+            return end if end else ""
+        parts.append(end if end else "")
+    return "|".join(parts)
+
+
+def _group(body: str) -> str:
+    return body if "|" not in body else f"(?:{body})"
