@@ -119,6 +119,7 @@ def test_date_guard_finds_what_the_bare_pattern_finds(parts: list[str], filler: 
     (r"(?:jan(?:uary)?|the\s+(?:first|2nd))\s+\d+", ["Jan 3", "january 4", "the first 5"], ["janet", "then", "a"]),
     (r"(?:Q[1-4]|FY)\s?\d\d|'\d0s", ["Q3 24", "FY24", "'90s"], ["quarter", "fyi", "9"]),
     (r"mid-?\s*(?:june|july)", ["mid-june", "midjuly"], ["middle", "mi"]),
+    (r"(?:the|a)\s+(?:first|\d+)\s+days?", ["the first day", "the\n12 days", "a 3 days"], ["the company", "a lot"]),
 ])
 def test_start_guard_accepts_every_start_and_rejects_others(pattern: str, hits: list[str], misses: list[str]) -> None:
     import re

@@ -18,7 +18,7 @@ from re import _parser as sre  # type: ignore[attr-defined]
 from typing import Any
 
 _LETTERS = set("abcdefghijklmnopqrstuvwxyz")
-_CAP = 6  # letters read of a leading word: enough to tell most words apart, few enough to stay small
+_CAP = 6  # characters read of the leading words: enough to tell most apart, few enough to stay small
 
 
 class Unguardable(ValueError):
@@ -31,23 +31,26 @@ class _Start:
 
     def __init__(self) -> None:
         self.words: set[str] = set()
-        self.prefixes: set[str] = set()  # the first `_CAP` letters of longer runs ("aprbetween": "\\s*" may be empty)
+        self.prefixes: set[str] = set()  # the first `_CAP` characters of longer runs ("aprbetween": "\\s*" may be empty)
         self.chars: set[str] = set()
 
     def grow(self, runs: set[str], letters: set[str]) -> set[str]:
-        """Runs extended by one letter; those reaching `_CAP` letters are kept as prefixes and read no further."""
-        grown = {r + ch for r in runs for ch in letters}
+        """Runs extended by one letter (or a space); those reaching `_CAP` characters are kept as prefixes and
+        read no further."""
+        grown = {r if r.endswith(" ") and ch == " " else r + ch for r in runs for ch in letters}
         full = {r for r in grown if len(r) >= _CAP}
         self.prefixes |= full
         return grown - full
 
 
 def _chars(items: list[tuple[Any, Any]]) -> tuple[set[str], set[str]]:
-    """Letters (lowercased) and other first characters (regex fragments) of a character class."""
+    """Letters (lowercased) and other first characters (regex fragments; " " for whitespace) of a class."""
     letters: set[str] = set()
     other: set[str] = set()
     for op, av in items:
-        if op is c.LITERAL:
+        if op is c.LITERAL and chr(av).isspace():
+            other.add(" ")
+        elif op is c.LITERAL:
             ch = chr(av)
             (letters if ch.lower() in _LETTERS else other).add(ch.lower() if ch.lower() in _LETTERS else re.escape(ch))
         elif op is c.RANGE:
@@ -56,7 +59,7 @@ def _chars(items: list[tuple[Any, Any]]) -> tuple[set[str], set[str]]:
                 ch = chr(code).lower()
                 (letters if ch in _LETTERS else other).add(ch if ch in _LETTERS else re.escape(chr(code)))
         elif op is c.CATEGORY and av in (c.CATEGORY_DIGIT, c.CATEGORY_SPACE):
-            other.add(r"\d" if av is c.CATEGORY_DIGIT else r"\s")
+            other.add(r"\d" if av is c.CATEGORY_DIGIT else " ")
         else:  # \w, a negated class, ...: any letter at all
             raise Unguardable(f"a class the guard cannot read: {op} {av}")
     return letters, other
@@ -84,11 +87,16 @@ def _item(op: Any, av: Any, runs: set[str], out: _Start) -> set[str]:
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
         return runs  # zero width
     if op is c.LITERAL or op is c.IN:
-        letters, other = ({chr(av).lower()}, set()) if op is c.LITERAL and chr(av).lower() in _LETTERS else (
-            (set(), {re.escape(chr(av))}) if op is c.LITERAL else _chars(av))
+        letters, other = _chars([(op, av)] if op is c.LITERAL else av)
+        spaced: set[str] = set()
+        if " " in other:  # a word and the next: "the" alone tells little, "the first" or "the 5th" more
+            other.discard(" ")
+            spaced = out.grow({r for r in runs if r}, {" "})
+            if "" in runs:
+                out.chars.add(r"\s")
         if other:
             _end(runs, other, out)
-        return out.grow(runs, letters)
+        return out.grow(runs, letters) | spaced
     if op is c.SUBPATTERN:
         return _seq(list(av[-1]), runs, out)
     if op is c.BRANCH:
@@ -121,13 +129,17 @@ def _trie(words: set[str], prefixes: set[str]) -> str:
             continue
         inner = _trie(ws, ps)
         if "" in ps:
-            parts.append(re.escape(ch))
+            parts.append(_char(ch))
         elif "" in ws:
             longer = _trie(ws - {""}, ps)
-            parts.append(re.escape(ch) + (f"(?:{longer}|(?![a-z]))" if longer else "(?![a-z])"))
+            parts.append(_char(ch) + (f"(?:{longer}|(?![a-z]))" if longer else "(?![a-z])"))
         else:
-            parts.append(re.escape(ch) + (f"(?:{inner})" if "|" in inner else inner))
+            parts.append(_char(ch) + (f"(?:{inner})" if "|" in inner else inner))
     return "|".join(parts)
+
+
+def _char(ch: str) -> str:
+    return r"\s+" if ch == " " else re.escape(ch)
 
 
 def start_guard(source: str, flags: int = 0) -> str:
