@@ -31,7 +31,7 @@ class _Start:
 
     def __init__(self) -> None:
         self.words: set[str] = set()
-        self.prefixes: set[str] = set()  # the first `_CAP` characters of longer runs ("aprbetween": "\\s*" may be empty)
+        self.prefixes: set[str] = set()  # the first `_CAP` characters of longer runs ("aprbetween": "\\s*" is 0+)
         self.chars: set[str] = set()
 
     def grow(self, runs: set[str], letters: set[str]) -> set[str]:

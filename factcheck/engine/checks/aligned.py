@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -54,7 +55,7 @@ _EXTRA_STOP = {"said", "says", "also", "about", "over", "under", "more", "less",
 Number = tuple[float, float, bool]  # value, the half-width its digits allow, whether it is a date (ordinal days)
 
 
-@dataclass
+@dataclass(eq=False)
 class _Figure:
     claim: Claim
     dim: tuple[str, ...]
@@ -64,6 +65,20 @@ class _Figure:
     before: set[str]
     after: set[str]
     words: frozenset[str]
+    # read once here, compared many times in `_best`
+    place: tuple[str, int, int] = field(init=False)
+    named: bool = field(init=False)
+    noun: str | None = field(init=False)
+    dated: tuple[date, date] | None = field(init=False)  # the period a date written next to it gives
+
+    def __post_init__(self) -> None:
+        c, q = self.claim, self.claim.qualifiers
+        self.place = (c.document, c.line, c.column)
+        self.named = _named(c)
+        self.noun = _noun(c)
+        explicit = q.as_of if q.as_of_source == "explicit" else None
+        self.dated = (explicit.start, explicit.end) if explicit is not None and explicit.start is not None \
+            and explicit.end is not None else None
 
 
 _SKIP = frozenset(STOP) | _EXTRA_STOP
@@ -106,9 +121,10 @@ def _same(a: Number, b: Number) -> bool:
     not "32,000")."""
     if a[2] or b[2]:
         return a[2] == b[2] and a[0] <= b[1] and b[0] <= a[1]
-    if abs(a[0] - b[0]) <= 1e-9 * max(1.0, abs(a[0])):
+    x, hx, y, hy = a[0], a[1], b[0], b[1]
+    if abs(x - y) <= 1e-9 * max(1.0, abs(x)):
         return True
-    return any(r[1] and r[0] - r[1] <= x[0] < r[0] + r[1] for r, x in ((a, b), (b, a)))
+    return bool(hx and x - hx <= y < x + hx) or bool(hy and y - hy <= x < y + hy)
 
 
 @lru_cache(maxsize=4096)
@@ -188,13 +204,11 @@ def _prepare(c: Claim, near: int) -> _Figure:
     return _Figure(c, _dim(c), minor, _numbers(c), set(before) | set(after), set(before), set(after), words)
 
 
-def _different_times(a: Claim, b: Claim) -> bool:
+def _different_times(a: _Figure, b: _Figure) -> bool:
     """Both figures are dated by a date written next to them, and the periods do not meet: a change, not a clash."""
-    qa, qb = a.qualifiers, b.qualifiers
-    if qa.as_of_source != "explicit" or qb.as_of_source != "explicit" or qa.as_of is None or qb.as_of is None:
+    if a.dated is None or b.dated is None:
         return False
-    sa, ea, sb, eb = qa.as_of.start, qa.as_of.end, qb.as_of.start, qb.as_of.end
-    return None not in (sa, ea, sb, eb) and (ea < sb or eb < sa)  # type: ignore[operator]
+    return a.dated[1] < b.dated[0] or b.dated[1] < a.dated[0]
 
 
 Sentences = dict[tuple[str, int], list["_Figure"]]
@@ -267,13 +281,14 @@ def _matches(c: _Figure, doc: str, ix: _Index, opts: Options) -> list[tuple[_Fig
     # costs the same in a corpus of ten documents or of a hundred thousand.
     nearest = sorted(hits, key=lambda k: (-hits[k], k))[: opts.max_documents]
     pairs: list[tuple[float, tuple[str, int, int], _Figure, list[str]]] = []
+    ordered = sorted(words)
     for other in sorted(nearest):
-        found = {id(d): d for w in sorted(words) for d in ix.postings[(c.dim, w)].get(other, [])}
         if _written_in(c, ix.pools[(other, c.dim)]):
             continue  # the other source writes this figure too
+        found = {id(d): d for w in ordered for d in ix.postings[(c.dim, w)].get(other, ())}
         best = _best(c, list(found.values()), ix.pools[(doc, c.dim)], ix.sentences, ix.numbers, opts)
         if best is not None:
-            pairs.append((-best[0], _place(best[1]), best[1], best[2]))
+            pairs.append((-best[0], best[1].place, best[1], best[2]))
     pairs.sort(key=lambda p: (p[0], p[1]))
     return [(d, shared) for _, _, d, shared in pairs[: opts.max_per_figure]]
 
@@ -290,10 +305,6 @@ def _anchored(c: _Figure, d: _Figure, sentences: Sentences, pools: dict[str, _Po
     return theirs is not None and any(_written_in(x, theirs) for x in others)
 
 
-def _place(f: _Figure) -> tuple[str, int, int]:
-    return f.claim.document, f.claim.line, f.claim.column
-
-
 def _near(c: _Figure, d: _Figure) -> int:
     return len(c.before & d.before) + len(c.after & d.after)
 
@@ -302,26 +313,28 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, sentences: Sentences,
           numbers: dict[str, _Pool], opts: Options) -> tuple[float, _Figure, list[str]] | None:
     """The other source's figure written in the words closest to `c`'s, if close enough."""
     scored: list[tuple[float, tuple[str, int, int], int, _Figure]] = []
+    a = c.claim
+    ranged = len(c.numbers) == 2
     for d in found:  # the cheap tests first, on every candidate
-        a, b = c.claim, d.claim
-        near = _near(c, d)
+        b = d.claim
+        near = len(c.before & d.before) + len(c.after & d.after)
         if near < opts.min_near:
             continue
         if a.attribute != FIGURE and a.attribute == b.attribute and a.subject == b.subject \
-                and not (len(c.numbers) == 2 and len(d.numbers) == 2):
+                and not (ranged and len(d.numbers) == 2):
             # a claim of a named attribute: FC101 and FC105 compare those, with time and identity; but two stated
             # ranges that overlap agree there, while "2,400 to 2,500" is not what "2,400 to 2,600" says
             continue
-        if _named(a) and _named(b) and a.attribute != b.attribute:
+        if c.named and d.named and a.attribute != b.attribute:
             continue  # the vocabulary names two different measures ("layoffs" and "headcount")
-        if _different_times(a, b) or not _comparable(c, d, opts.max_ratio):
+        if _different_times(c, d) or not _comparable(c, d, opts.max_ratio):
             continue
         sentence = len(c.words & d.words) / max(1, min(len(c.words), len(d.words)))
         if sentence < opts.min_sentence:
             continue
         close = 2.0 if _close(c, d) else 0.0
-        same_noun = 1.0 if _noun(a) == _noun(b) else 0.0
-        scored.append((-(near + 3 * sentence + close + same_noun), _place(d), near, d))
+        same_noun = 1.0 if c.noun == d.noun else 0.0
+        scored.append((-(near + 3 * sentence + close + same_noun), d.place, near, d))
     scored.sort(key=lambda t: (t[0], t[1]))
     for negative, _, near, d in scored:  # then the costly ones, best aligned first
         if c.numbers[0][2] and not _anchored(c, d, sentences, numbers):
