@@ -52,6 +52,7 @@ _NAMED = re.compile(r"[A-Z][\w-]*[ -]$")
 _EXTRA_STOP = {"said", "says", "also", "about", "over", "under", "more", "less", "than", "into", "per", "been",
                "were", "are", "its", "their", "which", "while", "after", "before", "company", "company's", "firm",
                "group", "according"}
+STORY = "(story)"  # the subject of a figure no company was found for
 Number = tuple[float, float, bool]  # value, the half-width its digits allow, whether it is a date (ordinal days)
 
 
@@ -227,6 +228,16 @@ class _Index:
     postings: dict[tuple[tuple[str, ...], str], dict[str, list[_Figure]]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(list)))
     posted: dict[tuple[tuple[str, ...], str], int] = field(default_factory=lambda: defaultdict(int))
+    texts: dict[str, str] = field(default_factory=dict)
+    _named: dict[tuple[str, str], bool] = field(default_factory=dict)
+
+    def names(self, document: str, name: str) -> bool:
+        """Whether the document writes this name anywhere ("the EC" in a story that also says "European Union")."""
+        key = (document, name)
+        if key not in self._named:
+            text = self.texts.get(document, "")
+            self._named[key] = bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+        return self._named[key]
 
 
 def _index(claims: list[Claim], near: int) -> _Index:
@@ -253,6 +264,7 @@ def _index(claims: list[Claim], near: int) -> _Index:
 
 def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
     ix = _index(corpus.figures, opts.near)
+    ix.texts = {path: d.text for path, d in corpus.docs.items()}
     seen: set[frozenset[str]] = set()
     taken: dict[str, int] = defaultdict(int)
     for doc, figs in ix.figures.items():
@@ -286,7 +298,7 @@ def _matches(c: _Figure, doc: str, ix: _Index, opts: Options) -> list[tuple[_Fig
         if _written_in(c, ix.pools[(other, c.dim)]):
             continue  # the other source writes this figure too
         found = {id(d): d for w in ordered for d in ix.postings[(c.dim, w)].get(other, ())}
-        best = _best(c, list(found.values()), ix.pools[(doc, c.dim)], ix.sentences, ix.numbers, opts)
+        best = _best(c, list(found.values()), ix.pools[(doc, c.dim)], ix, opts)
         if best is not None:
             pairs.append((-best[0], best[1].place, best[1], best[2]))
     pairs.sort(key=lambda p: (p[0], p[1]))
@@ -309,8 +321,8 @@ def _near(c: _Figure, d: _Figure) -> int:
     return len(c.before & d.before) + len(c.after & d.after)
 
 
-def _best(c: _Figure, found: list[_Figure], own: _Pool, sentences: Sentences,
-          numbers: dict[str, _Pool], opts: Options) -> tuple[float, _Figure, list[str]] | None:
+def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: _Index,
+          opts: Options) -> tuple[float, _Figure, list[str]] | None:
     """The other source's figure written in the words closest to `c`'s, if close enough."""
     scored: list[tuple[float, tuple[str, int, int], int, _Figure]] = []
     a = c.claim
@@ -327,6 +339,11 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, sentences: Sentences,
             continue
         if c.named and d.named and a.attribute != b.attribute:
             continue  # the vocabulary names two different measures ("layoffs" and "headcount")
+        if a.subject != b.subject and a.subject != STORY and b.subject != STORY \
+                and not (ix.names(a.document, b.subject) or ix.names(b.document, a.subject)):
+            # two companies' figures ("Meta's ad sales", "Alphabet's ad sales"), unless a source names both, when
+            # they may be one body written two ways ("the EC", "the executive of the European Union")
+            continue
         if _different_times(c, d) or not _comparable(c, d, opts.max_ratio):
             continue
         sentence = len(c.words & d.words) / max(1, min(len(c.words), len(d.words)))
@@ -337,7 +354,7 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, sentences: Sentences,
         scored.append((-(near + 3 * sentence + close + same_noun), d.place, near, d))
     scored.sort(key=lambda t: (t[0], t[1]))
     for negative, _, near, d in scored:  # then the costly ones, best aligned first
-        if c.numbers[0][2] and not _anchored(c, d, sentences, numbers):
+        if c.numbers[0][2] and not _anchored(c, d, ix.sentences, ix.numbers):
             continue
         # `c`'s source writes `d`'s figure too, next to some of `d`'s words (for a date, anywhere: one sentence
         # often names several periods): `c` does not stand for it
@@ -378,7 +395,7 @@ def _close(c: _Figure, d: _Figure) -> bool:
 def _finding(rule: Rule, corpus: Corpus, c: _Figure, d: _Figure, shared: list[str]) -> Finding:
     a, b = sorted((c.claim, d.claim), key=lambda x: (x.document, x.line, x.column))
     cited = [corpus.by_id.get(x.qualifiers.relates[0], x) if x.qualifiers.relates else x for x in (a, b)]
-    subject = next((x.subject for x in (a, b) if x.subject != "(story)"), "(story)")
+    subject = next((x.subject for x in (a, b) if x.subject != STORY), STORY)
     attribute = next((x.attribute for x in (a, b) if x.attribute != FIGURE), "figure")
     words = ", ".join(f'"{w}"' for w in shared[:5])
     msg = (f'{corpus.short(a.document)}:{a.line} writes "{a.text}" where {corpus.short(b.document)}:{b.line} '
