@@ -33,6 +33,21 @@ _FORECAST = re.compile(
     r"\b(?:projected|forecast|forecasts|expected?s?|expects|predicts?|guided|guides|guidance|anticipates?|sees|"
     r"outlook|estimates?\s+(?:it\s+)?will|will\s+(?:reach|hit|"
     r"exceed|top|grow)|could\s+reach|target(?:s|ing)?|aims?\s+to|guidance|outlook)\b", re.I)
+# "beating forecasts", "more than expected", "in line with estimates": the forecast is what a stated (actual)
+# figure is measured against, not what the sentence states.
+_AGAINST = re.compile(
+    r"\b(?:beat|beats|beating|top|tops|topped|topping|miss|missed|misses|missing|exceed(?:s|ed|ing)?|"
+    r"surpass(?:es|ed|ing)?|outpac(?:e|es|ed|ing)|above|below|ahead\s+of|short\s+of|than|(?:in\s+)?line\s+with|"
+    r"compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:the|analysts['’]?|wall\s+street(?:['’]s)?|market|"
+    r"consensus|average|its|their|own|previous|earlier|prior|most|many|some)\s+){0,3}$", re.I)
+
+
+def _is_forecast(sentence: str) -> bool:
+    """Whether the sentence states a forecast (projected, expected, guided...) rather than measures a figure
+    against one."""
+    return any(not _AGAINST.search(sentence[max(0, m.start() - 60) : m.start()]) for m in _FORECAST.finditer(sentence))
+
+
 _DECREASE = re.compile(
     r"\b(?:decline|declined|drop|dropped|fall|fell|down|decrease|decreased|plunge|plunged|cut|slump)\b", re.I)
 _AFTER_TARGET = re.compile(r"\s*(?:in|into|of|for)\s+$")
@@ -97,7 +112,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
     dates = [m for m in mentions if m.kind == "date"]
     cues = _find_cues(ctx.vocab, sent, ctx.cues)
     reported = bool(numbers or dates) and bool(ctx.reporting.search(sent.text))
-    forecast = bool(numbers) and bool(_FORECAST.search(sent.text))
+    forecast = bool(numbers) and _is_forecast(sent.text)
 
     def add(m: Mention, subject: str, attribute: str, value: NumberValue | DateValue | NameValue, **q: object) -> Claim:
         line, col = _position(ctx, m.start)
