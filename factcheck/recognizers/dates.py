@@ -324,6 +324,17 @@ def _day_of(pub: date | None, month: int, day: int, year: str | None) -> DateVal
     return nd.day_interval(_nearest(pub, month, day)).model_copy(update={"relative": True})
 
 
+def _nearest_period(pub: date, period: Callable[[int], DateValue]) -> DateValue:
+    """A quarter or half written without its year ("the fourth quarter"): the one nearest the publication date, as
+    for a month and day; a story of February 2025 reporting "fourth-quarter sales" means those of 2024."""
+    def distance(v: DateValue) -> int:
+        assert v.start is not None and v.end is not None
+        return max((v.start - pub).days, (pub - v.end).days, 0)
+
+    best = min((period(year) for year in (pub.year - 1, pub.year, pub.year + 1)), key=distance)
+    return best.model_copy(update={"relative": True})
+
+
 def _nearest(pub: date, month: int, day: int) -> date:
     """The date with that month and day nearest `pub` (29 February included, in the nearest leap year)."""
     best: date | None = None
@@ -764,7 +775,7 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
             if y is None:
                 if pub is None:
                     return nd.unanchored("quarter")
-                return nd.quarter_interval(pub.year, q).model_copy(update={"relative": True})
+                return _nearest_period(pub, lambda year: nd.quarter_interval(year, q))
             return nd.quarter_interval(y, q)
         if g("qw"):
             if g("qord").lower() == "last" and not g("qwy") and " of" not in g("qw").lower():
@@ -774,12 +785,12 @@ def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
                 return nd.quarter_interval(_yint(g("qwy")), q)
             if pub is None or g("qfis"):
                 return nd.unanchored("quarter")
-            return nd.quarter_interval(pub.year, q).model_copy(update={"relative": True})
+            return _nearest_period(pub, lambda year: nd.quarter_interval(year, q))
         if g("half"):
             h = nd.ORDINALS[g("hord").lower()]
             if g("hy"):
                 return nd.half_interval(_yint(g("hy")), h)
-            return nd.half_interval(pub.year, h).model_copy(update={"relative": True}) if pub else nd.unanchored("half")
+            return _nearest_period(pub, lambda year: nd.half_interval(year, h)) if pub else nd.unanchored("half")
         if g("hx"):
             return nd.half_interval(int(g("hxy") or g("hxy2")), int(g("hn") or g("hn2")))
         if g("mynum"):
