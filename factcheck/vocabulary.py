@@ -35,6 +35,7 @@ def words_pattern(words: list[str], after_hyphen: bool = False) -> str:
     # Words that start with a letter or digit must not start inside a word; the others (symbols) may. A word of
     # one kind and one of the other never match at the same place, so the two tries do not compete.
     left = r"(?<!\w)" if after_hyphen else r"(?<![\w-])"
+    words = [" ".join(w.split()) for w in words]
     alnum = [w for w in words if w and w[0].isalnum()]
     other = [w for w in words if w and not w[0].isalnum()]
     parts = ([f"{left}(?:{word_trie(alnum, ends)})"] if alnum else []) + ([word_trie(other, ends)] if other else [])
@@ -95,6 +96,13 @@ class Vocabulary:
     scope_places: list[str] = field(default_factory=list)
     rounding_max_relative: float = 0.1
     implicit_window_days: int = 90
+    tally_window_days: int = 0
+    tally_words: frozenset[str] = frozenset()
+
+    def window_days(self, attribute: str) -> int:
+        """The implicit window of a figure of this attribute: the tallies' (a death toll) or the general one."""
+        words = attribute.replace("_", " ").split()
+        return self.tally_window_days if any(w in self.tally_words for w in words) else self.implicit_window_days
 
 
 def _load_yaml(path: Path) -> Any:
@@ -156,6 +164,8 @@ def load_vocabulary(rules_dir: Path | None = None) -> Vocabulary:
             scope_places=list(data.get("scope", {}).get("places", [])),
             rounding_max_relative=float(data.get("rounding", {}).get("max_relative", 0.1)),
             implicit_window_days=int(data.get("time", {}).get("implicit_window_days", 90)),
+            tally_window_days=int(data.get("time", {}).get("tally_window_days", 0)),
+            tally_words=frozenset(str(w).lower() for w in data.get("time", {}).get("tally_words", [])),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InputError(f"malformed vocabulary: {exc!r}", str(path)) from None

@@ -161,9 +161,9 @@ def word_trie(words: Iterable[str], ends: Callable[[str], str] | None = None) ->
     first) match. A space in a phrase matches any run of whitespace; `ends(word)` is a pattern (a lookahead) each
     word must be followed by."""
     tree: dict[str, Any] = {}
-    for w in set(words):
+    for w in {" ".join(w.split()) for w in words} - {""}:
         node = tree
-        for ch in " ".join(w.split()):
+        for ch in w:
             node = node.setdefault(ch, {})
         node[""] = (ends or (lambda _: ""))(w)
     return _write(tree)
