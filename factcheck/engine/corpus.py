@@ -83,8 +83,10 @@ class Corpus:
         return out
 
     def same_time(self, a: Claim, b: Claim, timeless: bool = False) -> bool | None:
-        """Whether two claims speak of the same time (None: unknown), with the vocabulary's implicit window."""
-        return comparable_periods(a, b, timeless, self.vocab.implicit_window_days)
+        """Whether two claims speak of the same time (None: unknown), with the vocabulary's implicit window (the
+        narrower one of running tallies, when either claim is one)."""
+        window = min(self.vocab.window_days(a.attribute), self.vocab.window_days(b.attribute))
+        return comparable_periods(a, b, timeless, window)
 
     def independent(self, claims: list[Claim]) -> int:
         """How many independent sources back these claims (copies of one passage, or of one wire story, count once)."""

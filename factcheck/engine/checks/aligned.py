@@ -205,6 +205,14 @@ def _prepare(c: Claim, near: int) -> _Figure:
     return _Figure(c, _dim(c), minor, _numbers(c), set(before) | set(after), set(before), set(after), words)
 
 
+def _tally_days_apart(a: _Figure, b: _Figure, ix: _Index) -> bool:
+    """A running tally ("the death toll rose above 11,000") in articles published on different days: a change."""
+    if not (a.near & ix.tally_words or b.near & ix.tally_words):
+        return False
+    pa, pb = ix.published.get(a.claim.document), ix.published.get(b.claim.document)
+    return pa is not None and pb is not None and pa != pb
+
+
 def _different_times(a: _Figure, b: _Figure) -> bool:
     """Both figures are dated by a date written next to them, and the periods do not meet: a change, not a clash."""
     if a.dated is None or b.dated is None:
@@ -229,6 +237,8 @@ class _Index:
         default_factory=lambda: defaultdict(lambda: defaultdict(list)))
     posted: dict[tuple[tuple[str, ...], str], int] = field(default_factory=lambda: defaultdict(int))
     texts: dict[str, str] = field(default_factory=dict)
+    published: dict[str, date | None] = field(default_factory=dict)
+    tally_words: frozenset[str] = frozenset()
     _named: dict[tuple[str, str], bool] = field(default_factory=dict)
 
     def names(self, document: str, name: str) -> bool:
@@ -265,6 +275,8 @@ def _index(claims: list[Claim], near: int) -> _Index:
 def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
     ix = _index(corpus.figures, opts.near)
     ix.texts = {path: d.text for path, d in corpus.docs.items()}
+    ix.published = {path: d.published for path, d in corpus.docs.items()}
+    ix.tally_words = corpus.vocab.tally_words
     seen: set[frozenset[str]] = set()
     taken: dict[str, int] = defaultdict(int)
     for doc, figs in ix.figures.items():
@@ -344,7 +356,7 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: _Index,
             # two companies' figures ("Meta's ad sales", "Alphabet's ad sales"), unless a source names both, when
             # they may be one body written two ways ("the EC", "the executive of the European Union")
             continue
-        if _different_times(c, d) or not _comparable(c, d, opts.max_ratio):
+        if _different_times(c, d) or _tally_days_apart(c, d, ix) or not _comparable(c, d, opts.max_ratio):
             continue
         sentence = len(c.words & d.words) / max(1, min(len(c.words), len(d.words)))
         if sentence < opts.min_sentence:
