@@ -342,6 +342,16 @@ def _nearest_cue(spans: list[tuple[int, int]], m: Mention, window: int, text: st
     return min(ok, key=lambda s: _gap(s, m), default=None)
 
 
+_PUNCTUATION = re.compile(r"[,;:()\[\]—–]")
+
+
+def _same_clause(text: str, span: tuple[int, int], m: Mention) -> bool:
+    """Whether no comma, semicolon, colon, bracket or dash stands between a cue and a figure (stricter than
+    `_CLAUSE_BREAK`: a relative clause set off by commas counts apart)."""
+    lo, hi = (span[1], m.start) if span[1] <= m.start else (m.end, span[0])
+    return not _PUNCTUATION.search(text, lo, max(lo, hi))
+
+
 def _attribute(vocab: Vocabulary, m: Mention, cues: dict[str, list[tuple[int, int]]], text: str
                ) -> tuple[Attribute | None, tuple[int, int] | None]:
     """The attribute whose cue is nearest the figure, among those measured in the figure's unit."""
@@ -353,12 +363,14 @@ def _attribute(vocab: Vocabulary, m: Mention, cues: dict[str, list[tuple[int, in
         cue = _nearest_cue(cues[name], m, attr.window, text)
         if cue is None:
             continue
-        overruled = [u for u in attr.unless if u in vocab.attributes]
-        if any(_nearest_cue(cues.get(u, []), m, vocab.attributes[u].window, text) for u in overruled):
+        gap = _gap(cue, m)
+        # "cut 200 employees and 500 contractors": a cue of an `unless` attribute in the figure's clause takes
+        # precedence; "Acme, which employs 12,000 people, said it would cut 1,200 jobs": one in another does not
+        if any((u_cue := _nearest_cue(cues.get(u, []), m, vocab.attributes[u].window, text)) is not None
+               and _same_clause(text, u_cue, m) for u in attr.unless if u in vocab.attributes):
             continue
         if attr.requires and not all(r in cues for r in attr.requires):
             continue
-        gap = _gap(cue, m)
         if best is None or gap < best[0]:
             best = (gap, attr, cue)
     return (best[1], best[2]) if best else (None, None)
