@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..models import Mention, NameValue, RoleValue
+from ..text.sentences import sentence_start
 from ..vocabulary import Vocabulary, load_vocabulary, words_pattern
 
 # Capitalised words that are never part of a person's name.
@@ -118,7 +119,8 @@ def recognize_roles(text: str, vocab: Vocabulary | None = None) -> list[Mention]
             continue
         name = role.name if not co or role.name == "founder" else f"co-{role.name}"
         start, end = m.start(), m.end()
-        left = text[max(0, start - 100) : start]
+        lo = max(start - 100, sentence_start(text, start))  # "seen by The Verge. CEO Jane Roe": not the Verge's
+        left = text[lo:start]
         person = org = tense = verb_tense = None
         others: list[str] = []
         pm = g.right_person.match(text, end)
@@ -141,7 +143,7 @@ def recognize_roles(text: str, vocab: Vocabulary | None = None) -> list[Mention]
                     tense = lm.group("tense")
                     if "verb" in lm.groupdict() and lm.group("verb"):
                         verb_tense = g.verb_tense.get(" ".join(lm.group("verb").lower().split()), "current")
-                    start = max(0, start - 100) + lm.start()
+                    start = lo + lm.start()
                     break
             else:
                 lm = g.left_org.search(left)

@@ -24,6 +24,18 @@ def _is_abbreviation(text: str, end: int) -> bool:
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
+def sentence_start(text: str, pos: int, reach: int = 200) -> int:
+    """Where the sentence holding offset `pos` starts (looking back at most `reach` characters), by the rules
+    `split_sentences` uses: after a line break, or after . ! ? before a capital that do not end an abbreviation."""
+    lo = max(0, pos - reach)
+    line = text.rfind("\n", lo, pos)
+    start = lo if line < 0 else line + 1
+    for m in _BOUNDARY.finditer(text, start, min(len(text), pos + 3)):  # the lookahead reads past `pos`
+        if m.end() <= pos and not _is_abbreviation(text, m.end()):
+            start = m.end()
+    return start
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text`: every line break ends one, and so do . ! ? before a capital."""
     out: list[Sentence] = []
