@@ -180,11 +180,15 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
         return
     text = ctx.doc.text
     subject = "(story)"  # joined with the figures of the same wording about one company, see checks/values.py
+    previous: Mention | None = None
     for o in mentions:
         if o.kind == "organization" and sent.start <= o.start and o.end <= m.start and isinstance(o.value, NameValue):
             gap = text[o.end : m.start]
-            if _ADJACENT_GAP.match(gap) or (len(gap) <= 30 and "," not in gap):
+            if previous is not None and _JOINED.fullmatch(text, previous.end, o.start):
+                subject = "(story)"  # "in Turkey and Syria climbed past 17,000": the two together, not the last one
+            elif _ADJACENT_GAP.match(gap) or (len(gap) <= 30 and "," not in gap):
                 subject = ctx.entities.org_name(o.value.name) or subject
+            previous = o
     add(m, subject, key, v, open_attribute=True, **_figure_qualifiers(ctx, sent, m, v, forecast))
 
 
@@ -342,6 +346,7 @@ def _nearest_cue(spans: list[tuple[int, int]], m: Mention, window: int, text: st
     return min(ok, key=lambda s: _gap(s, m), default=None)
 
 
+_JOINED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/|&)\s*")
 _PUNCTUATION = re.compile(r"[,;:()\[\]—–]")
 
 

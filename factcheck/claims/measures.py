@@ -33,9 +33,11 @@ PREDICATES = {
     "recovered", "vaccinated", "tested", "employed", "killing", "kills", "injures", "left", "lost", "without",
 }
 MONEY_LINK = re.compile(
-    r"(?P<np>(?:[a-z][\w-]*\s+){0,5}[a-z][\w-]*)\s+(?:of|was|were|is|are|totaled|totalled|totaling|reached|hit|"
-    r"came\s+in\s+at|stood\s+at|rose\s+to|fell\s+to|grew\s+to|increased\s+to|decreased\s+to|dropped\s+to|"
-    r"climbed\s+to|jumped\s+to|declined\s+to|slipped\s+to|amounted\s+to|worth|valued\s+at|at)\s+"
+    r"(?P<np>(?:[a-z][\w'’-]*\s+){0,9}[a-z][\w'’-]*)\s+(?:of|was|were|is|are|totaled|totalled|totaling|reached|"
+    r"hit|came\s+in\s+at|stood\s+at|stands\s+at|remained\s+at|rose\s+to|passed|surpassed|topped|exceeded|crossed|"
+    r"(?:rose|climbed|jumped|grew|surged|soared)\s+(?:above|past|beyond)|fell\s+to|grew\s+to|increased\s+to|"
+    r"decreased\s+to|dropped\s+to|climbed\s+to|jumped\s+to|declined\s+to|slipped\s+to|amounted\s+to|worth|"
+    r"valued\s+at|at)\s+"
     r"(?:(?:about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|some|an?|just)\s+)*$",
     re.I,
 )
@@ -58,6 +60,15 @@ VERBS = {"reported", "posted", "said", "announced", "expects", "expected", "reac
          "generated", "saw", "had", "has", "have", "achieved", "declared", "approved", "raised", "cut", "set"}
 
 
+_PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?\d[\d,.]*(?=\s+[A-Za-z])", re.I)
+_TOTAL_OF = re.compile(r"\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.I)
+
+# Verbs that link a measure to its figure ("turnout stood at", "the toll rose above"): not part of the measure.
+LINK_VERBS = {"stood", "stands", "remained", "remains", "rose", "fell", "grew", "climbed", "jumped", "dropped",
+              "declined", "slipped", "increased", "decreased", "came", "amounted", "totaled", "totalled", "reached",
+              "hit", "soared", "surged", "plunged", "edged", "passed", "surpassed", "topped", "exceeded", "crossed"}
+
+
 def _clean(words: list[str]) -> list[str]:
     """The head noun phrase: "reported earnings per share in the quarter" is "earnings per share"."""
     out = [w.lower().strip("'’") for w in words]
@@ -73,7 +84,7 @@ def _clean(words: list[str]) -> list[str]:
         out = out[[i for i, w in enumerate(out) if w in VERBS][-1] + 1 :]
     if any(w in STOP and w != "per" for w in out):
         out = out[[i for i, w in enumerate(out) if w in STOP and w != "per"][-1] + 1 :]
-    while out and out[-1] in STOP:
+    while out and (out[-1] in STOP or out[-1] in LINK_VERBS):  # "turnout stood (at 64 percent)" is "turnout"
         out = out[:-1]
     while out and out[0] == "per":
         out = out[1:]
@@ -122,7 +133,7 @@ def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | N
     v = m.value
     if not isinstance(v, NumberValue):
         return None
-    before = text[max(sent_start, m.start - 60) : m.start]
+    before = text[max(sent_start, m.start - 90) : m.start]
     after = text[m.end : min(sent_end, m.end + 60)]
     if re.search(r"\bmagnitude[\s-]*$", before, re.I) or re.match(r"[\s-]*magnitude\b", after, re.I):
         # "a magnitude 7.8 earthquake" and "a 7.5-magnitude aftershock" are two events
@@ -135,7 +146,12 @@ def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | N
     if m.kind == "quantity":
         if v.unit in DURATION_UNITS:  # "30 days in detention" is keyed "day", as a counted noun would be
             after = " " + v.unit + "s" + after
+        part = _PART_OF.match(after)
+        if part:  # "180 of the 300 seats": 180 counts seats
+            after = " " + after[part.end() :]
         counted = _count_measure(before, after)
+        if counted is not None and _TOTAL_OF.search(before):  # "of the 300 seats": all the seats there are
+            counted += " total"
         if counted is None:  # "the death toll rose to 1,498"
             link = MONEY_LINK.search(before)
             words = _clean(link.group("np").split()) if link else []
