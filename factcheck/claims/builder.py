@@ -17,8 +17,8 @@ from ..text.sentences import split_sentences
 from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
 from .entities import DocumentEntities, document_entities
 from .figures import figures_of
+from .measures import PER_SHARE, measure_of
 from .measures import STOP as STOP_WORDS
-from .measures import measure_of
 from .measures import singular as _singular
 
 PARTY_ATTRIBUTES = {"investment", "stake"}
@@ -134,6 +134,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
         if m.kind == "quantity" and not any(ch.isdigit() for ch in m.text) and (m.value.value or 0) < 20:  # type: ignore[union-attr]
             continue  # "one employee said", "two companies": words, not figures to compare
         attr, cue = _attribute(ctx.vocab, m, cues, text)
+        if m.kind == "money" and PER_SHARE.match(text, m.end):
+            attr = None  # "$45 a share": a price per share, not the valuation or revenue a cue nearby names
         if attr is None or cue is None:
             _open_claim(ctx, sent, m, mentions, add, forecast)
             continue

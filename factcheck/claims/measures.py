@@ -60,6 +60,7 @@ VERBS = {"reported", "posted", "said", "announced", "expects", "expected", "reac
          "generated", "saw", "had", "has", "have", "achieved", "declared", "approved", "raised", "cut", "set"}
 
 
+PER_SHARE = re.compile(r"\s*(?:a|per|each)\s+(?:share|unit)\b", re.I)
 _PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?\d[\d,.]*(?=\s+[A-Za-z])", re.I)
 _TOTAL_OF = re.compile(r"\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.I)
 
@@ -157,7 +158,7 @@ def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | N
             words = _clean(link.group("np").split()) if link else []
             counted = " ".join(words) if words else None
         return _canonical(counted)
-    per_share = " per share" if re.match(r"\s*(?:a|per|each)\s+(?:share|unit)", after, re.I) else ""
+    per_share = " per share" if PER_SHARE.match(after) else ""
     link = MONEY_LINK.search(before)
     if link:
         words = _clean(link.group("np").split())
@@ -167,6 +168,8 @@ def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | N
     verb = MONEY_VERB.search(before)
     if verb:
         return verb.group("verb").lower() + per_share
+    if per_share:  # "to buy Initech for $45 a share": a price
+        return "price" + per_share
     na = NOUN_AFTER.match(after)
     if na:
         words = _clean(na.group("np").split())
