@@ -60,6 +60,10 @@ VERBS = {"reported", "posted", "said", "announced", "expects", "expected", "reac
          "generated", "saw", "had", "has", "have", "achieved", "declared", "approved", "raised", "cut", "set"}
 
 
+FINED = re.compile(
+    r"\b(?:fined|fines|penali[sz]ed|penali[sz]es|ordered\s+to\s+pay|a\s+fine\s+of|a\s+penalty\s+of)\s+"
+    r"(?:(?-i:[A-Z][\w'’&.-]*)\s+){0,4}(?:(?:about|around|approximately|roughly|nearly|almost|over|more\s+than|"
+    r"less\s+than|some|an?|just|up\s+to)\s+)*$", re.I)
 PER_SHARE = re.compile(r"\s*(?:a|per|each)\s+(?:share|unit)\b", re.I)
 _PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?\d[\d,.]*(?=\s+[A-Za-z])", re.I)
 _TOTAL_OF = re.compile(r"\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.I)
@@ -168,6 +172,8 @@ def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | N
     verb = MONEY_VERB.search(before)
     if verb:
         return verb.group("verb").lower() + per_share
+    if FINED.search(before):  # "the EU fined Apple 1.8 billion euros", "Meta was fined €1.2bn"
+        return "fine"
     if per_share:  # "to buy Initech for $45 a share": a price
         return "price" + per_share
     na = NOUN_AFTER.match(after)
