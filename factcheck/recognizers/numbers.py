@@ -20,7 +20,7 @@ ONE_WORD_SCALES = {"k", "m", "b", "t"}
 
 
 # Units of measurement: a figure followed by one is a measure in that unit, not a count.
-PHYSICAL = (r"(?-i:mg|kg|km|cm|mm|ml|GHz|MHz|kHz|Hz|MB|GB|TB|KB|kWh|MWh|GWh|MW|GW|kW|mph|km/h|°C|°F|dB|nm"
+PHYSICAL = (r"(?-i:km/h|kph|mg|kg|km|cm|mm|ml|GHz|MHz|kHz|Hz|MB|GB|TB|KB|kWh|MWh|GWh|MW|GW|kW|mph|°C|°F|dB|nm"
             r"|[kMGT]?eV|t(?=\s+(?:of|valued|a|per|in)\b))"
             r"|degrees?(?:\s+(?:celsius|fahrenheit))?|miles?|(?:nano|micro|milli|centi|kilo)?met(?:er|re)s?|feet|foot"
             r"|inch(?:es)?|years?|months?|weeks?|days?|hours?|minutes?|seconds?"

@@ -205,6 +205,19 @@ def _prepare(c: Claim, near: int) -> _Figure:
     return _Figure(c, _dim(c), minor, _numbers(c), set(before) | set(after), set(before), set(after), words)
 
 
+def _bound_met(a: Claim, b: Claim) -> bool:
+    """One figure is a bound ("more than 2 million", "up to 18 inches") that the other meets: they agree."""
+    va, vb = a.value, b.value
+    if not isinstance(va, NumberValue) or not isinstance(vb, NumberValue):
+        return False
+    if ((va.low is None) != (va.high is None)) == ((vb.low is None) != (vb.high is None)):
+        return False  # neither is a bound, or both are ("more than 100" and "more than 150" say different things)
+    inf = float("inf")
+    la, ha = va.low if va.low is not None else -inf, va.high if va.high is not None else inf
+    lb, hb = vb.low if vb.low is not None else -inf, vb.high if vb.high is not None else inf
+    return la <= hb and lb <= ha
+
+
 def _tally_days_apart(a: _Figure, b: _Figure, ix: _Index) -> bool:
     """A running tally ("the death toll rose above 11,000") in articles published on different days: a change."""
     if not (a.near & ix.tally_words or b.near & ix.tally_words):
@@ -356,7 +369,8 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: _Index,
             # two companies' figures ("Meta's ad sales", "Alphabet's ad sales"), unless a source names both, when
             # they may be one body written two ways ("the EC", "the executive of the European Union")
             continue
-        if _different_times(c, d) or _tally_days_apart(c, d, ix) or not _comparable(c, d, opts.max_ratio):
+        if _different_times(c, d) or _tally_days_apart(c, d, ix) or not _comparable(c, d, opts.max_ratio) \
+                or _bound_met(a, b):
             continue
         sentence = len(c.words & d.words) / max(1, min(len(c.words), len(d.words)))
         if sentence < opts.min_sentence:
