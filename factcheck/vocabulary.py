@@ -98,6 +98,8 @@ class Vocabulary:
     implicit_window_days: int = 90
     tally_window_days: int = 0
     tally_words: frozenset[str] = frozenset()
+    label_words: list[str] = field(default_factory=list)
+    scale_labels: list[str] = field(default_factory=list)
 
     def window_days(self, attribute: str) -> int:
         """The implicit window of a figure of this attribute: the tallies' (a death toll) or the general one."""
@@ -154,6 +156,8 @@ def load_vocabulary(rules_dir: Path | None = None) -> Vocabulary:
             segments={k: list(v) for k, v in data.get("segments", {}).items()},
             attributes=attributes,
             counted_nouns=set(data.get("counted_nouns", [])),
+            label_words=[str(w) for w in data.get("label_words", [])],
+            scale_labels=[str(w) for w in data.get("scale_labels", [])],
             roles=roles,
             role_by_name={n.lower(): r for r in roles.values() for n in r.names},
             tenses={k: list(v) for k, v in data.get("tenses", {}).items()},

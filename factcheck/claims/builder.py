@@ -64,6 +64,11 @@ class _Ctx:
     cues: list[tuple[int, int, str]]
 
 
+@lru_cache(maxsize=8)
+def _labels(vocab: Vocabulary) -> re.Pattern[str]:
+    return re.compile(words_pattern(vocab.label_words + vocab.scale_labels) + r"\s*$", re.I)
+
+
 @lru_cache(maxsize=4)
 def _reporting(vocab: Vocabulary) -> re.Pattern[str]:
     return re.compile(words_pattern(vocab.reporting_words), re.I)
@@ -133,6 +138,13 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
             continue
         if m.kind == "quantity" and not any(ch.isdigit() for ch in m.text) and (m.value.value or 0) < 20:  # type: ignore[union-attr]
             continue  # "one employee said", "two companies": words, not figures to compare
+        if m.kind == "quantity":
+            label = _labels(ctx.vocab).search(text, max(0, m.start - 24), m.start)
+            if label:  # "Flight 370", "Game 7": an identifier; "a Category 3 storm": a value on a scale
+                word = label.group().strip().lower()
+                if word in ctx.vocab.scale_labels:
+                    add(m, "(story)", word, m.value, open_attribute=True)  # type: ignore[arg-type]
+                continue
         attr, cue = _attribute(ctx.vocab, m, cues, text)
         if m.kind == "money" and PER_SHARE.match(text, m.end):
             attr = None  # "$45 a share": a price per share, not the valuation or revenue a cue nearby names
@@ -185,6 +197,8 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
     previous: Mention | None = None
     for o in mentions:
         if o.kind == "organization" and sent.start <= o.start and o.end <= m.start and isinstance(o.value, NameValue):
+            if o.value.name.lower() in ctx.vocab.label_words or o.value.name.lower() in ctx.vocab.scale_labels:
+                continue  # "a Category 3 hurricane with 205 km/h winds": a label, not a company
             gap = text[o.end : m.start]
             if previous is not None and _JOINED.fullmatch(text, previous.end, o.start):
                 subject = "(story)"  # "in Turkey and Syria climbed past 17,000": the two together, not the last one
