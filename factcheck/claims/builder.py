@@ -159,6 +159,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
         by_mention[m.start] = add(m, subject, attr.name, v, party=party if attr.name in PARTY_ATTRIBUTES else None,
                                   **_figure_qualifiers(ctx, sent, m, v, forecast))
     _change_claims(ctx, sent, changes, by_mention, cues, add)
+    _multiple_claims(ctx, sent, by_mention, add)
     for m in dates:
         _elapsed_claim(ctx, sent, m, add)
         if not isinstance(m.value, DateValue) or m.value.granularity != "year" or m.value.start is None:
@@ -565,3 +566,29 @@ def _change_claims(ctx: _Ctx, sent: Sentence, changes: list[Mention], by_mention
                  if w not in STOP_WORDS and w not in names]
         if words:
             add(p, "(story)", " ".join(words[-2:]) + " change", value, hedge=value.hedge, open_attribute=True)
+
+
+# "doubled", "tripled", "halved": a change by a factor, read as the percentage change it is, give or take 5% of the
+# factor ("doubled" is 1.9 to 2.1 times: 90% to 110% more), as loosely as reporters use the words.
+MULTIPLES = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "tripling": 3.0, "quadrupled": 4.0,
+             "halved": 0.5, "halving": 0.5}
+_MULTIPLE = re.compile(r"\b(?:" + "|".join(MULTIPLES) + r")\b", re.I)
+
+
+def _multiple_claims(ctx: _Ctx, sent: Sentence, by_mention: dict[int, Claim], add: Callable[..., Claim]) -> None:
+    """"Online sales doubled to $300 million from $120 million": a change claim tied to the two figures, which
+    FC204 checks (120 to 300 is 2.5 times, not double)."""
+    for w in _MULTIPLE.finditer(ctx.doc.text, sent.start, sent.end):
+        factor = MULTIPLES[w.group().lower()]
+        after = [c for s, c in sorted(by_mention.items()) if s > w.end()]
+        old = next((c for c in after if c.qualifiers.prior and c.value.type == "number"), None)
+        new = next((c for c in after if not c.qualifiers.prior and old is not None and c.attribute == old.attribute
+                    and c.subject == old.subject and c.value.unit == old.value.unit), None)  # type: ignore[union-attr]
+        if old is None or new is None:
+            continue
+        spread = 0.05 * factor
+        low, high = (factor - spread - 1) * 100, (factor + spread - 1) * 100
+        value = NumberValue(low=low, high=high, value=(factor - 1) * 100, unit="percent")
+        mention = Mention(kind="percent", start=w.start(), end=w.end(), text=w.group(), value=value)
+        add(mention, old.subject, f"{old.attribute}_change", value, relates=[old.id, new.id])
+
