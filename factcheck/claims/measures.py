@@ -37,6 +37,9 @@ MONEY_LINK = re.compile(
     r"hit|came\s+in\s+at|stood\s+at|stands\s+at|remained\s+at|rose\s+to|passed|surpassed|topped|exceeded|crossed|"
     r"(?:rose|climbed|jumped|grew|surged|soared)\s+(?:above|past|beyond)|fell\s+to|grew\s+to|increased\s+to|"
     r"decreased\s+to|dropped\s+to|climbed\s+to|jumped\s+to|declined\s+to|slipped\s+to|amounted\s+to|worth|"
+    # "net income fell 15% to $85 million": the change between verb and figure
+    r"(?:rose|fell|grew|increased|decreased|dropped|climbed|jumped|declined|slipped|surged|soared|plunged|gained)"
+    r"\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?\d[\d.,]*\s*(?:%|percent|per\s*cent)\s+to|"
     r"valued\s+at|at)\s+"
     r"(?:(?:about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|some|an?|just)\s+)*$",
     re.I,
