@@ -79,7 +79,8 @@ LINK_VERBS = {"stood", "stands", "remained", "remains", "rose", "fell", "grew", 
 
 def _clean(words: list[str]) -> list[str]:
     """The head noun phrase: "reported earnings per share in the quarter" is "earnings per share"."""
-    out = [w.lower().strip("'’") for w in words]
+    # a possessor names whose measure it is, not what it measures ("Shopwell's net income", "Monday's quake")
+    out = [w.lower().strip("'’") for w in words if not w.lower().endswith(("'s", "’s"))]
     # "a significant rise in earnings per share": the measure is what rose
     change = next((i for i, w in enumerate(out) if w in CHANGE_NOUNS), None)
     if change is not None and change + 1 < len(out) and out[change + 1] in ("in", "of"):
