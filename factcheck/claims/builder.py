@@ -121,7 +121,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
 
     def add(m: Mention, subject: str, attribute: str, value: NumberValue | DateValue | NameValue, **q: object) -> Claim:
         line, col = _position(ctx, m.start)
-        as_of, source = _as_of(ctx, m, dates, numbers)
+        given = q.pop("as_of_given", None)
+        as_of, source = (given, "explicit") if isinstance(given, DateValue) else _as_of(ctx, m, dates, numbers)
         q.setdefault("basis", _basis(text, sent, m))
         q.setdefault("round", _round(text, sent, m))
         q.setdefault("scope", _scope(ctx.vocab, text, sent, m))
@@ -182,7 +183,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
         if subject is None:
             continue
         person = ctx.entities.person(m.value.person)
-        add(m, subject, m.value.role, NameValue(name=person or m.value.person), tense=m.value.tense)
+        tense, effective = _effective(ctx, sent, dates, m.value.tense)
+        add(m, subject, m.value.role, NameValue(name=person or m.value.person), tense=tense, as_of_given=effective)
     return out
 
 
@@ -572,6 +574,24 @@ def _change_claims(ctx: _Ctx, sent: Sentence, changes: list[Mention], by_mention
 # factor ("doubled" is 1.9 to 2.1 times: 90% to 110% more), as loosely as reporters use the words.
 MULTIPLES = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "tripling": 3.0, "quadrupled": 4.0,
              "halved": 0.5, "halving": 0.5}
+_EFFECTIVE = re.compile(r"\b(?:effective|starting|beginning|as\s+of|from)\s+(?:on\s+)?$", re.I)
+
+
+def _effective(ctx: _Ctx, sent: Sentence, dates: list[Mention], tense: str) -> tuple[str, DateValue | None]:
+    """"named Priya Nair chief executive, effective Jan. 1": the role holds from that date, so in a story of
+    November she is the incoming CEO, not the current one."""
+    text = ctx.doc.text
+    for d in dates:
+        v = d.value
+        if not isinstance(v, DateValue) or v.start is None or not _EFFECTIVE.search(text, sent.start, d.start):
+            continue
+        published = ctx.doc.published
+        if tense == "current" and published is not None and v.start > published:
+            return "incoming", v
+        return tense, v
+    return tense, None
+
+
 _MULTIPLE = re.compile(r"\b(?:" + "|".join(MULTIPLES) + r")\b", re.I)
 
 
