@@ -69,6 +69,11 @@ _VERB_AFTER = re.compile(r"['’]s\b|,\s+(?:the|a|an|which|who|whose|its|one|bas
                          r"posted|cut|cuts|hired|sold|bought|agreed|confirmed|declined|\w+ed\b|\w+s\b)")
 
 
+# "Initech CEO Tom Becker said": a name before a role title is the organization the role is held at.
+_ROLE_AFTER = re.compile(r"['’]?s?\s+(?:" + "|".join(sorted(ROLE_TOKENS - {"Executive", "Officer", "Director"},
+                                                              key=len, reverse=True)) + r")\b")
+
+
 def _runs(m: re.Match[str], people: set[str]) -> list[tuple[int, str]]:
     """Split a run of capitalised words at role words and people's names: "Acme CEO Jane Roe" is "Acme"."""
     run = m.group(0)
@@ -118,7 +123,7 @@ def recognize_organizations(text: str, people: set[str] | None = None) -> list[M
             at_start = bool(_SENTENCE_START.search(text[max(0, run_start - 3) : run_start])) and " " not in name
             in_title = any(s <= run_start < e for s, e in title_spans)
             seen[name] = seen.get(name, 0) + 1
-            if not in_title and (not at_start or _VERB_AFTER.match(text, end)):
+            if not in_title and (not at_start or _VERB_AFTER.match(text, end) or _ROLE_AFTER.match(text, end)):
                 mid_sentence.add(name)
             found.append((start, end, name, at_start or in_title))
     out = []
