@@ -39,7 +39,7 @@ def figures_of(sent: Sentence, mentions: list[Mention], made: list[Claim], offse
             if v.start is None and v.granularity == "quarter" and (q := quarter_number(m.text)):
                 # "Q2" in an undated document: the quarter is known, the year is not; kept as its number
                 v = NumberValue(low=q, high=q, value=q, unit="quarter of the year")
-            elif v.start is None or v.end is None or v.relative or not v.anchored:
+            elif v.start is None or v.end is None or not v.anchored:
                 continue
         else:
             continue

@@ -205,6 +205,14 @@ def _prepare(c: Claim, near: int) -> _Figure:
     return _Figure(c, _dim(c), minor, _numbers(c), set(before) | set(after), set(before), set(after), words)
 
 
+def _relative(c: Claim) -> bool:
+    return isinstance(c.value, DateValue) and c.value.relative
+
+
+def _date_words(text: str) -> str:
+    return " ".join(re.sub(r"^(?:the|on|in|of|at|by)\s+", "", text.lower().strip()).split())
+
+
 def _bound_met(a: Claim, b: Claim) -> bool:
     """One figure is a bound ("more than 2 million", "up to 18 inches") that the other meets: they agree."""
     va, vb = a.value, b.value
@@ -369,6 +377,10 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: _Index,
             # two companies' figures ("Meta's ad sales", "Alphabet's ad sales"), unless a source names both, when
             # they may be one body written two ways ("the EC", "the executive of the European Union")
             continue
+        if c.numbers[0][2] and (_date_words(a.text) == _date_words(b.text) or (
+                (_relative(a) or _relative(b)) and ix.published.get(a.document) != ix.published.get(b.document))):
+            continue  # "today" and "Thursday", "the fourth quarter" and "Q4" read from different publication dates
+            # may be one day or quarter; "Tomorrow" and "tomorrow" are the same words
         if _different_times(c, d) or _tally_days_apart(c, d, ix) or not _comparable(c, d, opts.max_ratio) \
                 or _bound_met(a, b):
             continue
