@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..models import Claim, DateValue, Document, Mention, NameValue, NumberValue, Qualifiers, RoleValue, Sentence
 from ..recognizers import recognize
+from ..recognizers.organizations import SENTENCE_WORDS
 from ..text.sentences import split_sentences
 from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
 from .entities import DocumentEntities, document_entities
@@ -136,6 +137,10 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
     changes = [m for m in numbers if _is_change(text, sent, m)]
     for m in numbers:
         if m in changes:
+            continue
+        age = _age(ctx, m)
+        if age is not None:  # "John Miller, 34,", "34-year-old John Miller": a person's age
+            add(m, age[0], "age", age[1], open_attribute=True)
             continue
         if m.kind == "quantity" and not any(ch.isdigit() for ch in m.text) and (m.value.value or 0) < 20:  # type: ignore[union-attr]
             continue  # "one employee said", "two companies": words, not figures to compare
@@ -574,6 +579,33 @@ def _change_claims(ctx: _Ctx, sent: Sentence, changes: list[Mention], by_mention
 # factor ("doubled" is 1.9 to 2.1 times: 90% to 110% more), as loosely as reporters use the words.
 MULTIPLES = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "tripling": 3.0, "quadrupled": 4.0,
              "halved": 0.5, "halving": 0.5}
+_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*"
+_NAME_COMMA = re.compile(rf"(?<![\w'’.-])({_NAME}),\s*$")
+_AGE_END = re.compile(r"\s*(?:,|;|\)|\.(?:\s|$)|$|\s+(?:and|who|was|is|has|had|said|of|from)\b)")
+_YEAR_OLD = re.compile(rf"-old\s+({_NAME})")
+
+
+def _age(ctx: _Ctx, m: Mention) -> tuple[str, NumberValue] | None:
+    """A person's age: a whole number set off by commas after a name ("John Miller, 34, was arrested") or a
+    "34-year-old" before one. Ages are exact, whatever their digits' rounding."""
+    v = m.value
+    if m.kind != "quantity" or not isinstance(v, NumberValue) or v.value is None or not m.text[:1].isdigit():
+        return None
+    text = ctx.doc.text
+    name = None
+    if v.unit == "count" and m.text.isdigit() and _AGE_END.match(text, m.end):
+        found = _NAME_COMMA.search(text, max(0, m.start - 60), m.start)
+        if found and (" " in found.group(1) or found.group(1) in ctx.entities.people):
+            name = found.group(1)
+    elif v.unit == "year" and m.text.endswith("-year"):
+        found = _YEAR_OLD.match(text, m.end)
+        name = found.group(1) if found else None
+    if name is None or not 0 < v.value < 125 or name.split()[0] in SENTENCE_WORDS:
+        return None
+    return ctx.entities.person(name) or name, NumberValue(low=v.value - 0.5, high=v.value + 0.5, value=v.value,
+                                                          unit="year")
+
+
 _EFFECTIVE = re.compile(r"\b(?:effective|starting|beginning|as\s+of|from)\s+(?:on\s+)?$", re.I)
 
 
