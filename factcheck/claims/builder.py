@@ -213,6 +213,11 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
             elif _ADJACENT_GAP.match(gap) or (len(gap) <= 30 and "," not in gap):
                 subject = ctx.entities.org_name(o.value.name) or subject
             previous = o
+    if subject == "(story)":
+        # "the ruling party won 52.3% of the vote", "the opposition took 31%": who won it, when no company is named
+        actor = _ACTOR.search(text, max(sent.start, m.start - 60), m.start)
+        if actor:
+            subject = " ".join(w for w in actor.group("actor").lower().split() if w not in _DETERMINERS) or subject
     add(m, subject, key, v, open_attribute=True, **_figure_qualifiers(ctx, sent, m, v, forecast))
 
 
@@ -579,6 +584,11 @@ def _change_claims(ctx: _Ctx, sent: Sentence, changes: list[Mention], by_mention
 # factor ("doubled" is 1.9 to 2.1 times: 90% to 110% more), as loosely as reporters use the words.
 MULTIPLES = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "tripling": 3.0, "quadrupled": 4.0,
              "halved": 0.5, "halving": 0.5}
+_ACTOR = re.compile(
+    r"(?<![\w,])(?P<actor>(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+|[Hh]is\s+|[Hh]er\s+|[Ww]hose\s+)?(?:[a-z][\w-]*\s+){0,2}"
+    r"[a-z][\w-]*)\s+(?:won|wins|took|takes|got|received|secured|garnered|captured|polled|claimed)\s+(?:(?:about|around|"
+    r"nearly|almost|roughly|some|just|over|more\s+than|less\s+than|only)\s+)*$")
+_DETERMINERS = {"the", "its", "their", "his", "her", "whose", "a", "an"}
 _NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*"
 _NAME_COMMA = re.compile(rf"(?<![\w'’.-])({_NAME}),\s*$")
 _AGE_END = re.compile(r"\s*(?:,|;|\)|\.(?:\s|$)|$|\s+(?:and|who|was|is|has|had|said|of|from)\b)")
