@@ -111,6 +111,8 @@ class ClaimCache:
             db.execute("CREATE TABLE IF NOT EXISTS claims (key TEXT, version TEXT, data BLOB, "
                        "PRIMARY KEY (key, version))")
             db.execute("CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, data BLOB, used REAL)")
+            db.execute("CREATE TABLE IF NOT EXISTS outputs (key TEXT, format TEXT, data BLOB, used REAL, "
+                       "PRIMARY KEY (key, format))")
             db.execute("COMMIT")
             db.execute("SELECT count(*) FROM claims LIMIT 1").fetchone()
         except sqlite3.DatabaseError:
@@ -156,9 +158,14 @@ class ClaimCache:
         for doc, (claims, sentence_rows, figures), shingle in items:
             rows.append((document_key(doc), self.version,
                          json.dumps({"k": shingle, "s": sentence_rows, "c": _plain(claims), "g": _plain(figures)})))
+        self._write([("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)", row) for row in rows])
+
+    def _write(self, statements: list[tuple[str, tuple[object, ...]]]) -> None:
+        """Run the statements in one transaction; on a database error roll back and say so in the notices."""
         try:
             self.db.execute("BEGIN IMMEDIATE")
-            self.db.executemany("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)", rows)
+            for sql, params in statements:
+                self.db.execute(sql, params)
             self.db.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             with contextlib.suppress(sqlite3.DatabaseError):
@@ -184,16 +191,35 @@ class ClaimCache:
     def put_report(self, key: str, report: Report) -> None:
         """Keep a run's report for the next identical run (the last few runs only)."""
         data = report.model_copy(update={"notices": []}).model_dump_json(by_alias=True)
+        self._write([("INSERT OR REPLACE INTO reports VALUES (?, ?, ?)", (key, data, time.time())),
+                     (f"DELETE FROM reports WHERE key NOT IN (SELECT key FROM reports ORDER BY used DESC "
+                      f"LIMIT {REPORTS_KEPT})", ())])
+
+    def get_outputs(self, key: str, formats: list[str]) -> tuple[list[str], list[str]] | None:
+        """The texts an identical earlier run rendered in each of `formats`, and its findings' severities; None
+        unless every format is kept."""
+        texts: list[str] = []
+        severities: list[str] = []
         try:
-            self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute("INSERT OR REPLACE INTO reports VALUES (?, ?, ?)", (key, data, time.time()))
-            self.db.execute("DELETE FROM reports WHERE key NOT IN "
-                            f"(SELECT key FROM reports ORDER BY used DESC LIMIT {REPORTS_KEPT})")
-            self.db.execute("COMMIT")
-        except sqlite3.DatabaseError as exc:
-            with contextlib.suppress(sqlite3.DatabaseError):
-                self.db.execute("ROLLBACK")
-            self.notices.append(f"the claims cache {self.path} could not be written ({exc})")
+            for fmt in formats:
+                row = self.db.execute("SELECT data FROM outputs WHERE key = ? AND format = ?", (key, fmt)).fetchone()
+                if row is None:
+                    return None
+                entry = json.loads(row[0])
+                texts.append(str(entry["text"]))
+                severities = [str(x) for x in entry["severities"]]
+        except (sqlite3.DatabaseError, ValueError, KeyError, TypeError):
+            return None
+        return texts, severities
+
+    def put_outputs(self, key: str, formats: list[str], texts: list[str], severities: list[str]) -> None:
+        """Keep a run's rendered reports for the next identical run (the last few runs only)."""
+        now = time.time()
+        self._write([*(("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)",
+                        (key, fmt, json.dumps({"text": text, "severities": severities}), now))
+                       for fmt, text in zip(formats, texts, strict=True)),
+                     (f"DELETE FROM outputs WHERE key NOT IN (SELECT key FROM outputs GROUP BY key "
+                      f"ORDER BY max(used) DESC LIMIT {REPORTS_KEPT})", ())])
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.DatabaseError):

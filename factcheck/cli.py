@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 FAIL_LEVELS = ["error", "warning", "info", "never"]
+_RANK = {"info": 1, "warning": 2, "error": 3}  # as models.SEVERITY_RANK, without importing the models
 FORMATS = ["table", "json", "markdown", "sarif", "junit", "github", "html"]
 
 paths_arg = click.argument("paths", nargs=-1, required=True, metavar="PATHS...")
@@ -135,15 +136,29 @@ def check(ctx: click.Context, paths: tuple[str, ...], format: tuple[str, ...], o
             click.echo(f"factcheck: no documents changed since {git_ref}", err=True)
             return
     claim_cache = _open_cache(settings)
+    jobs_n = settings.jobs or os.cpu_count() or 1
     try:
-        report = run_check(list(paths), settings.rules, settings.max_bytes, news or None, _progress(), claim_cache,
-                           settings.jobs or os.cpu_count() or 1)
+        if claim_cache is not None and not news and not settings.baseline and not settings.suppressions:
+            # Nothing to apply to the report after it is built: an unchanged corpus's rendered texts are reused.
+            from .pipeline import check_rendered
+
+            texts, severities = check_rendered(list(paths), formats, claim_cache, settings.rules, settings.max_bytes,
+                                               _progress(), jobs_n)
+            report = None
+        else:
+            report = run_check(list(paths), settings.rules, settings.max_bytes, news or None, _progress(),
+                               claim_cache, jobs_n)
     finally:
         if claim_cache is not None:
             claim_cache.close()
-    report = _gate(report, settings)
-    _write_all(report, formats, outputs)
-    if report.failing(settings.fail_on):
+    if report is None:  # no suppressions, no baseline: every finding counts and can fail the run
+        counts = {s: severities.count(s) for s in ("error", "warning", "info")}
+        failing = any(_RANK[s] >= _RANK.get(settings.fail_on, 99) for s in severities)
+    else:
+        report = _gate(report, settings)
+        texts, counts, failing = _render(report, formats), report.counts(), bool(report.failing(settings.fail_on))
+    _write_all(texts, outputs, counts)
+    if failing:
         sys.exit(EXIT_FINDINGS)
 
 
@@ -171,16 +186,19 @@ def _gate(report: Report, settings: Settings) -> Report:
     return report
 
 
-def _write_all(report: Report, formats: list[str], outputs: list[str]) -> None:
+def _render(report: Report, formats: list[str]) -> list[str]:
     from .report import FORMATTERS
 
-    rendered = [FORMATTERS[f](report) for f in formats]  # render all before writing any
+    return [FORMATTERS[f](report) for f in formats]  # render all before writing any
+
+
+def _write_all(rendered: list[str], outputs: list[str], c: dict[str, int]) -> None:
+    """Write each rendered report to its file (or the first to stdout), then a line counting the findings."""
     if not outputs:
         click.echo(rendered[0], nl=False)
         return
     for text, path in zip(rendered, outputs, strict=True):
         _emit(text, path)
-    c = report.counts()
     click.echo(f"wrote {', '.join(outputs)}: {c['error']} errors, {c['warning']} warnings, {c['info']} info",
                err=True)
 

@@ -310,6 +310,29 @@ def check(paths: list[str], rules_dirs: list[str] | None = None, max_bytes: int 
     return report
 
 
+def check_rendered(paths: list[str], formats: list[str], cache: ClaimCache, rules_dirs: list[str] | None = None,
+                   max_bytes: int = MAX_BYTES, progress: Progress | None = None,
+                   jobs: int = 1) -> tuple[list[str], list[str]]:
+    """The report of `paths` rendered in each of `formats`, and its findings' severities. An unchanged corpus
+    checked with unchanged rules renders the same texts: they are kept in the cache, so such a run reads them
+    back instead of rebuilding and rendering the report."""
+    from .report import FORMATTERS
+
+    rules = load_rules(rules_dirs)
+    docs = load_documents(paths, max_bytes)
+    key = corpus_key(docs, rules)
+    kept = cache.get_outputs(key, formats)
+    if kept is not None:
+        return kept
+    report = cache.get_report(key) or check_documents(docs, rules, progress, cache, jobs)
+    cache.put_report(key, report)
+    texts = [FORMATTERS[f](report) for f in formats]
+    severities: list[str] = [f.severity for f in report.findings]
+    if not report.notices:  # a run that had something to say about the cache says it again
+        cache.put_outputs(key, formats, texts, severities)
+    return texts, severities
+
+
 def corpus_key(docs: list[Document], rules: list[Rule]) -> str:
     """What a report depends on: every document (path, content, metadata, order), the rules and the extractor."""
     import hashlib
