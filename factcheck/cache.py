@@ -54,6 +54,18 @@ def extractor_version() -> str:
     return h.hexdigest()[:16]
 
 
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of all of factcheck's code and data: what a report, and its rendered texts, depend on besides the
+    documents and rules (so a changed check or formatter is never served from an older run)."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256(extractor_version().encode())
+    for f in sorted(here.rglob("*.py")):
+        h.update(f.relative_to(here).as_posix().encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def document_key(doc: Document) -> str:
     """What a document's claims depend on, hashed: its text, title and publication date (not its path)."""
     h = hashlib.sha256()

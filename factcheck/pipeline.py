@@ -334,12 +334,12 @@ def check_rendered(paths: list[str], formats: list[str], cache: ClaimCache, rule
 
 
 def corpus_key(docs: list[Document], rules: list[Rule]) -> str:
-    """What a report depends on: every document (path, content, metadata, order), the rules and the extractor."""
+    """What a report depends on: every document (path, content, metadata, order), the rules and the code."""
     import hashlib
 
-    from .cache import extractor_version
+    from .cache import code_version
 
-    h = hashlib.sha256(extractor_version().encode())
+    h = hashlib.sha256(code_version().encode())
     for r in rules:
         h.update(r.model_dump_json().encode())
     for d in docs:
