@@ -32,8 +32,8 @@ PREDICATES = {
     "voted", "sold", "bought", "built", "damaged", "delayed", "cancelled", "canceled", "stranded", "recalled",
     "recovered", "vaccinated", "tested", "employed", "killing", "kills", "injures", "left", "lost", "without",
 }
-MONEY_LINK = re.compile(
-    r"(?P<np>(?:[a-z][\w'’-]*\s+){0,9}[a-z][\w'’-]*)\s+(?:of|was|were|is|are|totaled|totalled|totaling|reached|"
+_LINK = (
+    r"(?:of|was|were|is|are|totaled|totalled|totaling|reached|"
     r"hit|came\s+in\s+at|stood\s+at|stands\s+at|remained\s+at|rose\s+to|passed|surpassed|topped|exceeded|crossed|"
     r"(?:rose|climbed|jumped|grew|surged|soared)\s+(?:above|past|beyond)|fell\s+to|grew\s+to|increased\s+to|"
     r"decreased\s+to|dropped\s+to|climbed\s+to|jumped\s+to|declined\s+to|slipped\s+to|amounted\s+to|worth|"
@@ -41,9 +41,18 @@ MONEY_LINK = re.compile(
     r"(?:rose|fell|grew|increased|decreased|dropped|climbed|jumped|declined|slipped|surged|soared|plunged|gained)"
     r"\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?\d[\d.,]*\s*(?:%|percent|per\s*cent)\s+to|"
     r"valued\s+at|at)\s+"
-    r"(?:(?:about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|some|an?|just)\s+)*$",
-    re.I,
-)
+    r"(?:(?:about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|some|an?|just)\s+)*$")
+# "the death toll rose to": the words that say what a figure measures, then the word that links them to it
+MONEY_LINK = re.compile(r"(?P<np>(?:[a-z][\w'’-]*\s+){0,9}[a-z][\w'’-]*)\s+" + _LINK, re.I)
+# The link alone: most figures have none before them, and this says so without trying every noun phrase first.
+_LINK_TAIL = re.compile(r"(?<![\w'’-])" + _LINK, re.I)
+
+
+def _money_link(before: str) -> re.Match[str] | None:
+    """The noun phrase linked to the figure that follows `before` ("net income was"), if any."""
+    return MONEY_LINK.search(before) if _LINK_TAIL.search(before) else None
+
+
 MONEY_VERB = re.compile(
     r"(?P<verb>earned|earns|lost|loses|spent|spends|paid|pays|raised|raises|borrowed|owes|owed|generated|netted)\s+"
     r"(?:(?:about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|some|an?|just)\s+)*$", re.I)
@@ -162,12 +171,12 @@ def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | N
         if counted is not None and _TOTAL_OF.search(before):  # "of the 300 seats": all the seats there are
             counted += " total"
         if counted is None:  # "the death toll rose to 1,498"
-            link = MONEY_LINK.search(before)
+            link = _money_link(before)
             words = _clean(link.group("np").split()) if link else []
             counted = " ".join(words) if words else None
         return _canonical(counted)
     per_share = " per share" if PER_SHARE.match(after) else ""
-    link = MONEY_LINK.search(before)
+    link = _money_link(before)
     if link:
         words = _clean(link.group("np").split())
         if words:
