@@ -154,6 +154,11 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
         attr, cue = _attribute(ctx.vocab, m, cues, text)
         if m.kind == "money" and PER_SHARE.match(text, m.end):
             attr = None  # "$45 a share": a price per share, not the valuation or revenue a cue nearby names
+        cut = ctx.vocab.attributes.get("layoffs")
+        if cut is not None and (attr is None or attr.name == "headcount") and _JOBS_AFTER.match(text, m.end) \
+                and cues.get("layoffs"):
+            # "will cut 5% of its workforce, about 1,000 jobs": jobs counted in a sentence about cuts are the cuts
+            attr, cue = cut, min(cues["layoffs"], key=lambda c: _gap(c, m))
         if attr is None or cue is None:
             _open_claim(ctx, sent, m, mentions, add, forecast)
             continue
@@ -400,8 +405,9 @@ def _attribute(vocab: Vocabulary, m: Mention, cues: dict[str, list[tuple[int, in
         gap = _gap(cue, m)
         # "cut 200 employees and 500 contractors": a cue of an `unless` attribute in the figure's clause takes
         # precedence; "Acme, which employs 12,000 people, said it would cut 1,200 jobs": one in another does not
-        if any((u_cue := _nearest_cue(cues.get(u, []), m, vocab.attributes[u].window, text)) is not None
-               and _same_clause(text, u_cue, m) for u in attr.unless if u in vocab.attributes):
+        whole = _WHOLE_STAFF.match(text, m.end) or _OF_WHOLE.search(text, max(0, m.start - 30), m.start)
+        if not whole and any((u_cue := _nearest_cue(cues.get(u, []), m, vocab.attributes[u].window, text)) is not None
+                             and _same_clause(text, u_cue, m) for u in attr.unless if u in vocab.attributes):
             continue
         if attr.requires and not all(r in cues for r in attr.requires):
             continue
@@ -510,6 +516,15 @@ _CHANGED = re.compile(
     r"(?P<np>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*?)(?:'s|’s)?\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?$", re.I)
 
 
+_JOBS_AFTER = re.compile(r"\s+(?:jobs?|positions?|roles?|posts?)\b", re.I)
+_SHARE_OF = re.compile(r"\s+of\s+(?:its|their|the|his|her)\s+(?:[\d,.]+(?:-strong)?\s+)?(?:global\s+|total\s+|"
+                       r"overall\s+|worldwide\s+)?(?:workforce|staff|employees|workers|headcount|jobs|employee\s+base)"
+                       r"\b", re.I)
+# "its 20,000-strong workforce", "of its 10,000 employees": the whole staff, whatever cut is near
+_WHOLE_STAFF = re.compile(r"-strong\b|\s+(?:global\s+|total\s+)?(?:workforce|staff)\b", re.I)
+_OF_WHOLE = re.compile(r"\b(?:of|from)\s+(?:its|their|the\s+company['’]s)\s+$", re.I)
+
+
 def _is_change(text: str, sent: Sentence, m: Mention) -> bool:
     """A percentage or multiple that says how much something changed: "rose 20%", "a 5% drop", "grew 30 times"."""
     v = m.value
@@ -517,6 +532,8 @@ def _is_change(text: str, sent: Sentence, m: Mention) -> bool:
         return False
     before = text[max(sent.start, m.start - 40) : m.start]
     after = text[m.end : min(sent.end, m.end + 20)]
+    if _SHARE_OF.match(text, m.end):
+        return False  # "cut 5% of its 20,000-strong workforce": a share of the staff, not a 5% change
     return bool(_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(after))
 
 
