@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 FAIL_LEVELS = ["error", "warning", "info", "never"]
-_RANK = {"info": 1, "warning": 2, "error": 3}  # as models.SEVERITY_RANK, without importing the models
 FORMATS = ["table", "json", "markdown", "sarif", "junit", "github", "html"]
 
 paths_arg = click.argument("paths", nargs=-1, required=True, metavar="PATHS...")
@@ -152,8 +151,10 @@ def check(ctx: click.Context, paths: tuple[str, ...], format: tuple[str, ...], o
         if claim_cache is not None:
             claim_cache.close()
     if report is None:  # no suppressions, no baseline: every finding counts and can fail the run
+        from .models import SEVERITY_RANK  # already imported by the pipeline
+
         counts = {s: severities.count(s) for s in ("error", "warning", "info")}
-        failing = any(_RANK[s] >= _RANK.get(settings.fail_on, 99) for s in severities)
+        failing = any(SEVERITY_RANK[s] >= SEVERITY_RANK.get(settings.fail_on, 99) for s in severities)
     else:
         report = _gate(report, settings)
         texts, counts, failing = _render(report, formats), report.counts(), bool(report.failing(settings.fail_on))
@@ -192,15 +193,15 @@ def _render(report: Report, formats: list[str]) -> list[str]:
     return [FORMATTERS[f](report) for f in formats]  # render all before writing any
 
 
-def _write_all(rendered: list[str], outputs: list[str], c: dict[str, int]) -> None:
+def _write_all(rendered: list[str], outputs: list[str], counts: dict[str, int]) -> None:
     """Write each rendered report to its file (or the first to stdout), then a line counting the findings."""
     if not outputs:
         click.echo(rendered[0], nl=False)
         return
     for text, path in zip(rendered, outputs, strict=True):
         _emit(text, path)
-    click.echo(f"wrote {', '.join(outputs)}: {c['error']} errors, {c['warning']} warnings, {c['info']} info",
-               err=True)
+    click.echo(f"wrote {', '.join(outputs)}: {counts['error']} errors, {counts['warning']} warnings, "
+               f"{counts['info']} info", err=True)
 
 
 @cli.command()

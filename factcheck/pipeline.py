@@ -297,16 +297,19 @@ def check(paths: list[str], rules_dirs: list[str] | None = None, max_bytes: int 
     if cache is None:
         report = check_documents(docs, rules, progress, cache, jobs)
     else:
-        # An unchanged corpus checked with unchanged rules gives the same report: keep it, keyed by both.
-        key = corpus_key(docs, rules)
-        cached = cache.get_report(key)
-        if cached is not None:
-            report = cached
-        else:
-            report = check_documents(docs, rules, progress, cache, jobs)
-            cache.put_report(key, report)
+        report = _kept_report(docs, rules, corpus_key(docs, rules), cache, progress, jobs)
     if new_paths:
         report = only_new(report, new_docs)
+    return report
+
+
+def _kept_report(docs: list[Document], rules: list[Rule], key: str, cache: ClaimCache, progress: Progress | None,
+                 jobs: int) -> Report:
+    """An unchanged corpus checked with unchanged rules gives the same report: kept in the cache by `key`."""
+    report = cache.get_report(key)
+    if report is None:
+        report = check_documents(docs, rules, progress, cache, jobs)
+        cache.put_report(key, report)
     return report
 
 
@@ -324,8 +327,7 @@ def check_rendered(paths: list[str], formats: list[str], cache: ClaimCache, rule
     kept = cache.get_outputs(key, formats)
     if kept is not None:
         return kept
-    report = cache.get_report(key) or check_documents(docs, rules, progress, cache, jobs)
-    cache.put_report(key, report)
+    report = _kept_report(docs, rules, key, cache, progress, jobs)
     texts = [FORMATTERS[f](report) for f in formats]
     severities: list[str] = [f.severity for f in report.findings]
     if not report.notices:  # a run that had something to say about the cache says it again
