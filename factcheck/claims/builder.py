@@ -380,6 +380,11 @@ def _nearest_cue(spans: list[tuple[int, int]], m: Mention, window: int, text: st
     return min(ok, key=lambda s: _gap(s, m), default=None)
 
 
+_ACTOR = re.compile(
+    r"(?<![\w,])(?P<actor>(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+|[Hh]is\s+|[Hh]er\s+|[Ww]hose\s+)?(?:[a-z][\w-]*\s+){0,2}"
+    r"[a-z][\w-]*)\s+(?:won|wins|took|takes|got|received|secured|garnered|captured|polled|claimed)\s+(?:(?:about|around|"
+    r"nearly|almost|roughly|some|just|over|more\s+than|less\s+than|only)\s+)*$")
+_DETERMINERS = {"the", "its", "their", "his", "her", "whose", "a", "an"}
 _JOINED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/|&)\s*")
 _PUNCTUATION = re.compile(r"[,;:()\[\]—–]")
 
@@ -396,6 +401,8 @@ def _attribute(vocab: Vocabulary, m: Mention, cues: dict[str, list[tuple[int, in
     """The attribute whose cue is nearest the figure, among those measured in the figure's unit."""
     kind = UNIT_KIND[m.kind]
     best: tuple[int, Attribute, tuple[int, int]] | None = None
+    # "its 20,000-strong workforce", "of its 10,000 employees": the whole staff, whatever cut is near
+    whole = _WHOLE_STAFF.match(text, m.end) or _OF_WHOLE.search(text, max(0, m.start - 30), m.start)
     for name, attr in vocab.attributes.items():
         if attr.unit != kind or name not in cues:
             continue
@@ -405,7 +412,6 @@ def _attribute(vocab: Vocabulary, m: Mention, cues: dict[str, list[tuple[int, in
         gap = _gap(cue, m)
         # "cut 200 employees and 500 contractors": a cue of an `unless` attribute in the figure's clause takes
         # precedence; "Acme, which employs 12,000 people, said it would cut 1,200 jobs": one in another does not
-        whole = _WHOLE_STAFF.match(text, m.end) or _OF_WHOLE.search(text, max(0, m.start - 30), m.start)
         if not whole and any((u_cue := _nearest_cue(cues.get(u, []), m, vocab.attributes[u].window, text)) is not None
                              and _same_clause(text, u_cue, m) for u in attr.unless if u in vocab.attributes):
             continue
@@ -520,7 +526,6 @@ _JOBS_AFTER = re.compile(r"\s+(?:jobs?|positions?|roles?|posts?)\b", re.I)
 _SHARE_OF = re.compile(r"\s+of\s+(?:its|their|the|his|her)\s+(?:[\d,.]+(?:-strong)?\s+)?(?:global\s+|total\s+|"
                        r"overall\s+|worldwide\s+)?(?:workforce|staff|employees|workers|headcount|jobs|employee\s+base)"
                        r"\b", re.I)
-# "its 20,000-strong workforce", "of its 10,000 employees": the whole staff, whatever cut is near
 _WHOLE_STAFF = re.compile(r"-strong\b|\s+(?:global\s+|total\s+)?(?:workforce|staff)\b", re.I)
 _OF_WHOLE = re.compile(r"\b(?:of|from)\s+(?:its|their|the\s+company['’]s)\s+$", re.I)
 
@@ -553,6 +558,18 @@ def _change_value(text: str, sent: Sentence, m: Mention) -> NumberValue:
     return NumberValue(low=low, high=high, unit=unit, hedge=v.hedge, value=value)
 
 
+def _old_and_new(claims: list[Claim]) -> tuple[Claim, Claim] | None:
+    """The first earlier value ("from $1 billion") with a later one of the same attribute, subject and unit."""
+    for old in claims:
+        if not old.qualifiers.prior or old.value.type != "number":
+            continue
+        new = next((c for c in claims if c is not old and c.attribute == old.attribute and c.subject == old.subject
+                    and not c.qualifiers.prior and c.value.unit == old.value.unit), None)  # type: ignore[union-attr]
+        if new is not None:
+            return old, new
+    return None
+
+
 def _change_claims(ctx: _Ctx, sent: Sentence, changes: list[Mention], by_mention: dict[int, Claim],
                    cues: dict[str, list[tuple[int, int]]], add: Callable[..., Claim]) -> None:
     """A change ("an increase of roughly 81%", "revenue fell 3%", "grew 30 times"): tied to the two figures it
@@ -560,18 +577,10 @@ def _change_claims(ctx: _Ctx, sent: Sentence, changes: list[Mention], by_mention
     text = ctx.doc.text
     for p in changes:
         value = _change_value(text, sent, p)
-        prior = [c for c in by_mention.values() if c.qualifiers.prior and c.value.type == "number"]
-        done = False
-        for old in prior:
-            new = next((c for c in by_mention.values() if c is not old and c.attribute == old.attribute
-                        and c.subject == old.subject and not c.qualifiers.prior
-                        and c.value.unit == old.value.unit), None)  # type: ignore[union-attr]
-            if new is None:
-                continue
+        pair = _old_and_new(list(by_mention.values()))
+        if pair is not None:
+            old, new = pair
             add(p, old.subject, f"{old.attribute}_change", value, hedge=value.hedge, relates=[old.id, new.id])
-            done = True
-            break
-        if done:
             continue
         attr = None
         for name, a in ctx.vocab.attributes.items():
@@ -601,11 +610,7 @@ def _change_claims(ctx: _Ctx, sent: Sentence, changes: list[Mention], by_mention
 # factor ("doubled" is 1.9 to 2.1 times: 90% to 110% more), as loosely as reporters use the words.
 MULTIPLES = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "tripling": 3.0, "quadrupled": 4.0,
              "halved": 0.5, "halving": 0.5}
-_ACTOR = re.compile(
-    r"(?<![\w,])(?P<actor>(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+|[Hh]is\s+|[Hh]er\s+|[Ww]hose\s+)?(?:[a-z][\w-]*\s+){0,2}"
-    r"[a-z][\w-]*)\s+(?:won|wins|took|takes|got|received|secured|garnered|captured|polled|claimed)\s+(?:(?:about|around|"
-    r"nearly|almost|roughly|some|just|over|more\s+than|less\s+than|only)\s+)*$")
-_DETERMINERS = {"the", "its", "their", "his", "her", "whose", "a", "an"}
+_MULTIPLE = re.compile(r"\b(?:" + "|".join(MULTIPLES) + r")\b", re.I)
 _NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*"
 _NAME_COMMA = re.compile(rf"(?<![\w'’.-])({_NAME}),\s*$")
 _AGE_END = re.compile(r"\s*(?:,|;|\)|\.(?:\s|$)|$|\s+(?:and|who|was|is|has|had|said|of|from)\b)")
@@ -651,20 +656,15 @@ def _effective(ctx: _Ctx, sent: Sentence, dates: list[Mention], tense: str) -> t
     return tense, None
 
 
-_MULTIPLE = re.compile(r"\b(?:" + "|".join(MULTIPLES) + r")\b", re.I)
-
-
 def _multiple_claims(ctx: _Ctx, sent: Sentence, by_mention: dict[int, Claim], add: Callable[..., Claim]) -> None:
     """"Online sales doubled to $300 million from $120 million": a change claim tied to the two figures, which
     FC204 checks (120 to 300 is 2.5 times, not double)."""
     for w in _MULTIPLE.finditer(ctx.doc.text, sent.start, sent.end):
         factor = MULTIPLES[w.group().lower()]
-        after = [c for s, c in sorted(by_mention.items()) if s > w.end()]
-        old = next((c for c in after if c.qualifiers.prior and c.value.type == "number"), None)
-        new = next((c for c in after if not c.qualifiers.prior and old is not None and c.attribute == old.attribute
-                    and c.subject == old.subject and c.value.unit == old.value.unit), None)  # type: ignore[union-attr]
-        if old is None or new is None:
+        pair = _old_and_new([c for s, c in sorted(by_mention.items()) if s > w.end()])
+        if pair is None:
             continue
+        old, new = pair
         spread = 0.05 * factor
         low, high = (factor - spread - 1) * 100, (factor + spread - 1) * 100
         value = NumberValue(low=low, high=high, value=(factor - 1) * 100, unit="percent")

@@ -32,6 +32,9 @@ PREDICATES = {
     "voted", "sold", "bought", "built", "damaged", "delayed", "cancelled", "canceled", "stranded", "recalled",
     "recovered", "vaccinated", "tested", "employed", "killing", "kills", "injures", "left", "lost", "without",
 }
+# Hedge words between a measure's words and its figure ("net income was about ...").
+_HEDGES = r"about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|some|an?|just"
+_HEDGED_END = rf"(?:(?:{_HEDGES})\s+)*$"
 _LINK = (
     r"(?:of|was|were|is|are|totaled|totalled|totaling|reached|"
     r"hit|came\s+in\s+at|stood\s+at|stands\s+at|remained\s+at|rose\s+to|passed|surpassed|topped|exceeded|crossed|"
@@ -40,8 +43,7 @@ _LINK = (
     # "net income fell 15% to $85 million": the change between verb and figure
     r"(?:rose|fell|grew|increased|decreased|dropped|climbed|jumped|declined|slipped|surged|soared|plunged|gained)"
     r"\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?\d[\d.,]*\s*(?:%|percent|per\s*cent)\s+to|"
-    r"valued\s+at|at)\s+"
-    r"(?:(?:about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|some|an?|just)\s+)*$")
+    r"valued\s+at|at)\s+" + _HEDGED_END)
 # "the death toll rose to": the words that say what a figure measures, then the word that links them to it
 MONEY_LINK = re.compile(r"(?P<np>(?:[a-z][\w'’-]*\s+){0,9}[a-z][\w'’-]*)\s+" + _LINK, re.I)
 # The link alone: most figures have none before them, and this says so without trying every noun phrase first.
@@ -55,7 +57,7 @@ def _money_link(before: str) -> re.Match[str] | None:
 
 MONEY_VERB = re.compile(
     r"(?P<verb>earned|earns|lost|loses|spent|spends|paid|pays|raised|raises|borrowed|owes|owed|generated|netted)\s+"
-    r"(?:(?:about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|some|an?|just)\s+)*$", re.I)
+    + _HEDGED_END, re.I)
 NOUN_AFTER = re.compile(r"\s*(?:in\s+|of\s+)?(?P<np>(?:[a-z][\w-]*)(?:\s+[a-z][\w-]*)?)", re.I)
 ADVERBS = {"worldwide", "nationwide", "globally", "overall", "total", "altogether", "abroad", "locally", "annually",
            "yearly", "daily", "monthly", "weekly", "apiece", "each", "combined"}
@@ -74,8 +76,7 @@ VERBS = {"reported", "posted", "said", "announced", "expects", "expected", "reac
 
 FINED = re.compile(
     r"\b(?:fined|fines|penali[sz]ed|penali[sz]es|ordered\s+to\s+pay|a\s+fine\s+of|a\s+penalty\s+of)\s+"
-    r"(?:(?-i:[A-Z][\w'’&.-]*)\s+){0,4}(?:(?:about|around|approximately|roughly|nearly|almost|over|more\s+than|"
-    r"less\s+than|some|an?|just|up\s+to)\s+)*$", re.I)
+    rf"(?:(?-i:[A-Z][\w'’&.-]*)\s+){{0,4}}(?:(?:{_HEDGES}|up\s+to)\s+)*$", re.I)
 PER_SHARE = re.compile(r"\s*(?:a|per|each)\s+(?:share|unit)\b", re.I)
 _PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?\d[\d,.]*(?=\s+[A-Za-z])", re.I)
 _TOTAL_OF = re.compile(r"\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.I)

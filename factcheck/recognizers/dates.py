@@ -327,12 +327,15 @@ def _day_of(pub: date | None, month: int, day: int, year: str | None) -> DateVal
 def _nearest_period(pub: date, period: Callable[[int], DateValue]) -> DateValue:
     """A quarter or half written without its year ("the fourth quarter"): the one nearest the publication date, as
     for a month and day; a story of February 2025 reporting "fourth-quarter sales" means those of 2024."""
-    def distance(v: DateValue) -> int:
-        assert v.start is not None and v.end is not None
-        return max((v.start - pub).days, (pub - v.end).days, 0)
-
-    best = min((period(year) for year in (pub.year - 1, pub.year, pub.year + 1)), key=distance)
+    best = min((period(year) for year in (pub.year - 1, pub.year, pub.year + 1)),
+               key=lambda v: _days_from(pub, v.start, v.end))
     return best.model_copy(update={"relative": True})
+
+
+def _days_from(pub: date, start: date | None, end: date | None) -> int:
+    """Days between `pub` and a period (0 if it holds `pub`)."""
+    assert start is not None and end is not None
+    return max((start - pub).days, (pub - end).days, 0)
 
 
 def _nearest(pub: date, month: int, day: int) -> date:
@@ -400,7 +403,7 @@ def _month_range(pub: date | None, ma_text: str, mb_text: str, year_text: str | 
     if ma > mb and not year_text and pub is not None:
         # "May to March" with no year: the span, across a new year, nearest the publication date
         spans = [(nd.month_interval(y - 1, ma), nd.month_interval(y, mb)) for y in (year, year + 1)]
-        first, last = min(spans, key=lambda fl: max(0, (fl[0].start - pub).days, (pub - fl[1].end).days))  # type: ignore[operator]
+        first, last = min(spans, key=lambda fl: _days_from(pub, fl[0].start, fl[1].end))
     else:
         first = nd.month_interval(year - 1 if ma > mb else year, ma)
         last = nd.month_interval(year, mb)

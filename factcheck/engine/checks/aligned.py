@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ...claims.figures import FIGURE
 from ...claims.measures import STOP
-from ...models import Claim, DateValue, Finding, NumberValue
+from ...models import Claim, DateValue, Document, Finding, NumberValue
 from ...normalize.intervals import rounding_halfwidth
 from ..corpus import Corpus, finding
 from ..rules import Rule
@@ -230,7 +230,7 @@ def _tally_days_apart(a: _Figure, b: _Figure, ix: _Index) -> bool:
     """A running tally ("the death toll rose above 11,000") in articles published on different days: a change."""
     if not (a.near & ix.tally_words or b.near & ix.tally_words):
         return False
-    pa, pb = ix.published.get(a.claim.document), ix.published.get(b.claim.document)
+    pa, pb = ix.published(a.claim.document), ix.published(b.claim.document)
     return pa is not None and pb is not None and pa != pb
 
 
@@ -250,23 +250,26 @@ class _Index:
 
     figures: dict[str, list[_Figure]] = field(default_factory=lambda: defaultdict(list))
     pools: dict[tuple[str, tuple[str, ...]], _Pool] = field(default_factory=lambda: defaultdict(_Pool))
-    by_dim: dict[tuple[str, tuple[str, ...]], list[_Figure]] = field(default_factory=lambda: defaultdict(list))
     sentences: Sentences = field(default_factory=lambda: defaultdict(list))
     numbers: dict[str, _Pool] = field(default_factory=lambda: defaultdict(_Pool))  # dates apart
     # (kind of figure, word next to it) -> document -> its figures of that kind with that word next to them
     postings: dict[tuple[tuple[str, ...], str], dict[str, list[_Figure]]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(list)))
     posted: dict[tuple[tuple[str, ...], str], int] = field(default_factory=lambda: defaultdict(int))
-    texts: dict[str, str] = field(default_factory=dict)
-    published: dict[str, date | None] = field(default_factory=dict)
+    docs: dict[str, Document] = field(default_factory=dict)  # by path: their text and publication date
     tally_words: frozenset[str] = frozenset()
     _named: dict[tuple[str, str], bool] = field(default_factory=dict)
+
+    def published(self, document: str) -> date | None:
+        doc = self.docs.get(document)
+        return doc.published if doc is not None else None
 
     def names(self, document: str, name: str) -> bool:
         """Whether the document writes this name anywhere ("the EC" in a story that also says "European Union")."""
         key = (document, name)
         if key not in self._named:
-            text = self.texts.get(document, "")
+            doc = self.docs.get(document)
+            text = doc.text if doc is not None else ""
             self._named[key] = bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text))
         return self._named[key]
 
@@ -279,7 +282,6 @@ def _index(claims: list[Claim], near: int) -> _Index:
         ix.figures[doc].append(f)
         for x in f.numbers:
             ix.pools[(doc, f.dim)].add(x, f)
-        ix.by_dim[(doc, f.dim)].append(f)
         ix.sentences[(doc, g.sentence)].append(f)
         if not f.numbers[0][2]:
             for x in f.numbers:
@@ -295,8 +297,7 @@ def _index(claims: list[Claim], near: int) -> _Index:
 
 def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
     ix = _index(corpus.figures, opts.near)
-    ix.texts = {path: d.text for path, d in corpus.docs.items()}
-    ix.published = {path: d.published for path, d in corpus.docs.items()}
+    ix.docs = corpus.docs
     ix.tally_words = corpus.vocab.tally_words
     seen: set[frozenset[str]] = set()
     taken: dict[str, int] = defaultdict(int)
@@ -378,7 +379,7 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: _Index,
             # they may be one body written two ways ("the EC", "the executive of the European Union")
             continue
         if c.numbers[0][2] and (_date_words(a.text) == _date_words(b.text) or (
-                (_relative(a) or _relative(b)) and ix.published.get(a.document) != ix.published.get(b.document))):
+                (_relative(a) or _relative(b)) and ix.published(a.document) != ix.published(b.document))):
             continue  # "today" and "Thursday", "the fourth quarter" and "Q4" read from different publication dates
             # may be one day or quarter; "Tomorrow" and "tomorrow" are the same words
         if _different_times(c, d) or _tally_days_apart(c, d, ix) or not _comparable(c, d, opts.max_ratio) \
