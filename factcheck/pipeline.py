@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .cache import ClaimCache, document_key
 from .claims.entities import corpus_names
@@ -17,6 +17,11 @@ from .errors import InputError
 from .fingerprints import fingerprint
 from .models import SEVERITY_RANK, Claim, Document, DocumentInfo, Finding, Report, RuleInfo
 from .vocabulary import load_vocabulary
+
+if TYPE_CHECKING:
+    from .engine.checks.aligned import Index, Matches, Options
+
+    Prepared = tuple[Index, Options, list[int]]
 
 Progress = Callable[[int, int], None]
 
@@ -173,63 +178,88 @@ def passages_for(docs: list[Document], rules: list[Rule], rows: list[list[Row]] 
     return find_shared_passages(docs, **passage_options(rules), rows=rows)
 
 
-_FORKED: tuple[list[Rule], Corpus] | None = None  # what a forked rule worker reads (shared, copy-on-write)
+# What forked match workers read (inherited, copy-on-write): per aligned-figure rule, its index, options and the
+# positions of the figures it compares.
+_PREPARED: list[Prepared] | None = None
+CHUNK = 256  # figures a match worker takes at a time
 
 
-def _run_forked(indexes: list[int]) -> list[list[Finding]]:
-    assert _FORKED is not None
-    rules, corpus = _FORKED
-    return [list(run_rule(rules[i], corpus)) for i in indexes]
+def _match_chunk(job: tuple[int, int]) -> list[Matches]:
+    from .engine.checks import aligned
+
+    assert _PREPARED is not None
+    k, start = job
+    ix, opts, positions = _PREPARED[k]
+    return aligned.match(ix, opts, positions[start : start + CHUNK])
 
 
-class _Forked:
-    """The aligned-figure rules (the costliest; they read neither shared passages nor copy marks), running in a
-    forked process while this one goes on with the rest of the run."""
+class _Aligned:
+    """The aligned-figure rules, the costliest: their figures are matched in `jobs` forked processes (a pure
+    function of an index built here first) while this process goes on with the rest of the run; the findings are
+    then selected here, in corpus order, so they are the ones one process finds."""
 
-    def __init__(self, docs: list[Document], claims: list[Claim], rules: list[Rule], figures: list[Claim]) -> None:
+    def __init__(self, docs: list[Document], rules: list[Rule], figures: list[Claim], jobs: int) -> None:
         import gc
         import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures import Future, ProcessPoolExecutor
 
-        global _FORKED
+        from .engine.checks import aligned
+
+        global _PREPARED
         self.indexes = [i for i, r in enumerate(rules) if r.check == "aligned-figure"]
-        _FORKED = (rules, Corpus(docs, claims, load_vocabulary(), [], figures=figures))
-        gc.freeze()  # the collector must not touch (and so copy) every object the worker inherits
-        self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_watch_parent)
+        by_path = {d.path: d for d in docs}
+        tally = load_vocabulary().tally_words
+        self.prepared: list[Prepared] = []
+        for i in self.indexes:
+            opts = validate_options(rules[i])
+            assert isinstance(opts, aligned.Options)
+            ix = aligned.prepare(opts, figures, by_path, tally)
+            self.prepared.append((ix, opts, aligned.compared(ix)))
+        _PREPARED = self.prepared
+        gc.freeze()  # the collector must not touch (and so copy) every object the workers inherit
+        self.pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
+                                        initializer=_watch_parent)
         try:
-            self.future = self.pool.submit(_run_forked, self.indexes)
+            self.futures: list[list[Future[list[Matches]]]] = [
+                [self.pool.submit(_match_chunk, (k, start)) for start in range(0, len(positions), CHUNK)]
+                for k, (_, _, positions) in enumerate(self.prepared)]
         finally:
-            _FORKED = None
+            _PREPARED = None
             gc.unfreeze()
 
     @staticmethod
     def worth(rules: list[Rule], figures: list[Claim], jobs: int) -> bool:
-        heavy = sum(r.check == "aligned-figure" for r in rules)
-        return jobs > 1 and 0 < heavy < len(rules) and len(figures) >= 2000
+        return jobs > 1 and any(r.check == "aligned-figure" for r in rules) and len(figures) >= 2000
 
-    def results(self) -> dict[int, list[Finding]]:
+    def results(self, rules: list[Rule], corpus: Corpus) -> dict[int, list[Finding]]:
+        from .engine.checks import aligned
+
         try:
-            return dict(zip(self.indexes, self.future.result(), strict=True))
+            out = {}
+            for i, (ix, opts, positions), futures in zip(self.indexes, self.prepared, self.futures, strict=True):
+                matches = [m for f in futures for m in f.result()]
+                out[i] = list(aligned.select(rules[i], corpus, ix, opts, positions, matches))
+            return out
         finally:
             self.pool.shutdown()
 
 
 def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
               passages: list[SharedPassage] | None = None, figures: list[Claim] | None = None,
-              jobs: int = 1, forked: _Forked | None = None) -> list[Finding]:
+              jobs: int = 1, forked: _Aligned | None = None) -> list[Finding]:
     """Every rule's findings, sorted (errors first) and numbered F1, F2, ...
 
-    With `jobs` > 1 on a large corpus the aligned-figure rules run in a forked process (started here, or earlier
-    by the caller as `forked`) while this one runs the others; the findings are the same."""
+    With `jobs` > 1 on a large corpus the aligned-figure rules match figures in forked processes (started here, or
+    earlier by the caller as `forked`) while this one runs the others; the findings are the same."""
     figures = figures or []
-    if forked is None and _Forked.worth(rules, figures, jobs):
-        forked = _Forked(docs, claims, rules, figures)
+    if forked is None and _Aligned.worth(rules, figures, jobs):
+        forked = _Aligned(docs, rules, figures, jobs)
     corpus = Corpus(docs, claims, load_vocabulary(), passages if passages is not None else passages_for(docs, rules),
                     figures=figures)
     skip = set(forked.indexes) if forked is not None else set()
     results = {i: list(run_rule(rule, corpus)) for i, rule in enumerate(rules) if i not in skip}
     if forked is not None:
-        results.update(forked.results())
+        results.update(forked.results(rules, corpus))
     findings = [f for i in range(len(rules)) for f in results[i]]
     findings.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.subject, f.attribute, f.rule, f.message))
     return [f.model_copy(update={"id": f"F{i}"}) for i, f in enumerate(findings, 1)]
@@ -257,8 +287,8 @@ def _check_documents(docs: list[Document], rules: list[Rule], progress: Progress
     local = [claims for claims, _, _ in extracted]
     numbered = number_claims(local)
     figures = number_figures([figures for _, _, figures in extracted], local, numbered)
-    # The costliest rule starts now, in another process, while passages are found and the other rules run.
-    forked = _Forked(docs, numbered, rules, figures) if _Forked.worth(rules, figures, jobs) else None
+    # The costliest rule starts now, in other processes, while passages are found and the other rules run.
+    forked = _Aligned(docs, rules, figures, jobs) if _Aligned.worth(rules, figures, jobs) else None
     passages = find_shared_passages(docs, **options, rows=[rows for _, rows, _ in extracted])
     claims = mark_copies(numbered, passages)
     findings = run_rules(docs, claims, rules, passages, figures, jobs, forked)

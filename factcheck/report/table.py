@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from collections import defaultdict
+from functools import lru_cache
 
 from tabulate import tabulate
 
@@ -13,11 +14,20 @@ from ..models import Claim, Finding, Report
 HEADERS = ["severity", "rule", "as written", "normalized", "source", "why"]
 
 
+@lru_cache(maxsize=65536)
+def _wrap(cell: str, width: int) -> str:
+    # One wrapper per width (building one costs more than wrapping a short cell); a large report repeats many
+    # cells (the same values and reasons under many findings), hence the cache.
+    wrapper = _WRAPPERS.get(width) or _WRAPPERS.setdefault(width, textwrap.TextWrapper(width, break_on_hyphens=False))
+    return "\n".join("\n".join(wrapper.wrap(part) or [""]) for part in cell.split("\n"))
+
+
+_WRAPPERS: dict[int, textwrap.TextWrapper] = {}
+
+
 def table(rows: list[list[str]], headers: list[str], widths: list[int | None]) -> str:
     """A plain-text table; cells wrapped to `widths` here (tabulate's own wrapping mis-parses "108,900")."""
-    wrapped = [["\n".join("\n".join(textwrap.wrap(part, w, break_on_hyphens=False) or [""])
-                          for part in str(cell).split("\n")) if w else str(cell)
-                for cell, w in zip(row, widths, strict=False)] for row in rows]
+    wrapped = [[_wrap(str(cell), w) if w else str(cell) for cell, w in zip(row, widths, strict=False)] for row in rows]
     return tabulate(wrapped, headers=headers, tablefmt="simple", disable_numparse=True)
 
 

@@ -71,6 +71,7 @@ class _Figure:
     named: bool = field(init=False)
     noun: str | None = field(init=False)
     dated: tuple[date, date] | None = field(init=False)  # the period a date written next to it gives
+    pos: int = field(init=False, default=-1)  # its place in the index's list of every figure
 
     def __post_init__(self) -> None:
         c, q = self.claim, self.claim.qualifiers
@@ -226,7 +227,7 @@ def _bound_met(a: Claim, b: Claim) -> bool:
     return la <= hb and lb <= ha
 
 
-def _tally_days_apart(a: _Figure, b: _Figure, ix: _Index) -> bool:
+def _tally_days_apart(a: _Figure, b: _Figure, ix: Index) -> bool:
     """A running tally ("the death toll rose above 11,000") in articles published on different days: a change."""
     if not (a.near & ix.tally_words or b.near & ix.tally_words):
         return False
@@ -245,9 +246,10 @@ Sentences = dict[tuple[str, int], list["_Figure"]]
 
 
 @dataclass
-class _Index:
+class Index:
     """The figures of every document, by what each check step looks them up by."""
 
+    all: list[_Figure] = field(default_factory=list)
     figures: dict[str, list[_Figure]] = field(default_factory=lambda: defaultdict(list))
     pools: dict[tuple[str, tuple[str, ...]], _Pool] = field(default_factory=lambda: defaultdict(_Pool))
     sentences: Sentences = field(default_factory=lambda: defaultdict(list))
@@ -274,10 +276,12 @@ class _Index:
         return self._named[key]
 
 
-def _index(claims: list[Claim], near: int) -> _Index:
-    ix = _Index()
+def _index(claims: list[Claim], near: int) -> Index:
+    ix = Index()
     for g in claims:
         f = _prepare(g, near)
+        f.pos = len(ix.all)
+        ix.all.append(f)
         doc = g.document
         ix.figures[doc].append(f)
         for x in f.numbers:
@@ -295,27 +299,56 @@ def _index(claims: list[Claim], near: int) -> _Index:
     return ix
 
 
-def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
-    ix = _index(corpus.figures, opts.near)
-    ix.docs = corpus.docs
-    ix.tally_words = corpus.vocab.tally_words
-    seen: set[frozenset[str]] = set()
-    taken: dict[str, int] = defaultdict(int)
-    for doc, figs in ix.figures.items():
-        for c in figs:
-            if c.minor:
+Matches = list[tuple[int, list[str]]]  # the other figures (by position) a figure stands against, and the words
+
+
+def prepare(opts: Options, figures: list[Claim], docs: dict[str, Document], tally_words: frozenset[str]) -> Index:
+    """Every figure indexed by the words next to it; what `match` and `select` read."""
+    ix = _index(figures, opts.near)
+    ix.docs = docs
+    ix.tally_words = tally_words
+    return ix
+
+
+def compared(ix: Index) -> list[int]:
+    """The positions of the figures that are compared (a number in words counts as written but is not)."""
+    return [f.pos for figs in ix.figures.values() for f in figs if not f.minor]
+
+
+def match(ix: Index, opts: Options, positions: list[int]) -> list[Matches]:
+    """For each figure, the others it stands against: a pure function of the index, so that chunks of figures
+    can be matched in parallel processes and give what one process gives."""
+    out = []
+    for pos in positions:
+        c = ix.all[pos]
+        out.append([(d.pos, shared) for d, shared in _matches(c, c.claim.document, ix, opts)])
+    return out
+
+
+def select(rule: Rule, corpus: Corpus, ix: Index, opts: Options, positions: list[int],
+           matches: list[Matches]) -> Iterator[Finding]:
+    """The findings, figure by figure in corpus order, each pair once and each figure in at most
+    `max_per_figure` of them."""
+    seen: set[tuple[int, int]] = set()
+    taken: dict[int, int] = defaultdict(int)
+    for pos, found in zip(positions, matches, strict=True):
+        for other, shared in found:
+            key = (min(pos, other), max(pos, other))
+            if key in seen or taken[pos] >= opts.max_per_figure or taken[other] >= opts.max_per_figure:
                 continue
-            for d, shared in _matches(c, doc, ix, opts):
-                key = frozenset((c.claim.id, d.claim.id))
-                if key in seen or taken[c.claim.id] >= opts.max_per_figure or taken[d.claim.id] >= opts.max_per_figure:
-                    continue
-                seen.add(key)
-                taken[c.claim.id] += 1
-                taken[d.claim.id] += 1
-                yield _finding(rule, corpus, c, d, shared)
+            seen.add(key)
+            taken[pos] += 1
+            taken[other] += 1
+            yield _finding(rule, corpus, ix.all[pos], ix.all[other], shared)
 
 
-def _matches(c: _Figure, doc: str, ix: _Index, opts: Options) -> list[tuple[_Figure, list[str]]]:
+def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
+    ix = prepare(opts, corpus.figures, corpus.docs, corpus.vocab.tally_words)
+    positions = compared(ix)
+    yield from select(rule, corpus, ix, opts, positions, match(ix, opts, positions))
+
+
+def _matches(c: _Figure, doc: str, ix: Index, opts: Options) -> list[tuple[_Figure, list[str]]]:
     """The other sources' figures `c` stands against, best aligned first, at most `max_per_figure`."""
     words = [w for w in c.near if ix.posted.get((c.dim, w), 0) <= opts.max_postings]
     hits: dict[str, int] = defaultdict(int)
@@ -355,7 +388,7 @@ def _near(c: _Figure, d: _Figure) -> int:
     return len(c.before & d.before) + len(c.after & d.after)
 
 
-def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: _Index,
+def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
           opts: Options) -> tuple[float, _Figure, list[str]] | None:
     """The other source's figure written in the words closest to `c`'s, if close enough."""
     scored: list[tuple[float, tuple[str, int, int], int, _Figure]] = []
