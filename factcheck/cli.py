@@ -157,7 +157,8 @@ def check(ctx: click.Context, paths: tuple[str, ...], format: tuple[str, ...], o
         failing = any(SEVERITY_RANK[s] >= SEVERITY_RANK.get(settings.fail_on, 99) for s in severities)
     else:
         report = _gate(report, settings)
-        texts, counts, failing = _render(report, formats), report.counts(), bool(report.failing(settings.fail_on))
+        texts = _render(report, formats, jobs_n)
+        counts, failing = report.counts(), bool(report.failing(settings.fail_on))
     _write_all(texts, outputs, counts)
     if failing:
         sys.exit(EXIT_FINDINGS)
@@ -187,10 +188,10 @@ def _gate(report: Report, settings: Settings) -> Report:
     return report
 
 
-def _render(report: Report, formats: list[str]) -> list[str]:
-    from .report import FORMATTERS
+def _render(report: Report, formats: list[str], jobs: int) -> list[str]:
+    from .report import render
 
-    return [FORMATTERS[f](report) for f in formats]  # render all before writing any
+    return [render(report, f, jobs) for f in formats]  # render all before writing any
 
 
 def _write_all(rendered: list[str], outputs: list[str], counts: dict[str, int]) -> None:

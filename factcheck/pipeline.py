@@ -30,23 +30,6 @@ BATCH = 32
 Extracted = tuple[list[Claim], list[Row], list[Claim]]  # a document's claims, sentences' shingles and figures
 
 
-def _watch_parent() -> None:
-    """In a worker process: exit when the run that started it is gone (killed, not just finished), rather than
-    wait forever for work that will not come."""
-    import os
-    import threading
-    import time
-
-    parent = os.getppid()
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
 def _extract_batch(job: tuple[list[Document], int]) -> list[Extracted]:
     # Imported here: the recognizers compile their patterns on import, which a run served from the cache skips.
     from .claims.builder import extract
@@ -82,23 +65,14 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
 
     jobs_input = [([docs[i] for i in b], shingle) for b in batches]
     if jobs > 1 and len(todo) >= 2 * BATCH:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+        from .parallel import Forked
 
-        # Compile the patterns and read the vocabulary once, here, so that forked workers inherit them; and
-        # keep the collector off what they inherit, which it would otherwise touch, and so copy, in each.
+        # Compile the patterns and read the vocabulary once, here, so that forked workers inherit them.
         _extract_batch(([Document(path="", text="On 3 May 2024 Acme cut 5% of 700 jobs for $2 million.",
                                   line_map=[])], shingle))
-        import gc
-
-        gc.freeze()
-        try:
-            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
-                                     initializer=_watch_parent) as pool:
-                for batch, extracted in zip(batches, pool.map(_extract_batch, jobs_input), strict=True):
-                    store(batch, extracted)
-        finally:
-            gc.unfreeze()
+        with Forked(_extract_batch, jobs_input, jobs) as forked:
+            for batch, extracted in zip(batches, forked.results(), strict=True):
+                store(batch, extracted)
     else:
         for batch, job in zip(batches, jobs_input, strict=True):
             store(batch, _extract_batch(job))
@@ -178,18 +152,15 @@ def passages_for(docs: list[Document], rules: list[Rule], rows: list[list[Row]] 
     return find_shared_passages(docs, **passage_options(rules), rows=rows)
 
 
-# What forked match workers read (inherited, copy-on-write): per aligned-figure rule, its index, options and the
-# positions of the figures it compares.
-_PREPARED: list[Prepared] | None = None
 CHUNK = 256  # figures a match worker takes at a time
 
 
 def _match_chunk(job: tuple[int, int]) -> list[Matches]:
     from .engine.checks import aligned
+    from .parallel import shared
 
-    assert _PREPARED is not None
     k, start = job
-    ix, opts, positions = _PREPARED[k]
+    ix, opts, positions = shared()[k]
     return aligned.match(ix, opts, positions[start : start + CHUNK])
 
 
@@ -199,13 +170,9 @@ class _Aligned:
     then selected here, in corpus order, so they are the ones one process finds."""
 
     def __init__(self, docs: list[Document], rules: list[Rule], figures: list[Claim], jobs: int) -> None:
-        import gc
-        import multiprocessing
-        from concurrent.futures import Future, ProcessPoolExecutor
-
         from .engine.checks import aligned
+        from .parallel import Forked
 
-        global _PREPARED
         self.indexes = [i for i, r in enumerate(rules) if r.check == "aligned-figure"]
         by_path = {d.path: d for d in docs}
         tally = load_vocabulary().tally_words
@@ -215,17 +182,9 @@ class _Aligned:
             assert isinstance(opts, aligned.Options)
             ix = aligned.prepare(opts, figures, by_path, tally)
             self.prepared.append((ix, opts, aligned.compared(ix)))
-        _PREPARED = self.prepared
-        gc.freeze()  # the collector must not touch (and so copy) every object the workers inherit
-        self.pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
-                                        initializer=_watch_parent)
-        try:
-            self.futures: list[list[Future[list[Matches]]]] = [
-                [self.pool.submit(_match_chunk, (k, start)) for start in range(0, len(positions), CHUNK)]
-                for k, (_, _, positions) in enumerate(self.prepared)]
-        finally:
-            _PREPARED = None
-            gc.unfreeze()
+        self.tasks = [(k, start) for k, (_, _, positions) in enumerate(self.prepared)
+                      for start in range(0, len(positions), CHUNK)]
+        self.forked = Forked(_match_chunk, self.tasks, jobs, share=self.prepared)
 
     @staticmethod
     def worth(rules: list[Rule], figures: list[Claim], jobs: int) -> bool:
@@ -234,14 +193,12 @@ class _Aligned:
     def results(self, rules: list[Rule], corpus: Corpus) -> dict[int, list[Finding]]:
         from .engine.checks import aligned
 
-        try:
-            out = {}
-            for i, (ix, opts, positions), futures in zip(self.indexes, self.prepared, self.futures, strict=True):
-                matches = [m for f in futures for m in f.result()]
-                out[i] = list(aligned.select(rules[i], corpus, ix, opts, positions, matches))
-            return out
-        finally:
-            self.pool.shutdown()
+        with self.forked:
+            matches: list[list[Matches]] = [[] for _ in self.prepared]
+            for (k, _), chunk in zip(self.tasks, self.forked.results(), strict=True):
+                matches[k] += chunk
+        return {i: list(aligned.select(rules[i], corpus, ix, opts, positions, found))
+                for i, (ix, opts, positions), found in zip(self.indexes, self.prepared, matches, strict=True)}
 
 
 def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
@@ -349,7 +306,7 @@ def check_rendered(paths: list[str], formats: list[str], cache: ClaimCache, rule
     """The report of `paths` rendered in each of `formats`, and its findings' severities. An unchanged corpus
     checked with unchanged rules renders the same texts: they are kept in the cache, so such a run reads them
     back instead of rebuilding and rendering the report."""
-    from .report import FORMATTERS
+    from .report import render
 
     rules = load_rules(rules_dirs)
     docs = load_documents(paths, max_bytes)
@@ -358,7 +315,7 @@ def check_rendered(paths: list[str], formats: list[str], cache: ClaimCache, rule
     if kept is not None:
         return kept
     report = _kept_report(docs, rules, key, cache, progress, jobs)
-    texts = [FORMATTERS[f](report) for f in formats]
+    texts = [render(report, f, jobs) for f in formats]
     severities: list[str] = [f.severity for f in report.findings]
     if not report.notices:  # a run that had something to say about the cache says it again
         cache.put_outputs(key, formats, texts, severities)

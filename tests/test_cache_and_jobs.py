@@ -148,3 +148,17 @@ def test_an_older_cache_format_is_replaced_quietly(tmp_path: Path) -> None:
     db.close()
     data = json.loads(run_cli("check", str(SEEDS), "--cache", str(cache), "--format", "json").stdout)
     assert data["notices"] == []
+
+
+def test_table_rendered_in_parallel_is_the_same(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.pipeline import check
+    from factcheck.report import table
+
+    rep = check([str(corpus)])
+    # the findings about claims: several groups of some size each (the documents' groups are one large group)
+    rep = rep.model_copy(update={"findings": [f for f in rep.findings if f.claims]})
+    assert len(rep.findings) > 20
+    one = table.render_table(rep, 1)
+    monkeypatch.setattr(table, "PARALLEL_FINDINGS", 10)
+    for jobs in (2, 3):
+        assert table.render_table(rep, jobs) == one

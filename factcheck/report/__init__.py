@@ -23,4 +23,11 @@ FORMATTERS: dict[str, Callable[[Report], str]] = {
     "html": render_html,
 }
 
-__all__ = ["FORMATTERS"]
+
+
+def render(report: Report, fmt: str, jobs: int = 1) -> str:
+    """The report in one format; the table, the costliest, may use `jobs` processes (the same text)."""
+    return render_table(report, jobs) if fmt == "table" else FORMATTERS[fmt](report)
+
+
+__all__ = ["FORMATTERS", "render"]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import textwrap
+from bisect import bisect_left
 from collections import defaultdict
 from functools import lru_cache
+from itertools import accumulate
 
 from tabulate import tabulate
 
@@ -54,8 +56,37 @@ def _rows(f: Finding, claims: dict[str, Claim], names: dict[str, str]) -> list[l
     return rows or [["", "", ""]]
 
 
-def render_table(report: Report) -> str:
-    """Findings as tables, one per subject and attribute, errors first; then a summary line."""
+Group = tuple[tuple[str, str], list[Finding]]
+PARALLEL_FINDINGS = 1000  # a report with fewer findings is rendered in one process (forking costs more)
+
+
+def _group(key: tuple[str, str], findings: list[Finding], claims: dict[str, Claim], names: dict[str, str]) -> str:
+    """One subject and attribute's table, under its heading."""
+    subject, attribute = key
+    rows_out: list[list[str]] = []
+    for f in findings:
+        rows = _rows(f, claims, names)
+        why = ("[within one document] " if f.internal else "") + (f.summary or f.message)
+        for i, (written, norm, src) in enumerate(rows):
+            first = i == 0
+            status = f"\n({f.status})" if f.status else ""
+            rows_out.append([f.severity + status if first else "", f"{f.rule}\n{f.name}" if first else "", written,
+                             norm, src, why if first else ""])
+    label = attribute.replace("_", " ").replace("-", " ")
+    return f"{subject} · {label}\n{table(rows_out, HEADERS, [None, None, 28, 22, 32, 56])}\n"
+
+
+def _groups(span: tuple[int, int]) -> list[str]:
+    """In a forked worker: the tables of a span of the groups the parent shared."""
+    from ..parallel import shared
+
+    groups, claims, names = shared()
+    return [_group(key, fs, claims, names) for key, fs in groups[span[0] : span[1]]]
+
+
+def render_table(report: Report, jobs: int = 1) -> str:
+    """Findings as tables, one per subject and attribute, errors first; then a summary line. Each table depends
+    on its own findings only, so with `jobs` > 1 a large report's tables are rendered in forked processes."""
     claims = {c.id: c for c in report.claims}
     names = short_paths(d.path for d in report.documents)
     grouped: dict[tuple[str, str], list[Finding]] = defaultdict(list)
@@ -63,21 +94,25 @@ def render_table(report: Report) -> str:
         # Findings about documents themselves (no claims) are grouped by rule under "documents".
         key = (f.subject, f.attribute) if f.claims else ("documents", f.name)
         grouped[key].append(f)
+    groups: list[Group] = list(grouped.items())
     out: list[str] = []
-    for (subject, attribute), findings in grouped.items():
-        rows_out: list[list[str]] = []
-        for f in findings:
-            rows = _rows(f, claims, names)
-            why = ("[within one document] " if f.internal else "") + (f.summary or f.message)
-            for i, (written, norm, src) in enumerate(rows):
-                first = i == 0
-                status = f"\n({f.status})" if f.status else ""
-                rows_out.append([f.severity + status if first else "", f"{f.rule}\n{f.name}" if first else "", written,
-                                 norm, src, why if first else ""])
-        label = attribute.replace("_", " ").replace("-", " ")
-        out.append(f"{subject} · {label}")
-        out.append(table(rows_out, HEADERS, [None, None, 28, 22, 32, 56]))
-        out.append("")
+    if jobs > 1 and len(report.findings) >= PARALLEL_FINDINGS:
+        from ..parallel import Forked
+
+        # Spans of groups with about equal numbers of findings, one more than the workers so that this process
+        # takes one; a group is never split (its columns are as wide as its widest cell).
+        parts = jobs + 1
+        ends = list(accumulate(len(fs) for _, fs in groups))
+        bounds = sorted({0, len(groups)} | {bisect_left(ends, len(report.findings) * k / parts) + 1
+                                            for k in range(1, parts)})
+        spans = list(zip(bounds, bounds[1:], strict=False))
+        with Forked(_groups, spans[:-1], jobs, share=(groups, claims, names)) as forked:
+            last = [_group(key, fs, claims, names) for key, fs in groups[spans[-1][0] : spans[-1][1]]]
+            for texts in forked.results():
+                out += texts
+        out += last
+    else:
+        out = [_group(key, fs, claims, names) for key, fs in groups]
     counts = report.counts()
     undated = sum(1 for d in report.documents if d.published is None)
     summary = (f"{len(report.documents)} document{'s' if len(report.documents) != 1 else ''}, "
