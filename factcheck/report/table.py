@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from bisect import bisect_left
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate
 
 from tabulate import tabulate
@@ -16,15 +16,15 @@ from ..models import Claim, Finding, Report
 HEADERS = ["severity", "rule", "as written", "normalized", "source", "why"]
 
 
+@cache
+def _wrapper(width: int) -> textwrap.TextWrapper:
+    return textwrap.TextWrapper(width, break_on_hyphens=False)  # building one costs more than wrapping a cell
+
+
 @lru_cache(maxsize=65536)
 def _wrap(cell: str, width: int) -> str:
-    # One wrapper per width (building one costs more than wrapping a short cell); a large report repeats many
-    # cells (the same values and reasons under many findings), hence the cache.
-    wrapper = _WRAPPERS.get(width) or _WRAPPERS.setdefault(width, textwrap.TextWrapper(width, break_on_hyphens=False))
-    return "\n".join("\n".join(wrapper.wrap(part) or [""]) for part in cell.split("\n"))
-
-
-_WRAPPERS: dict[int, textwrap.TextWrapper] = {}
+    # A large report repeats many cells (the same values and reasons under many findings), hence the cache.
+    return "\n".join("\n".join(_wrapper(width).wrap(part) or [""]) for part in cell.split("\n"))
 
 
 def table(rows: list[list[str]], headers: list[str], widths: list[int | None]) -> str:

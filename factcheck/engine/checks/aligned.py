@@ -321,7 +321,7 @@ def match(ix: Index, opts: Options, positions: list[int]) -> list[Matches]:
     out = []
     for pos in positions:
         c = ix.all[pos]
-        out.append([(d.pos, shared) for d, shared in _matches(c, c.claim.document, ix, opts)])
+        out.append([(d.pos, shared) for d, shared in _matches(c, ix, opts)])
     return out
 
 
@@ -348,8 +348,9 @@ def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
     yield from select(rule, corpus, ix, opts, positions, match(ix, opts, positions))
 
 
-def _matches(c: _Figure, doc: str, ix: Index, opts: Options) -> list[tuple[_Figure, list[str]]]:
+def _matches(c: _Figure, ix: Index, opts: Options) -> list[tuple[_Figure, list[str]]]:
     """The other sources' figures `c` stands against, best aligned first, at most `max_per_figure`."""
+    doc = c.claim.document
     words = [w for w in c.near if ix.posted.get((c.dim, w), 0) <= opts.max_postings]
     hits: dict[str, int] = defaultdict(int)
     for w in words:
