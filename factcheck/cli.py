@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import sys
@@ -317,7 +318,11 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: one line on stderr and exit 2 for bad input or usage, never a traceback.
 
     Run as a program (no `argv`), it ends the process once its output is flushed, without tearing down the
-    objects of a large run one by one (a tenth of the run's time on a big corpus)."""
+    objects of a large run one by one (a tenth of the run's time on a big corpus). As a program it also runs
+    without the cycle collector: a run frees almost no cyclic garbage (about 1,000 objects whether it reads 3
+    documents or 400, measured), and collecting costs a tenth of a one-process run."""
+    if argv is None:
+        gc.disable()
     try:
         _main(argv)
         code = EXIT_OK
