@@ -89,8 +89,27 @@ _SKIP = frozenset(STOP) | _EXTRA_STOP
 def _words(text: str) -> list[str]:
     """The words that can say what a figure measures: not stop words, and not names ("Scale", "Meta's"), which
     say whose figure it is; capitalised acronyms ("EBITDA", "GAAP") are kept."""
-    return [w for t in _WORD.findall(text) if not (t[0].isupper() and not t.isupper())
-            and len(w := t.lower().strip("'’")) > 2 and w not in _SKIP]
+    out = []
+    for t in _WORD.findall(text):
+        w = _TOKENS.get(t, "")
+        if w == "":
+            if len(_TOKENS) > 500_000:
+                _TOKENS.clear()
+            w = _TOKENS[t] = _word(t)
+        if w is not None:
+            out.append(w)
+    return out
+
+
+def _word(t: str) -> str | None:
+    if t[0].isupper() and not t.isupper():
+        return None
+    w = t.lower().strip("'’")
+    return w if len(w) > 2 and w not in _SKIP else None
+
+
+# A token's word (or None), read once: a corpus repeats its tokens, and figures are read by the tens of thousands.
+_TOKENS: dict[str, str | None] = {}
 
 
 def _is_range(v: NumberValue) -> bool:
