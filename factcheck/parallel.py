@@ -1,13 +1,15 @@
-"""Work split across forked processes, which inherit what they read (copy-on-write) instead of receiving it.
+"""Work split across this process and forked ones, which inherit what they read (copy-on-write) instead of
+receiving it.
 
-Each use submits every task at once, so the workers are forked while what they share is set and the cycle
+Each process claims the next task from a shared counter, so the work balances itself, and the tasks (documents,
+an index) are never sent: only results come back. Workers are forked while what they share is set and the cycle
 collector is frozen (it would otherwise touch, and so copy, every inherited object in each worker).
 """
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -17,7 +19,7 @@ _SHARED: Any = None
 
 
 def shared() -> Any:
-    """In a worker: what the process that forked it shared (see `Forked`)."""
+    """In a task: what the `Forked` running it shares."""
     return _SHARED
 
 
@@ -38,32 +40,107 @@ def _watch_parent() -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+def _claim(counter: Any, n: int) -> int | None:
+    """The next task nobody has taken, or None when all are taken."""
+    with counter.get_lock():
+        i: int = counter.value
+        if i >= n:
+            return None
+        counter.value = i + 1
+    return i
+
+
+def _portable(exc: BaseException) -> BaseException:
+    """An exception the parent can receive: itself, or its traceback as text when it does not pickle."""
+    import traceback
+
+    try:
+        pickle.dumps(exc)
+        return exc
+    except Exception:
+        return RuntimeError("in a worker process:\n" + "".join(traceback.format_exception(exc)))
+
+
+def _serve(fn: Callable[[Any], Any], tasks: list[Any], counter: Any, queue: Any) -> None:
+    """A worker's life: take tasks until none is left, sending each result (or the first error) back."""
+    _watch_parent()
+    while (i := _claim(counter, len(tasks))) is not None:
+        try:
+            queue.put((i, True, fn(tasks[i])))
+        except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
+            queue.put((i, False, _portable(exc)))
+            break
+    queue.close()
+    queue.join_thread()
+
+
 class Forked(Generic[T, R]):
-    """`fn` applied to each of `tasks` in `jobs` forked processes, started at once; `results()` in task order.
-    The caller goes on meanwhile. A context manager: leaving it stops the workers."""
+    """`fn` applied to each of `tasks` by `jobs` processes: `jobs - 1` forked now, which start at once, and this
+    one, which takes tasks too while it waits in `results()` (so the caller can go on with other work first).
+    Results come in task order and are what one process gives. A context manager: leaving it stops the workers."""
 
     def __init__(self, fn: Callable[[T], R], tasks: list[T], jobs: int, share: Any = None) -> None:
         import gc
         import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
 
         global _SHARED
+        self.fn, self.tasks, self.share = fn, tasks, share
+        ctx = multiprocessing.get_context("fork")
+        self.counter = ctx.Value("q", 0)
+        self.queue = ctx.Queue()  # a worker's results are written by its own thread, so it never waits on a pipe
+        self.workers = [ctx.Process(target=_serve, args=(fn, tasks, self.counter, self.queue), daemon=True)
+                        for _ in range(min(jobs - 1, len(tasks)))]
         _SHARED = share
         gc.freeze()
         try:
-            self.pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
-                                            initializer=_watch_parent)
-            self.futures: list[Future[R]] = [self.pool.submit(fn, t) for t in tasks]
+            for w in self.workers:
+                w.start()
         finally:
             _SHARED = None
             gc.unfreeze()
 
     def results(self) -> Iterator[R]:
-        for f in self.futures:
-            yield f.result()
+        done: dict[int, R] = {}
+        for k in range(len(self.tasks)):
+            while k not in done:
+                if self._receive(done, wait=False):
+                    continue
+                i = _claim(self.counter, len(self.tasks))
+                if i is not None:
+                    done[i] = self._run(i)
+                else:
+                    self._receive(done, wait=True)
+            yield done.pop(k)
+
+    def _run(self, i: int) -> R:
+        global _SHARED
+        _SHARED = self.share
+        try:
+            return self.fn(self.tasks[i])
+        finally:
+            _SHARED = None
+
+    def _receive(self, done: dict[int, R], wait: bool) -> bool:
+        """Store a worker's result if one has come (or, with `wait`, when one comes); False if none has."""
+        import queue
+
+        try:
+            i, ok, value = self.queue.get(timeout=0.5) if wait else self.queue.get_nowait()
+        except queue.Empty:
+            if wait and not any(w.is_alive() for w in self.workers) and self.queue.empty():
+                raise RuntimeError("a worker process ended before sending its results") from None
+            return False
+        if not ok:
+            raise value
+        done[i] = value
+        return True
 
     def close(self) -> None:
-        self.pool.shutdown(cancel_futures=True)
+        for w in self.workers:
+            if w.is_alive():
+                w.terminate()  # only when the caller stopped early: finished workers have exited
+            w.join()
+        self.queue.close()
 
     def __enter__(self) -> Forked[T, R]:
         return self

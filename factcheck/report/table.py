@@ -77,7 +77,7 @@ def _group(key: tuple[str, str], findings: list[Finding], claims: dict[str, Clai
 
 
 def _groups(span: tuple[int, int]) -> list[str]:
-    """In a forked worker: the tables of a span of the groups the parent shared."""
+    """The tables of a span of the groups shared by `render_table` (run by any of its processes)."""
     from ..parallel import shared
 
     groups, claims, names = shared()
@@ -99,18 +99,16 @@ def render_table(report: Report, jobs: int = 1) -> str:
     if jobs > 1 and len(report.findings) >= PARALLEL_FINDINGS:
         from ..parallel import Forked
 
-        # Spans of groups with about equal numbers of findings, one more than the workers so that this process
-        # takes one; a group is never split (its columns are as wide as its widest cell).
-        parts = jobs + 1
+        # Spans of groups with about equal numbers of findings, two per process so that one slow span does not
+        # leave a core idle; a group is never split (its columns are as wide as its widest cell).
+        parts = 2 * jobs
         ends = list(accumulate(len(fs) for _, fs in groups))
         bounds = sorted({0, len(groups)} | {bisect_left(ends, len(report.findings) * k / parts) + 1
                                             for k in range(1, parts)})
         spans = list(zip(bounds, bounds[1:], strict=False))
-        with Forked(_groups, spans[:-1], jobs, share=(groups, claims, names)) as forked:
-            last = [_group(key, fs, claims, names) for key, fs in groups[spans[-1][0] : spans[-1][1]]]
+        with Forked(_groups, spans, jobs, share=(groups, claims, names)) as forked:
             for texts in forked.results():
                 out += texts
-        out += last
     else:
         out = [_group(key, fs, claims, names) for key, fs in groups]
     counts = report.counts()

@@ -1,0 +1,84 @@
+"""`Forked`: tasks shared between this process and forked workers come back in order, errors come back raised,
+and a lost worker is an error, never a hang."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from factcheck.parallel import Forked, shared
+
+PARENT = os.getpid()
+
+
+def _square(x: int) -> int:
+    return x * x
+
+
+def _who(x: int) -> tuple[int, int]:
+    time.sleep(0.005)  # slow enough that the worker, forked at once, takes some tasks
+    return x + shared(), os.getpid()
+
+
+def _fails_at_7(x: int) -> int:
+    if x == 7:
+        raise ValueError("task 7 failed")
+    return x
+
+
+class _Unpicklable(Exception):
+    def __init__(self) -> None:
+        super().__init__("cannot travel")
+        self.hook = lambda: None
+
+
+def _dies_in_worker(x: int) -> int:
+    if os.getpid() != PARENT:
+        os._exit(3)
+    time.sleep(0.005)
+    return x
+
+
+def _unpicklable_in_worker(x: int) -> int:
+    if os.getpid() != PARENT:
+        raise _Unpicklable()
+    time.sleep(0.005)
+    return x
+
+
+def test_results_come_in_task_order() -> None:
+    with Forked(_square, list(range(300)), 3) as forked:
+        assert list(forked.results()) == [x * x for x in range(300)]
+
+
+def test_this_process_and_a_worker_share_the_tasks_and_what_is_shared() -> None:
+    with Forked(_who, list(range(60)), 2, share=1000) as forked:
+        out = list(forked.results())
+    assert [v for v, _ in out] == [x + 1000 for x in range(60)]
+    assert {pid for _, pid in out} - {PARENT}, "no task ran in the worker"
+    assert PARENT in {pid for _, pid in out}, "no task ran in this process"
+
+
+def test_an_error_in_a_task_is_raised() -> None:
+    with pytest.raises(ValueError, match="task 7 failed"), Forked(_fails_at_7, list(range(50)), 2) as forked:
+        list(forked.results())
+
+
+def test_an_exception_that_does_not_pickle_comes_back_as_text() -> None:
+    with pytest.raises(RuntimeError, match="_Unpicklable: cannot travel"), \
+            Forked(_unpicklable_in_worker, list(range(60)), 2) as forked:
+        list(forked.results())
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang() -> None:
+    with pytest.raises(RuntimeError, match="ended before sending"), \
+            Forked(_dies_in_worker, list(range(60)), 2) as forked:
+        list(forked.results())
+
+
+def test_leaving_early_stops_the_workers() -> None:
+    with Forked(_who, list(range(200)), 3, share=0) as forked:
+        next(forked.results())
+    assert not any(w.is_alive() for w in forked.workers)
