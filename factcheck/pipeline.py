@@ -16,6 +16,7 @@ from .engine.rules import Rule, load_rules
 from .errors import InputError
 from .fingerprints import fingerprint
 from .models import SEVERITY_RANK, Claim, Document, DocumentInfo, Finding, Report, RuleInfo
+from .parallel import Forked, shared
 from .vocabulary import load_vocabulary
 
 if TYPE_CHECKING:
@@ -65,8 +66,6 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
 
     jobs_input = [([docs[i] for i in b], shingle) for b in batches]
     if jobs > 1 and len(todo) >= 2 * BATCH:
-        from .parallel import Forked
-
         # Compile the patterns and read the vocabulary once, here, so that forked workers inherit them.
         _extract_batch(([Document(path="", text="On 3 May 2024 Acme cut 5% of 700 jobs for $2 million.",
                                   line_map=[])], shingle))
@@ -157,7 +156,6 @@ CHUNK = 256  # figures a match worker takes at a time
 
 def _match_chunk(job: tuple[int, int]) -> list[Matches]:
     from .engine.checks import aligned
-    from .parallel import shared
 
     k, start = job
     ix, opts, positions = shared()[k]
@@ -171,7 +169,6 @@ class _Aligned:
 
     def __init__(self, docs: list[Document], rules: list[Rule], figures: list[Claim], jobs: int) -> None:
         from .engine.checks import aligned
-        from .parallel import Forked
 
         self.indexes = [i for i, r in enumerate(rules) if r.check == "aligned-figure"]
         by_path = {d.path: d for d in docs}
@@ -187,8 +184,8 @@ class _Aligned:
         self.forked = Forked(_match_chunk, self.tasks, jobs, share=self.prepared)
 
     @staticmethod
-    def worth(rules: list[Rule], figures: list[Claim], jobs: int) -> bool:
-        return jobs > 1 and any(r.check == "aligned-figure" for r in rules) and len(figures) >= 2000
+    def worth(rules: list[Rule], figures: int, jobs: int) -> bool:
+        return jobs > 1 and any(r.check == "aligned-figure" for r in rules) and figures >= 2000
 
     def results(self, rules: list[Rule], corpus: Corpus) -> dict[int, list[Finding]]:
         from .engine.checks import aligned
@@ -209,7 +206,7 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
     With `jobs` > 1 on a large corpus the aligned-figure rules match figures in forked processes (started here, or
     earlier by the caller as `forked`) while this one runs the others; the findings are the same."""
     figures = figures or []
-    if forked is None and _Aligned.worth(rules, figures, jobs):
+    if forked is None and _Aligned.worth(rules, len(figures), jobs):
         forked = _Aligned(docs, rules, figures, jobs)
     corpus = Corpus(docs, claims, load_vocabulary(), passages if passages is not None else passages_for(docs, rules),
                     figures=figures)
@@ -220,6 +217,11 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
     findings = [f for i in range(len(rules)) for f in results[i]]
     findings.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.subject, f.attribute, f.rule, f.message))
     return [f.model_copy(update={"id": f"F{i}"}) for i, f in enumerate(findings, 1)]
+
+
+def _passages_task(_: int) -> list[SharedPassage]:
+    docs, options, rows = shared()
+    return find_shared_passages(docs, **options, rows=rows)
 
 
 def check_documents(docs: list[Document], rules: list[Rule], progress: Progress | None = None,
@@ -244,11 +246,19 @@ def _check_documents(docs: list[Document], rules: list[Rule], progress: Progress
     options = passage_options(rules)
     extracted = extract_documents(docs, progress, cache, jobs, int(options.get("shingle", 8)))
     local = [claims for claims, _, _ in extracted]
-    numbered = number_claims(local)
-    figures = number_figures([figures for _, _, figures in extracted], local, numbered)
-    # The costliest rule starts now, in other processes, while passages are found and the other rules run.
-    forked = _Aligned(docs, rules, figures, jobs) if _Aligned.worth(rules, figures, jobs) else None
-    passages = find_shared_passages(docs, **options, rows=[rows for _, rows, _ in extracted])
+    rows = [rows for _, rows, _ in extracted]
+    parallel = _Aligned.worth(rules, sum(len(figures) for _, _, figures in extracted), jobs)
+    # With several processes, shared passages are found in another while this one numbers the claims and indexes
+    # the figures for the costliest rule, which then starts in other processes while the other rules run here.
+    finding = Forked(_passages_task, [0], jobs, share=(docs, options, rows)) if parallel else None
+    try:
+        numbered = number_claims(local)
+        figures = number_figures([figures for _, _, figures in extracted], local, numbered)
+        forked = _Aligned(docs, rules, figures, jobs) if parallel else None
+        passages = next(finding.results()) if finding else find_shared_passages(docs, **options, rows=rows)
+    finally:
+        if finding:
+            finding.close()
     claims = mark_copies(numbered, passages)
     findings = run_rules(docs, claims, rules, passages, figures, jobs, forked)
     # A figure a finding points at that is no claim of its own is listed with the claims, so reports can quote it.
