@@ -201,6 +201,12 @@ def comparable_periods(a: Claim, b: Claim, timeless: bool = False, window_days: 
     return pa[0] <= pb[1] and pb[0] <= pa[1]
 
 
+def period_unknown(c: Claim) -> bool:
+    """Whether a claim has no placed period: `comparable_periods` is None only for a pair with such a claim."""
+    q = c.qualifiers.as_of
+    return q is None or q.start is None or q.end is None
+
+
 def _unplaced(c: Claim) -> bool:
     q = c.qualifiers.as_of
     return q is not None and q.start is None

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 from ...display import period
 from ...models import Claim, Finding, NumberValue
 from ...normalize.intervals import Interval
-from ..corpus import Corpus, finding, value_interval
+from ..corpus import Corpus, finding, period_unknown, value_interval
 from ..rules import Rule
 
 
@@ -155,14 +155,19 @@ def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute:
     disjoint = False
     # Enough pairs to tell conflict from change: at most MAX_PAIRS per pair of values and MAX_PAIRS * 5 in all,
     # so that a group of thousands of values (an open attribute over a large corpus) costs linear time.
+    # The scan stops as soon as the outcome is settled: once a pair conflicts, only a pair of unknown dates can
+    # change the finding, and there is none when every claim has a period.
     budget = MAX_PAIRS * 5
+    dates_may_be_unknown = not timeless and any(period_unknown(c) for c in claims)
     for i, ga in enumerate(groups):
-        if budget <= 0 or (conflicting and unknown and disjoint):
+        if budget <= 0 or (conflicting and (unknown or not dates_may_be_unknown)):
             break
         for gb in groups[i + 1 :]:
-            if budget <= 0:
+            if budget <= 0 or (conflicting and (unknown or not dates_may_be_unknown)):
                 break
             for a, b in itertools.islice(itertools.product(ga, gb), min(MAX_PAIRS, budget)):
+                if conflicting and (unknown or not dates_may_be_unknown):
+                    break
                 budget -= 1
                 same_time = corpus.same_time(a, b, timeless)
                 if same_time is not False and a.qualifiers.open_attribute and (
