@@ -76,19 +76,26 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
         for batch, job in zip(batches, jobs_input, strict=True):
             store(batch, _extract_batch(job))
     out: list[Extracted] = []
+    used: set[str] = set()
     for i in range(len(docs)):
         if i in results:
             out.append(results[i])
-        else:
-            claims, rows, figures = cached[keys[i]]
-            path = docs[i].path
-            out.append(([c.model_copy(update={"document": path}) for c in claims], rows,
-                        [f.model_copy(update={"document": path}) for f in figures]))
+            continue
+        claims, rows, figures = cached[keys[i]]
+        if keys[i] in used:  # a second document of the same text gets claims of its own
+            claims, figures = [c.model_copy() for c in claims], [f.model_copy() for f in figures]
+        used.add(keys[i])
+        for c in (*claims, *figures):
+            c.document = docs[i].path
+        out.append((claims, rows, figures))
     return out
 
 
 def number_claims(per_doc: list[list[Claim]]) -> list[Claim]:
-    """Report-wide ids (C1, C2, ...) in document order, and one name per subject across documents."""
+    """Report-wide ids (C1, C2, ...) in document order, and one name per subject across documents.
+
+    The claims are renumbered in place (a run's claims are its own, fresh from extraction or the cache), so a
+    large corpus holds each claim once rather than twice; a claim's qualifiers are replaced, never changed."""
     names = corpus_names([c.subject for claims in per_doc for c in claims], load_vocabulary())
     out: list[Claim] = []
     for claims in per_doc:
@@ -96,25 +103,29 @@ def number_claims(per_doc: list[list[Claim]]) -> list[Claim]:
         for c in claims:
             q = c.qualifiers
             if q.relates:
-                q = q.model_copy(update={"relates": [ids[r] for r in q.relates if r in ids]})
-            out.append(c.model_copy(update={"id": ids[c.id], "subject": names.get(c.subject, c.subject),
-                                            "qualifiers": q}))
+                c.qualifiers = q.model_copy(update={"relates": [ids[r] for r in q.relates if r in ids]})
+            c.id = ids[c.id]
+            c.subject = names.get(c.subject, c.subject)
+            out.append(c)
     return out
 
 
-def number_figures(per_doc: list[list[Claim]], per_doc_claims: list[list[Claim]], claims: list[Claim]) -> list[Claim]:
-    """Report-wide ids for figures (G1, G2, ...); a figure that became a claim points at its report-wide id and
-    takes its subject's report-wide name."""
+def number_figures(per_doc: list[list[Claim]], local_ids: list[list[str]], claims: list[Claim]) -> list[Claim]:
+    """Report-wide ids for figures (G1, G2, ...), in place; a figure that became a claim points at its
+    report-wide id and takes its subject's report-wide name. `local_ids`: each document's claims' ids before
+    numbering."""
     out: list[Claim] = []
     start = 0
-    for figures, local in zip(per_doc, per_doc_claims, strict=True):
-        ids = {c.id: claims[start + i] for i, c in enumerate(local)}
+    for figures, local in zip(per_doc, local_ids, strict=True):
+        ids = {cid: claims[start + i] for i, cid in enumerate(local)}
         start += len(local)
         for f in figures:
             made = ids.get(f.qualifiers.relates[0]) if f.qualifiers.relates else None
-            q = f.qualifiers.model_copy(update={"relates": [made.id] if made else []})
-            out.append(f.model_copy(update={"id": f"G{len(out) + 1}", "qualifiers": q,
-                                            "subject": made.subject if made else f.subject}))
+            f.qualifiers = f.qualifiers.model_copy(update={"relates": [made.id] if made else []})
+            f.id = f"G{len(out) + 1}"
+            if made:
+                f.subject = made.subject
+            out.append(f)
     return out
 
 
@@ -252,8 +263,9 @@ def _check_documents(docs: list[Document], rules: list[Rule], progress: Progress
     # the figures for the costliest rule, which then starts in other processes while the other rules run here.
     finding = Forked(_passages_task, [0], jobs, share=(docs, options, rows)) if parallel else None
     try:
+        local_ids = [[c.id for c in claims] for claims in local]
         numbered = number_claims(local)
-        figures = number_figures([figures for _, _, figures in extracted], local, numbered)
+        figures = number_figures([figures for _, _, figures in extracted], local_ids, numbered)
         forked = _Aligned(docs, rules, figures, jobs) if parallel else None
         passages = next(finding.results()) if finding else find_shared_passages(docs, **options, rows=rows)
     finally:

@@ -49,6 +49,23 @@ def test_cold_and_warm_cache_agree(corpus: Path, tmp_path: Path) -> None:
     assert rows == len({p.read_text() for p in corpus.iterdir()})
 
 
+def test_documents_read_from_the_cache_keep_their_own_claims(corpus: Path, tmp_path: Path) -> None:
+    """Documents of the same text share one cache entry; each still gets claims of its own (renumbered in
+    place), so a run that reads most documents from the cache reports what a run without it does."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for p in sorted(corpus.iterdir())[:60]:
+        (docs / p.name).write_text(p.read_text())
+    cache = tmp_path / "claims.sqlite"
+    report(str(docs), "--cache", str(cache), "--jobs", "1")
+    first = sorted(docs.iterdir())[0]
+    first.write_text(first.read_text() + "\nAcme said it would cut 700 jobs.\n")
+    warm = report(str(docs), "--cache", str(cache), "--jobs", "1")
+    assert warm == report(str(docs), "--no-cache", "--jobs", "1")
+    claims = json.loads(warm)["claims"]
+    assert len({(c["document"], c["line"], c["column"], c["attribute"]) for c in claims}) == len(claims)
+
+
 def test_a_warm_run_reuses_rendered_reports_with_the_same_output_and_exit(tmp_path: Path) -> None:
     cache = tmp_path / "claims.sqlite"
     args = ["check", str(SEEDS), "--cache", str(cache), "--fail-on", "warning"]
