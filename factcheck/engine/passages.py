@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 
 from ..models import Document
@@ -63,12 +63,21 @@ def find_shared_passages(docs: list[Document], shingle: int = 8, min_words: int 
     small edits (a changed figure, a dropped word) still count. The earlier-published document is taken as
     the original; when the dates do not tell, the direction is marked unknown.
     """
-    index: dict[int, set[int]] = defaultdict(set)
     per_doc = rows if rows is not None else [document_rows(d, shingle) for d in docs]
+    # Most shingles stand in one document: each is kept as that document's number, and only a shingle seen in a
+    # second document gets a set of its holders (a third of the memory of a set for every shingle).
+    first: dict[int, int] = {}
+    index: dict[int, set[int]] = {}
     for di, doc_rows in enumerate(per_doc):
         for row in doc_rows:
             for h in row[4]:
-                index[h].add(di)
+                holder = first.setdefault(h, di)
+                if holder != di:
+                    if h in index:
+                        index[h].add(di)
+                    else:
+                        index[h] = {holder, di}
+    del first
     # Each document is compared with the few documents it shares most shingles with, so that the cost stays
     # linear in the corpus even when one story is reprinted many times.
     pairs: set[tuple[int, int]] = set()
@@ -76,8 +85,8 @@ def find_shared_passages(docs: list[Document], shingle: int = 8, min_words: int 
         shared: Counter[int] = Counter()
         for row in doc_rows:
             for h in row[4]:
-                holders = index[h]
-                if 1 < len(holders) <= MAX_HOLDERS:
+                holders = index.get(h)
+                if holders is not None and len(holders) <= MAX_HOLDERS:
                     shared.update(holders)
         shared.pop(di, None)
         for other, count in shared.most_common(MAX_PARTNERS):
