@@ -136,6 +136,27 @@ class Claim(BaseModel):
         return self.qualifiers.as_of
 
 
+# One record per distinct combination of explicitly set fields, shared by the models that have it (see compact).
+_FIELDS_SET: dict[frozenset[str], set[str]] = {}
+
+
+def compact(claims: list[Claim]) -> list[Claim]:
+    """The same claims, each model sharing its record of explicitly set fields with the others that have the same.
+
+    pydantic keeps that record as a set per model instance, half a claim's memory (four models, about 2 KB of
+    4), and nothing in factcheck reads it; a copy (`model_copy`) still gets a set of its own."""
+    for c in claims:
+        q = c.qualifiers
+        for m in (c, c.value, q, q.as_of) if q.as_of is not None else (c, c.value, q):
+            fields = m.__pydantic_fields_set__
+            key = frozenset(fields)
+            shared = _FIELDS_SET.get(key)
+            if shared is None:
+                shared = _FIELDS_SET[key] = set(key)
+            object.__setattr__(m, "__pydantic_fields_set__", shared)
+    return claims
+
+
 class Location(BaseModel):
     """A place in a document that a finding points at."""
 

@@ -15,7 +15,7 @@ from .engine.passages import Row, SharedPassage, document_rows, find_shared_pass
 from .engine.rules import Rule, load_rules
 from .errors import InputError
 from .fingerprints import fingerprint
-from .models import SEVERITY_RANK, Claim, Document, DocumentInfo, Finding, Report, RuleInfo
+from .models import SEVERITY_RANK, Claim, Document, DocumentInfo, Finding, Report, RuleInfo, compact
 from .parallel import Forked, shared
 from .vocabulary import load_vocabulary
 
@@ -40,7 +40,7 @@ def _extract_batch(job: tuple[list[Document], int]) -> list[Extracted]:
     out: list[Extracted] = []
     for d in docs:
         claims, figures = extract(d, vocab)
-        out.append((claims, document_rows(d, shingle), figures))
+        out.append((compact(claims), document_rows(d, shingle), compact(figures)))
     return out
 
 
@@ -87,7 +87,7 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
         used.add(keys[i])
         for c in (*claims, *figures):
             c.document = docs[i].path
-        out.append((claims, rows, figures))
+        out.append((compact(claims), rows, compact(figures)))
     return out
 
 
@@ -107,7 +107,7 @@ def number_claims(per_doc: list[list[Claim]]) -> list[Claim]:
             c.id = ids[c.id]
             c.subject = names.get(c.subject, c.subject)
             out.append(c)
-    return out
+    return compact(out)
 
 
 def number_figures(per_doc: list[list[Claim]], local_ids: list[list[str]], claims: list[Claim]) -> list[Claim]:
@@ -126,7 +126,7 @@ def number_figures(per_doc: list[list[Claim]], local_ids: list[list[str]], claim
             if made:
                 f.subject = made.subject
             out.append(f)
-    return out
+    return compact(out)
 
 
 def extract_all(docs: list[Document], progress: Progress | None = None, cache: ClaimCache | None = None,
