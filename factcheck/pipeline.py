@@ -227,7 +227,9 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
         results.update(forked.results(rules, corpus))
     findings = [f for i in range(len(rules)) for f in results[i]]
     findings.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.subject, f.attribute, f.rule, f.message))
-    return [f.model_copy(update={"id": f"F{i}"}) for i, f in enumerate(findings, 1)]
+    for i, f in enumerate(findings, 1):
+        f.id = f"F{i}"  # in place: the findings were made by this run's rules
+    return findings
 
 
 def _passages_task(_: int) -> list[SharedPassage]:
@@ -283,7 +285,8 @@ def _check_documents(docs: list[Document], rules: list[Rule], progress: Progress
                           claims=counts.get(d.path, 0)) for d in docs]
     by_id = {c.id: c for c in claims}
     by_path = {d.path: d for d in docs}
-    findings = [f.model_copy(update={"fingerprint": fingerprint(f, by_id, by_path)}) for f in findings]
+    for f in findings:
+        f.fingerprint = fingerprint(f, by_id, by_path)
     rule_infos = [RuleInfo(id=r.id, name=r.name, severity=r.severity, description=" ".join(r.description.split()))
                   for r in rules]
     notices = list(cache.notices) if cache is not None else []
