@@ -66,7 +66,9 @@ def _serve(fn: Callable[[Any], Any], tasks: list[Any], counter: Any, queue: Any)
     _watch_parent()
     while (i := _claim(counter, len(tasks))) is not None:
         try:
-            queue.put((i, True, fn(tasks[i])))
+            # Pickled here rather than by the queue's thread, so that a result that does not pickle is this
+            # task's error instead of a result lost.
+            queue.put((i, True, pickle.dumps(fn(tasks[i]), pickle.HIGHEST_PROTOCOL)))
         except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
             queue.put((i, False, _portable(exc)))
             break
@@ -132,7 +134,7 @@ class Forked(Generic[T, R]):
             return False
         if not ok:
             raise value
-        done[i] = value
+        done[i] = pickle.loads(value)
         return True
 
     def close(self) -> None:

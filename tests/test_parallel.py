@@ -72,6 +72,17 @@ def test_an_exception_that_does_not_pickle_comes_back_as_text() -> None:
         list(forked.results())
 
 
+def _unpicklable_result_in_worker(x: int) -> object:
+    time.sleep(0.005)
+    return (lambda: x) if os.getpid() != PARENT else x
+
+
+def test_a_result_that_does_not_pickle_is_the_tasks_error() -> None:
+    with pytest.raises(AttributeError, match="pickle"), \
+            Forked(_unpicklable_result_in_worker, list(range(60)), 2) as forked:
+        list(forked.results())
+
+
 def test_a_worker_that_dies_is_an_error_not_a_hang() -> None:
     with pytest.raises(RuntimeError, match="ended before sending"), \
             Forked(_dies_in_worker, list(range(60)), 2) as forked:
