@@ -6,6 +6,7 @@ varied so that figures and names differ between copies, then times, as whole pro
   (a) `factcheck check` end to end (--no-cache; --jobs 2, the default on this two-core machine, and --jobs 1),
       and quantulum3 parsing the same texts (each text whole, as the issue measured it; and line by line);
   (b) a cold cache, a warm cache, --jobs 2, and ten times the corpus (linear cost);
+--jobs 1 and --jobs 2 are run in turn, five times at least, so that drift of the machine weighs on both alike;
 and reports words per second, ratios and peak memory. Run: `python bench/throughput.py` (after
 `pip install ".[bench]"`); `--words N` sets the corpus size.
 """
@@ -122,6 +123,19 @@ def median_run(cmd: list[str], runs: int, before: object = None) -> tuple[float,
     return statistics.median(times), max(peaks)
 
 
+def paired_runs(a: list[str], b: list[str], runs: int) -> tuple[tuple[float, int], tuple[float, int]]:
+    """Two commands run in turn (a, b, a, b, ...), so that a machine that slows down or speeds up meanwhile
+    weighs on both alike; each one's median time and peak memory."""
+    times: tuple[list[float], list[float]] = ([], [])
+    peaks: tuple[list[int], list[int]] = ([], [])
+    for _ in range(runs):
+        for k, cmd in enumerate((a, b)):
+            t, p = run(cmd)
+            times[k].append(t)
+            peaks[k].append(p)
+    return ((statistics.median(times[0]), max(peaks[0])), (statistics.median(times[1]), max(peaks[1])))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--words", type=int, default=150_000, help="corpus size in words")
@@ -136,8 +150,8 @@ def main() -> int:
         fc = ["factcheck", "check", str(corpus), "--format", "json", "-o", str(tmp / "out.json"), "--fail-on",
               "never"]
         print(f"corpus: {docs} documents, {words:,} words ({tmp})")
-        t1, m1 = median_run([*fc, "--no-cache", "--jobs", "1"], args.runs)
-        t2, m2 = median_run([*fc, "--no-cache", "--jobs", "2"], args.runs)
+        (t1, m1), (t2, m2) = paired_runs([*fc, "--no-cache", "--jobs", "1"], [*fc, "--no-cache", "--jobs", "2"],
+                                         max(args.runs, 5))
         cache = tmp / "claims.sqlite"
 
         def drop_cache() -> None:
