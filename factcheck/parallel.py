@@ -102,6 +102,7 @@ class Forked(Generic[T, R]):
             gc.unfreeze()
 
     def results(self) -> Iterator[R]:
+        """Each task's result in task order; while one is not in, this process runs the next task nobody took."""
         done: dict[int, R] = {}
         for k in range(len(self.tasks)):
             while k not in done:
