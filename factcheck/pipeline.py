@@ -273,6 +273,7 @@ def _check_documents(docs: list[Document], rules: list[Rule], progress: Progress
     finally:
         if finding:
             finding.close()
+    del extracted, local, rows  # the sentences' shingles are no longer needed: their memory serves the rules
     claims = mark_copies(numbered, passages)
     findings = run_rules(docs, claims, rules, passages, figures, jobs, forked)
     # A figure a finding points at that is no claim of its own is listed with the claims, so reports can quote it.
