@@ -25,9 +25,15 @@ REPORTS_KEPT = 8
 _CLAIMS = TypeAdapter(list[Claim])
 
 
-def _plain(claims: list[Claim]) -> object:
-    """Claims as JSON data, without the document path (a cached entry serves any path with the same text)."""
-    return _CLAIMS.dump_python([c.model_copy(update={"document": ""}) for c in claims], mode="json")
+def _json(claims: list[Claim]) -> str:
+    """Claims as JSON, without the document path (a cached entry serves any path with the same text)."""
+    return _CLAIMS.dump_json(claims, exclude={"__all__": {"document"}}).decode()
+
+
+def _claims(items: list[dict[str, object]]) -> list[Claim]:
+    for item in items:
+        item.setdefault("document", "")  # given its path by the run that reads it
+    return _CLAIMS.validate_python(items)
 
 
 class OlderCache(sqlite3.DatabaseError):
@@ -158,9 +164,9 @@ class ClaimCache:
                     entry = json.loads(data)
                     if entry.get("k") != shingle:
                         continue
-                    rows = [(r[0], r[1], r[2], r[3], list(r[4]), r[5]) for r in entry["s"]]
-                    out[key] = (_CLAIMS.validate_python(entry["c"]), rows, _CLAIMS.validate_python(entry["g"]))
-                except (ValidationError, ValueError, KeyError, TypeError, IndexError):
+                    sentences = [(r[0], r[1], r[2], r[3], list(r[4]), r[5]) for r in entry["s"]]
+                    out[key] = (_claims(entry["c"]), sentences, _claims(entry["g"]))
+                except (ValidationError, ValueError, KeyError, TypeError, IndexError, AttributeError):
                     continue  # a damaged entry is read again from the document
         return out
 
@@ -168,8 +174,8 @@ class ClaimCache:
         """Store documents' claims, shingles and figures, in one transaction."""
         rows = []
         for doc, (claims, sentence_rows, figures), shingle in items:
-            rows.append((document_key(doc), self.version,
-                         json.dumps({"k": shingle, "s": sentence_rows, "c": _plain(claims), "g": _plain(figures)})))
+            data = f'{{"k":{int(shingle)},"s":{json.dumps(sentence_rows)},"c":{_json(claims)},"g":{_json(figures)}}}'
+            rows.append((document_key(doc), self.version, data))
         self._write([("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)", row) for row in rows])
 
     def _write(self, statements: list[tuple[str, tuple[object, ...]]]) -> None:
