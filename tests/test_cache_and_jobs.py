@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -129,11 +131,18 @@ def test_after_a_killed_run(corpus: Path, tmp_path: Path) -> None:
     proc = subprocess.Popen([*factcheck_cmd(), "check", str(corpus), "--cache", str(cache), "--jobs", "2",
                              "--format", "json"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
-    try:
-        proc.wait(timeout=0.8)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)  # the run and its worker processes, as a killed terminal job
-        proc.wait()
+    # Killed once it has stored some documents' claims, not all: in the middle of extraction.
+    stored = 0
+    while proc.poll() is None and stored == 0:
+        time.sleep(0.01)
+        with contextlib.suppress(sqlite3.Error):
+            db = sqlite3.connect(f"file:{cache}?mode=ro", uri=True, timeout=0.1)  # never creates the file
+            stored = db.execute("SELECT count(*) FROM claims").fetchone()[0]
+            db.close()
+    os.killpg(proc.pid, signal.SIGKILL)  # the run and its worker processes, as a killed terminal job
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL, "the run ended before it could be killed"
+    assert 0 < stored < len({p.read_text() for p in corpus.iterdir()})
     after = report(str(corpus), "--cache", str(cache), "--jobs", "1")
     assert after == report(str(corpus), "--no-cache", "--jobs", "1")
 
