@@ -15,12 +15,13 @@ from .engine.passages import Row, SharedPassage, document_rows, find_shared_pass
 from .engine.rules import Rule, load_rules
 from .errors import InputError
 from .fingerprints import fingerprint
-from .models import SEVERITY_RANK, Claim, Document, DocumentInfo, Finding, Report, RuleInfo, compact
+from .models import SEVERITY_RANK, Claim, Document, DocumentInfo, Finding, Report, RuleInfo, compact, share_fields_set
 from .parallel import Forked, shared
 from .vocabulary import load_vocabulary
 
 if TYPE_CHECKING:
     from .engine.checks.aligned import Index, Matches, Options
+    from .models import Qualifiers
 
     Prepared = tuple[Index, Options, list[int]]
 
@@ -98,16 +99,19 @@ def number_claims(per_doc: list[list[Claim]]) -> list[Claim]:
     large corpus holds each claim once rather than twice; a claim's qualifiers are replaced, never changed."""
     names = corpus_names([c.subject for claims in per_doc for c in claims], load_vocabulary())
     out: list[Claim] = []
+    renewed: list[Qualifiers] = []
     for claims in per_doc:
         ids = {c.id: f"C{len(out) + i + 1}" for i, c in enumerate(claims)}
         for c in claims:
             q = c.qualifiers
             if q.relates:
                 c.qualifiers = q.model_copy(update={"relates": [ids[r] for r in q.relates if r in ids]})
+                renewed.append(c.qualifiers)
             c.id = ids[c.id]
             c.subject = names.get(c.subject, c.subject)
             out.append(c)
-    return compact(out)
+    share_fields_set(renewed)
+    return out
 
 
 def number_figures(per_doc: list[list[Claim]], local_ids: list[list[str]], claims: list[Claim]) -> list[Claim]:
@@ -126,7 +130,8 @@ def number_figures(per_doc: list[list[Claim]], local_ids: list[list[str]], claim
             if made:
                 f.subject = made.subject
             out.append(f)
-    return compact(out)
+    share_fields_set(f.qualifiers for f in out)
+    return out
 
 
 def extract_all(docs: list[Document], progress: Progress | None = None, cache: ClaimCache | None = None,
@@ -195,8 +200,8 @@ class _Aligned:
         self.forked = Forked(_match_chunk, self.tasks, jobs, share=self.prepared)
 
     @staticmethod
-    def worth(rules: list[Rule], figures: int, jobs: int) -> bool:
-        return jobs > 1 and any(r.check == "aligned-figure" for r in rules) and figures >= 2000
+    def worth(rules: list[Rule], n_figures: int, jobs: int) -> bool:
+        return jobs > 1 and any(r.check == "aligned-figure" for r in rules) and n_figures >= 2000
 
     def results(self, rules: list[Rule], corpus: Corpus) -> dict[int, list[Finding]]:
         from .engine.checks import aligned

@@ -95,7 +95,6 @@ def render_table(report: Report, jobs: int = 1) -> str:
         key = (f.subject, f.attribute) if f.claims else ("documents", f.name)
         grouped[key].append(f)
     groups: list[Group] = list(grouped.items())
-    out: list[str] = []
     if jobs > 1 and len(report.findings) >= PARALLEL_FINDINGS:
         from ..parallel import Forked
 

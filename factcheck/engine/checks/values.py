@@ -159,14 +159,18 @@ def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute:
     # change the finding, and there is none when every claim has a period.
     budget = MAX_PAIRS * 5
     dates_may_be_unknown = not timeless and any(period_unknown(c) for c in claims)
+
+    def settled() -> bool:
+        return budget <= 0 or (conflicting and (unknown or not dates_may_be_unknown))
+
     for i, ga in enumerate(groups):
-        if budget <= 0 or (conflicting and (unknown or not dates_may_be_unknown)):
+        if settled():
             break
         for gb in groups[i + 1 :]:
-            if budget <= 0 or (conflicting and (unknown or not dates_may_be_unknown)):
+            if settled():
                 break
             for a, b in itertools.islice(itertools.product(ga, gb), min(MAX_PAIRS, budget)):
-                if conflicting and (unknown or not dates_may_be_unknown):
+                if settled():
                     break
                 budget -= 1
                 same_time = corpus.same_time(a, b, timeless)
