@@ -135,10 +135,9 @@ def test_after_a_killed_run(corpus: Path, tmp_path: Path) -> None:
     stored = 0
     while proc.poll() is None and stored == 0:
         time.sleep(0.01)
-        with contextlib.suppress(sqlite3.Error):
-            db = sqlite3.connect(f"file:{cache}?mode=ro", uri=True, timeout=0.1)  # never creates the file
-            stored = db.execute("SELECT count(*) FROM claims").fetchone()[0]
-            db.close()
+        with contextlib.suppress(sqlite3.Error), \
+                contextlib.closing(sqlite3.connect(f"file:{cache}?mode=ro", uri=True, timeout=0.1)) as db:
+            stored = db.execute("SELECT count(*) FROM claims").fetchone()[0]  # (mode=ro never creates the file)
     os.killpg(proc.pid, signal.SIGKILL)  # the run and its worker processes, as a killed terminal job
     proc.wait()
     assert proc.returncode == -signal.SIGKILL, "the run ended before it could be killed"
