@@ -115,6 +115,18 @@ def test_date_guard_finds_what_the_bare_pattern_finds(parts: list[str], filler: 
     assert [m.span() for m in PATTERN.finditer(text)] == [m.span() for m in bare.finditer(text)]
 
 
+def test_stored_date_guard_is_the_current_patterns() -> None:
+    """Runs read the date pattern's guard from `date_guard` rather than derive it; a stale one would only be
+    ignored (and cost start-up time), so this says when to write it again."""
+    from factcheck.recognizers import date_guard
+    from factcheck.recognizers.dates import BODY, FLAGS, PATTERN, _body_digest
+    from factcheck.text.patterns import start_guard
+
+    assert _body_digest() == date_guard.BODY_SHA256, "run factcheck.recognizers.dates.write_guard() from a checkout"
+    assert start_guard(BODY, FLAGS) == date_guard.GUARD
+    assert date_guard.GUARD in PATTERN.pattern
+
+
 @pytest.mark.parametrize(("pattern", "hits", "misses"), [
     (r"(?:jan(?:uary)?|the\s+(?:first|2nd))\s+\d+", ["Jan 3", "january 4", "the first 5"], ["janet", "then", "a"]),
     (r"(?:Q[1-4]|FY)\s?\d\d|'\d0s", ["Q3 24", "FY24", "'90s"], ["quarter", "fyi", "9"]),

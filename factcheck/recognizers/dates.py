@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -146,9 +147,35 @@ BODY = _LEAD + rf"""(?:
     | (?P<year>(?<![\d,.])(?P<y4>{_YEAR})(?!\s?(?:%|percent|million|billion|[\d,.]\d)))
     )(?![\w])"""
 FLAGS = re.VERBOSE | re.IGNORECASE
+
+
+def _body_digest() -> str:
+    return hashlib.sha256(f"{FLAGS}\n{BODY}".encode()).hexdigest()
+
+
+def _guard() -> str:
+    """The pattern's start guard: the one stored in `date_guard` when it was derived from this very pattern (deriving
+    it costs about 30 ms of every run's start-up), else derived now."""
+    from . import date_guard
+
+    return date_guard.GUARD if _body_digest() == date_guard.BODY_SHA256 else start_guard(BODY, FLAGS)
+
+
+def write_guard() -> None:
+    """Store the guard of the current pattern in `date_guard` (from a checkout, after changing the pattern)."""
+    from pathlib import Path
+
+    guard = start_guard(BODY, FLAGS)
+    lines = "\n".join(f"    {guard[i : i + 100]!r}" for i in range(0, len(guard), 100))
+    Path(__file__).with_name("date_guard.py").write_text(
+        '"""The date pattern\'s start guard, derived from it by `text.patterns.start_guard` and stored so that runs '
+        "need\nnot derive it. Written by `factcheck.recognizers.dates.write_guard()`; a test checks that it is "
+        f'current."""\n\nBODY_SHA256 = {_body_digest()!r}\nGUARD = (\n{lines}\n)\n', encoding="utf-8")
+
+
 # The guard, derived from the pattern, lets most word starts of running text fail at their first word (positions
 # inside words fail sooner, at the lead).
-PATTERN = re.compile(_LEAD + start_guard(BODY, FLAGS) + BODY[len(_LEAD):], FLAGS)
+PATTERN = re.compile(_LEAD + _guard() + BODY[len(_LEAD):], FLAGS)
 
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
