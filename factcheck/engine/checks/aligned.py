@@ -56,15 +56,14 @@ STORY = "(story)"  # the subject of a figure no company was found for
 Number = tuple[float, float, bool]  # value, the half-width its digits allow, whether it is a date (ordinal days)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)  # slots: a large corpus holds one per figure
 class _Figure:
     claim: Claim
     dim: tuple[str, ...]
     minor: bool  # "two", "one of": a small number in words counts as written, but is not compared
     numbers: list[Number]
-    near: set[str]
-    before: set[str]
-    after: set[str]
+    before: tuple[str, ...]  # not sets: a large corpus holds one of each per figure, and a set costs 5 times more
+    after: tuple[str, ...]
     words: frozenset[str]
     # read once here, compared many times in `_best`
     place: tuple[str, int, int] = field(init=False)
@@ -81,6 +80,11 @@ class _Figure:
         explicit = q.as_of if q.as_of_source == "explicit" else None
         self.dated = (explicit.start, explicit.end) if explicit is not None and explicit.start is not None \
             and explicit.end is not None else None
+
+    @property
+    def near(self) -> set[str]:
+        """The words either side."""
+        return {*self.before, *self.after}
 
 
 _SKIP = frozenset(STOP) | _EXTRA_STOP
@@ -222,7 +226,7 @@ def _prepare(c: Claim, near: int) -> _Figure:
         (not any(ch.isdigit() for ch in c.text) and (abs(v.value or 0) < 20 or c.text.lower().endswith("s")))
         or (v.unit == "count" and not v.noun and (abs(v.value or 0) < 2 or _NAMED.search(c.quote[:at] if at >= 0
                                                                                        else ""))))
-    return _Figure(c, _dim(c), minor, _numbers(c), set(before) | set(after), set(before), set(after), words)
+    return _Figure(c, _dim(c), minor, _numbers(c), tuple(before), tuple(after), words)
 
 
 def _relative(c: Claim) -> bool:
@@ -248,7 +252,8 @@ def _bound_met(a: Claim, b: Claim) -> bool:
 
 def _tally_days_apart(a: _Figure, b: _Figure, ix: Index) -> bool:
     """A running tally ("the death toll rose above 11,000") in articles published on different days: a change."""
-    if not (a.near & ix.tally_words or b.near & ix.tally_words):
+    tally = ix.tally_words
+    if all(tally.isdisjoint(side) for side in (a.before, a.after, b.before, b.after)):
         return False
     pa, pb = ix.published(a.claim.document), ix.published(b.claim.document)
     return pa is not None and pb is not None and pa != pb
@@ -273,10 +278,8 @@ class Index:
     pools: dict[tuple[str, tuple[str, ...]], _Pool] = field(default_factory=lambda: defaultdict(_Pool))
     sentences: Sentences = field(default_factory=lambda: defaultdict(list))
     numbers: dict[str, _Pool] = field(default_factory=lambda: defaultdict(_Pool))  # dates apart
-    # (kind of figure, word next to it) -> document -> its figures of that kind with that word next to them
-    postings: dict[tuple[tuple[str, ...], str], dict[str, list[_Figure]]] = field(
-        default_factory=lambda: defaultdict(lambda: defaultdict(list)))
-    posted: dict[tuple[tuple[str, ...], str], int] = field(default_factory=lambda: defaultdict(int))
+    # (kind of figure, word next to it) -> the figures of that kind with that word next to them, in corpus order
+    postings: dict[tuple[tuple[str, ...], str], list[_Figure]] = field(default_factory=lambda: defaultdict(list))
     docs: dict[str, Document] = field(default_factory=dict)  # by path: their text and publication date
     tally_words: frozenset[str] = frozenset()
     _named: dict[tuple[str, str], bool] = field(default_factory=dict)
@@ -311,8 +314,7 @@ def _index(claims: list[Claim], near: int) -> Index:
                 ix.numbers[doc].add(x, f)
         if not f.minor:
             for w in f.near:
-                ix.postings[(f.dim, w)][doc].append(f)
-                ix.posted[(f.dim, w)] += 1
+                ix.postings[(f.dim, w)].append(f)
     for pool in [*ix.pools.values(), *ix.numbers.values()]:
         pool.seal()
     return ix
@@ -370,21 +372,23 @@ def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
 def _matches(c: _Figure, ix: Index, opts: Options) -> list[tuple[_Figure, list[str]]]:
     """The other sources' figures `c` stands against, best aligned first, at most `max_per_figure`."""
     doc = c.claim.document
-    words = [w for w in c.near if ix.posted.get((c.dim, w), 0) <= opts.max_postings]
-    hits: dict[str, int] = defaultdict(int)
-    for w in words:
-        for other, figs in ix.postings[(c.dim, w)].items():
-            hits[other] += len(figs)
+    postings = ix.postings
+    # Each other document's figures next to the same words (a figure once per word it shares), word by word.
+    hits: dict[str, list[_Figure]] = defaultdict(list)
+    for w in sorted(c.near):
+        posted = postings.get((c.dim, w), ())
+        if len(posted) <= opts.max_postings:
+            for d in posted:
+                hits[d.claim.document].append(d)
     hits.pop(doc, None)
     # Only the documents sharing the most words next to figures of this kind are looked at, so each figure
     # costs the same in a corpus of ten documents or of a hundred thousand.
-    nearest = sorted(hits, key=lambda k: (-hits[k], k))[: opts.max_documents]
+    nearest = sorted(hits, key=lambda k: (-len(hits[k]), k))[: opts.max_documents]
     pairs: list[tuple[float, tuple[str, int, int], _Figure, list[str]]] = []
-    ordered = sorted(words)
     for other in sorted(nearest):
         if _written_in(c, ix.pools[(other, c.dim)]):
             continue  # the other source writes this figure too
-        found = {id(d): d for w in ordered for d in ix.postings[(c.dim, w)].get(other, ())}
+        found = {id(d): d for d in hits[other]}
         best = _best(c, list(found.values()), ix.pools[(doc, c.dim)], ix, opts)
         if best is not None:
             pairs.append((-best[0], best[1].place, best[1], best[2]))
@@ -405,7 +409,7 @@ def _anchored(c: _Figure, d: _Figure, sentences: Sentences, pools: dict[str, _Po
 
 
 def _near(c: _Figure, d: _Figure) -> int:
-    return len(c.before & d.before) + len(c.after & d.after)
+    return len(set(c.before).intersection(d.before)) + len(set(c.after).intersection(d.after))
 
 
 def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
@@ -414,9 +418,10 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
     scored: list[tuple[float, tuple[str, int, int], int, _Figure]] = []
     a = c.claim
     ranged = len(c.numbers) == 2
+    before, after = set(c.before), set(c.after)
     for d in found:  # the cheap tests first, on every candidate
         b = d.claim
-        near = len(c.before & d.before) + len(c.after & d.after)
+        near = len(before.intersection(d.before)) + len(after.intersection(d.after))
         if near < opts.min_near:
             continue
         if a.attribute != FIGURE and a.attribute == b.attribute and a.subject == b.subject \
@@ -455,7 +460,7 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
                    if x is not None and x is not c and _same(d.numbers[0], y)}
         if any(_near(x, d) >= least and _written_in(d, x.numbers) for x in writers.values()):
             continue
-        return -negative, d, sorted((c.before & d.before) | (c.after & d.after))
+        return -negative, d, sorted(before.intersection(d.before) | after.intersection(d.after))
     return None
 
 
