@@ -141,18 +141,20 @@ def extract_all(docs: list[Document], progress: Progress | None = None, cache: C
 
 
 def mark_copies(claims: list[Claim], passages: list[SharedPassage]) -> list[Claim]:
-    """Mark the claims that stand in a passage copied from another document."""
+    """Mark the claims that stand in a passage copied from another document, in place (a run's claims are its own,
+    see `number_claims`); their qualifiers are replaced, never changed."""
     copied: dict[tuple[str, int], str] = {}
     for p in passages:
         for s in p.copy_sentences:
             copied.setdefault((p.copy, s), p.original)
-    out = []
+    renewed: list[Qualifiers] = []
     for c in claims:
         origin = copied.get((c.document, c.sentence))
         if origin:
-            c = c.model_copy(update={"qualifiers": c.qualifiers.model_copy(update={"copied_from": origin})})
-        out.append(c)
-    return out
+            c.qualifiers = c.qualifiers.model_copy(update={"copied_from": origin})
+            renewed.append(c.qualifiers)
+    share_fields_set(renewed)
+    return claims
 
 
 def passage_options(rules: list[Rule]) -> dict[str, Any]:
