@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
@@ -154,9 +154,23 @@ def share_fields_set(models: Iterable[BaseModel]) -> None:
         object.__setattr__(m, "__pydantic_fields_set__", shared)
 
 
+def _key(m: BaseModel) -> tuple[Any, ...]:
+    """What a model holds, as a key: its nested models by identity (shared first), its lists as tuples."""
+    return (type(m), *(id(v) if isinstance(v, BaseModel) else tuple(v) if isinstance(v, list) else v
+                       for v in m.__dict__.values()))
+
+
 def compact(claims: list[Claim]) -> list[Claim]:
-    """The same claims, their models sharing their records of set fields (see `share_fields_set`)."""
+    """The same claims, in less memory: their models share their records of set fields (see `share_fields_set`),
+    and claims with equal qualifiers (most of a document's: the same date, no hedge) share one object, as those
+    with equal dates do. factcheck replaces a claim's qualifiers, never changes them in place; so must callers."""
     share_fields_set(m for c in claims for m in (c, c.value, c.qualifiers, c.qualifiers.as_of) if m is not None)
+    pool: dict[tuple[Any, ...], Any] = {}
+    for c in claims:
+        q = c.qualifiers
+        if q.as_of is not None:
+            q.__dict__["as_of"] = pool.setdefault(_key(q.as_of), q.as_of)  # the same value, so no validation
+        c.__dict__["qualifiers"] = pool.setdefault(_key(q), q)
     return claims
 
 

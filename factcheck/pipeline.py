@@ -119,18 +119,22 @@ def number_figures(per_doc: list[list[Claim]], local_ids: list[list[str]], claim
     report-wide id and takes its subject's report-wide name. `local_ids`: each document's claims' ids before
     numbering."""
     out: list[Claim] = []
+    renewed: list[Qualifiers] = []
     start = 0
     for figures, local in zip(per_doc, local_ids, strict=True):
         ids = {cid: claims[start + i] for i, cid in enumerate(local)}
         start += len(local)
         for f in figures:
             made = ids.get(f.qualifiers.relates[0]) if f.qualifiers.relates else None
-            f.qualifiers = f.qualifiers.model_copy(update={"relates": [made.id] if made else []})
+            relates = [made.id] if made else []
+            if f.qualifiers.relates != relates:  # replaced, not changed: qualifiers may be shared (see `compact`)
+                f.qualifiers = f.qualifiers.model_copy(update={"relates": relates})
+                renewed.append(f.qualifiers)
             f.id = f"G{len(out) + 1}"
             if made:
                 f.subject = made.subject
             out.append(f)
-    share_fields_set(f.qualifiers for f in out)
+    share_fields_set(renewed)
     return out
 
 

@@ -37,3 +37,18 @@ def test_a_copy_of_a_compacted_claim_has_its_own_record() -> None:
     assert moved.document == "elsewhere.txt" and a.document != "elsewhere.txt"
     assert moved.__pydantic_fields_set__ is not a.__pydantic_fields_set__
     assert b.__pydantic_fields_set__ == shared
+
+
+def test_claims_with_equal_qualifiers_share_them_and_a_replacement_stays_its_own() -> None:
+    claims = compact(_claims())
+    by_value: dict[str, set[int]] = {}
+    for c in claims:
+        by_value.setdefault(c.qualifiers.model_dump_json(), set()).add(id(c.qualifiers))
+    assert all(len(ids) == 1 for ids in by_value.values()), "equal qualifiers are not shared"
+    assert len(by_value) < len(claims)
+    a = next(c for c in claims if any(o is not c and o.qualifiers is c.qualifiers for o in claims))
+    others = [o for o in claims if o is not a and o.qualifiers is a.qualifiers]
+    dumped = [o.model_dump_json() for o in others]
+    a.qualifiers = a.qualifiers.model_copy(update={"copied_from": "elsewhere.txt"})
+    assert a.qualifiers.copied_from == "elsewhere.txt"
+    assert [o.model_dump_json() for o in others] == dumped
