@@ -70,6 +70,9 @@ def _labels(vocab: Vocabulary) -> re.Pattern[str]:
     return re.compile(words_pattern(vocab.label_words + vocab.scale_labels) + r"\s*$", re.I)
 
 
+_NEWLINE = re.compile("\n")
+
+
 @lru_cache(maxsize=4)
 def _reporting(vocab: Vocabulary) -> re.Pattern[str]:
     return re.compile(words_pattern(vocab.reporting_words), re.I)
@@ -90,7 +93,7 @@ def extract(doc: Document, vocab: Vocabulary | None = None) -> tuple[list[Claim]
     """The claims one document makes, and every figure it writes (see `figures.figures_of`), in reading order."""
     vocab = vocab or load_vocabulary()
     mentions = recognize(doc.text, doc.published)
-    line_starts = [0] + [i + 1 for i, ch in enumerate(doc.text) if ch == "\n"]
+    line_starts = [0] + [m.end() for m in _NEWLINE.finditer(doc.text)]
     ctx = _Ctx(doc, vocab, document_entities(doc.text, doc.title, mentions, vocab), line_starts,
                _reporting(vocab), document_cues(vocab, doc.text))
     claims: list[Claim] = []
@@ -351,13 +354,15 @@ def document_cues(vocab: Vocabulary, text: str) -> list[tuple[int, int, str]]:
     """Every attribute cue in the text, sorted by position: one pass over the words of the document, looking up
     each word among the cues' first words (a dictionary look-up, not a pattern of a hundred alternatives)."""
     index = _cue_index(vocab)
-    tokens = [(t.start(), t.end(), t.group().lower()) for t in _TOKEN.finditer(text)]
+    words = [w.lower() for w in _TOKEN.findall(text)]
+    spans: list[tuple[int, int]] = []  # the words' places, read once a cue is found
     found = []
-    for i, (start, _end, word) in enumerate(tokens):
-        for words, name in index.get(word, ()):
-            n = len(words)
-            if tuple(t[2] for t in tokens[i : i + n]) == words:
-                found.append((start, tokens[i + n - 1][1], name))
+    for i, word in enumerate(words):
+        for cue, name in index.get(word, ()):
+            n = len(cue)
+            if tuple(words[i : i + n]) == cue:
+                spans = spans or [t.span() for t in _TOKEN.finditer(text)]
+                found.append((spans[i][0], spans[i + n - 1][1], name))
     found.sort()
     return found
 
@@ -479,12 +484,16 @@ def _subject(ctx: _Ctx, sent: Sentence, m: Mention, attr: Attribute, cue: tuple[
     return subject, party
 
 
+@lru_cache(maxsize=4)
+def _segment_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str]]]:
+    """Each business segment's words as one pattern (a word standing alone, not inside another)."""
+    return [(seg, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])"))
+            for seg, words in vocab.segments.items() if words]
+
+
 def _segment(vocab: Vocabulary, noun: str | None, before: str) -> str | None:
     phrase = f"{before[-20:]} {noun or ''}".lower()
-    for seg, words in vocab.segments.items():
-        if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", phrase) for w in words):
-            return seg
-    return None
+    return next((seg for seg, pattern in _segment_patterns(vocab) if pattern.search(phrase)), None)
 
 
 def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention]) -> tuple[DateValue | None, str]:
