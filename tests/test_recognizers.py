@@ -208,3 +208,28 @@ def test_expression_parser_never_crashes(text: str) -> None:
         return
     with contextlib.suppress(ExpressionError, ZeroDivisionError, ValueError):
         evaluate(tree, {})
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda t: (t[0], t[0] + t[1])), max_size=25)
+
+
+@given(SPANS, SPANS)
+def test_mentions_clear_of_spans_are_those_overlapping_none(items: list[tuple[int, int]],
+                                                            spans: list[tuple[int, int]]) -> None:
+    """The sorted sweep that drops mentions overlapping others keeps exactly what testing every pair keeps."""
+    from factcheck.models import Mention, NameValue
+    from factcheck.recognizers import _clear_of
+
+    mentions = [Mention(kind="person", text="x", start=s, end=e, value=NameValue(name="x")) for s, e in items]
+    expected = [m for m in mentions if not any(s < m.end and m.start < e for s, e in spans)]
+    assert _clear_of(mentions, spans) == expected
+
+
+@given(SPANS, st.integers(0, 75), st.integers(0, 12))
+def test_spans_reach_is_the_furthest_end_of_the_overlapping_ones(spans: list[tuple[int, int]], start: int,
+                                                                 width: int) -> None:
+    from factcheck.text.spans import Spans
+
+    end = start + width
+    expected = max((e for s, e in spans if s < end and start < e), default=None)
+    assert Spans(spans).reach(start, end) == expected

@@ -608,9 +608,9 @@ def _change_claims(ctx: _Ctx, sent: Sentence, changes: list[Mention], by_mention
         before = text[max(sent.start, p.start - 80) : p.start]
         verb = _CHANGE_BEFORE.search(before)
         head = _CHANGED.search(before[: verb.start()]) if verb else None
-        names = {w.lower() for n in ctx.entities.canonical for w in n.split()} | GENERIC_NOUNS
+        names = ctx.entities.name_words
         words = [_singular(w) for w in (head.group("np").lower().split() if head else [])
-                 if w not in STOP_WORDS and w not in names]
+                 if w not in STOP_WORDS and w not in names and w not in GENERIC_NOUNS]
         if words:
             add(p, "(story)", " ".join(words[-2:]) + " change", value, hedge=value.hedge, open_attribute=True)
 

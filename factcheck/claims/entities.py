@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..models import Mention, NameValue, RoleValue
 from ..vocabulary import Vocabulary
@@ -38,6 +39,11 @@ class DocumentEntities:
     canonical: dict[str, str]  # written org name -> the document's fullest form of it
     topic: str | None
     references: re.Pattern[str] = field(repr=False, default=re.compile("(?!)"))
+
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """The words of the document's organization names, lower-cased."""
+        return frozenset(w.lower() for n in self.canonical for w in n.split())
 
     def org_name(self, written: str | None) -> str | None:
         if not written:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from ..models import Mention, NameValue
+from ..text.spans import Spans
 from .dates import recognize_dates
 from .numbers import recognize_numbers
 from .organizations import recognize_organizations
@@ -14,8 +16,14 @@ from .people import person_mentions, recognize_roles
 __all__ = ["recognize"]
 
 
-def _overlaps(a: Mention, b: Mention) -> bool:
-    return a.start < b.end and b.start < a.end
+def _clear_of(items: list[Mention], spans: Iterable[tuple[int, int]]) -> list[Mention]:
+    """The items that overlap none of the spans (start, end)."""
+    index = Spans(spans)
+    return [m for m in items if not index.overlaps(m.start, m.end)]
+
+
+def _spans(mentions: list[Mention]) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in mentions]
 
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
@@ -26,7 +34,7 @@ def recognize(text: str, published: date | None = None) -> list[Mention]:
     urls = [(u.start(), u.end()) for u in _URL.finditer(text)]
     out = _recognize(text, published)
     if urls:  # figures inside web addresses and e-mail addresses are not figures
-        out = [m for m in out if not any(s < m.end and m.start < e for s, e in urls)]
+        out = _clear_of(out, urls)
     return out
 
 
@@ -35,13 +43,14 @@ def _recognize(text: str, published: date | None) -> list[Mention]:
     dates = recognize_dates(text, published)
     # A date wins over a bare count inside it ("June 13"); money and percentages win over a date.
     strong = [n for n in numbers if n.kind != "quantity" or n.value.noun]  # type: ignore[union-attr]
-    dates = [d for d in dates if not any(_overlaps(d, n) for n in strong)]
+    dates = _clear_of(dates, _spans(strong))
+    free = {id(n) for n in _clear_of(numbers, _spans(dates))}
     strong_ids = {id(n) for n in strong}
-    numbers = [n for n in numbers if id(n) in strong_ids or not any(_overlaps(n, d) for d in dates)]
+    numbers = [n for n in numbers if id(n) in strong_ids or id(n) in free]
     roles = recognize_roles(text)
     persons = person_mentions(roles)
     names = {p.value.name for p in persons if isinstance(p.value, NameValue)}
-    orgs = [o for o in recognize_organizations(text, names) if not any(_overlaps(o, p) for p in persons + numbers)]
+    orgs = _clear_of(recognize_organizations(text, names), _spans(persons + numbers))
     out = numbers + dates + roles + persons + orgs
     out.sort(key=lambda m: (m.start, -m.end))
     return out

@@ -9,6 +9,7 @@ from functools import lru_cache
 from ..models import Mention, NumberValue
 from ..normalize.intervals import INF, apply_hedge, rounding_halfwidth
 from ..normalize.units import DURATION_UNITS
+from ..text.spans import Spans
 from ..vocabulary import Vocabulary, load_vocabulary, words_pattern
 from .number_words import PATTERN as WORD_NUMBER
 from .number_words import words_value
@@ -178,8 +179,10 @@ def recognize_numbers(text: str, vocab: Vocabulary | None = None) -> list[Mentio
             taken.append((mention.start, mention.end))
             # A match re-read as less (no range, no scale) resumes scanning right after what it kept.
             pos = max(mention.end, m.start() + 1) if mention.end < m.end() else pos
+    read = Spans(taken)
+    vague: list[tuple[int, int]] = []  # the few read here, tested one by one
     for m in g.words.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if read.overlaps(m.start(), m.end()) or any(s < m.end() and m.start() < e for s, e in vague):
             continue
         lo, hi = VAGUE_PLURALS[m.group("vague").lower()]
         if m.group("vscale"):
@@ -188,11 +191,12 @@ def recognize_numbers(text: str, vocab: Vocabulary | None = None) -> list[Mentio
         mention = _read_words(text, m.start(), m.end(), lo, lo, hi, g, vague=True)
         if mention is not None:
             out.append(mention)
-            taken.append((mention.start, mention.end))
+            vague.append((mention.start, mention.end))
+    read = Spans(taken + vague)
     pos = 0
     while (m := WORD_NUMBER.search(text, pos)) is not None:
         pos = m.end()
-        clash = max((e for s, e in taken if s < m.end() and m.start() < e), default=None)
+        clash = read.reach(m.start(), m.end())
         if clash is not None:
             # "3 hundred and one": the words from "hundred" on overlap the figure; read on from where it ends
             pos = max(clash, m.start() + 1)

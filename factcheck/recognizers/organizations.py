@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..models import Mention, NameValue
+from ..text.spans import Spans
 from .people import NOT_NAMES, ORG_STOP
 
 # Capitalised words that open sentences but never name an organization.
@@ -112,6 +113,7 @@ def recognize_organizations(text: str, people: set[str] | None = None) -> list[M
         if _is_title_case(line):
             title_spans.append((pos, pos + len(line)))
         pos += len(line) + 1
+    titles = Spans(title_spans)
     for m in _CANDIDATE.finditer(text):
         for run_start, raw in _runs(m, people):
             name = _trim(raw)
@@ -121,7 +123,7 @@ def recognize_organizations(text: str, people: set[str] | None = None) -> list[M
             start = run_start + raw.replace("’", "'").find(name)
             end = start + len(name)
             at_start = bool(_SENTENCE_START.search(text[max(0, run_start - 3) : run_start])) and " " not in name
-            in_title = any(s <= run_start < e for s, e in title_spans)
+            in_title = titles.overlaps(run_start, run_start + 1)
             seen[name] = seen.get(name, 0) + 1
             if not in_title and (not at_start or _VERB_AFTER.match(text, end) or _ROLE_AFTER.match(text, end)):
                 mid_sentence.add(name)
@@ -130,7 +132,8 @@ def recognize_organizations(text: str, people: set[str] | None = None) -> list[M
     for start, end, name, doubtful in found:
         if doubtful and name not in mid_sentence:
             # A sentence opener or a headline run: keep the longest known name it starts with.
-            known = [k for k in mid_sentence if name.startswith(k + " ") or name == k]
+            heads = [name[:i] for i, ch in enumerate(name) if ch == " "] + [name]  # what it starts with, word by word
+            known = [k for k in heads if k in mid_sentence]
             if not known:
                 continue
             name = max(known, key=len)
