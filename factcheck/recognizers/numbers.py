@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from ..models import Mention, NumberValue
 from ..normalize.intervals import INF, apply_hedge, rounding_halfwidth
@@ -274,9 +276,20 @@ _UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0
 def _fractions(text: str, found: list[Mention]) -> list[Mention]:
     """"3/4", "2 1/4", "½" added to `found`, replacing the bare counts they contain (dates like 5/17 are the date
     recognizer's)."""
-    out = list(found)
+    # The mentions a fraction overlaps are found by bisection (fractions never overlap one another, so those it
+    # replaces are not among the ones a later fraction overlaps).
+    order = sorted(found, key=lambda f: f.start)
+    starts = [f.start for f in order]
+    reach = list(accumulate((f.end for f in order), max))
+    replaced: set[int] = set()
+    added: list[Mention] = []
     for m in _FRACTION.finditer(text):
-        inside = [f for f in out if f.start < m.end() and m.start() < f.end]
+        inside = []
+        j = bisect_left(starts, m.end()) - 1
+        while j >= 0 and reach[j] > m.start():
+            if order[j].end > m.start():
+                inside.append(order[j])
+            j -= 1
         if any(not (_bare(f) and m.start() <= f.start and f.end <= m.end()) for f in inside):
             continue
         if m.group("uni"):
@@ -288,9 +301,10 @@ def _fractions(text: str, found: list[Mention]) -> list[Mention]:
             value = int(m.group("whole") or 0) + int(m.group("num")) / den
             if m.group("neg"):
                 value = -value
-        out = [f for f in out if f not in inside]
-        out.append(Mention(kind="quantity", start=m.start(), end=m.end(), text=m.group(),
-                           value=NumberValue(low=value, high=value, unit="count", value=value)))
+        replaced.update(id(f) for f in inside)
+        added.append(Mention(kind="quantity", start=m.start(), end=m.end(), text=m.group(),
+                             value=NumberValue(low=value, high=value, unit="count", value=value)))
+    out = [f for f in found if id(f) not in replaced] + added
     out.sort(key=lambda x: x.start)
     return out
 
@@ -492,21 +506,34 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
 
 def _retry_without_scale(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -> Mention | None:
     """Re-read a match whose one-letter scale was not a scale: just the number before it."""
-    end = m.end("num")
-    sub = g.main.match(text[:end], m.start())
-    if sub is None or sub.group("scale1"):
-        return None
-    return _read_number(text[:end], sub, g, v)
+    return _read_until(text, m, m.end("num"), g, v, scaled=False)
 
 
 def _retry_without_range(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -> Mention | None:
     """Re-read the first number of a match whose range reading was wrong ("from 5 to 7" is two values)."""
     stop = max(m.end("num"), m.end("scale1"), m.end("sci"), m.end("pow"))
-    sub = g.main.match(text[:stop], m.start())
-    if sub is None:
-        return None
     # Keep what follows the first number (a % or a currency name) by matching on the text up to the connector.
-    return _read_number(text[:stop], sub, g, v)
+    return _read_until(text, m, stop, g, v, scaled=True)
+
+
+_BEFORE = 100  # the characters before a figure that reading it looks at (a hedge: 40; the pattern's lookbehinds)
+
+
+def _read_until(text: str, m: re.Match[str], stop: int, g: NumberGrammar, v: Vocabulary,
+                scaled: bool) -> Mention | None:
+    """Read the match `m` again as if the text ended at `stop` (with a scale word only if `scaled`), on a window
+    of the text: copying all that comes before it would make a long document cost the square of its length."""
+    lo = max(0, m.start() - _BEFORE)
+    window = text[lo:stop]
+    sub = g.main.match(window, m.start() - lo)
+    if sub is None or (not scaled and sub.group("scale1")):
+        return None
+    found = _read_number(window, sub, g, v)
+    return found.model_copy(update={"start": found.start + lo, "end": found.end + lo}) if found else None
+
+
+_PERCENT_AFTER = re.compile(r"\s?(?:%|percent(?:age)?s?\b|per\s?cents?\b)", re.I)
+_OF_AFTER = re.compile(r"\s+of\b", re.I)
 
 
 def _read_words(text: str, start: int, end: int, value: float, lo: float, hi: float, g: NumberGrammar,
@@ -522,16 +549,16 @@ def _read_words(text: str, start: int, end: int, value: float, lo: float, hi: fl
         unit, factor = v.currency_minor[name] if name in v.currency_minor else (v.currency_names[name], 1.0)
         end = cm.end()
     else:
-        pm = re.match(r"\s?(?:%|percent(?:age)?s?\b|per\s?cents?\b)", text[end:], re.I)
+        pm = _PERCENT_AFTER.match(text, end)
         dm = _DURATION_AFTER.match(text, end)
         if pm:
             kind, unit = "percent", "percent"
-            end += pm.end()
+            end = pm.end()
         elif dm and not vague:  # "thirty days", "two weeks"
             unit = DURATIONS[dm.group(1).lower()]
             end = dm.end()
     noun = _counted_noun(text, end, g) if kind == "quantity" else None
-    if vague and kind == "quantity" and not re.match(r"\s+of\b", text[end:], re.I) and lo < 1e3:
+    if vague and kind == "quantity" and not _OF_AFTER.match(text, end) and lo < 1e3:
         return None
     value, lo, hi = value * factor, lo * factor, hi * factor
     hedge_word, shape, rel = _hedge(text, start, g)
