@@ -369,15 +369,26 @@ def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
     yield from select(rule, corpus, ix, opts, positions, match(ix, opts, positions))
 
 
+def _pos(f: _Figure) -> int:
+    return f.pos
+
+
 def _matches(c: _Figure, ix: Index, opts: Options) -> list[tuple[_Figure, list[str]]]:
     """The other sources' figures `c` stands against, best aligned first, at most `max_per_figure`."""
     doc = c.claim.document
     postings = ix.postings
+    own = ix.figures[doc]
+    # A document's figures stand together in corpus order: in each posting they are skipped by bisection.
+    lo, hi = own[0].pos, own[-1].pos + 1
+    together = hi - lo == len(own)
     # Each other document's figures next to the same words (a figure once per word it shares), word by word.
     hits: dict[str, list[_Figure]] = defaultdict(list)
     for w in sorted(c.near):
-        posted = postings.get((c.dim, w), ())
+        posted = postings.get((c.dim, w), [])
         if len(posted) <= opts.max_postings:
+            if together:
+                i, j = bisect.bisect_left(posted, lo, key=_pos), bisect.bisect_left(posted, hi, key=_pos)
+                posted = posted[:i] + posted[j:]
             for d in posted:
                 hits[d.claim.document].append(d)
     hits.pop(doc, None)
