@@ -20,8 +20,12 @@ def _document_identity(doc: Document | None) -> str:
         return ""
     if doc.title:
         return doc.title.strip().lower()
-    first = doc.text.lstrip().split("\n", 1)[0]  # the first line with text (not the whole text split per call)
-    return " ".join(first.lower().split())[:120]
+    first = _FIRST_LINE.match(doc.text)  # the first line with text, read without copying the rest
+    return " ".join(first.group(1).lower().split())[:120] if first else ""
+
+
+_FIRST_LINE = re.compile(r"\s*([^\n]*)")
+_SPACES = re.compile(r"\s+")
 
 
 def fingerprint(f: Finding, claims: dict[str, Claim], docs: dict[str, Document]) -> str:
@@ -33,5 +37,5 @@ def fingerprint(f: Finding, claims: dict[str, Claim], docs: dict[str, Document])
         texts = sorted({" ".join(loc.quote.lower().split())[:120] for loc in f.locations})
         identities = sorted({_document_identity(docs.get(loc.document)) for loc in f.locations})
         parts = [f.rule, f.attribute, *texts, *identities]
-    digest = hashlib.sha256("\x1f".join(re.sub(r"\s+", " ", p) for p in parts).encode("utf-8"))
+    digest = hashlib.sha256("\x1f".join(_SPACES.sub(" ", p) for p in parts).encode("utf-8"))
     return digest.hexdigest()[:16]
