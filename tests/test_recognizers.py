@@ -233,3 +233,12 @@ def test_spans_reach_is_the_furthest_end_of_the_overlapping_ones(spans: list[tup
     end = start + width
     expected = max((e for s, e in spans if s < end and start < e), default=None)
     assert Spans(spans).reach(start, end) == expected
+
+
+@given(SPANS, st.integers(0, 75), st.integers(0, 12))
+def test_spans_overlapping_are_those_that_overlap(spans: list[tuple[int, int]], start: int, width: int) -> None:
+    from factcheck.text.spans import Spans
+
+    end = start + width
+    expected = [i for i, (s, e) in enumerate(spans) if s < end and start < e]
+    assert sorted(Spans(spans).overlapping(start, end)) == expected

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
 
 from ..models import Mention, NumberValue
 from ..normalize.intervals import INF, apply_hedge, rounding_halfwidth
@@ -276,20 +274,12 @@ _UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0
 def _fractions(text: str, found: list[Mention]) -> list[Mention]:
     """"3/4", "2 1/4", "½" added to `found`, replacing the bare counts they contain (dates like 5/17 are the date
     recognizer's)."""
-    # The mentions a fraction overlaps are found by bisection (fractions never overlap one another, so those it
-    # replaces are not among the ones a later fraction overlaps).
-    order = sorted(found, key=lambda f: f.start)
-    starts = [f.start for f in order]
-    reach = list(accumulate((f.end for f in order), max))
+    # Fractions never overlap one another, so the mentions one replaces are not among those a later one overlaps.
+    spans = Spans((f.start, f.end) for f in found)
     replaced: set[int] = set()
     added: list[Mention] = []
     for m in _FRACTION.finditer(text):
-        inside = []
-        j = bisect_left(starts, m.end()) - 1
-        while j >= 0 and reach[j] > m.start():
-            if order[j].end > m.start():
-                inside.append(order[j])
-            j -= 1
+        inside = [found[i] for i in spans.overlapping(m.start(), m.end())]
         if any(not (_bare(f) and m.start() <= f.start and f.end <= m.end()) for f in inside):
             continue
         if m.group("uni"):

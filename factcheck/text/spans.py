@@ -12,9 +12,10 @@ class Spans:
     """Spans (start, end), end excluded, fixed once made."""
 
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self._starts = [s for s, _ in ordered]
-        self._reach = list(accumulate((e for _, e in ordered), max))  # the furthest end of the spans so far
+        self._spans = list(spans)
+        self._order = sorted(range(len(self._spans)), key=self._spans.__getitem__)
+        self._starts = [self._spans[i][0] for i in self._order]
+        self._reach = list(accumulate((self._spans[i][1] for i in self._order), max))  # the furthest end so far
 
     def reach(self, start: int, end: int) -> int | None:
         """The furthest end among the spans that overlap [start, end), or None when none does."""
@@ -24,3 +25,13 @@ class Spans:
     def overlaps(self, start: int, end: int) -> bool:
         """Whether any span overlaps [start, end)."""
         return self.reach(start, end) is not None
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """The places (in the order given) of the spans that overlap [start, end)."""
+        out = []
+        j = bisect_left(self._starts, end) - 1
+        while j >= 0 and self._reach[j] > start:  # none before j reaches `start`
+            if self._spans[self._order[j]][1] > start:
+                out.append(self._order[j])
+            j -= 1
+        return out
