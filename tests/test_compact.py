@@ -52,3 +52,16 @@ def test_claims_with_equal_qualifiers_share_them_and_a_replacement_stays_its_own
     a.qualifiers = a.qualifiers.model_copy(update={"copied_from": "elsewhere.txt"})
     assert a.qualifiers.copied_from == "elsewhere.txt"
     assert [o.model_dump_json() for o in others] == dumped
+
+
+def test_findings_share_their_records_of_set_fields_and_a_copy_has_its_own() -> None:
+    from factcheck.pipeline import check
+
+    findings = check([str(SEEDS)]).findings
+    models = [m for f in findings for m in (f, *f.locations)]
+    records = {id(m.__pydantic_fields_set__) for m in models}
+    assert len(records) < len(models) / 3, "the records are not shared"  # (a rule's copy of a finding has its own)
+    assert all("fingerprint" in f.__pydantic_fields_set__ and f.fingerprint for f in findings)
+    known = findings[0].model_copy(update={"status": "known"})
+    assert known.__pydantic_fields_set__ is not findings[0].__pydantic_fields_set__
+    assert findings[1].status is None and "status" not in findings[1].__pydantic_fields_set__

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..display import normalized, short_paths
-from ..models import Claim, DateValue, Document, Finding, Location, NumberValue
+from ..models import Claim, DateValue, Document, Finding, Location, NumberValue, share_fields_set
 from ..normalize import dates as nd
 from ..normalize.intervals import INF, Interval
 from ..normalize.units import format_value
@@ -226,7 +226,9 @@ def finding(rule: Rule, subject: str, attribute: str, message: str, claims: list
         locs += [location(corpus, c) for c in claims]
     docs = sorted({c.document for c in claims} | {loc.document for loc in locs})
     clean = {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in details.items()}
-    return Finding(id="", rule=rule.id, name=rule.name, severity=rule.severity, subject=subject, attribute=attribute,
-                   message=message, summary=summary or message, claims=[c.id for c in claims], documents=docs,
-                   locations=locs,
-                   internal=len(docs) == 1 and bool(claims), details=clean)
+    # The fingerprint, set later in place, is given now so that the record of set fields stays the one shared.
+    found = Finding(id="", rule=rule.id, name=rule.name, severity=rule.severity, subject=subject, attribute=attribute,
+                    message=message, summary=summary or message, claims=[c.id for c in claims], documents=docs,
+                    locations=locs, internal=len(docs) == 1 and bool(claims), details=clean, fingerprint="")
+    share_fields_set([found, *found.locations])  # a large corpus has findings by the hundred thousand
+    return found
