@@ -242,3 +242,19 @@ def test_spans_overlapping_are_those_that_overlap(spans: list[tuple[int, int]], 
     end = start + width
     expected = [i for i, (s, e) in enumerate(spans) if s < end and start < e]
     assert sorted(Spans(spans).overlapping(start, end)) == expected
+
+
+@given(st.text(alphabet="ab1.+-@ \n/:w", max_size=60))
+def test_an_address_starts_where_its_run_does_as_without_the_guard(text: str) -> None:
+    """The web and e-mail address pattern looks behind so that a long run of address characters without "@" is not
+    re-read from each of them; it covers what the pattern without that look-behind covers, except an address glued
+    to the end of another ("a@b.c+d@e.f": the second)."""
+    import re
+
+    from factcheck.recognizers import _URL
+
+    bare = [m.span() for m in re.compile(_URL.pattern.replace(r"(?<![\w.+-])", "", 1)).finditer(text)]
+    covered = {i for m in _URL.finditer(text) for i in range(*m.span())}
+    assert covered <= {i for span in bare for i in range(*span)}
+    ends = {e for _, e in bare}
+    assert all(s in ends for s, e in bare if not set(range(s, e)) <= covered)

@@ -43,3 +43,15 @@ def test_a_run_without_stops_is_cut_at_spaces_and_keeps_every_word() -> None:
 def test_ordinary_sentences_are_not_cut() -> None:
     text = "Acme, which " + "grew and " * 150 + "hired 700 people, said so. It did."
     assert [s.text[-8:] for s in split_sentences(text)] == ["said so.", "It did."]
+
+
+@given(st.text(alphabet=".!?\"') \nAaZ1$é", max_size=60))
+def test_a_boundary_starts_at_the_first_stop_of_a_run_as_without_the_guard(text: str) -> None:
+    """The boundary pattern looks behind so that a long run of stops is not re-read from each of its stops; it must
+    find what the pattern without that look-behind finds."""
+    import re
+
+    from factcheck.text.sentences import _BOUNDARY
+
+    bare = re.compile(_BOUNDARY.pattern.replace("(?<![.!?])", "", 1))
+    assert [m.span() for m in _BOUNDARY.finditer(text)] == [m.span() for m in bare.finditer(text)]

@@ -26,7 +26,8 @@ def _spans(mentions: list[Mention]) -> list[tuple[int, int]]:
     return [(m.start, m.end) for m in mentions]
 
 
-_URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+# An e-mail address starts where a run of its characters does (else a long run without "@" costs its square).
+_URL = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 
 
 def recognize(text: str, published: date | None = None) -> list[Mention]:

@@ -12,7 +12,8 @@ ABBREVIATIONS = {
     "gen", "col", "lt", "sgt", "capt", "u.s", "u.k", "u.n", "e.u", "e.g", "i.e", "a.m", "p.m", "approx", "est",
     "fig", "dept", "univ", "mt", "ft", "rs",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9$€£])")
+# A boundary starts at the first of a run of stops (else a long run of dots costs its square).
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9$€£])")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]+[\"'”’)\]]*\s+$")
 
 
