@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Literal
@@ -28,6 +29,10 @@ class DerivedOptions(BaseModel):
     # Qualifier values the claims must have: {"basis": ["post-money", null]} for an input or the target.
     input_where: dict[str, dict[str, list[str | None]]] = Field(default_factory=dict)
     target_where: dict[str, list[str | None]] = Field(default_factory=dict)
+    # The other documents whose target claims an implied value is compared with, at most: those that follow its
+    # own in corpus order. A story told by a thousand sources then gives findings of a few sources each, in time
+    # that grows with the sources, not with their square.
+    max_documents: int = Field(8, ge=1)
 
     @field_validator("formula")
     @classmethod
@@ -85,6 +90,27 @@ def _in_target_unit(iv: Interval, unit: str) -> Interval | None:
 def run_derived(rule: Rule, opts: DerivedOptions, corpus: Corpus) -> Iterator[Finding]:
     tree = parse(opts.formula)
     first_name, first_attr = next(iter(opts.inputs.items()))
+    rank = {d.path: i for i, d in enumerate(corpus.documents)}
+    by_subject: dict[str, tuple[dict[str, list[Claim]], list[str], list[int]]] = {}
+
+    def targets(subject: str, document: str) -> list[Claim]:
+        """The target claims of the subject in `document` and in the `max_documents` documents stating one after
+        it (from the first again after the last), in corpus order."""
+        if subject not in by_subject:
+            per: dict[str, list[Claim]] = {}
+            for t in corpus.groups.get((subject, opts.target), []):  # in corpus order
+                per.setdefault(t.document, []).append(t)
+            by_subject[subject] = (per, list(per), [rank[d] for d in per])
+        per, order, ranks = by_subject[subject]
+        others: list[str] = []
+        start = bisect_right(ranks, rank[document])
+        for k in range(start, start + len(order)):
+            if len(others) == opts.max_documents:
+                break
+            if order[k % len(order)] != document:
+                others.append(order[k % len(order)])
+        return [t for d in sorted([document, *others], key=rank.__getitem__) for t in per.get(d, [])]
+
     for (subject, attribute), group in sorted(corpus.groups.items()):
         if attribute != first_attr:
             continue
@@ -104,15 +130,15 @@ def run_derived(rule: Rule, opts: DerivedOptions, corpus: Corpus) -> Iterator[Fi
                 derived = evaluate(tree, {n: value_interval(c) for n, c in chosen.items()})
             except (ExpressionError, ValueError, ZeroDivisionError):
                 continue
-            found = _judge(rule, opts, corpus, subject, anchor, chosen, derived)
+            found = _judge(rule, opts, corpus, subject, anchor, chosen, derived, targets(subject, anchor.document))
             if found:
                 yield found
 
 
 def _partner(corpus: Corpus, anchor: Claim, attr: str, scope: str, where: dict[str, list[str | None]]) -> Claim | None:
     """The claim of `attr` that goes with `anchor`: same subject and party, same sentence or else document."""
-    cands = [c for c in corpus.groups.get((anchor.subject, attr), [])
-             if c.document == anchor.document and c is not anchor
+    cands = [c for c in corpus.claims_of(anchor.document)
+             if c.attribute == attr and c.subject == anchor.subject and c is not anchor
              and _compatible(anchor, c) and not c.qualifiers.prior and _where(c, where)]
     same = [c for c in cands if c.sentence == anchor.sentence]
     if same:
@@ -123,9 +149,9 @@ def _partner(corpus: Corpus, anchor: Claim, attr: str, scope: str, where: dict[s
 
 
 def _judge(rule: Rule, opts: DerivedOptions, corpus: Corpus, subject: str, anchor: Claim, chosen: dict[str, Claim],
-           derived: Interval) -> Finding | None:
+           derived: Interval, pool: list[Claim]) -> Finding | None:
     chosen_ids = {c.id for c in chosen.values()}
-    targets = [t for t in corpus.groups.get((subject, opts.target), [])
+    targets = [t for t in pool
                if not t.qualifiers.prior and not t.qualifiers.forecast
                and t.qualifiers.segment == anchor.qualifiers.segment and _where(t, opts.target_where)
                and t.id not in chosen_ids

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ...display import period
 from ...models import Claim, Finding, NameValue
-from ..corpus import Corpus, finding
+from ..corpus import Corpus, finding, period_unknown
 from ..rules import Rule
 
 HOLDING = {"current", "interim", "outgoing"}
@@ -48,13 +48,17 @@ def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
             continue
         people = sorted(holders, key=lambda p: (min(c.document for c in holders[p]), p))
         overlapping = unknown = False
-        for i, pa in enumerate(people):
-            for pb in people[i + 1 :]:
-                for a in holders[pa]:
-                    for b in holders[pb]:
-                        same = corpus.same_time(a, b)
-                        unknown |= same is None
-                        overlapping |= same is not False
+        # Once two holders overlap, more pairs change nothing, unless a pair of unknown dates may still come (it is
+        # said in the message): a role named in a thousand sources costs their number, not its square.
+        dates_may_be_unknown = any(period_unknown(c) for cs in holders.values() for c in cs)
+        pairs = ((a, b) for i, pa in enumerate(people) for pb in people[i + 1 :] for a in holders[pa]
+                 for b in holders[pb])
+        for a, b in pairs:
+            same = corpus.same_time(a, b)
+            unknown |= same is None
+            overlapping |= same is not False
+            if overlapping and (unknown or not dates_may_be_unknown):
+                break
         role = attribute.upper() if len(attribute) <= 4 else attribute.replace("_", " ")
         parts = [f"{p} ({corpus.places(holders[p])}; {period(holders[p][0])})" for p in people]
         former_notes = []

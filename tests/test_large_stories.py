@@ -1,0 +1,28 @@
+"""One story told by many sources: findings stay about a few sources each, and say what all the pairs say."""
+
+from __future__ import annotations
+
+from conftest import run_docs
+
+
+def test_an_implied_headcount_is_compared_with_its_own_and_the_next_eight_documents() -> None:
+    docs = [{"path": f"d{i:02d}.txt", "text": f"Acme will lay off {100 + i} employees, or 10% of its workforce. "
+                                              f"Acme employs {5000 + 100 * i} people."} for i in range(12)]
+    report = run_docs(docs, only=["FC202"])
+    by_id = {c.id: c for c in report.claims}
+    assert len(report.findings) == 12  # each document's own figures disagree
+    for f in report.findings:
+        cited = {by_id[c].document for c in f.claims}
+        assert len(cited) == 9, (f.message, cited)  # its own and the eight after it (from the first after the last)
+
+
+def test_a_role_conflict_still_says_dates_are_unknown_when_only_the_last_pair_is_undated() -> None:
+    dated = [{"path": f"a{i}.txt", "published": "2025-03-01", "text": "Acme CEO Jane Roe said sales rose."}
+             for i in range(5)]
+    other = [{"path": "b1.txt", "published": "2025-03-01", "text": "Acme CEO John Doe said sales rose."},
+             {"path": "b2.txt", "text": "Acme CEO John Doe said sales rose."}]
+    report = run_docs(dated + other, only=["FC102"])
+    assert len(report.findings) == 1
+    assert "dates are unknown" in report.findings[0].message
+    report = run_docs(dated + other[:1], only=["FC102"])
+    assert "dates are unknown" not in report.findings[0].message
