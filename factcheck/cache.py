@@ -52,8 +52,9 @@ def extractor_version() -> str:
     here = Path(__file__).resolve().parent
     h = hashlib.sha256(__version__.encode())
     files = sorted(p for sub in ("recognizers", "claims", "normalize", "text") for p in (here / sub).glob("*.py"))
-    files += [here / "models.py", here / "vocabulary.py", default_rules_dir() / "vocabulary.yaml",
-              default_rules_dir() / "units.txt"]
+    # engine/passages.py: the sentences' shingles are cached with the claims.
+    files += [here / "models.py", here / "vocabulary.py", here / "engine" / "passages.py",
+              default_rules_dir() / "vocabulary.yaml", default_rules_dir() / "units.txt"]
     for f in files:
         h.update(f.name.encode())
         h.update(f.read_bytes())
