@@ -258,3 +258,29 @@ def test_an_address_starts_where_its_run_does_as_without_the_guard(text: str) ->
     assert covered <= {i for span in bare for i in range(*span)}
     ends = {e for _, e in bare}
     assert all(s in ends for s, e in bare if not set(range(s, e)) <= covered)
+
+
+FIGURE_PHRASES = st.lists(st.tuples(
+    st.sampled_from(["", "between ", "from ", "rose from ", "up to ", "Acme's "]),
+    st.sampled_from(["", "about ", "nearly ", "more than ", "roughly ", "the "]),
+    st.sampled_from(["5", "200", "1.5", "$5", "6,800", "€2"]),
+    st.sampled_from(["", " m", " to ", " and ", "-", " t"]),
+    st.sampled_from(["", "7", "300", "$3"]),
+    st.sampled_from(["", "%", " million", " m", " units", " bn"]),
+).map("".join), min_size=1, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(FIGURE_PHRASES)
+def test_a_figure_read_again_on_a_window_reads_as_on_the_whole_text(phrases: list[str]) -> None:
+    """Re-reading a figure up to a point works on a window of the text before it, not a copy of all of it; what
+    it reads must be what the whole text gives."""
+    from unittest import mock
+
+    from factcheck.recognizers import numbers
+
+    text = "Sales were flat. " * 10 + " and ".join(phrases) + "."
+    windowed = [(m.start, m.end, m.text, m.value) for m in numbers.recognize_numbers(text)]
+    with mock.patch.object(numbers, "_BEFORE", 10**9):
+        whole = [(m.start, m.end, m.text, m.value) for m in numbers.recognize_numbers(text)]
+    assert windowed == whole
