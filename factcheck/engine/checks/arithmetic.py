@@ -30,9 +30,9 @@ class DerivedOptions(BaseModel):
     input_where: dict[str, dict[str, list[str | None]]] = Field(default_factory=dict)
     target_where: dict[str, list[str | None]] = Field(default_factory=dict)
     # The other documents whose target claims an implied value is compared with, at most: those that follow its
-    # own in corpus order. A story told by a thousand sources then gives findings of a few sources each, in time
-    # that grows with the sources, not with their square.
-    max_documents: int = Field(8, ge=1)
+    # own in corpus order (all of them in a set of up to 51). A story told by a thousand sources then gives
+    # findings of 51 sources at most, in time that grows with the sources, not with their square.
+    max_documents: int = Field(50, ge=1)
 
     @field_validator("formula")
     @classmethod
