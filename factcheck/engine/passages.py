@@ -6,6 +6,7 @@ import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import Document
 from ..text.sentences import split_sentences
@@ -82,20 +83,30 @@ def find_shared_passages(docs: list[Document], shingle: int = 8, min_words: int 
     # linear in the corpus even when one story is reprinted many times.
     pairs: set[tuple[int, int]] = set()
     for di, doc_rows in enumerate(per_doc):
-        shared: Counter[int] = Counter()
+        met: list[int] = []  # the holders of its shingles, counted at once (Counter.update per shingle is slower)
         for row in doc_rows:
             for h in row[4]:
                 holders = index.get(h)
                 if holders is not None and len(holders) <= MAX_HOLDERS:
-                    shared.update(holders)
+                    met.extend(holders)
+        shared = Counter(met)
         shared.pop(di, None)
         for other, count in shared.most_common(MAX_PARTNERS):
             if count >= 3:
                 pairs.add((min(di, other), max(di, other)))
+    @lru_cache(maxsize=64)  # a document is the original of several pairs, often in a row
+    def first_lines(doc: int) -> dict[int, int]:
+        """Each shingle of a document, with the file line where it first stands."""
+        lines: dict[int, int] = {}
+        for row in per_doc[doc]:
+            for h in row[4]:
+                lines.setdefault(h, row[0])
+        return lines
+
     out: list[SharedPassage] = []
     for a, b in sorted(pairs):
         original, copy, known = _direction(docs, a, b)
-        out.extend(_passages(docs, per_doc, original, copy, known, min_words, min_overlap))
+        out.extend(_passages(docs, per_doc, first_lines(original), original, copy, known, min_words, min_overlap))
     return out
 
 
@@ -106,12 +117,8 @@ def _direction(docs: list[Document], a: int, b: int) -> tuple[int, int, bool]:
     return a, b, False
 
 
-def _passages(docs: list[Document], per_doc: list[list[Row]], orig: int, copy: int, known: bool, min_words: int,
-              min_overlap: float) -> list[SharedPassage]:
-    orig_sh: dict[int, int] = {}
-    for row in per_doc[orig]:
-        for h in row[4]:
-            orig_sh.setdefault(h, row[0])
+def _passages(docs: list[Document], per_doc: list[list[Row]], orig_sh: dict[int, int], orig: int, copy: int,
+              known: bool, min_words: int, min_overlap: float) -> list[SharedPassage]:
     runs: list[list[tuple[Row, list[int]]]] = []
     current: list[tuple[Row, list[int]]] = []
     for row in per_doc[copy]:
