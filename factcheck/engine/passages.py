@@ -94,6 +94,7 @@ def find_shared_passages(docs: list[Document], shingle: int = 8, min_words: int 
         for other, count in shared.most_common(MAX_PARTNERS):
             if count >= 3:
                 pairs.add((min(di, other), max(di, other)))
+
     @lru_cache(maxsize=64)  # a document is the original of several pairs, often in a row
     def first_lines(doc: int) -> dict[int, int]:
         """Each shingle of a document, with the file line where it first stands."""

@@ -45,9 +45,9 @@ def _recognize(text: str, published: date | None) -> list[Mention]:
     # A date wins over a bare count inside it ("June 13"); money and percentages win over a date.
     strong = [n for n in numbers if n.kind != "quantity" or n.value.noun]  # type: ignore[union-attr]
     dates = _clear_of(dates, _spans(strong))
-    free = {id(n) for n in _clear_of(numbers, _spans(dates))}
+    dated = Spans(_spans(dates))
     strong_ids = {id(n) for n in strong}
-    numbers = [n for n in numbers if id(n) in strong_ids or id(n) in free]
+    numbers = [n for n in numbers if id(n) in strong_ids or not dated.overlaps(n.start, n.end)]
     roles = recognize_roles(text)
     persons = person_mentions(roles)
     names = {p.value.name for p in persons if isinstance(p.value, NameValue)}
