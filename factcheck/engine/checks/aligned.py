@@ -10,8 +10,9 @@ no step compares every figure with every other.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -70,11 +71,17 @@ class _Figure:
     named: bool = field(init=False)
     noun: str | None = field(init=False)
     dated: tuple[date, date] | None = field(init=False)  # the period a date written next to it gives
+    date_words: str = field(init=False)  # a date's words, without "the", "on" and the like ("" for a number)
+    tallied: bool = field(init=False, default=False)  # next to a running tally's word ("death toll"): see prepare
+    bound: bool = field(init=False)  # a bound ("more than 2 million", "up to 18 inches"), not a figure
     pos: int = field(init=False, default=-1)  # its place in the index's list of every figure
 
     def __post_init__(self) -> None:
         c, q = self.claim, self.claim.qualifiers
         self.place = (c.document, c.line, c.column)
+        self.date_words = _date_words(c.text) if self.numbers[0][2] else ""
+        v = c.value
+        self.bound = isinstance(v, NumberValue) and (v.low is None) != (v.high is None)
         self.named = _named(c)
         self.noun = _noun(c)
         explicit = q.as_of if q.as_of_source == "explicit" else None
@@ -93,16 +100,16 @@ _SKIP = frozenset(STOP) | _EXTRA_STOP
 def _words(text: str) -> list[str]:
     """The words that can say what a figure measures: not stop words, and not names ("Scale", "Meta's"), which
     say whose figure it is; capitalised acronyms ("EBITDA", "GAAP") are kept."""
-    out = []
-    for t in _WORD.findall(text):
-        w = _TOKENS.get(t, "")
-        if w == "":
-            if len(_TOKENS) > 500_000:
-                _TOKENS.clear()
-            w = _TOKENS[t] = _word(t)
-        if w is not None:
-            out.append(w)
-    return out
+    return [w for t in _WORD.findall(text) if (w := _token_word(t)) is not None]
+
+
+def _token_word(t: str) -> str | None:
+    w = _TOKENS.get(t, "")
+    if w == "":
+        if len(_TOKENS) > 500_000:
+            _TOKENS.clear()
+        w = _TOKENS[t] = _word(t)
+    return w
 
 
 def _word(t: str) -> str | None:
@@ -190,14 +197,19 @@ class _Pool:
 
     def has(self, x: Number) -> bool:
         i, j = self._span(x)
-        items = self.items
-        return any(_same(x, items[k][1]) for k in range(i, j))
+        for k in range(i, j):  # noqa: SIM110 - a loop, not any(): this runs for each figure and document near it
+            if _same(x, self.items[k][1]):
+                return True
+        return False
 
 
 def _written_in(f: _Figure, pool: list[Number] | _Pool) -> bool:
     """Whether every number of `f` is written among `pool` (so `f` is the other source's figure too)."""
     if isinstance(pool, _Pool):
-        return all(pool.has(x) for x in f.numbers)
+        for x in f.numbers:  # noqa: SIM110 - a loop, not all(), as in `_Pool.has`
+            if not pool.has(x):
+                return False
+        return True
     return all(any(_same(x, y) for y in pool) for x in f.numbers)
 
 
@@ -252,8 +264,7 @@ def _bound_met(a: Claim, b: Claim) -> bool:
 
 def _tally_days_apart(a: _Figure, b: _Figure, ix: Index) -> bool:
     """A running tally ("the death toll rose above 11,000") in articles published on different days: a change."""
-    tally = ix.tally_words
-    if all(tally.isdisjoint(side) for side in (a.before, a.after, b.before, b.after)):
+    if not (a.tallied or b.tallied):
         return False
     pa, pb = ix.published(a.claim.document), ix.published(b.claim.document)
     return pa is not None and pb is not None and pa != pb
@@ -328,6 +339,8 @@ def prepare(opts: Options, figures: list[Claim], docs: dict[str, Document], tall
     ix = _index(figures, opts.near)
     ix.docs = docs
     ix.tally_words = tally_words
+    for f in ix.all:
+        f.tallied = not (tally_words.isdisjoint(f.before) and tally_words.isdisjoint(f.after))
     return ix
 
 
@@ -382,25 +395,31 @@ def _matches(c: _Figure, ix: Index, opts: Options) -> list[tuple[_Figure, list[s
     lo, hi = own[0].pos, own[-1].pos + 1
     together = hi - lo == len(own)
     # Each other document's figures next to the same words (a figure once per word it shares), word by word.
-    hits: dict[str, list[_Figure]] = defaultdict(list)
+    found: list[_Figure] = []
     for w in sorted(c.near):
-        posted = postings.get((c.dim, w), [])
-        if len(posted) <= opts.max_postings:
+        posted = postings.get((c.dim, w))
+        if posted is not None and len(posted) <= opts.max_postings:
             if together:
                 i, j = bisect.bisect_left(posted, lo, key=_pos), bisect.bisect_left(posted, hi, key=_pos)
-                posted = posted[:i] + posted[j:]
-            for d in posted:
-                hits[d.claim.document].append(d)
+                found += posted[:i]
+                found += posted[j:]
+            else:
+                found += posted
+    where = [d.place[0] for d in found]
+    hits = Counter(where)
     hits.pop(doc, None)
     # Only the documents sharing the most words next to figures of this kind are looked at, so each figure
     # costs the same in a corpus of ten documents or of a hundred thousand.
-    nearest = sorted(hits, key=lambda k: (-len(hits[k]), k))[: opts.max_documents]
+    # (Most first, then by path: a stable sort by count, descending, of the paths in order.)
+    nearest = sorted(sorted(hits), key=hits.__getitem__, reverse=True)[: opts.max_documents]
+    # Those that do not write this figure themselves, with their figures next to its words.
+    chosen: dict[str, list[_Figure]] = {other: [] for other in sorted(nearest)
+                                        if not _written_in(c, ix.pools[(other, c.dim)])}
+    for d in itertools.compress(found, map(chosen.__contains__, where)):
+        chosen[d.place[0]].append(d)
     pairs: list[tuple[float, tuple[str, int, int], _Figure, list[str]]] = []
-    for other in sorted(nearest):
-        if _written_in(c, ix.pools[(other, c.dim)]):
-            continue  # the other source writes this figure too
-        found = {id(d): d for d in hits[other]}
-        best = _best(c, list(found.values()), ix.pools[(doc, c.dim)], ix, opts)
+    for figures in chosen.values():
+        best = _best(c, list({id(d): d for d in figures}.values()), ix.pools[(doc, c.dim)], ix, opts)
         if best is not None:
             pairs.append((-best[0], best[1].place, best[1], best[2]))
     pairs.sort(key=lambda p: (p[0], p[1]))
@@ -447,12 +466,13 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
             # two companies' figures ("Meta's ad sales", "Alphabet's ad sales"), unless a source names both, when
             # they may be one body written two ways ("the EC", "the executive of the European Union")
             continue
-        if c.numbers[0][2] and (_date_words(a.text) == _date_words(b.text) or (
+        if c.numbers[0][2] and (c.date_words == d.date_words or (
                 (_relative(a) or _relative(b)) and ix.published(a.document) != ix.published(b.document))):
             continue  # "today" and "Thursday", "the fourth quarter" and "Q4" read from different publication dates
             # may be one day or quarter; "Tomorrow" and "tomorrow" are the same words
-        if _different_times(c, d) or _tally_days_apart(c, d, ix) or not _comparable(c, d, opts.max_ratio) \
-                or _bound_met(a, b):
+        # (each test's cheap precondition first: this loop runs for every pair of aligned figures)
+        if (c.dated and d.dated and _different_times(c, d)) or ((c.tallied or d.tallied) and _tally_days_apart(
+                c, d, ix)) or not _comparable(c, d, opts.max_ratio) or (c.bound != d.bound and _bound_met(a, b)):
             continue
         sentence = len(c.words & d.words) / max(1, min(len(c.words), len(d.words)))
         if sentence < opts.min_sentence:
