@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..models import Claim, DateValue, Document, Mention, NameValue, NumberValue, Qualifiers, RoleValue, Sentence
 from ..recognizers import recognize
 from ..recognizers.organizations import SENTENCE_WORDS
-from ..text.sentences import split_sentences
+from ..text.sentences import document_sentences
 from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
 from .entities import DocumentEntities, document_entities
 from .figures import figures_of
@@ -97,7 +97,7 @@ def extract(doc: Document, vocab: Vocabulary | None = None) -> tuple[list[Claim]
     ctx = _Ctx(doc, vocab, document_entities(doc.text, doc.title, mentions, vocab), line_starts,
                _reporting(vocab), document_cues(vocab, doc.text))
     claims: list[Claim] = []
-    sentences = split_sentences(doc.text)
+    sentences = document_sentences(doc.text)
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..models import Document
-from ..text.sentences import split_sentences
+from ..text.sentences import document_sentences
 
 _WORD = re.compile(r"[a-z0-9]+")
 MAX_HOLDERS = 50  # a shingle in more documents than this is boilerplate, not a passage
@@ -48,7 +48,7 @@ def _shingles(words: list[str], k: int) -> list[int]:
 def document_rows(doc: Document, shingle: int = 8) -> list[Row]:
     """The shingles of each sentence of one document: a pure function of its text, computed with its claims."""
     rows = []
-    for s in split_sentences(doc.text):
+    for s in document_sentences(doc.text):
         words = _WORD.findall(s.text.lower())
         if len(words) < 4:
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..models import Sentence
 
@@ -58,6 +59,13 @@ def split_sentences(text: str) -> list[Sentence]:
         _add_bounded(out, line, start, len(line), offset, lineno)
         offset += len(line) + 1
     return out
+
+
+@lru_cache(maxsize=1)
+def document_sentences(text: str) -> tuple[Sentence, ...]:
+    """`split_sentences` of a document, kept for the next caller: extraction and the passages' shingles read the
+    same document's sentences one after the other. Read-only: the sentences are shared."""
+    return tuple(split_sentences(text))
 
 
 def _add_bounded(out: list[Sentence], line: str, start: int, end: int, offset: int, lineno: int) -> None:
