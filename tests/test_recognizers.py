@@ -115,6 +115,36 @@ def test_date_guard_finds_what_the_bare_pattern_finds(parts: list[str], filler: 
     assert [m.span() for m in PATTERN.finditer(text)] == [m.span() for m in bare.finditer(text)]
 
 
+MONEYISH = st.lists(st.sampled_from(["$", "US$", "U.S.$", "USD", "usd ", "HK$", "Rs.", "€", "-", "−", "minus", "Minus",
+                                     "negative", " ", "  ", " " * 16, "\n", "\t", "5", "14.3", ".5", "6,800", "A4",
+                                     "bn", "%", "word", "x", "10^3", "to", " million", "(", ","]), max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(MONEYISH, st.integers(min_value=0, max_value=60), st.data())
+def test_number_search_from_the_next_digit_finds_what_a_plain_search_finds(parts: list[str], filler: int,
+                                                                         data: st.DataObject) -> None:
+    """The number pattern is searched from a little before the next digit; that must never change its match."""
+    from factcheck.recognizers.numbers import _search_main, grammar
+
+    g = grammar()
+    text = " word" * filler + "".join(parts)
+    pos = data.draw(st.integers(0, len(text)))
+    fast, plain = _search_main(g, text, pos), g.main.search(text, pos)
+    assert (fast and (fast.span(), fast.groupdict())) == (plain and (plain.span(), plain.groupdict()))
+
+
+@pytest.mark.parametrize("text", ["fell by minus" + " " * 20 + "5 points", "negative\n\n\n\n\n\n\n\n\n\n\n\n\n\n 3%",
+                                  "a U.S.$ -5 loss", "USD $ 12bn", "model A4 and 7"])
+def test_number_search_from_the_next_digit_on_long_prefixes(text: str) -> None:
+    from factcheck.recognizers.numbers import _search_main, grammar
+
+    g = grammar()
+    for pos in range(len(text) + 1):
+        fast, plain = _search_main(g, text, pos), g.main.search(text, pos)
+        assert (fast and (fast.span(), fast.groupdict())) == (plain and (plain.span(), plain.groupdict())), pos
+
+
 def test_stored_date_guard_is_the_current_patterns() -> None:
     """Runs read the date pattern's guard from `date_guard` rather than derive it; a stale one would only be
     ignored (and cost start-up time), so this says when to write it again."""

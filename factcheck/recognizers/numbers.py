@@ -42,6 +42,7 @@ class NumberGrammar:
     noun_after: re.Pattern[str]
     currency_after: re.Pattern[str]
     vocab: Vocabulary
+    reach: int  # the most characters a match of `main` has before its first digit, "minus"/"negative" aside
 
 
 @lru_cache(maxsize=4)
@@ -87,7 +88,9 @@ def grammar(vocab: Vocabulary | None = None) -> NumberGrammar:
         r"(?:\s+of\s+(?P<vscale>thousands|millions|billions))?(?![\w-])", re.IGNORECASE)
     noun_after = re.compile(r"[\w’'-]+|[^\w\s]")
     currency_after = re.compile(rf"[\s-]+(?:of\s+)?({names})", re.I)
-    return NumberGrammar(main, words, noun_after, currency_after, v)
+    # a sign, a currency code with a symbol and spaces ("USD $ "), a sign after the symbol, a decimal point
+    reach = max(len(x) for x in [*v.currency_prefix, *v.currency_codes]) + 8
+    return NumberGrammar(main, words, noun_after, currency_after, v, reach)
 
 
 def _prefix_pattern(p: str) -> str:
@@ -167,7 +170,7 @@ def recognize_numbers(text: str, vocab: Vocabulary | None = None) -> list[Mentio
     taken: list[tuple[int, int]] = []
     pos = 0
     while True:
-        m = g.main.search(text, pos)
+        m = _search_main(g, text, pos)
         if m is None:
             break
         pos = max(m.end(), m.start() + 1)
@@ -214,6 +217,23 @@ def recognize_numbers(text: str, vocab: Vocabulary | None = None) -> list[Mentio
     out.extend(_percent_of(text, out, g))
     out.sort(key=lambda x: x.start)
     return _merge_compound(text, out, v)
+
+
+_DIGIT = re.compile(r"\d")
+_SIGN_WORD = re.compile(r"minus|negative", re.I)
+
+
+def _search_main(g: NumberGrammar, text: str, pos: int) -> re.Match[str] | None:
+    """`g.main.search(text, pos)`, started near the next digit: every match holds one, with at most `g.reach`
+    characters before it unless they are "minus" or "negative" and spaces (then the search starts at `pos`). The
+    big pattern is slow to try at every character; finding the digit first skips most of the text."""
+    d = _DIGIT.search(text, pos)
+    if d is None:
+        return None
+    start = d.start() - g.reach
+    if start > pos and _SIGN_WORD.search(text, pos, d.start()) is None:
+        pos = start
+    return g.main.search(text, pos)
 
 
 def _pronoun_one(text: str, m: re.Match[str]) -> bool:
