@@ -26,3 +26,18 @@ def test_a_role_conflict_still_says_dates_are_unknown_when_only_the_last_pair_is
     assert "dates are unknown" in report.findings[0].message
     report = run_docs(dated + other[:1], only=["FC102"])
     assert "dates are unknown" not in report.findings[0].message
+
+
+def test_parts_are_summed_against_the_totals_of_their_own_and_the_next_fifty_documents() -> None:
+    docs = [{"path": f"d{i:02d}.txt", "text": f"Acme will cut {200 + i} full-time employees and 500 contractors. "
+                                              f"Acme announced {1000 + i} job cuts."} for i in range(60)]
+    report = run_docs(docs, only=["FC203"])
+    by_id = {c.id: c for c in report.claims}
+    assert len(report.findings) == 60  # each document's parts disagree with every total
+    for f in report.findings:
+        cited = {by_id[c].document for c in f.claims}
+        assert len(cited) == 51, (f.message, cited)  # its own and the 50 after it (from the first after the last)
+    first = next(f for f in report.findings if "d00.txt" in f.documents and "d00.txt:1 add up" in f.message)
+    assert "d50.txt" in first.documents and "d51.txt" not in first.documents
+    last = next(f for f in report.findings if "d59.txt:1 add up" in f.message)
+    assert "d49.txt" in last.documents and "d50.txt" not in last.documents  # from the first again after the last

@@ -30,8 +30,7 @@ class DerivedOptions(BaseModel):
     input_where: dict[str, dict[str, list[str | None]]] = Field(default_factory=dict)
     target_where: dict[str, list[str | None]] = Field(default_factory=dict)
     # The other documents whose target claims an implied value is compared with, at most: those that follow its
-    # own in corpus order (all of them in a set of up to 51). A story told by a thousand sources then gives
-    # findings of 51 sources at most, in time that grows with the sources, not with their square.
+    # own in corpus order (all of them in a set of up to 51; see _Following).
     max_documents: int = Field(50, ge=1)
 
     @field_validator("formula")
@@ -51,6 +50,8 @@ class SumOptions(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     relative_tolerance: float = 0.0
+    # The other documents whose totals the parts are compared with, at most: as for DerivedOptions.
+    max_documents: int = Field(50, ge=1)
 
 
 class ChangeOptions(BaseModel):
@@ -87,29 +88,46 @@ def _in_target_unit(iv: Interval, unit: str) -> Interval | None:
         return None
 
 
+class _Following:
+    """Claims by document, in corpus order, to pick those of one document and of the `limit` documents with some
+    that follow it (from the first again after the last): a story told by a thousand sources then gives findings
+    of `limit` + 1 sources at most, in time that grows with the sources, not with their square."""
+
+    def __init__(self, claims: list[Claim], rank: dict[str, int]) -> None:
+        self.per: dict[str, list[Claim]] = {}
+        for c in claims:  # in corpus order
+            self.per.setdefault(c.document, []).append(c)
+        self.order = list(self.per)
+        self.ranks = [rank[d] for d in self.order]
+        self.rank = rank
+
+    def near(self, document: str, limit: int) -> list[Claim]:
+        others: list[str] = []
+        start = bisect_right(self.ranks, self.rank[document])
+        for k in range(start, start + len(self.order)):
+            if len(others) == limit:
+                break
+            if self.order[k % len(self.order)] != document:
+                others.append(self.order[k % len(self.order)])
+        return [c for d in sorted([document, *others], key=self.rank.__getitem__) for c in self.per.get(d, [])]
+
+
+def _ranks(corpus: Corpus) -> dict[str, int]:
+    return {d.path: i for i, d in enumerate(corpus.documents)}
+
+
 def run_derived(rule: Rule, opts: DerivedOptions, corpus: Corpus) -> Iterator[Finding]:
     tree = parse(opts.formula)
     first_name, first_attr = next(iter(opts.inputs.items()))
-    rank = {d.path: i for i, d in enumerate(corpus.documents)}
-    by_subject: dict[str, tuple[dict[str, list[Claim]], list[str], list[int]]] = {}
+    rank = _ranks(corpus)
+    by_subject: dict[str, _Following] = {}
 
     def targets(subject: str, document: str) -> list[Claim]:
         """The target claims of the subject in `document` and in the `max_documents` documents stating one after
-        it (from the first again after the last), in corpus order."""
+        it, in corpus order."""
         if subject not in by_subject:
-            per: dict[str, list[Claim]] = {}
-            for t in corpus.groups.get((subject, opts.target), []):  # in corpus order
-                per.setdefault(t.document, []).append(t)
-            by_subject[subject] = (per, list(per), [rank[d] for d in per])
-        per, order, ranks = by_subject[subject]
-        others: list[str] = []
-        start = bisect_right(ranks, rank[document])
-        for k in range(start, start + len(order)):
-            if len(others) == opts.max_documents:
-                break
-            if order[k % len(order)] != document:
-                others.append(order[k % len(order)])
-        return [t for d in sorted([document, *others], key=rank.__getitem__) for t in per.get(d, [])]
+            by_subject[subject] = _Following(corpus.groups.get((subject, opts.target), []), rank)
+        return by_subject[subject].near(document, opts.max_documents)
 
     for (subject, attribute), group in sorted(corpus.groups.items()):
         if attribute != first_attr:
@@ -189,6 +207,7 @@ def _places(corpus: Corpus, claims: list[Claim]) -> list[str]:
 
 def run_parts_sum(rule: Rule, opts: SumOptions, corpus: Corpus) -> Iterator[Finding]:
     attrs = set(rule.attributes)
+    rank = _ranks(corpus)
     for (subject, attribute), group in sorted(corpus.groups.items()):
         if attrs and attribute not in attrs:
             continue
@@ -196,15 +215,16 @@ def run_parts_sum(rule: Rule, opts: SumOptions, corpus: Corpus) -> Iterator[Find
         for c in group:
             if c.qualifiers.segment and not c.qualifiers.prior:
                 by_sentence[(c.document, c.sentence)].append(c)
-        totals = [c for c in group if c.qualifiers.segment is None and not c.qualifiers.prior
-                  and not c.qualifiers.forecast]
+        totals = _Following([c for c in group if c.qualifiers.segment is None and not c.qualifiers.prior
+                             and not c.qualifiers.forecast], rank)
         for parts in by_sentence.values():
             if len({p.qualifiers.segment for p in parts}) < 2:
                 continue
             total_iv = value_interval(parts[0])
             for p in parts[1:]:
                 total_iv = total_iv + value_interval(p)
-            relevant = [t for t in totals if all(corpus.same_time(t, p) is not False for p in parts)
+            relevant = [t for t in totals.near(parts[0].document, opts.max_documents)
+                        if all(corpus.same_time(t, p) is not False for p in parts)
                         and value_interval(t).unit == total_iv.unit]
             bad = [t for t in relevant if not total_iv.overlaps(value_interval(t), opts.relative_tolerance)]
             if not bad:
