@@ -103,6 +103,9 @@ def clean_person(name: str | None) -> str | None:
     return " ".join(tokens)
 
 
+_FOUNDED = re.compile("founded", re.I)
+
+
 def recognize_roles(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
     """Role mentions (with the person and organization they link, when written) and person mentions."""
     g = role_grammar(vocab)
@@ -158,20 +161,28 @@ def recognize_roles(text: str, vocab: Vocabulary | None = None) -> list[Mention]
         tense_name = g.tense_of.get(tense.lower().strip(), "current") if tense else (verb_tense or "current")
         for who in [person, *others]:
             out.append(_role_mention(text, start, mention_end, name, tense_name, who, org))
+    if _FOUNDED.search(text) is not None:  # both founder patterns need the word; most texts lack it
+        out += _founders(text, g)
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _founders(text: str, g: RoleGrammar) -> list[Mention]:
+    """"founded by Jane Roe", "Roe founded Acme": founder mentions."""
+    found: list[Mention] = []
     for m in g.founded_by.finditer(text):
         for key in ("person", "person2"):
             who = clean_person(m.group(key))
             if who:
-                out.append(_role_mention(text, m.start(), m.end(key), "founder", "current", who, None))
+                found.append(_role_mention(text, m.start(), m.end(key), "founder", "current", who, None))
     for m in g.person_founded.finditer(text):
         who = clean_person(m.group("person"))
         if who:
             org = m.group("org")
             org = None if org.lower() in ("it", "the company") else clean_org(org)
             start = m.start() + m.group(0).find(who)
-            out.append(_role_mention(text, start, m.end(), "founder", "current", who, org))
-    out.sort(key=lambda x: x.start)
-    return out
+            found.append(_role_mention(text, start, m.end(), "founder", "current", who, org))
+    return found
 
 
 def _role_mention(text: str, start: int, end: int, role: str, tense: str | None, person: str | None,
