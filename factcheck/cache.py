@@ -186,7 +186,7 @@ class ClaimCache:
             for sql, params in statements:
                 self.db.execute(sql, params)
             self.db.execute("COMMIT")
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, ValueError) as exc:  # ValueError: text SQLite cannot take (a lone surrogate)
             with contextlib.suppress(sqlite3.DatabaseError):
                 self.db.execute("ROLLBACK")
             self.notices.append(f"the claims cache {self.path} could not be written ({exc})")
@@ -224,18 +224,23 @@ class ClaimCache:
                 row = self.db.execute("SELECT data FROM outputs WHERE key = ? AND format = ?", (key, fmt)).fetchone()
                 if row is None:
                     return None
-                entry = json.loads(row[0])
-                texts.append(str(entry["text"]))
-                severities = [str(x) for x in entry["severities"]]
-        except (sqlite3.DatabaseError, ValueError, KeyError, TypeError):
+                head, _, text = str(row[0]).partition("\n")  # see put_outputs
+                kept = json.loads(head)
+                if not isinstance(kept, list):
+                    return None
+                texts.append(text)
+                severities = [str(x) for x in kept]
+        except (sqlite3.DatabaseError, ValueError, TypeError):
             return None
         return texts, severities
 
     def put_outputs(self, key: str, formats: list[str], texts: list[str], severities: list[str]) -> None:
         """Keep a run's rendered reports for the next identical run (the last few runs only)."""
         now = time.time()
-        self._write([*(("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)",
-                        (key, fmt, json.dumps({"text": text, "severities": severities}), now))
+        # The severities as a JSON line, then the text as it is: a text of megabytes is not escaped into JSON and
+        # parsed back (a tenth of a warm run).
+        head = json.dumps(severities)
+        self._write([*(("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)", (key, fmt, f"{head}\n{text}", now))
                        for fmt, text in zip(formats, texts, strict=True)),
                      (f"DELETE FROM outputs WHERE key NOT IN (SELECT key FROM outputs GROUP BY key "
                       f"ORDER BY max(used) DESC LIMIT {REPORTS_KEPT})", ())])

@@ -345,14 +345,14 @@ def check_rendered(paths: list[str], formats: list[str], cache: ClaimCache, rule
     """The report of `paths` rendered in each of `formats`, and its findings' severities. An unchanged corpus
     checked with unchanged rules renders the same texts: they are kept in the cache, so such a run reads them
     back instead of rebuilding and rendering the report."""
-    from .report import render
-
     rules = load_rules(rules_dirs)
     docs = load_documents(paths, max_bytes)
     key = corpus_key(docs, rules)
     kept = cache.get_outputs(key, formats)
     if kept is not None:
         return kept
+    from .report import render  # imported only when there is something to render
+
     report = _kept_report(docs, rules, key, cache, progress, jobs)
     texts = [render(report, f, jobs) for f in formats]
     severities: list[str] = [f.severity for f in report.findings]

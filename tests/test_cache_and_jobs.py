@@ -190,3 +190,17 @@ def test_table_rendered_in_parallel_is_the_same(corpus: Path, monkeypatch: pytes
     monkeypatch.setattr(table, "PARALLEL_FINDINGS", 10)
     for jobs in (2, 3):
         assert table.render_table(rep, jobs) == one
+
+
+def test_kept_outputs_come_back_as_they_were_and_an_older_entry_is_a_miss(tmp_path: Path) -> None:
+    from factcheck.cache import ClaimCache
+
+    cache = ClaimCache(tmp_path / "claims.sqlite")
+    texts = ["\nfirst line empty\n", "", '{"text": "json-like"}\n\u00e9\u20ac']
+    cache.put_outputs("k", ["table", "json", "markdown"], texts, ["error", "info"])
+    assert cache.get_outputs("k", ["table", "json", "markdown"]) == (texts, ["error", "info"])
+    assert cache.get_outputs("k", ["table", "sarif"]) is None
+    cache.db.execute("UPDATE outputs SET data = ? WHERE format = 'table'",
+                     (json.dumps({"text": "old", "severities": []}),))  # the layout of earlier versions
+    assert cache.get_outputs("k", ["table"]) is None
+    cache.close()
