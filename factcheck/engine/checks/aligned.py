@@ -292,7 +292,6 @@ class Index:
     # (kind of figure, word next to it) -> the figures of that kind with that word next to them, in corpus order
     postings: dict[tuple[tuple[str, ...], str], list[_Figure]] = field(default_factory=lambda: defaultdict(list))
     docs: dict[str, Document] = field(default_factory=dict)  # by path: their text and publication date
-    tally_words: frozenset[str] = frozenset()
     _named: dict[tuple[str, str], bool] = field(default_factory=dict)
 
     def published(self, document: str) -> date | None:
@@ -338,7 +337,6 @@ def prepare(opts: Options, figures: list[Claim], docs: dict[str, Document], tall
     """Every figure indexed by the words next to it; what `match` and `select` read."""
     ix = _index(figures, opts.near)
     ix.docs = docs
-    ix.tally_words = tally_words
     for f in ix.all:
         f.tallied = not (tally_words.isdisjoint(f.before) and tally_words.isdisjoint(f.after))
     return ix
