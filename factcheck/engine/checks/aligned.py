@@ -100,16 +100,16 @@ _SKIP = frozenset(STOP) | _EXTRA_STOP
 def _words(text: str) -> list[str]:
     """The words that can say what a figure measures: not stop words, and not names ("Scale", "Meta's"), which
     say whose figure it is; capitalised acronyms ("EBITDA", "GAAP") are kept."""
-    return [w for t in _WORD.findall(text) if (w := _token_word(t)) is not None]
-
-
-def _token_word(t: str) -> str | None:
-    w = _TOKENS.get(t, "")
-    if w == "":
-        if len(_TOKENS) > 500_000:
-            _TOKENS.clear()
-        w = _TOKENS[t] = _word(t)
-    return w
+    out = []
+    for t in _WORD.findall(text):
+        w = _TOKENS.get(t, "")
+        if w == "":
+            if len(_TOKENS) > 500_000:
+                _TOKENS.clear()
+            w = _TOKENS[t] = _word(t)
+        if w is not None:
+            out.append(w)
+    return out
 
 
 def _word(t: str) -> str | None:
@@ -249,13 +249,13 @@ def _date_words(text: str) -> str:
     return " ".join(re.sub(r"^(?:the|on|in|of|at|by)\s+", "", text.lower().strip()).split())
 
 
-def _bound_met(a: Claim, b: Claim) -> bool:
+def _bound_met(a: _Figure, b: _Figure) -> bool:
     """One figure is a bound ("more than 2 million", "up to 18 inches") that the other meets: they agree."""
-    va, vb = a.value, b.value
+    if a.bound == b.bound:
+        return False  # neither is a bound, or both are ("more than 100" and "more than 150" say different things)
+    va, vb = a.claim.value, b.claim.value
     if not isinstance(va, NumberValue) or not isinstance(vb, NumberValue):
         return False
-    if ((va.low is None) != (va.high is None)) == ((vb.low is None) != (vb.high is None)):
-        return False  # neither is a bound, or both are ("more than 100" and "more than 150" say different things)
     inf = float("inf")
     la, ha = va.low if va.low is not None else -inf, va.high if va.high is not None else inf
     lb, hb = vb.low if vb.low is not None else -inf, vb.high if vb.high is not None else inf
@@ -468,9 +468,8 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
                 (_relative(a) or _relative(b)) and ix.published(a.document) != ix.published(b.document))):
             continue  # "today" and "Thursday", "the fourth quarter" and "Q4" read from different publication dates
             # may be one day or quarter; "Tomorrow" and "tomorrow" are the same words
-        # (each test's cheap precondition first: this loop runs for every pair of aligned figures)
-        if (c.dated and d.dated and _different_times(c, d)) or ((c.tallied or d.tallied) and _tally_days_apart(
-                c, d, ix)) or not _comparable(c, d, opts.max_ratio) or (c.bound != d.bound and _bound_met(a, b)):
+        if _different_times(c, d) or _tally_days_apart(c, d, ix) or not _comparable(c, d, opts.max_ratio) \
+                or _bound_met(c, d):
             continue
         sentence = len(c.words & d.words) / max(1, min(len(c.words), len(d.words)))
         if sentence < opts.min_sentence:
