@@ -41,3 +41,20 @@ def test_parts_are_summed_against_the_totals_of_their_own_and_the_next_fifty_doc
     assert "d50.txt" in first.documents and "d51.txt" not in first.documents
     last = next(f for f in report.findings if "d59.txt:1 add up" in f.message)
     assert "d49.txt" in last.documents and "d50.txt" not in last.documents  # from the first again after the last
+
+
+_BOILERPLATE = ("Readers can sign up for the weekly newsletter to get the latest business news, analysis and market "
+                "data delivered to their inbox every Monday morning before the markets open for trading.")
+
+
+def _story(i: int) -> str:
+    return f"Story {i} is about something else entirely, number {i} of many. {_BOILERPLATE}"
+
+
+def test_a_passage_in_more_than_fifty_documents_is_boilerplate_not_a_copy() -> None:
+    fifty = run_docs([{"path": f"d{i:02d}.txt", "text": _story(i)} for i in range(50)], only=["FC302"])
+    assert fifty.findings  # fifty documents sharing the passage: each is paired with a few of the others
+    assert all(len(f.documents) == 2 for f in fifty.findings)
+    assert len({d for f in fifty.findings for d in f.documents}) == 50
+    fiftyone = run_docs([{"path": f"d{i:02d}.txt", "text": _story(i)} for i in range(51)], only=["FC302"])
+    assert not fiftyone.findings  # one more, and it is boilerplate (a newsletter footer), not a copied passage

@@ -14,6 +14,7 @@ from ..text.sentences import document_sentences
 _WORD = re.compile(r"[a-z0-9]+")
 MAX_HOLDERS = 50  # a shingle in more documents than this is boilerplate, not a passage
 MAX_PARTNERS = 8  # the documents each document is compared with
+_BOILERPLATE: tuple[()] = ()
 
 
 @dataclass(frozen=True)
@@ -66,18 +67,23 @@ def find_shared_passages(docs: list[Document], shingle: int = 8, min_words: int 
     """
     per_doc = rows if rows is not None else [document_rows(d, shingle) for d in docs]
     # Most shingles stand in one document: each is kept as that document's number, and only a shingle seen in a
-    # second document gets a set of its holders (a third of the memory of a set for every shingle).
+    # second document gets a set of its holders (a third of the memory of a set for every shingle). A shingle in
+    # more than MAX_HOLDERS documents is boilerplate, never read again: its set is dropped for one shared empty
+    # tuple, so a story reprinted thousands of times costs no more than one reprinted fifty times.
     first: dict[int, int] = {}
-    index: dict[int, set[int]] = {}
+    index: dict[int, set[int] | tuple[()]] = {}
     for di, doc_rows in enumerate(per_doc):
         for row in doc_rows:
             for h in row[4]:
                 holder = first.setdefault(h, di)
                 if holder != di:
-                    if h in index:
-                        index[h].add(di)
-                    else:
+                    holders = index.get(h)
+                    if holders is None:
                         index[h] = {holder, di}
+                    elif holders:
+                        holders.add(di)
+                        if len(holders) > MAX_HOLDERS:
+                            index[h] = _BOILERPLATE
     del first
     # Each document is compared with the few documents it shares most shingles with, so that the cost stays
     # linear in the corpus even when one story is reprinted many times.
@@ -87,7 +93,7 @@ def find_shared_passages(docs: list[Document], shingle: int = 8, min_words: int 
         for row in doc_rows:
             for h in row[4]:
                 holders = index.get(h)
-                if holders is not None and len(holders) <= MAX_HOLDERS:
+                if holders:
                     met.extend(holders)
         shared = Counter(met)
         shared.pop(di, None)
