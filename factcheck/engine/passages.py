@@ -101,7 +101,7 @@ def find_shared_passages(docs: list[Document], shingle: int = 8, min_words: int 
             if count >= 3:
                 pairs.add((min(di, other), max(di, other)))
 
-    @lru_cache(maxsize=64)  # a document is the original of several pairs, often in a row
+    @lru_cache(maxsize=1)  # the pairs are taken by their original, so each original's lines are read once
     def first_lines(doc: int) -> dict[int, int]:
         """Each shingle of a document, with the file line where it first stands."""
         lines: dict[int, int] = {}
@@ -110,11 +110,10 @@ def find_shared_passages(docs: list[Document], shingle: int = 8, min_words: int 
                 lines.setdefault(h, row[0])
         return lines
 
-    out: list[SharedPassage] = []
-    for a, b in sorted(pairs):
-        original, copy, known = _direction(docs, a, b)
-        out.extend(_passages(docs, per_doc, first_lines(original), original, copy, known, min_words, min_overlap))
-    return out
+    directed = sorted((_direction(docs, a, b), (a, b)) for a, b in pairs)
+    found = {pair: _passages(docs, per_doc, first_lines(original), original, copy, known, min_words, min_overlap)
+             for (original, copy, known), pair in directed}
+    return [p for pair in sorted(pairs) for p in found[pair]]
 
 
 def _direction(docs: list[Document], a: int, b: int) -> tuple[int, int, bool]:
