@@ -10,6 +10,7 @@ import json
 import os
 import sqlite3
 import time
+from array import array
 from functools import lru_cache
 from pathlib import Path
 
@@ -165,9 +166,9 @@ class ClaimCache:
                     entry = json.loads(data)
                     if entry.get("k") != shingle:
                         continue
-                    sentences = [(r[0], r[1], r[2], r[3], list(r[4]), r[5]) for r in entry["s"]]
+                    sentences = [(r[0], r[1], r[2], r[3], array("I", r[4]), r[5]) for r in entry["s"]]
                     out[key] = (_claims(entry["c"]), sentences, _claims(entry["g"]))
-                except (ValidationError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+                except (ValidationError, ValueError, KeyError, TypeError, IndexError, AttributeError, OverflowError):
                     continue  # a damaged entry is read again from the document
         return out
 
@@ -175,7 +176,8 @@ class ClaimCache:
         """Store documents' claims, shingles and figures, in one transaction."""
         rows = []
         for doc, (claims, sentence_rows, figures), shingle in items:
-            data = f'{{"k":{int(shingle)},"s":{json.dumps(sentence_rows)},"c":{_json(claims)},"g":{_json(figures)}}}'
+            sentences = json.dumps(sentence_rows, default=list)  # the shingles' arrays as lists
+            data = f'{{"k":{int(shingle)},"s":{sentences},"c":{_json(claims)},"g":{_json(figures)}}}'
             rows.append((document_key(doc), self.version, data))
         self._write([("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)", row) for row in rows])
 

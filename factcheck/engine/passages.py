@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,8 +32,9 @@ class SharedPassage:
     direction_known: bool
 
 
-# (file line, sentence index, start offset, end offset, shingle hashes, words) of one sentence
-Row = tuple[int, int, int, int, list[int], int]
+# (file line, sentence index, start offset, end offset, shingle hashes, words) of one sentence; the hashes, sorted, in
+# an array of 32-bit numbers (4 bytes each instead of a list's 36: a corpus holds them all until passages are found)
+Row = tuple[int, int, int, int, "array[int]", int]
 
 
 def _hash(words: list[str]) -> int:
@@ -40,10 +42,10 @@ def _hash(words: list[str]) -> int:
     return zlib.crc32(" ".join(words).encode("utf-8", "surrogatepass"))
 
 
-def _shingles(words: list[str], k: int) -> list[int]:
+def _shingles(words: list[str], k: int) -> array[int]:
     if len(words) < k:
-        return [_hash(words)] if words else []
-    return sorted({_hash(words[i : i + k]) for i in range(len(words) - k + 1)})
+        return array("I", [_hash(words)] if words else [])
+    return array("I", sorted({_hash(words[i : i + k]) for i in range(len(words) - k + 1)}))
 
 
 def document_rows(doc: Document, shingle: int = 8) -> list[Row]:
@@ -91,8 +93,7 @@ def find_shared_passages(docs: list[Document], shingle: int = 8, min_words: int 
     for di, doc_rows in enumerate(per_doc):
         met: list[int] = []  # the holders of its shingles, counted at once (Counter.update per shingle is slower)
         for row in doc_rows:
-            for h in row[4]:
-                holders = index.get(h)
+            for holders in map(index.get, row[4]):
                 if holders:
                     met.extend(holders)
         shared = Counter(met)
@@ -105,9 +106,8 @@ def find_shared_passages(docs: list[Document], shingle: int = 8, min_words: int 
     def first_lines(doc: int) -> dict[int, int]:
         """Each shingle of a document, with the file line where it first stands."""
         lines: dict[int, int] = {}
-        for row in per_doc[doc]:
-            for h in row[4]:
-                lines.setdefault(h, row[0])
+        for row in reversed(per_doc[doc]):  # from the last row, so that the first line where a shingle stands wins
+            lines.update(dict.fromkeys(row[4], row[0]))
         return lines
 
     directed = sorted((_direction(docs, a, b), (a, b)) for a, b in pairs)
@@ -129,7 +129,7 @@ def _passages(docs: list[Document], per_doc: list[list[Row]], orig_sh: dict[int,
     current: list[tuple[Row, list[int]]] = []
     for row in per_doc[copy]:
         sh = row[4]
-        hits = [orig_sh[h] for h in sh if h in orig_sh]
+        hits = [line for line in map(orig_sh.get, sh) if line is not None]
         if sh and len(hits) / len(sh) >= min_overlap:
             current.append((row, hits))
         elif current:
