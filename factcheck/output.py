@@ -9,6 +9,8 @@ from pathlib import Path
 
 from .errors import InputError
 
+_CHUNK = 1 << 20
+
 
 def write_atomic(path: str, text: str) -> None:
     """Write `text` to `path` so that readers see the old file or the whole new one, never a part."""
@@ -19,7 +21,8 @@ def write_atomic(path: str, text: str) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+            for i in range(0, len(text), _CHUNK):  # encoded a piece at a time, not as one copy of the whole text
+                fh.write(text[i : i + _CHUNK])
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)

@@ -128,5 +128,5 @@ def render_table(report: Report, jobs: int = 1) -> str:
         out.append(f"fixed: {e.rule} {e.subject} · {e.attribute}: {e.summary}")
     for n in report.notices:
         out.append(f"notice: {n}")
-    out.append(summary)
-    return "\n".join(out) + "\n"
+    out += [summary, ""]  # the final newline joined in, not added to a copy of the whole text
+    return "\n".join(out)
