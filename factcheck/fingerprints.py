@@ -28,14 +28,35 @@ _FIRST_LINE = re.compile(r"\s*([^\n]*)")
 _SPACES = re.compile(r"\s+")
 
 
-def fingerprint(f: Finding, claims: dict[str, Claim], docs: dict[str, Document]) -> str:
-    """The finding's fingerprint (16 hex digits)."""
-    values = sorted({f"{c.attribute}={normalized(c)}" for cid in f.claims if (c := claims.get(cid))})
-    if values:
-        parts = [f.rule, f.subject, f.attribute, *values]
-    else:
-        texts = sorted({" ".join(loc.quote.lower().split())[:120] for loc in f.locations})
-        identities = sorted({_document_identity(docs.get(loc.document)) for loc in f.locations})
-        parts = [f.rule, f.attribute, *texts, *identities]
-    digest = hashlib.sha256("\x1f".join(_SPACES.sub(" ", p) for p in parts).encode("utf-8"))
-    return digest.hexdigest()[:16]
+class Fingerprints:
+    """The fingerprints of one report's findings. Each claim's value and each document's identity is worked out
+    once, however many findings cite them (on a large story, thousands of findings cite the same documents)."""
+
+    def __init__(self, claims: dict[str, Claim], docs: dict[str, Document]) -> None:
+        self.claims, self.docs = claims, docs
+        self._values: dict[str, str] = {}
+        self._identities: dict[str, str] = {}
+
+    def _value(self, cid: str) -> str | None:
+        value = self._values.get(cid)
+        if value is None and (c := self.claims.get(cid)):
+            value = self._values[cid] = f"{c.attribute}={normalized(c)}"
+        return value
+
+    def _identity(self, path: str) -> str:
+        identity = self._identities.get(path)
+        if identity is None:
+            identity = self._identities[path] = _document_identity(self.docs.get(path))
+        return identity
+
+    def __call__(self, f: Finding) -> str:
+        """The finding's fingerprint (16 hex digits)."""
+        values = sorted({v for cid in f.claims if (v := self._value(cid))})
+        if values:
+            parts = [f.rule, f.subject, f.attribute, *values]
+        else:
+            texts = sorted({" ".join(loc.quote.lower().split())[:120] for loc in f.locations})
+            identities = sorted({self._identity(loc.document) for loc in f.locations})
+            parts = [f.rule, f.attribute, *texts, *identities]
+        digest = hashlib.sha256("\x1f".join(_SPACES.sub(" ", p) for p in parts).encode("utf-8"))
+        return digest.hexdigest()[:16]

@@ -14,7 +14,7 @@ from .engine.corpus import Corpus
 from .engine.passages import Row, SharedPassage, document_rows, find_shared_passages
 from .engine.rules import Rule, load_rules
 from .errors import InputError
-from .fingerprints import fingerprint
+from .fingerprints import Fingerprints
 from .models import SEVERITY_RANK, Claim, Document, DocumentInfo, Finding, Report, RuleInfo, compact, share_fields_set
 from .parallel import Forked, shared
 from .vocabulary import load_vocabulary
@@ -295,10 +295,9 @@ def _check_documents(docs: list[Document], rules: list[Rule], progress: Progress
         counts[c.document] = counts.get(c.document, 0) + 1
     infos = [DocumentInfo(path=d.path, title=d.title, source=d.source, url=d.url, published=d.published,
                           claims=counts.get(d.path, 0)) for d in docs]
-    by_id = {c.id: c for c in claims}
-    by_path = {d.path: d for d in docs}
+    fingerprint = Fingerprints({c.id: c for c in claims}, {d.path: d for d in docs})
     for f in findings:
-        f.fingerprint = fingerprint(f, by_id, by_path)
+        f.fingerprint = fingerprint(f)
     rule_infos = [RuleInfo(id=r.id, name=r.name, severity=r.severity, description=" ".join(r.description.split()))
                   for r in rules]
     notices = list(cache.notices) if cache is not None else []
