@@ -9,7 +9,7 @@ from .cache import ClaimCache, document_key
 from .claims.entities import corpus_names
 from .documents import load_documents
 from .documents.loaders import MAX_BYTES
-from .engine.checks import run_rule, validate_options
+from .engine.checks import DOCUMENT_CHECKS, run_rule, validate_options
 from .engine.corpus import Corpus
 from .engine.passages import Row, SharedPassage, document_rows, find_shared_passages
 from .engine.rules import Rule, load_rules
@@ -233,7 +233,20 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
     corpus = Corpus(docs, claims, load_vocabulary(), passages if passages is not None else passages_for(docs, rules),
                     figures=figures)
     skip = set(forked.indexes) if forked is not None else set()
-    results = {i: list(run_rule(rule, corpus)) for i, rule in enumerate(rules) if i not in skip}
+    todo = [i for i in range(len(rules)) if i not in skip]
+    # On a large corpus the rules that compare claims take seconds each: they are shared with a forked process,
+    # while this one first runs the rules about documents themselves (cheap, but with a finding per document or
+    # passage, which would cost more to send back than to make).
+    pooled = [i for i in todo if rules[i].check not in DOCUMENT_CHECKS] if (
+        jobs > 1 and len(claims) >= PARALLEL_RULES_CLAIMS) else []
+    pool = Forked(_rule_task, pooled, jobs, share=(rules, corpus)) if pooled else None
+    try:
+        results = {i: list(run_rule(rules[i], corpus)) for i in todo if i not in pooled}
+        if pool is not None:
+            results.update(zip(pooled, pool.results(), strict=True))
+    finally:
+        if pool is not None:
+            pool.close()
     if forked is not None:
         results.update(forked.results(rules, corpus))
     findings = [f for i in range(len(rules)) for f in results[i]]
@@ -241,6 +254,14 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
     for i, f in enumerate(findings, 1):
         f.id = f"F{i}"  # in place: the findings were made by this run's rules
     return findings
+
+
+PARALLEL_RULES_CLAIMS = 20_000  # below this many claims, the rules cost less than a forked process
+
+
+def _rule_task(i: int) -> list[Finding]:
+    rules, corpus = shared()
+    return list(run_rule(rules[i], corpus))
 
 
 def _passages_task(_: int) -> list[SharedPassage]:

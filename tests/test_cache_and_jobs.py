@@ -207,3 +207,13 @@ def test_kept_outputs_come_back_as_they_were_and_an_older_entry_is_a_miss(tmp_pa
                      (json.dumps({"text": "old", "severities": []}),))  # the layout of earlier versions
     assert cache.get_outputs("k", ["table"]) is None
     cache.close()
+
+
+def test_rules_shared_with_a_forked_process_find_the_same(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck import pipeline
+
+    one = pipeline.check([str(corpus)], jobs=1)
+    monkeypatch.setattr(pipeline, "PARALLEL_RULES_CLAIMS", 0)  # the corpus is small: share its rules all the same
+    for jobs in (2, 3):
+        assert pipeline.check([str(corpus)], jobs=jobs) == one
+    assert {f.rule for f in one.findings} >= {"FC101", "FC102", "FC106", "FC302"}  # rules of both kinds ran

@@ -24,6 +24,9 @@ CHECKS: dict[str, tuple[type[BaseModel], Callable[[Rule, Any, Corpus], Iterator[
     "undated": (hygiene.UndatedOptions, hygiene.run_undated),
 }
 
+# The checks about documents themselves (their text, their metadata) rather than claims compared across sources.
+DOCUMENT_CHECKS = frozenset({"placeholder", "shared-passage", "undated"})
+
 
 def validate_options(rule: Rule) -> BaseModel:
     """The rule's options, validated against its check's options model."""
