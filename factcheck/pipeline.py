@@ -264,6 +264,15 @@ def _rule_task(i: int) -> list[Finding]:
     return list(run_rule(rules[i], corpus))
 
 
+PARALLEL_FINGERPRINTS = 10_000  # below this many findings, fingerprints cost less than a forked process
+FINGERPRINT_CHUNK = 2_000
+
+
+def _fingerprint_task(span: tuple[int, int]) -> list[str]:
+    fingerprints, findings = shared()
+    return [fingerprints(f) for f in findings[span[0] : span[1]]]
+
+
 def _passages_task(_: int) -> list[SharedPassage]:
     docs, options, rows = shared()
     return find_shared_passages(docs, **options, rows=rows)
@@ -316,9 +325,15 @@ def _check_documents(docs: list[Document], rules: list[Rule], progress: Progress
         counts[c.document] = counts.get(c.document, 0) + 1
     infos = [DocumentInfo(path=d.path, title=d.title, source=d.source, url=d.url, published=d.published,
                           claims=counts.get(d.path, 0)) for d in docs]
-    fingerprint = Fingerprints({c.id: c for c in claims}, {d.path: d for d in docs})
-    for f in findings:
-        f.fingerprint = fingerprint(f)
+    fingerprints = Fingerprints({c.id: c for c in claims}, {d.path: d for d in docs})
+    if jobs > 1 and len(findings) >= PARALLEL_FINGERPRINTS:
+        spans = [(i, i + FINGERPRINT_CHUNK) for i in range(0, len(findings), FINGERPRINT_CHUNK)]
+        with Forked(_fingerprint_task, spans, jobs, share=(fingerprints, findings)) as printing:
+            prints = [p for chunk in printing.results() for p in chunk]  # only the short texts come back
+    else:
+        prints = [fingerprints(f) for f in findings]
+    for f, p in zip(findings, prints, strict=True):
+        f.fingerprint = p
     rule_infos = [RuleInfo(id=r.id, name=r.name, severity=r.severity, description=" ".join(r.description.split()))
                   for r in rules]
     notices = list(cache.notices) if cache is not None else []
