@@ -24,6 +24,7 @@ from .vocabulary import default_rules_dir
 FORMAT = "factcheck-claims-cache/4"
 REPORTS_KEPT = 8
 _CLAIMS = TypeAdapter(list[Claim])
+_REPORT = TypeAdapter(Report)
 
 
 def _json(claims: list[Claim]) -> str:
@@ -211,7 +212,9 @@ class ClaimCache:
 
     def put_report(self, key: str, report: Report) -> None:
         """Keep a run's report for the next identical run (the last few runs only)."""
-        data = report.model_copy(update={"notices": []}).model_dump_json(by_alias=True)
+        # UTF-8 bytes as pydantic writes them, stored as they are: a text would be a second copy of a large
+        # report (and a third while SQLite encodes it).
+        data = _REPORT.dump_json(report.model_copy(update={"notices": []}), by_alias=True)
         self._write([("INSERT OR REPLACE INTO reports VALUES (?, ?, ?)", (key, data, time.time())),
                      (f"DELETE FROM reports WHERE key NOT IN (SELECT key FROM reports ORDER BY used DESC "
                       f"LIMIT {REPORTS_KEPT})", ())])
