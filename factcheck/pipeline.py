@@ -388,7 +388,11 @@ def check_rendered(paths: list[str], formats: list[str], cache: ClaimCache, rule
         return kept
     from .report import render  # imported only when there is something to render
 
-    report = _kept_report(docs, rules, key, cache, progress, jobs)
+    # The report model is kept by the runs that read it back (with a baseline or suppressions to apply); this run
+    # keeps what it reads back, the rendered texts: a large report's JSON written twice would double its memory.
+    report = cache.get_report(key)
+    if report is None:
+        report = check_documents(docs, rules, progress, cache, jobs)
     texts = [render(report, f, jobs) for f in formats]
     severities: list[str] = [f.severity for f in report.findings]
     if not report.notices:  # a run that had something to say about the cache says it again

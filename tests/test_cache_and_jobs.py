@@ -73,14 +73,17 @@ def test_a_warm_run_reuses_rendered_reports_with_the_same_output_and_exit(tmp_pa
     args = ["check", str(SEEDS), "--cache", str(cache), "--fail-on", "warning"]
     cold, warm = run_cli(*args), run_cli(*args)
     assert (cold.returncode, cold.stdout) == (warm.returncode, warm.stdout) == (1, cold.stdout)
-    kept = sqlite3.connect(cache).execute("SELECT format FROM outputs").fetchall()
-    assert kept == [("table",)]
+    db = sqlite3.connect(cache)
+    assert db.execute("SELECT format FROM outputs").fetchall() == [("table",)]
+    assert db.execute("SELECT count(*) FROM reports").fetchone() == (0,)  # the texts are kept, not the model too
     assert run_cli(*args[:-1], "never").returncode == 0  # the exit code follows --fail-on, not the kept run
     # a baseline changes what fails: that run builds its report, and marks every finding known
     base = tmp_path / "base.json"
     assert run_cli("baseline", str(SEEDS), "-o", str(base), "--cache", str(cache)).returncode == 0
     gated = run_cli(*args, "--baseline", str(base))
     assert gated.returncode == 0, gated.stdout + gated.stderr
+    assert db.execute("SELECT count(*) FROM reports").fetchone() == (1,)  # a gated run keeps the model it reads
+    db.close()
 
 
 def test_a_changed_document_is_read_again(tmp_path: Path) -> None:
