@@ -233,20 +233,7 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
     corpus = Corpus(docs, claims, load_vocabulary(), passages if passages is not None else passages_for(docs, rules),
                     figures=figures)
     skip = set(forked.indexes) if forked is not None else set()
-    todo = [i for i in range(len(rules)) if i not in skip]
-    # On a large corpus the rules that compare claims take seconds each: they are shared with a forked process,
-    # while this one first runs the rules about documents themselves (cheap, but with a finding per document or
-    # passage, which would cost more to send back than to make).
-    pooled = [i for i in todo if rules[i].check not in DOCUMENT_CHECKS] if (
-        jobs > 1 and len(claims) >= PARALLEL_RULES_CLAIMS) else []
-    pool = Forked(_rule_task, pooled, jobs, share=(rules, corpus)) if pooled else None
-    try:
-        results = {i: list(run_rule(rules[i], corpus)) for i in todo if i not in pooled}
-        if pool is not None:
-            results.update(zip(pooled, pool.results(), strict=True))
-    finally:
-        if pool is not None:
-            pool.close()
+    results = _rule_results(rules, [i for i in range(len(rules)) if i not in skip], corpus, jobs)
     if forked is not None:
         results.update(forked.results(rules, corpus))
     findings = [f for i in range(len(rules)) for f in results[i]]
@@ -259,6 +246,19 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
 PARALLEL_RULES_CLAIMS = 20_000  # below this many claims, the rules cost less than a forked process
 
 
+def _rule_results(rules: list[Rule], todo: list[int], corpus: Corpus, jobs: int) -> dict[int, list[Finding]]:
+    """The findings of the rules numbered `todo`. On a large corpus the rules that compare claims, seconds each,
+    are shared with forked processes while this one first runs the rules about documents themselves (cheap, but
+    with a finding per document or passage, which would cost more to send back than to make)."""
+    pooled = [i for i in todo if rules[i].check not in DOCUMENT_CHECKS] if (
+        jobs > 1 and len(corpus.claims) >= PARALLEL_RULES_CLAIMS) else []
+    results = {i: list(run_rule(rules[i], corpus)) for i in todo if i not in pooled}
+    if pooled:
+        with Forked(_rule_task, pooled, jobs, share=(rules, corpus)) as pool:
+            results.update(zip(pooled, pool.results(), strict=True))
+    return results
+
+
 def _rule_task(i: int) -> list[Finding]:
     rules, corpus = shared()
     return list(run_rule(rules[i], corpus))
@@ -266,6 +266,19 @@ def _rule_task(i: int) -> list[Finding]:
 
 PARALLEL_FINGERPRINTS = 10_000  # below this many findings, fingerprints cost less than a forked process
 FINGERPRINT_CHUNK = 2_000
+
+
+def _fingerprint(findings: list[Finding], fingerprints: Fingerprints, jobs: int) -> None:
+    """Set each finding's fingerprint (in place: the findings were made by this run's rules); a large report's in
+    pieces, by `jobs` processes, of which only the short texts come back."""
+    if jobs > 1 and len(findings) >= PARALLEL_FINGERPRINTS:
+        spans = [(i, i + FINGERPRINT_CHUNK) for i in range(0, len(findings), FINGERPRINT_CHUNK)]
+        with Forked(_fingerprint_task, spans, jobs, share=(fingerprints, findings)) as forked:
+            prints = [p for chunk in forked.results() for p in chunk]
+    else:
+        prints = [fingerprints(f) for f in findings]
+    for f, p in zip(findings, prints, strict=True):
+        f.fingerprint = p
 
 
 def _fingerprint_task(span: tuple[int, int]) -> list[str]:
@@ -325,15 +338,7 @@ def _check_documents(docs: list[Document], rules: list[Rule], progress: Progress
         counts[c.document] = counts.get(c.document, 0) + 1
     infos = [DocumentInfo(path=d.path, title=d.title, source=d.source, url=d.url, published=d.published,
                           claims=counts.get(d.path, 0)) for d in docs]
-    fingerprints = Fingerprints({c.id: c for c in claims}, {d.path: d for d in docs})
-    if jobs > 1 and len(findings) >= PARALLEL_FINGERPRINTS:
-        spans = [(i, i + FINGERPRINT_CHUNK) for i in range(0, len(findings), FINGERPRINT_CHUNK)]
-        with Forked(_fingerprint_task, spans, jobs, share=(fingerprints, findings)) as printing:
-            prints = [p for chunk in printing.results() for p in chunk]  # only the short texts come back
-    else:
-        prints = [fingerprints(f) for f in findings]
-    for f, p in zip(findings, prints, strict=True):
-        f.fingerprint = p
+    _fingerprint(findings, Fingerprints({c.id: c for c in claims}, {d.path: d for d in docs}), jobs)
     rule_infos = [RuleInfo(id=r.id, name=r.name, severity=r.severity, description=" ".join(r.description.split()))
                   for r in rules]
     notices = list(cache.notices) if cache is not None else []
