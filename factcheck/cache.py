@@ -7,21 +7,19 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import sqlite3
 import time
 from array import array
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from . import __version__
 from .engine.passages import Row
+from .kept import read_outputs
 from .models import Claim, Document, Report
-from .vocabulary import default_rules_dir
+from .versions import CACHE_FORMAT, extractor_version
 
-FORMAT = "factcheck-claims-cache/4"
+FORMAT = CACHE_FORMAT
 REPORTS_KEPT = 8
 _CLAIMS = TypeAdapter(list[Claim])
 _REPORT = TypeAdapter(Report)
@@ -40,39 +38,6 @@ def _claims(items: list[dict[str, object]]) -> list[Claim]:
 
 class OlderCache(sqlite3.DatabaseError):
     """A cache written by another version of factcheck's cache format."""
-
-
-def default_cache_path() -> Path:
-    """`$XDG_CACHE_HOME/factcheck/claims.sqlite` (by default under ~/.cache)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "factcheck" / "claims.sqlite"
-
-
-@lru_cache(maxsize=1)
-def extractor_version() -> str:
-    """A hash of everything extraction depends on: the code that reads text and the vocabulary it reads by."""
-    here = Path(__file__).resolve().parent
-    h = hashlib.sha256(__version__.encode())
-    files = sorted(p for sub in ("recognizers", "claims", "normalize", "text") for p in (here / sub).glob("*.py"))
-    # engine/passages.py: the sentences' shingles are cached with the claims.
-    files += [here / "models.py", here / "vocabulary.py", here / "engine" / "passages.py",
-              default_rules_dir() / "vocabulary.yaml", default_rules_dir() / "units.txt"]
-    for f in files:
-        h.update(f.name.encode())
-        h.update(f.read_bytes())
-    return h.hexdigest()[:16]
-
-
-@lru_cache(maxsize=1)
-def code_version() -> str:
-    """A hash of all of factcheck's code and data: what a report, and its rendered texts, depend on besides the
-    documents and rules (so a changed check or formatter is never served from an older run)."""
-    here = Path(__file__).resolve().parent
-    h = hashlib.sha256(extractor_version().encode())
-    for f in sorted(here.rglob("*.py")):
-        h.update(f.relative_to(here).as_posix().encode())
-        h.update(f.read_bytes())
-    return h.hexdigest()[:16]
 
 
 def document_key(doc: Document) -> str:
@@ -222,22 +187,7 @@ class ClaimCache:
     def get_outputs(self, key: str, formats: list[str]) -> tuple[list[str], list[str]] | None:
         """The texts an identical earlier run rendered in each of `formats`, and its findings' severities; None
         unless every format is kept."""
-        texts: list[str] = []
-        severities: list[str] = []
-        try:
-            for fmt in formats:
-                row = self.db.execute("SELECT data FROM outputs WHERE key = ? AND format = ?", (key, fmt)).fetchone()
-                if row is None:
-                    return None
-                head, _, text = str(row[0]).partition("\n")  # see put_outputs
-                kept = json.loads(head)
-                if not isinstance(kept, list):
-                    return None
-                texts.append(text)
-                severities = [str(x) for x in kept]
-        except (sqlite3.DatabaseError, ValueError, TypeError):
-            return None
-        return texts, severities
+        return read_outputs(self.db, key, formats)
 
     def put_outputs(self, key: str, formats: list[str], texts: list[str], severities: list[str]) -> None:
         """Keep a run's rendered reports for the next identical run (the last few runs only)."""

@@ -119,9 +119,6 @@ def check(ctx: click.Context, paths: tuple[str, ...], format: tuple[str, ...], o
           new_paths: tuple[str, ...], git_ref: str | None, max_bytes: int | None, cache: str | None,
           no_cache: bool, jobs: int | None) -> None:
     """Check the articles in PATHS (files or folders) and report contradictions."""
-    from .pipeline import changed_since
-    from .pipeline import check as run_check
-
     settings, _ = _settings(ctx, format=format, rules=rules_dirs, fail_on=fail_on, baseline=baseline,
                             suppressions=suppressions, max_bytes=max_bytes, cache=cache, no_cache=no_cache, jobs=jobs)
     formats = _formats(settings.format)
@@ -132,38 +129,63 @@ def check(ctx: click.Context, paths: tuple[str, ...], format: tuple[str, ...], o
         formats = formats * len(outputs)
     news = list(new_paths)
     if git_ref:
+        from .pipeline import changed_since
+
         news += changed_since(git_ref, list(paths))
         if not news:
             click.echo(f"factcheck: no documents changed since {git_ref}", err=True)
             return
-    claim_cache = _open_cache(settings)
-    jobs_n = settings.jobs or os.cpu_count() or 1
-    try:
-        if claim_cache is not None and not news and not settings.baseline and not settings.suppressions:
-            # Nothing to apply to the report after it is built: an unchanged corpus's rendered texts are reused.
-            from .pipeline import check_rendered
-
-            texts, severities = check_rendered(list(paths), formats, claim_cache, settings.rules, settings.max_bytes,
-                                               _progress(), jobs_n)
-            report = None
-        else:
-            report = run_check(list(paths), settings.rules, settings.max_bytes, news or None, _progress(),
-                               claim_cache, jobs_n)
-    finally:
-        if claim_cache is not None:
-            claim_cache.close()
+    plain = not settings.no_cache and not news and not settings.baseline and not settings.suppressions
+    kept = _kept(list(paths), formats, settings) if plain else None
+    if kept is not None:
+        texts, severities = kept
+        report = None
+    else:
+        texts, severities, report = _run(list(paths), formats, settings, news, plain)
     if report is None:  # no suppressions, no baseline: every finding counts and can fail the run
-        from .models import SEVERITY_RANK  # already imported by the pipeline
+        from .severity import SEVERITY_RANK
 
         counts = {s: severities.count(s) for s in ("error", "warning", "info")}
         failing = any(SEVERITY_RANK[s] >= SEVERITY_RANK.get(settings.fail_on, 99) for s in severities)
     else:
         report = _gate(report, settings)
-        texts = _render(report, formats, jobs_n)
+        texts = _render(report, formats, settings.jobs or os.cpu_count() or 1)
         counts, failing = report.counts(), bool(report.failing(settings.fail_on))
     _write_all(texts, outputs, counts)
     if failing:
         sys.exit(EXIT_FINDINGS)
+
+
+def _kept(paths: list[str], formats: list[str], settings: Settings) -> tuple[list[str], list[str]] | None:
+    """The texts an identical earlier plain run rendered, and its findings' severities, read before the pipeline
+    is imported (a warm run of an unchanged corpus is mostly that import otherwise)."""
+    from pathlib import Path
+
+    from .kept import inputs_key, kept_outputs
+    from .versions import default_cache_path
+
+    key = inputs_key(paths, list(settings.rules), settings.max_bytes)
+    return kept_outputs(Path(settings.cache) if settings.cache else default_cache_path(), key, formats) if key else None
+
+
+def _run(paths: list[str], formats: list[str], settings: Settings, news: list[str],
+         plain: bool) -> tuple[list[str], list[str], Report | None]:
+    """A plain run's rendered texts and severities (the cache keeps them for the next), or else the report to gate."""
+    from .pipeline import check as run_check
+    from .pipeline import check_rendered
+
+    claim_cache = _open_cache(settings)
+    jobs_n = settings.jobs or os.cpu_count() or 1
+    try:
+        if claim_cache is not None and plain:
+            texts, severities = check_rendered(paths, formats, claim_cache, settings.rules, settings.max_bytes,
+                                               _progress(), jobs_n)
+            return texts, severities, None
+        return [], [], run_check(paths, settings.rules, settings.max_bytes, news or None, _progress(), claim_cache,
+                                 jobs_n)
+    finally:
+        if claim_cache is not None:
+            claim_cache.close()
 
 
 def _open_cache(settings: Settings) -> ClaimCache | None:
@@ -172,7 +194,8 @@ def _open_cache(settings: Settings) -> ClaimCache | None:
         return None
     from pathlib import Path
 
-    from .cache import ClaimCache, default_cache_path
+    from .cache import ClaimCache
+    from .versions import default_cache_path
 
     return ClaimCache(Path(settings.cache) if settings.cache else default_cache_path())
 

@@ -1,10 +1,37 @@
-"""Reading the small files a run is configured by (rules, baselines, suppressions), with one-line errors."""
+"""Finding the input files, and reading the small files a run is configured by (rules, baselines, suppressions),
+with one-line errors. Standard library only: a warm run walks the inputs before any heavy import."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import InputError
+
+SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".ndjson"}
+
+
+def iter_paths(paths: list[str]) -> Iterator[Path]:
+    """Files named, and the supported files below folders named, in a stable (sorted) order."""
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found: list[Path] = []
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(Path(root) / f for f in files
+                             if not f.startswith(".") and Path(f).suffix.lower() in SUFFIXES)
+            yield from sorted(found, key=lambda f: f.as_posix())
+        elif p.is_file():
+            if p.suffix.lower() not in SUFFIXES:
+                supported = ", ".join(sorted(SUFFIXES))
+                raise InputError(f"unsupported file type {p.suffix or '(none)'} (use {supported})", raw)
+            yield p
+        elif p.exists():
+            raise InputError("not a regular file", raw)
+        else:
+            raise InputError("no such file or directory", raw)
 
 
 def read_text(path: str | Path, what: str, missing: str = "") -> str:

@@ -15,8 +15,10 @@ from .engine.passages import Row, SharedPassage, document_rows, find_shared_pass
 from .engine.rules import Rule, load_rules
 from .errors import InputError
 from .fingerprints import Fingerprints
-from .models import SEVERITY_RANK, Claim, Document, DocumentInfo, Finding, Report, RuleInfo, compact, share_fields_set
+from .kept import inputs_key
+from .models import Claim, Document, DocumentInfo, Finding, Report, RuleInfo, compact, share_fields_set
 from .parallel import Forked, shared
+from .severity import SEVERITY_RANK
 from .vocabulary import load_vocabulary
 
 if TYPE_CHECKING:
@@ -385,23 +387,24 @@ def check_rendered(paths: list[str], formats: list[str], cache: ClaimCache, rule
     """The report of `paths` rendered in each of `formats`, and its findings' severities. An unchanged corpus
     checked with unchanged rules renders the same texts: they are kept in the cache, so such a run reads them
     back instead of rebuilding and rendering the report."""
-    rules = load_rules(rules_dirs)
-    docs = load_documents(paths, max_bytes)
-    key = corpus_key(docs, rules)
-    kept = cache.get_outputs(key, formats)
+    # Kept by the bytes of the inputs, so that the command line finds them before it imports any of this.
+    inputs = inputs_key(paths, rules_dirs or [], max_bytes)
+    kept = cache.get_outputs(inputs, formats) if inputs is not None else None
     if kept is not None:
         return kept
+    rules = load_rules(rules_dirs)
+    docs = load_documents(paths, max_bytes)
     from .report import render  # imported only when there is something to render
 
     # The report model is kept by the runs that read it back (with a baseline or suppressions to apply); this run
     # keeps what it reads back, the rendered texts: a large report's JSON written twice would double its memory.
-    report = cache.get_report(key)
+    report = cache.get_report(corpus_key(docs, rules))
     if report is None:
         report = check_documents(docs, rules, progress, cache, jobs)
     texts = [render(report, f, jobs) for f in formats]
     severities: list[str] = [f.severity for f in report.findings]
-    if not report.notices:  # a run that had something to say about the cache says it again
-        cache.put_outputs(key, formats, texts, severities)
+    if inputs is not None and not report.notices:  # a run that had something to say about the cache says it again
+        cache.put_outputs(inputs, formats, texts, severities)
     return texts, severities
 
 
@@ -409,7 +412,7 @@ def corpus_key(docs: list[Document], rules: list[Rule]) -> str:
     """What a report depends on: every document (path, content, metadata, order), the rules and the code."""
     import hashlib
 
-    from .cache import code_version
+    from .versions import code_version
 
     h = hashlib.sha256(code_version().encode())
     for r in rules:

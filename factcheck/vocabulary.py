@@ -11,15 +11,7 @@ import yaml
 
 from . import yamlfile
 from .errors import InputError
-
-
-def default_rules_dir() -> Path:
-    """The rules shipped with factcheck: packaged as `factcheck/_rules`, or `rules/` in a checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_rules", here.parent / "rules"):
-        if (candidate / "vocabulary.yaml").is_file():
-            return candidate
-    raise InputError("the default rules were not found (is factcheck installed completely?)")
+from .versions import default_rules_dir
 
 
 def words_pattern(words: list[str], after_hyphen: bool = False) -> str:

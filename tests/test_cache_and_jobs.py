@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, factcheck_cmd, run_cli
+from conftest import ROOT, SEEDS, factcheck_cmd, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -86,11 +86,17 @@ def test_a_warm_run_reuses_rendered_reports_with_the_same_output_and_exit(tmp_pa
     db.close()
 
 
-def test_a_changed_document_is_read_again(tmp_path: Path) -> None:
+def _two_documents(tmp_path: Path, second: str) -> Path:
+    """A folder of two documents about Acme's valuation: $29 billion, then `second`."""
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "a.txt").write_text("Acme was valued at $29 billion.")
-    (docs / "b.txt").write_text("Acme has a $29 billion valuation.")
+    (docs / "b.txt").write_text(second)
+    return docs
+
+
+def test_a_changed_document_is_read_again(tmp_path: Path) -> None:
+    docs = _two_documents(tmp_path, "Acme has a $29 billion valuation.")
     cache = tmp_path / "claims.sqlite"
     first = [f["rule"] for f in json.loads(report(str(docs), "--cache", str(cache)))["findings"]]
     assert "FC101" not in first
@@ -224,3 +230,42 @@ def test_rules_and_fingerprints_shared_with_forked_processes_give_the_same(corpu
     for jobs in (2, 3):
         assert pipeline.check([str(corpus)], jobs=jobs) == one
     assert {f.rule for f in one.findings} >= {"FC101", "FC102", "FC106", "FC302"}  # rules of both kinds ran
+
+
+def test_a_warm_run_reads_the_kept_texts_before_importing_the_pipeline(tmp_path: Path) -> None:
+    cache = tmp_path / "claims.sqlite"
+    args = ["check", str(SEEDS), "--cache", str(cache), "--format", "json"]
+    cold = run_cli(*args)
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONPROFILEIMPORTTIME": "1"}
+    warm = subprocess.run([sys.executable, "-m", "factcheck", *args], capture_output=True, text=True, env=env,
+                          timeout=120)
+    assert (warm.returncode, warm.stdout) == (cold.returncode, cold.stdout) == (1, cold.stdout)
+    imported = {line.rsplit("|", 1)[-1].strip() for line in warm.stderr.splitlines() if line.startswith("import")}
+    assert "factcheck.kept" in imported
+    assert not imported & {"factcheck.pipeline", "factcheck.models", "factcheck.cache", "factcheck.recognizers"}
+
+
+def test_kept_texts_are_not_served_when_a_rule_file_or_the_size_limit_changed(tmp_path: Path) -> None:
+    docs = _two_documents(tmp_path, "Acme reached a $25 billion valuation.")
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    default = (ROOT / "rules" / "FC101-value-disagreement.yaml").read_text(encoding="utf-8")
+    (rules / "FC101.yaml").write_text(default, encoding="utf-8")
+    args = ["check", str(docs), "--rules", str(rules), "--cache", str(tmp_path / "claims.sqlite"), "--format", "json"]
+    assert [f["severity"] for f in json.loads(run_cli(*args).stdout)["findings"] if f["rule"] == "FC101"] == ["error"]
+    (rules / "FC101.yaml").write_text(default.replace("severity: error", "severity: warning"), encoding="utf-8")
+    again = json.loads(run_cli(*args).stdout)
+    assert [f["severity"] for f in again["findings"] if f["rule"] == "FC101"] == ["warning"]
+    limited = run_cli(*args, "--max-bytes", "20")
+    assert limited.returncode == 2 and "file too large" in limited.stderr, limited.stderr
+
+
+def test_an_input_gone_after_a_kept_run_is_an_error(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Acme was valued at $29 billion.")
+    b.write_text("Acme reached a $25 billion valuation.")
+    args = ["check", str(a), str(b), "--cache", str(tmp_path / "claims.sqlite")]
+    assert run_cli(*args).returncode == 1
+    b.unlink()
+    gone = run_cli(*args)
+    assert gone.returncode == 2 and "b.txt" in gone.stderr and "no such file" in gone.stderr, gone.stderr

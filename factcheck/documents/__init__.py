@@ -1,5 +1,6 @@
 """Stage 1: load documents."""
 
-from .loaders import SUFFIXES, iter_paths, load_documents, load_file
+from ..files import SUFFIXES, iter_paths
+from .loaders import load_documents, load_file
 
 __all__ = ["SUFFIXES", "iter_paths", "load_documents", "load_file"]

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -14,10 +12,10 @@ import yaml
 
 from .. import yamlfile
 from ..errors import InputError
+from ..files import SUFFIXES, iter_paths
 from ..models import Document
 from .html_text import html_to_text
 
-SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".ndjson"}
 MAX_BYTES = 20 * 1024 * 1024
 
 TEXT_KEYS = ("text", "body", "content", "article", "maintext")
@@ -25,28 +23,6 @@ TITLE_KEYS = ("title", "headline")
 SOURCE_KEYS = ("source", "outlet", "publisher", "site", "site_name", "source_domain")
 URL_KEYS = ("url", "link", "canonical")
 DATE_KEYS = ("published", "date", "published_at", "publication_date", "date_publish", "pubdate", "datePublished")
-
-
-def iter_paths(paths: list[str]) -> Iterator[Path]:
-    """Files named, and the supported files below folders named, in a stable (sorted) order."""
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found: list[Path] = []
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(Path(root) / f for f in files
-                             if not f.startswith(".") and Path(f).suffix.lower() in SUFFIXES)
-            yield from sorted(found, key=lambda f: f.as_posix())
-        elif p.is_file():
-            if p.suffix.lower() not in SUFFIXES:
-                supported = ", ".join(sorted(SUFFIXES))
-                raise InputError(f"unsupported file type {p.suffix or '(none)'} (use {supported})", raw)
-            yield p
-        elif p.exists():
-            raise InputError("not a regular file", raw)
-        else:
-            raise InputError("no such file or directory", raw)
 
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:

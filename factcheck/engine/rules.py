@@ -12,7 +12,7 @@ from .. import yamlfile
 from ..errors import InputError
 from ..files import read_text
 from ..models import Severity
-from ..vocabulary import default_rules_dir
+from ..versions import default_rules_dir
 
 CheckKind = Literal["disagreement", "aligned-figure", "role-conflict", "derived", "parts-sum", "change", "placeholder",
                     "shared-passage", "undated"]

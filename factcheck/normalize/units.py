@@ -6,7 +6,7 @@ import math
 from functools import lru_cache
 from typing import Any
 
-from ..vocabulary import default_rules_dir
+from ..versions import default_rules_dir
 
 # The time units a duration is measured in (defined in rules/units.txt), one spelling each.
 DURATION_UNITS = ("year", "month", "week", "day", "hour", "minute", "second")

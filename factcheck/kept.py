@@ -1,0 +1,72 @@
+"""A plain run repeated: the texts an identical earlier run rendered, found from the bytes of the inputs alone,
+before anything heavy is imported (the models, the rules, the recognizers). Standard library only."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+
+from .errors import InputError
+from .files import iter_paths
+from .versions import CACHE_FORMAT, code_version, default_rules_dir
+
+
+def inputs_key(paths: list[str], rules_dirs: list[str], max_bytes: int) -> str | None:
+    """A hash of what a plain run's rendered texts depend on, read as bytes: factcheck's code, every file of the
+    shipped and the given rule folders, the size limit, and each input file's path and bytes in the order a run
+    reads them. None when an input cannot be read as it stands: the run itself then says what is wrong."""
+    h = hashlib.sha256(f"{code_version()}\x1f{max_bytes}".encode())
+    try:
+        for folder in [default_rules_dir(), *(Path(d) for d in rules_dirs)]:
+            if not folder.is_dir():
+                return None
+            for f in sorted(p for p in folder.iterdir() if p.is_file()):
+                h.update(f"\x1d{f.name}\x1f".encode())
+                h.update(f.read_bytes())
+        for p in iter_paths(paths):
+            if p.stat().st_size > max_bytes:
+                return None
+            h.update(f"\x1e{p.as_posix()}\x1f".encode("utf-8", "surrogatepass"))
+            h.update(p.read_bytes())
+    except (InputError, OSError):
+        return None
+    return h.hexdigest()
+
+
+def read_outputs(db: sqlite3.Connection, key: str, formats: list[str]) -> tuple[list[str], list[str]] | None:
+    """The texts kept under `key` in each of `formats`, and the findings' severities; None unless every format is
+    kept. Each is stored as the severities (a JSON line) and then the text as it is (see ClaimCache.put_outputs)."""
+    texts: list[str] = []
+    severities: list[str] = []
+    try:
+        for fmt in formats:
+            row = db.execute("SELECT data FROM outputs WHERE key = ? AND format = ?", (key, fmt)).fetchone()
+            if row is None:
+                return None
+            head, _, text = str(row[0]).partition("\n")
+            kept = json.loads(head)
+            if not isinstance(kept, list):
+                return None
+            texts.append(text)
+            severities = [str(x) for x in kept]
+    except (sqlite3.Error, ValueError, TypeError):
+        return None
+    return texts, severities
+
+
+def kept_outputs(cache: Path, key: str, formats: list[str]) -> tuple[list[str], list[str]] | None:
+    """`read_outputs` from the cache file at `cache`, opened only to read; None when it cannot be read (a missing,
+    locked, damaged or foreign file is then dealt with by the run itself)."""
+    try:
+        db = sqlite3.connect(f"{cache.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+    except (sqlite3.Error, OSError, ValueError):
+        return None
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+        return read_outputs(db, key, formats) if row is not None and row[0] == CACHE_FORMAT else None
+    except sqlite3.Error:
+        return None
+    finally:
+        db.close()
