@@ -8,7 +8,8 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import asdict, replace
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -55,14 +56,14 @@ def _settings(ctx: click.Context, **given: object) -> tuple[Settings, dict[str, 
     from .config import load_settings
 
     settings, origin = load_settings()
-    updates = {}
+    updates: dict[str, Any] = {}
     params = {"rules": "rules_dirs"}  # settings whose option is named otherwise
     for key, value in given.items():
         source = ctx.get_parameter_source(params.get(key, key))
         if source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP") and value not in (None, ()):
             updates[key] = list(value) if isinstance(value, tuple) else value
             origin[key] = "command line"
-    return settings.model_copy(update=updates), origin
+    return replace(settings, **updates), origin
 
 
 def _formats(formats: list[str]) -> list[str]:
@@ -272,7 +273,7 @@ def show_config() -> None:
     settings, origin = load_settings()
     found = find_config()
     rows = [[key, json.dumps(value), origin.get(key, "default")]
-            for key, value in settings.model_dump().items()]
+            for key, value in asdict(settings).items()]
     click.echo(f"configuration file: {found[0] if found else 'none found'}")
     from .report.table import table
 

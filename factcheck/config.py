@@ -4,29 +4,32 @@ working directory; command-line options override it."""
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from annotated_types import Ge, Gt
 
 from .errors import InputError
 
 FailLevel = Literal["error", "warning", "info", "never"]
 
 
-class Settings(BaseModel):
-    """What a configuration file may set."""
+@dataclass(frozen=True)
+class Settings:
+    """What a configuration file may set. A dataclass that pydantic validates when a file sets anything, so that a
+    run without one (a warm run most of all) does not import pydantic for it."""
 
-    model_config = ConfigDict(extra="forbid")
+    __pydantic_config__ = {"extra": "forbid"}
     fail_on: FailLevel = "error"
-    format: list[str] = Field(default_factory=lambda: ["table"])
-    rules: list[str] = Field(default_factory=list)
+    format: list[str] = field(default_factory=lambda: ["table"])
+    rules: list[str] = field(default_factory=list)
     baseline: str | None = None
     suppressions: str | None = None
-    max_bytes: int = Field(20 * 1024 * 1024, gt=0)
+    max_bytes: Annotated[int, Gt(0)] = 20 * 1024 * 1024
     cache: str | None = None
     no_cache: bool = False
-    jobs: int | None = Field(None, ge=1)
+    jobs: Annotated[int, Ge(1)] | None = None
 
 
 PATH_SETTINGS = {"rules", "baseline", "suppressions", "cache"}
@@ -79,9 +82,14 @@ def load_settings(start: Path | None = None) -> tuple[Settings, dict[str, str]]:
             table[key] = [str((path.parent / v).resolve()) for v in value]
         elif isinstance(value, str):
             table[key] = str((path.parent / value).resolve())
+    from pydantic import TypeAdapter, ValidationError
+
     try:
-        settings = Settings.model_validate(table)
+        settings = TypeAdapter(Settings).validate_python(table)
     except ValidationError as exc:
         err = exc.errors()[0]
-        raise InputError(f"invalid setting {'.'.join(map(str, err['loc']))}: {err['msg']}", str(path)) from None
+        name = ".".join(map(str, err["loc"]))
+        if err["type"] == "unexpected_keyword_argument":
+            raise InputError(f"unknown setting {name}", str(path)) from None
+        raise InputError(f"invalid setting {name}: {err['msg']}", str(path)) from None
     return settings, {k: str(path) for k in table}

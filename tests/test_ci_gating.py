@@ -139,6 +139,11 @@ def test_pyproject_tool_table(repo: Path) -> None:
     (repo / "pyproject.toml").write_text('[tool.factcheck]\nfail_on = "sometimes"\n')
     bad = run_cli("check", "articles", cwd=repo)
     assert bad.returncode == 2 and "pyproject.toml: invalid setting fail_on" in bad.stderr
+    for setting, message in [("max-bytes = 0", "invalid setting max_bytes"), ("jobs = 0", "invalid setting jobs"),
+                             ('colour = "red"', "unknown setting colour")]:
+        (repo / "pyproject.toml").write_text(f"[tool.factcheck]\n{setting}\n")
+        bad = run_cli("check", "articles", cwd=repo)
+        assert bad.returncode == 2 and f"pyproject.toml: {message}" in bad.stderr, bad.stderr
 
 
 def test_sarif_is_valid_2_1_0(tmp_path: Path) -> None:
