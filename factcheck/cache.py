@@ -19,7 +19,6 @@ from .kept import read_outputs
 from .models import Claim, Document, Report
 from .versions import CACHE_FORMAT, extractor_version
 
-FORMAT = CACHE_FORMAT
 REPORTS_KEPT = 8
 _CLAIMS = TypeAdapter(list[Claim])
 _REPORT = TypeAdapter(Report)
@@ -88,12 +87,12 @@ class ClaimCache:
             tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if row is None and tables - {"meta"}:
                 raise sqlite3.DatabaseError("not a factcheck claims cache")
-            if row is not None and row[0] != FORMAT:
-                if str(row[0]).startswith(FORMAT.rsplit("/", 1)[0] + "/"):
+            if row is not None and row[0] != CACHE_FORMAT:
+                if str(row[0]).startswith(CACHE_FORMAT.rsplit("/", 1)[0] + "/"):
                     raise OlderCache(row[0])
-                raise sqlite3.DatabaseError(f"cache format {row[0]!r}, expected {FORMAT!r}")
+                raise sqlite3.DatabaseError(f"cache format {row[0]!r}, expected {CACHE_FORMAT!r}")
             db.execute("BEGIN IMMEDIATE")
-            db.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?)", (FORMAT,))
+            db.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?)", (CACHE_FORMAT,))
             db.execute("CREATE TABLE IF NOT EXISTS claims (key TEXT, version TEXT, data BLOB, "
                        "PRIMARY KEY (key, version))")
             db.execute("CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, data BLOB, used REAL)")

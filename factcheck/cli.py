@@ -137,12 +137,12 @@ def check(ctx: click.Context, paths: tuple[str, ...], format: tuple[str, ...], o
             click.echo(f"factcheck: no documents changed since {git_ref}", err=True)
             return
     plain = not settings.no_cache and not news and not settings.baseline and not settings.suppressions
-    kept = _kept(list(paths), formats, settings) if plain else None
+    key, kept = _kept(list(paths), formats, settings) if plain else (None, None)
     if kept is not None:
         texts, severities = kept
         report = None
     else:
-        texts, severities, report = _run(list(paths), formats, settings, news, plain)
+        texts, severities, report = _run(list(paths), formats, settings, news, plain, key)
     if report is None:  # no suppressions, no baseline: every finding counts and can fail the run
         from .severity import SEVERITY_RANK
 
@@ -157,21 +157,24 @@ def check(ctx: click.Context, paths: tuple[str, ...], format: tuple[str, ...], o
         sys.exit(EXIT_FINDINGS)
 
 
-def _kept(paths: list[str], formats: list[str], settings: Settings) -> tuple[list[str], list[str]] | None:
-    """The texts an identical earlier plain run rendered, and its findings' severities, read before the pipeline
-    is imported (a warm run of an unchanged corpus is mostly that import otherwise)."""
+def _kept(paths: list[str], formats: list[str],
+          settings: Settings) -> tuple[str | None, tuple[list[str], list[str]] | None]:
+    """The inputs' key, and the texts an identical earlier plain run rendered with its findings' severities, read
+    before the pipeline is imported (a warm run of an unchanged corpus is mostly that import otherwise)."""
     from pathlib import Path
 
     from .kept import inputs_key, kept_outputs
     from .versions import default_cache_path
 
     key = inputs_key(paths, list(settings.rules), settings.max_bytes)
-    return kept_outputs(Path(settings.cache) if settings.cache else default_cache_path(), key, formats) if key else None
+    cache = Path(settings.cache) if settings.cache else default_cache_path()
+    return key, kept_outputs(cache, key, formats) if key else None
 
 
-def _run(paths: list[str], formats: list[str], settings: Settings, news: list[str],
-         plain: bool) -> tuple[list[str], list[str], Report | None]:
-    """A plain run's rendered texts and severities (the cache keeps them for the next), or else the report to gate."""
+def _run(paths: list[str], formats: list[str], settings: Settings, news: list[str], plain: bool,
+         key: str | None) -> tuple[list[str], list[str], Report | None]:
+    """A plain run's rendered texts and severities (the cache keeps them for the next, under the inputs' `key`), or
+    else the report to gate."""
     from .pipeline import check as run_check
     from .pipeline import check_rendered
 
@@ -180,7 +183,7 @@ def _run(paths: list[str], formats: list[str], settings: Settings, news: list[st
     try:
         if claim_cache is not None and plain:
             texts, severities = check_rendered(paths, formats, claim_cache, settings.rules, settings.max_bytes,
-                                               _progress(), jobs_n)
+                                               _progress(), jobs_n, inputs=key)
             return texts, severities, None
         return [], [], run_check(paths, settings.rules, settings.max_bytes, news or None, _progress(), claim_cache,
                                  jobs_n)

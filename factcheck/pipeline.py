@@ -382,13 +382,15 @@ def _kept_report(docs: list[Document], rules: list[Rule], key: str, cache: Claim
 
 
 def check_rendered(paths: list[str], formats: list[str], cache: ClaimCache, rules_dirs: list[str] | None = None,
-                   max_bytes: int = MAX_BYTES, progress: Progress | None = None,
-                   jobs: int = 1) -> tuple[list[str], list[str]]:
+                   max_bytes: int = MAX_BYTES, progress: Progress | None = None, jobs: int = 1,
+                   inputs: str | None = None) -> tuple[list[str], list[str]]:
     """The report of `paths` rendered in each of `formats`, and its findings' severities. An unchanged corpus
     checked with unchanged rules renders the same texts: they are kept in the cache, so such a run reads them
-    back instead of rebuilding and rendering the report."""
+    back instead of rebuilding and rendering the report. `inputs`: the inputs' key (`kept.inputs_key`) when the
+    caller has worked it out already."""
     # Kept by the bytes of the inputs, so that the command line finds them before it imports any of this.
-    inputs = inputs_key(paths, rules_dirs or [], max_bytes)
+    if inputs is None:
+        inputs = inputs_key(paths, rules_dirs or [], max_bytes)
     kept = cache.get_outputs(inputs, formats) if inputs is not None else None
     if kept is not None:
         return kept
