@@ -262,9 +262,8 @@ def test_kept_texts_are_not_served_when_a_rule_file_or_the_size_limit_changed(tm
 
 
 def test_an_input_gone_after_a_kept_run_is_an_error(tmp_path: Path) -> None:
-    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text("Acme was valued at $29 billion.")
-    b.write_text("Acme reached a $25 billion valuation.")
+    docs = _two_documents(tmp_path, "Acme reached a $25 billion valuation.")
+    a, b = docs / "a.txt", docs / "b.txt"
     args = ["check", str(a), str(b), "--cache", str(tmp_path / "claims.sqlite")]
     assert run_cli(*args).returncode == 1
     b.unlink()
