@@ -54,7 +54,8 @@ def _story(i: int) -> str:
 def test_a_passage_in_more_than_fifty_documents_is_boilerplate_not_a_copy() -> None:
     fifty = run_docs([{"path": f"d{i:02d}.txt", "text": _story(i)} for i in range(50)], only=["FC302"])
     assert fifty.findings  # fifty documents sharing the passage: each is paired with a few of the others
-    assert all(len(f.documents) == 2 for f in fifty.findings)
+    assert all(len(f.documents) >= 2 for f in fifty.findings)
+    assert len(fifty.findings) == len({f.details["copy"] for f in fifty.findings})  # one finding for each copy
     assert len({d for f in fifty.findings for d in f.documents}) == 50
     fiftyone = run_docs([{"path": f"d{i:02d}.txt", "text": _story(i)} for i in range(51)], only=["FC302"])
     assert not fiftyone.findings  # one more, and it is boilerplate (a newsletter footer), not a copied passage

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ...models import Finding, Location
 from ..corpus import Corpus, finding
+from ..passages import SharedPassage
 from ..rules import Rule
 
 DEFAULT_PLACEHOLDERS = [r"\{\{\s*[^{}\n]{0,60}?\s*\}\}", r"\{%\s*[^%\n]{0,60}?\s*%\}", r"\$\{[A-Za-z_][\w.]*\}",
@@ -63,18 +64,32 @@ def run_placeholder(rule: Rule, opts: PlaceholderOptions, corpus: Corpus) -> Ite
 
 
 def run_shared_passage(rule: Rule, opts: PassageOptions, corpus: Corpus) -> Iterator[Finding]:
+    # One finding per passage of a copy, naming every document it stands in: a wire story reprinted by twenty
+    # outlets is twenty findings, not one for each of the 190 pairs among them.
+    groups: dict[tuple[str, tuple[int, ...], bool], list[SharedPassage]] = {}
     for p in corpus.passages:
+        groups.setdefault((p.copy, p.copy_sentences, p.direction_known), []).append(p)
+    published = {d.path: d.published.isoformat() if d.published else "" for d in corpus.documents}
+    for group in groups.values():
+        group.sort(key=lambda p: (published.get(p.original, ""), p.original))
+        p = group[0]
         a, b = corpus.short(p.original), corpus.short(p.copy)
-        relation = (f"{b} repeats a passage of {a}" if p.direction_known
-                    else f"{a} and {b} share a passage (which copied which is unknown)")
+        others = [corpus.short(q.original) for q in group[1:]]
+        also = ""
+        if others:
+            named = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+            also = f" (also in {len(others)} other document{'s' if len(others) > 1 else ''}: {named})"
+        relation = (f"{b} repeats a passage of {a}{also}" if p.direction_known
+                    else f"{a} and {b} share a passage{also} (which copied which is unknown)")
         msg = (f"{relation}: {p.words} words, {b}:{p.copy_lines[0]}-{p.copy_lines[1]} ~ "
                f"{a}:{p.original_lines[0]}-{p.original_lines[1]} (\"{p.excerpt}\"). Claims in it are counted "
                f"once, not as independent confirmation.")
         locs = [Location(document=p.copy, line=p.copy_lines[0], quote=p.excerpt),
-                Location(document=p.original, line=p.original_lines[0], quote=p.excerpt)]
-        yield finding(rule, b, "text", msg, locations=locs, original=p.original, copy=p.copy, words=p.words,
-                      summary=f"{p.words} words shared with {a}; counted as one source",
-                      direction_known=p.direction_known)
+                *(Location(document=q.original, line=q.original_lines[0], quote=p.excerpt) for q in group)]
+        shared_with = f"{a} and {len(others)} other{'s' if len(others) > 1 else ''}" if others else a
+        yield finding(rule, b, "text", msg, locations=locs, summary=f"{p.words} words shared with {shared_with}; "
+                      f"counted as one source", original=p.original, copy=p.copy, words=p.words,
+                      direction_known=p.direction_known, also_in=[q.original for q in group[1:]])
 
 
 def run_undated(rule: Rule, opts: UndatedOptions, corpus: Corpus) -> Iterator[Finding]:
