@@ -96,8 +96,8 @@ class ClaimCache:
             db.execute("CREATE TABLE IF NOT EXISTS claims (key TEXT, version TEXT, data BLOB, "
                        "PRIMARY KEY (key, version))")
             db.execute("CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, data BLOB, used REAL)")
-            db.execute("CREATE TABLE IF NOT EXISTS outputs (key TEXT, format TEXT, data BLOB, used REAL, "
-                       "PRIMARY KEY (key, format))")
+            db.execute("CREATE TABLE IF NOT EXISTS outputs (key TEXT, format TEXT, severities TEXT, data TEXT, "
+                       "used REAL, PRIMARY KEY (key, format))")
             db.execute("COMMIT")
             db.execute("SELECT count(*) FROM claims LIMIT 1").fetchone()
         except sqlite3.DatabaseError:
@@ -191,10 +191,11 @@ class ClaimCache:
     def put_outputs(self, key: str, formats: list[str], texts: list[str], severities: list[str]) -> None:
         """Keep a run's rendered reports for the next identical run (the last few runs only)."""
         now = time.time()
-        # The severities as a JSON line, then the text as it is: a text of megabytes is not escaped into JSON and
-        # parsed back (a tenth of a warm run).
+        # The severities apart from the text, which is bound as it is: a text of megabytes is neither escaped into
+        # JSON and parsed back (a tenth of a warm run) nor copied behind a header (its size again, twice over, since
+        # a text with one accented letter takes two or four bytes a character).
         head = json.dumps(severities)
-        self._write([*(("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)", (key, fmt, f"{head}\n{text}", now))
+        self._write([*(("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?)", (key, fmt, head, text, now))
                        for fmt, text in zip(formats, texts, strict=True)),
                      (f"DELETE FROM outputs WHERE key NOT IN (SELECT key FROM outputs GROUP BY key "
                       f"ORDER BY max(used) DESC LIMIT {REPORTS_KEPT})", ())])

@@ -37,17 +37,17 @@ def inputs_key(paths: list[str], rules_dirs: list[str], max_bytes: int) -> str |
 
 def read_outputs(db: sqlite3.Connection, key: str, formats: list[str]) -> tuple[list[str], list[str]] | None:
     """The texts kept under `key` in each of `formats`, and the findings' severities; None unless every format is
-    kept. Each is stored as the severities (a JSON line) and then the text as it is (see ClaimCache.put_outputs)."""
+    kept. Each is stored as the severities (a JSON list) and the text as it is (see ClaimCache.put_outputs)."""
     texts: list[str] = []
     severities: list[str] = []
     try:
         for fmt in formats:
-            row = db.execute("SELECT data FROM outputs WHERE key = ? AND format = ?", (key, fmt)).fetchone()
+            row = db.execute("SELECT severities, data FROM outputs WHERE key = ? AND format = ?",
+                             (key, fmt)).fetchone()
             if row is None:
                 return None
-            head, _, text = str(row[0]).partition("\n")
-            kept = json.loads(head)
-            if not isinstance(kept, list):
+            kept, text = json.loads(row[0]), row[1]
+            if not isinstance(kept, list) or not isinstance(text, str):
                 return None
             texts.append(text)
             severities = [str(x) for x in kept]
