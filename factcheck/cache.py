@@ -96,7 +96,7 @@ class ClaimCache:
             db.execute("CREATE TABLE IF NOT EXISTS claims (key TEXT, version TEXT, data BLOB, "
                        "PRIMARY KEY (key, version))")
             db.execute("CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, data BLOB, used REAL)")
-            db.execute("CREATE TABLE IF NOT EXISTS outputs (key TEXT, format TEXT, severities TEXT, data TEXT, "
+            db.execute("CREATE TABLE IF NOT EXISTS outputs (key TEXT, format TEXT, severities TEXT, data BLOB, "
                        "used REAL, PRIMARY KEY (key, format))")
             db.execute("COMMIT")
             db.execute("SELECT count(*) FROM claims LIMIT 1").fetchone()
@@ -183,17 +183,16 @@ class ClaimCache:
                      (f"DELETE FROM reports WHERE key NOT IN (SELECT key FROM reports ORDER BY used DESC "
                       f"LIMIT {REPORTS_KEPT})", ())])
 
-    def get_outputs(self, key: str, formats: list[str]) -> tuple[list[str], list[str]] | None:
+    def get_outputs(self, key: str, formats: list[str]) -> tuple[list[bytes], list[str]] | None:
         """The texts an identical earlier run rendered in each of `formats`, and its findings' severities; None
         unless every format is kept."""
         return read_outputs(self.db, key, formats)
 
-    def put_outputs(self, key: str, formats: list[str], texts: list[str], severities: list[str]) -> None:
+    def put_outputs(self, key: str, formats: list[str], texts: list[bytes], severities: list[str]) -> None:
         """Keep a run's rendered reports for the next identical run (the last few runs only)."""
         now = time.time()
-        # The severities apart from the text, which is bound as it is: a text of megabytes is neither escaped into
-        # JSON and parsed back (a tenth of a warm run) nor copied behind a header (its size again, twice over, since
-        # a text with one accented letter takes two or four bytes a character).
+        # The severities apart from the text, which is stored as it is (UTF-8, as written to its file): a text of
+        # megabytes is neither escaped into JSON and parsed back (a tenth of a warm run) nor copied behind a header.
         head = json.dumps(severities)
         self._write([*(("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?)", (key, fmt, head, text, now))
                        for fmt, text in zip(formats, texts, strict=True)),

@@ -36,7 +36,7 @@ max_bytes_opt = click.option("--max-bytes", type=click.IntRange(1), default=20 *
                              help="Refuse input files larger than this.")
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str | bytes, output: str | None) -> None:
     if output:
         from .output import write_atomic
 
@@ -158,7 +158,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], format: tuple[str, ...], o
 
 
 def _kept(paths: list[str], formats: list[str],
-          settings: Settings) -> tuple[str | None, tuple[list[str], list[str]] | None]:
+          settings: Settings) -> tuple[str | None, tuple[list[bytes], list[str]] | None]:
     """The inputs' key, and the texts an identical earlier plain run rendered with its findings' severities, read
     before the pipeline is imported (a warm run of an unchanged corpus is mostly that import otherwise)."""
     from pathlib import Path
@@ -172,7 +172,7 @@ def _kept(paths: list[str], formats: list[str],
 
 
 def _run(paths: list[str], formats: list[str], settings: Settings, news: list[str], plain: bool,
-         key: str | None) -> tuple[list[str], list[str], Report | None]:
+         key: str | None) -> tuple[list[bytes], list[str], Report | None]:
     """A plain run's rendered texts and severities (the cache keeps them for the next, under the inputs' `key`), or
     else the report to gate."""
     from .pipeline import check as run_check
@@ -217,13 +217,13 @@ def _gate(report: Report, settings: Settings) -> Report:
     return report
 
 
-def _render(report: Report, formats: list[str], jobs: int) -> list[str]:
-    from .report import render
+def _render(report: Report, formats: list[str], jobs: int) -> list[bytes]:
+    from .report import render_bytes
 
-    return [render(report, f, jobs) for f in formats]  # render all before writing any
+    return [render_bytes(report, f, jobs) for f in formats]  # render all before writing any
 
 
-def _write_all(rendered: list[str], outputs: list[str], counts: dict[str, int]) -> None:
+def _write_all(rendered: list[bytes], outputs: list[str], counts: dict[str, int]) -> None:
     """Write each rendered report to its file (or the first to stdout), then a line counting the findings."""
     if not outputs:
         click.echo(rendered[0], nl=False)

@@ -35,10 +35,11 @@ def inputs_key(paths: list[str], rules_dirs: list[str], max_bytes: int) -> str |
     return h.hexdigest()
 
 
-def read_outputs(db: sqlite3.Connection, key: str, formats: list[str]) -> tuple[list[str], list[str]] | None:
-    """The texts kept under `key` in each of `formats`, and the findings' severities; None unless every format is
-    kept. Each is stored as the severities (a JSON list) and the text as it is (see ClaimCache.put_outputs)."""
-    texts: list[str] = []
+def read_outputs(db: sqlite3.Connection, key: str, formats: list[str]) -> tuple[list[bytes], list[str]] | None:
+    """The texts (UTF-8) kept under `key` in each of `formats`, and the findings' severities; None unless every
+    format is kept. Each is stored as the severities (a JSON list) and the text as it is (see
+    ClaimCache.put_outputs)."""
+    texts: list[bytes] = []
     severities: list[str] = []
     try:
         for fmt in formats:
@@ -47,7 +48,7 @@ def read_outputs(db: sqlite3.Connection, key: str, formats: list[str]) -> tuple[
             if row is None:
                 return None
             kept, text = json.loads(row[0]), row[1]
-            if not isinstance(kept, list) or not isinstance(text, str):
+            if not isinstance(kept, list) or not isinstance(text, bytes):
                 return None
             texts.append(text)
             severities = [str(x) for x in kept]
@@ -56,7 +57,7 @@ def read_outputs(db: sqlite3.Connection, key: str, formats: list[str]) -> tuple[
     return texts, severities
 
 
-def kept_outputs(cache: Path, key: str, formats: list[str]) -> tuple[list[str], list[str]] | None:
+def kept_outputs(cache: Path, key: str, formats: list[str]) -> tuple[list[bytes], list[str]] | None:
     """`read_outputs` from the cache file at `cache`, opened only to read; None when it cannot be read (a missing,
     locked, damaged or foreign file is then dealt with by the run itself)."""
     try:

@@ -12,17 +12,21 @@ from .errors import InputError
 _CHUNK = 1 << 20
 
 
-def write_atomic(path: str, text: str) -> None:
-    """Write `text` to `path` so that readers see the old file or the whole new one, never a part."""
+def write_atomic(path: str, text: str | bytes) -> None:
+    """Write `text` (or bytes, UTF-8) to `path` so that readers see the old file or the whole new one, never a
+    part."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise InputError("the output folder does not exist", path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            for i in range(0, len(text), _CHUNK):  # encoded a piece at a time, not as one copy of the whole text
-                fh.write(text[i : i + _CHUNK])
+        with os.fdopen(fd, "wb") as fh:
+            if isinstance(text, bytes):
+                fh.write(text)
+            else:
+                for i in range(0, len(text), _CHUNK):  # encoded a piece at a time, not as one copy of the whole text
+                    fh.write(text[i : i + _CHUNK].encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)

@@ -383,8 +383,8 @@ def _kept_report(docs: list[Document], rules: list[Rule], key: str, cache: Claim
 
 def check_rendered(paths: list[str], formats: list[str], cache: ClaimCache, rules_dirs: list[str] | None = None,
                    max_bytes: int = MAX_BYTES, progress: Progress | None = None, jobs: int = 1,
-                   inputs: str | None = None) -> tuple[list[str], list[str]]:
-    """The report of `paths` rendered in each of `formats`, and its findings' severities. An unchanged corpus
+                   inputs: str | None = None) -> tuple[list[bytes], list[str]]:
+    """The report of `paths` rendered in each of `formats` (UTF-8), and its findings' severities. An unchanged corpus
     checked with unchanged rules renders the same texts: they are kept in the cache, so such a run reads them
     back instead of rebuilding and rendering the report. `inputs`: the inputs' key (`kept.inputs_key`) when the
     caller has worked it out already."""
@@ -396,14 +396,14 @@ def check_rendered(paths: list[str], formats: list[str], cache: ClaimCache, rule
         return kept
     rules = load_rules(rules_dirs)
     docs = load_documents(paths, max_bytes)
-    from .report import render  # imported only when there is something to render
+    from .report import render_bytes  # imported only when there is something to render
 
     # The report model is kept by the runs that read it back (with a baseline or suppressions to apply); this run
     # keeps what it reads back, the rendered texts: a large report's JSON written twice would double its memory.
     report = cache.get_report(corpus_key(docs, rules))
     if report is None:
         report = check_documents(docs, rules, progress, cache, jobs)
-    texts = [render(report, f, jobs) for f in formats]
+    texts = [render_bytes(report, f, jobs) for f in formats]
     severities: list[str] = [f.severity for f in report.findings]
     if inputs is not None and not report.notices:  # a run that had something to say about the cache says it again
         cache.put_outputs(inputs, formats, texts, severities)

@@ -208,14 +208,14 @@ def test_kept_outputs_come_back_as_they_were_and_an_older_entry_is_a_miss(tmp_pa
     from factcheck.cache import ClaimCache
 
     cache = ClaimCache(tmp_path / "claims.sqlite")
-    texts = ["\nfirst line empty\n", "", '{"text": "json-like"}\n\u00e9\u20ac']
+    texts = [b"\nfirst line empty\n", b"", '{"text": "json-like"}\n\u00e9\u20ac'.encode()]
     cache.put_outputs("k", ["table", "json", "markdown"], texts, ["error", "info"])
     assert cache.get_outputs("k", ["table", "json", "markdown"]) == (texts, ["error", "info"])
     assert cache.get_outputs("k", ["table", "sarif"]) is None
     cache.db.execute("UPDATE outputs SET severities = ? WHERE format = 'table'",
                      (json.dumps({"text": "old", "severities": []}),))  # not a list: a damaged entry is a miss
     assert cache.get_outputs("k", ["table"]) is None
-    cache.db.execute("UPDATE outputs SET severities = '[]', data = ? WHERE format = 'json'", (b"\x00\x01",))
+    cache.db.execute("UPDATE outputs SET severities = '[]', data = ? WHERE format = 'json'", ("text",))
     assert cache.get_outputs("k", ["json"]) is None
     cache.close()
 

@@ -197,3 +197,16 @@ def test_format_auto(tmp_path: Path) -> None:
 def test_no_progress_output_when_piped() -> None:
     result = run_cli("check", str(SEEDS), "--format", "json")
     assert result.stderr == ""
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 1_000])
+def test_json_made_in_pieces_is_the_json_report_byte_for_byte(chunk: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    import factcheck
+    from factcheck.report import json_format
+
+    monkeypatch.setattr(json_format, "_CHUNK", chunk)
+    report = factcheck.check([str(SEEDS)])
+    assert len(report.claims) > 2 * chunk or chunk == 1_000  # pieces meet inside each list
+    for r in (report, report.model_copy(update={"claims": [], "findings": report.findings[:1]}),
+              report.model_copy(update={"documents": [], "claims": [], "findings": []})):
+        assert json_format.json_bytes(r) == json_format.render_json(r).encode("utf-8")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from ..models import Report
 from .github import render_github
 from .html import render_html
-from .json_format import render_json
+from .json_format import json_bytes, render_json
 from .junit import render_junit
 from .markdown import render_markdown
 from .sarif import render_sarif
@@ -30,4 +30,10 @@ def render(report: Report, fmt: str, jobs: int = 1) -> str:
     return render_table(report, jobs) if fmt == "table" else FORMATTERS[fmt](report)
 
 
-__all__ = ["FORMATTERS", "render"]
+def render_bytes(report: Report, fmt: str, jobs: int = 1) -> bytes:
+    """`render`'s text encoded in UTF-8, as files and the cache take it (the JSON report made in pieces, which
+    a large report's memory needs)."""
+    return json_bytes(report) if fmt == "json" else render(report, fmt, jobs).encode("utf-8")
+
+
+__all__ = ["FORMATTERS", "render", "render_bytes"]
