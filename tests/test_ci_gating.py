@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import subprocess
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -207,6 +208,10 @@ def test_json_made_in_pieces_is_the_json_report_byte_for_byte(chunk: int, monkey
     monkeypatch.setattr(json_format, "_CHUNK", chunk)
     report = factcheck.check([str(SEEDS)])
     assert len(report.claims) > 2 * chunk or chunk == 1_000  # pieces meet inside each list
+    first = next(c for c in report.claims if c.value.type == "number")
+    unbounded = first.model_copy(update={"value": first.value.model_copy(update={"low": -math.inf, "high": math.inf})})
+    odd = report.findings[0].model_copy(update={"details": {"ratio": math.nan}})
     for r in (report, report.model_copy(update={"claims": [], "findings": report.findings[:1]}),
-              report.model_copy(update={"documents": [], "claims": [], "findings": []})):
+              report.model_copy(update={"documents": [], "claims": [], "findings": []}),
+              report.model_copy(update={"claims": [unbounded], "findings": [odd]})):  # written as null
         assert json_format.json_bytes(r) == json_format.render_json(r).encode("utf-8")
