@@ -59,3 +59,17 @@ def test_a_passage_in_more_than_fifty_documents_is_boilerplate_not_a_copy() -> N
     assert len({d for f in fifty.findings for d in f.documents}) == 50
     fiftyone = run_docs([{"path": f"d{i:02d}.txt", "text": _story(i)} for i in range(51)], only=["FC302"])
     assert not fiftyone.findings  # one more, and it is boilerplate (a newsletter footer), not a copied passage
+
+
+def test_each_source_of_a_repeated_passage_is_quoted_in_its_own_words() -> None:
+    lead = "Acme said on Monday that it would close offices in Europe and Asia as demand slowed, cutting {} jobs."
+    tail = "The company expects the cuts to save money next year, its chief financial officer told analysts on a call."
+    opening = "Its chief financial officer told analysts on a call that demand was weak."  # shares a phrase with tail
+    docs = [{"path": "wire.txt", "published": "2025-01-01", "text": f"{opening} {lead.format(700)} {tail}"},
+            {"path": "copy.txt", "published": "2025-01-02", "text": f"{lead.format(900)} {tail}"}]
+    report = run_docs(docs, only=["FC302"])
+    (found,) = report.findings
+    quotes = {loc.document: loc.quote for loc in found.locations}
+    assert "900 jobs" in quotes["copy.txt"] and "900" not in quotes["wire.txt"]
+    # the original's matching sentences, not another that shares a phrase with one of them
+    assert quotes["wire.txt"].startswith("Acme said on Monday that it would close offices")

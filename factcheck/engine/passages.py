@@ -20,7 +20,8 @@ _BOILERPLATE: tuple[()] = ()
 
 @dataclass(frozen=True)
 class SharedPassage:
-    """A run of sentences of `copy` that also stand (nearly word for word) in `original`."""
+    """A run of sentences of `copy` that also stand (nearly word for word) in `original`; `excerpt` is the copy's
+    text, `original_excerpt` the original's sentences that share its shingles (they may differ in a figure)."""
 
     original: str
     copy: str
@@ -30,6 +31,7 @@ class SharedPassage:
     words: int
     excerpt: str
     direction_known: bool
+    original_excerpt: str = ""
 
 
 # (file line, sentence index, start offset, end offset, shingle hashes, words) of one sentence; the hashes, sorted, in
@@ -102,16 +104,16 @@ def find_shared_passages(docs: list[Document], shingle: int = 8, min_words: int 
             if count >= 3:
                 pairs.add((min(di, other), max(di, other)))
 
-    @lru_cache(maxsize=1)  # the pairs are taken by their original, so each original's lines are read once
-    def first_lines(doc: int) -> dict[int, int]:
-        """Each shingle of a document, with the file line where it first stands."""
-        lines: dict[int, int] = {}
-        for row in reversed(per_doc[doc]):  # from the last row, so that the first line where a shingle stands wins
-            lines.update(dict.fromkeys(row[4], row[0]))
-        return lines
+    @lru_cache(maxsize=1)  # the pairs are taken by their original, so each original's rows are read once
+    def first_rows(doc: int) -> dict[int, int]:
+        """Each shingle of a document, with the number of the row (sentence) where it first stands."""
+        rows: dict[int, int] = {}
+        for i in range(len(per_doc[doc]) - 1, -1, -1):  # from the last row, so that the first row of a shingle wins
+            rows.update(dict.fromkeys(per_doc[doc][i][4], i))
+        return rows
 
     directed = sorted((_direction(docs, a, b), (a, b)) for a, b in pairs)
-    found = {pair: _passages(docs, per_doc, first_lines(original), original, copy, known, min_words, min_overlap)
+    found = {pair: _passages(docs, per_doc, first_rows(original), original, copy, known, min_words, min_overlap)
              for (original, copy, known), pair in directed}
     return [p for pair in sorted(pairs) for p in found[pair]]
 
@@ -125,11 +127,12 @@ def _direction(docs: list[Document], a: int, b: int) -> tuple[int, int, bool]:
 
 def _passages(docs: list[Document], per_doc: list[list[Row]], orig_sh: dict[int, int], orig: int, copy: int,
               known: bool, min_words: int, min_overlap: float) -> list[SharedPassage]:
+    """The runs of `copy`'s sentences that share shingles with `orig` (`orig_sh`: its shingles' first rows)."""
     runs: list[list[tuple[Row, list[int]]]] = []
     current: list[tuple[Row, list[int]]] = []
     for row in per_doc[copy]:
         sh = row[4]
-        hits = [line for line in map(orig_sh.get, sh) if line is not None]
+        hits = [i for i in map(orig_sh.get, sh) if i is not None]
         if sh and len(hits) / len(sh) >= min_overlap:
             current.append((row, hits))
         elif current:
@@ -138,17 +141,25 @@ def _passages(docs: list[Document], per_doc: list[list[Row]], orig_sh: dict[int,
     if current:
         runs.append(current)
     out = []
-    text = docs[copy].text
+    text, orig_rows, orig_text = docs[copy].text, per_doc[orig], docs[orig].text
     for run in runs:
         words = sum(row[5] for row, _ in run)
         if words < min_words:
             continue
-        orig_lines = [h for _, hits in run for h in hits]
+        orig_lines = [orig_rows[i][0] for _, hits in run for i in hits]
         excerpt = " ".join(text[row[2] : row[3]] for row, _ in run)
+        # each sentence of the copy, matched with the original's sentence that holds most of its shingles (a phrase
+        # that also stands elsewhere in the original does not pull that sentence in)
+        matched = sorted({Counter(hits).most_common(1)[0][0] for _, hits in run})
+        orig_excerpt = " ".join(orig_text[orig_rows[i][2] : orig_rows[i][3]] for i in matched)
         out.append(SharedPassage(
             original=docs[orig].path, copy=docs[copy].path,
             original_lines=(min(orig_lines), max(orig_lines)), copy_lines=(run[0][0][0], run[-1][0][0]),
-            copy_sentences=tuple(row[1] for row, _ in run), words=words,
-            excerpt=excerpt if len(excerpt) <= 160 else excerpt[:157] + "...", direction_known=known,
+            copy_sentences=tuple(row[1] for row, _ in run), words=words, excerpt=_cut(excerpt),
+            direction_known=known, original_excerpt=_cut(orig_excerpt),
         ))
     return out
+
+
+def _cut(excerpt: str) -> str:
+    return excerpt if len(excerpt) <= 160 else excerpt[:157] + "..."

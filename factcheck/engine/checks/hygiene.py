@@ -85,7 +85,8 @@ def run_shared_passage(rule: Rule, opts: PassageOptions, corpus: Corpus) -> Iter
                f"{a}:{p.original_lines[0]}-{p.original_lines[1]} (\"{p.excerpt}\"). Claims in it are counted "
                f"once, not as independent confirmation.")
         locs = [Location(document=p.copy, line=p.copy_lines[0], quote=p.excerpt),
-                *(Location(document=q.original, line=q.original_lines[0], quote=p.excerpt) for q in group)]
+                *(Location(document=q.original, line=q.original_lines[0], quote=q.original_excerpt or q.excerpt)
+                  for q in group)]
         shared_with = f"{a} and {len(others)} other{'s' if len(others) > 1 else ''}" if others else a
         yield finding(rule, b, "text", msg, locations=locs, summary=f"{p.words} words shared with {shared_with}; "
                       f"counted as one source", original=p.original, copy=p.copy, words=p.words,
