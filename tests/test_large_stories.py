@@ -73,3 +73,16 @@ def test_each_source_of_a_repeated_passage_is_quoted_in_its_own_words() -> None:
     assert "900 jobs" in quotes["copy.txt"] and "900" not in quotes["wire.txt"]
     # the original's matching sentences, not another that shares a phrase with one of them
     assert quotes["wire.txt"].startswith("Acme said on Monday that it would close offices")
+
+
+def test_the_table_shows_a_reprinted_passage_once_with_every_place_it_stands() -> None:
+    from factcheck.report import render
+
+    text = ("Acme said on Monday that it would cut 700 jobs across its offices in Europe and Asia as demand for its "
+            "products slowed sharply this year.")
+    report = run_docs([{"path": f"d{i}.txt", "published": f"2025-01-0{i}", "text": text} for i in (1, 2, 3)],
+                      only=["FC302"])
+    blocks = render(report, "table").split("\ninfo ")[1:]  # one block of lines per finding
+    (grouped,) = [b for b in blocks if "and 1 other" in b]
+    assert grouped.count("Acme said on Monday") == 1
+    assert all(f"d{i}.txt:1" in grouped for i in (1, 2, 3))

@@ -49,10 +49,12 @@ def _rows(f: Finding, claims: dict[str, Claim], names: dict[str, str]) -> list[l
             by_doc[c.document].append(c.line)
         src = "\n".join(f"{names[d]}:{', '.join(map(str, sorted(set(ls))))}" for d, ls in by_doc.items())
         rows.append([written, norm, src])
-    if not rows:
+    if not rows:  # a finding about text: a row per distinct quote (a passage reprinted by many: one), with its places
+        places: dict[str, list[str]] = defaultdict(list)
         for loc in f.locations:
             quote = loc.quote[:40] + ("…" if len(loc.quote) > 40 else "")
-            rows.append([quote, "", f"{names.get(loc.document, loc.document)}:{loc.line}"])
+            places[quote].append(f"{names.get(loc.document, loc.document)}:{loc.line}")
+        rows = [[quote, "", "\n".join(srcs)] for quote, srcs in places.items()]
     return rows or [["", "", ""]]
 
 
