@@ -31,6 +31,7 @@ Progress = Callable[[int, int], None]
 
 
 BATCH = 32
+MIN_BATCH = 4
 Extracted = tuple[list[Claim], list[Row], list[Claim]]  # a document's claims, sentences' shingles and figures
 
 
@@ -55,7 +56,7 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
     keys = [document_key(d) for d in docs] if cache is not None else []
     todo = [i for i in range(len(docs)) if not cached or keys[i] not in cached]
     results: dict[int, Extracted] = {}
-    batches = [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
+    batches = _batches(todo, jobs)
     done = len(docs) - len(todo)
 
     def store(batch: list[int], extracted: list[Extracted]) -> None:
@@ -91,6 +92,21 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
         for c in (*claims, *figures):
             c.document = docs[i].path
         out.append((compact(claims), rows, compact(figures)))
+    return out
+
+
+def _batches(todo: list[int], jobs: int) -> list[list[int]]:
+    """`todo` in batches of BATCH documents, smaller towards the end (down to MIN_BATCH) when several processes
+    share them: each process takes the next batch when it is done, so the last batches set how long the others wait
+    at the end (a batch of 32 documents is about a tenth of a second)."""
+    if jobs <= 1:
+        return [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
+    out: list[list[int]] = []
+    start = 0
+    while start < len(todo):
+        size = max(MIN_BATCH, min(BATCH, (len(todo) - start) // (2 * jobs)))
+        out.append(todo[start : start + size])
+        start += size
     return out
 
 

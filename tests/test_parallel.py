@@ -93,3 +93,17 @@ def test_leaving_early_stops_the_workers() -> None:
     with Forked(_who, list(range(200)), 3, share=0) as forked:
         next(forked.results())
     assert not any(w.is_alive() for w in forked.workers)
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 4])
+def test_extraction_batches_cover_the_documents_in_order_and_shrink_towards_the_end(jobs: int) -> None:
+    from factcheck.pipeline import BATCH, MIN_BATCH, _batches
+
+    for n in (0, 1, 5, 63, 64, 404, 1000):
+        todo = list(range(3, 3 + n))
+        batches = _batches(todo, jobs)
+        assert [i for b in batches for i in b] == todo
+        assert all(0 < len(b) <= BATCH for b in batches)
+        if jobs > 1 and n >= 404:
+            sizes = [len(b) for b in batches]
+            assert sizes[0] == BATCH and max(sizes[-4:]) <= MIN_BATCH and sizes == sorted(sizes, reverse=True)
