@@ -99,12 +99,10 @@ def _batches(todo: list[int], jobs: int) -> list[list[int]]:
     """`todo` in batches of BATCH documents, smaller towards the end (down to MIN_BATCH) when several processes
     share them: each process takes the next batch when it is done, so the last batches set how long the others wait
     at the end (a batch of 32 documents is about a tenth of a second)."""
-    if jobs <= 1:
-        return [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
     out: list[list[int]] = []
     start = 0
     while start < len(todo):
-        size = max(MIN_BATCH, min(BATCH, (len(todo) - start) // (2 * jobs)))
+        size = BATCH if jobs <= 1 else max(MIN_BATCH, min(BATCH, (len(todo) - start) // (2 * jobs)))
         out.append(todo[start : start + size])
         start += size
     return out
