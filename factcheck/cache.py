@@ -10,7 +10,9 @@ import json
 import sqlite3
 import time
 from array import array
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -18,6 +20,9 @@ from .engine.passages import Row
 from .kept import read_outputs
 from .models import Claim, Document, Report
 from .versions import CACHE_FORMAT, extractor_version
+
+if TYPE_CHECKING:
+    from .output import Output
 
 REPORTS_KEPT = 8
 _CLAIMS = TypeAdapter(list[Claim])
@@ -147,11 +152,17 @@ class ClaimCache:
         self._write([("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)", row) for row in rows])
 
     def _write(self, statements: list[tuple[str, tuple[object, ...]]]) -> None:
-        """Run the statements in one transaction; on a database error roll back and say so in the notices."""
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
+        """Run the statements in one transaction (see `_transaction`)."""
+        with self._transaction():
             for sql, params in statements:
                 self.db.execute(sql, params)
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One transaction; on a database error it is rolled back and the notices say so."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            yield
             self.db.execute("COMMIT")
         except (sqlite3.DatabaseError, ValueError) as exc:  # ValueError: text SQLite cannot take (a lone surrogate)
             with contextlib.suppress(sqlite3.DatabaseError):
@@ -183,21 +194,29 @@ class ClaimCache:
                      (f"DELETE FROM reports WHERE key NOT IN (SELECT key FROM reports ORDER BY used DESC "
                       f"LIMIT {REPORTS_KEPT})", ())])
 
-    def get_outputs(self, key: str, formats: list[str]) -> tuple[list[bytes], list[str]] | None:
-        """The texts an identical earlier run rendered in each of `formats`, and its findings' severities; None
-        unless every format is kept."""
-        return read_outputs(self.db, key, formats)
+    def get_outputs(self, key: str, formats: list[str], outputs: list[Output]) -> list[str] | None:
+        """Write the text an identical earlier run rendered in each of `formats` to its output, and return its
+        findings' severities; None, with nothing written, unless every format is kept."""
+        return read_outputs(self.db, key, formats, outputs)
 
-    def put_outputs(self, key: str, formats: list[str], texts: list[bytes], severities: list[str]) -> None:
-        """Keep a run's rendered reports for the next identical run (the last few runs only)."""
+    def put_outputs(self, key: str, formats: list[str], outputs: list[Output], severities: list[str]) -> None:
+        """Keep a run's rendered reports (what was written to `outputs`) for the next identical run (the last few
+        runs only)."""
         now = time.time()
-        # The severities apart from the text, which is stored as it is (UTF-8, as written to its file): a text of
-        # megabytes is neither escaped into JSON and parsed back (a tenth of a warm run) nor copied behind a header.
+        # The severities apart from the text, which is stored as it is (UTF-8, as written to its file) and copied
+        # in a megabyte at a time: a text of megabytes is neither escaped into JSON and parsed back (a tenth of a
+        # warm run) nor held in memory whole.
         head = json.dumps(severities)
-        self._write([*(("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?)", (key, fmt, head, text, now))
-                       for fmt, text in zip(formats, texts, strict=True)),
-                     (f"DELETE FROM outputs WHERE key NOT IN (SELECT key FROM outputs GROUP BY key "
-                      f"ORDER BY max(used) DESC LIMIT {REPORTS_KEPT})", ())])
+        with self._transaction():
+            for fmt, out in zip(formats, outputs, strict=True):
+                row = self.db.execute("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, zeroblob(?), ?)",
+                                      (key, fmt, head, out.size(), now)).lastrowid
+                assert row is not None
+                with self.db.blobopen("outputs", "data", row) as blob:
+                    for piece in out.chunks():
+                        blob.write(piece)
+            self.db.execute(f"DELETE FROM outputs WHERE key NOT IN (SELECT key FROM outputs GROUP BY key "
+                            f"ORDER BY max(used) DESC LIMIT {REPORTS_KEPT})")
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.DatabaseError):

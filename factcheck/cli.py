@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .cache import ClaimCache
     from .config import Settings
     from .models import Report
+    from .output import Output
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 FAIL_LEVELS = ["error", "warning", "info", "never"]
@@ -137,30 +138,43 @@ def check(ctx: click.Context, paths: tuple[str, ...], format: tuple[str, ...], o
             click.echo(f"factcheck: no documents changed since {git_ref}", err=True)
             return
     plain = not settings.no_cache and not news and not settings.baseline and not settings.suppressions
-    key, kept = _kept(list(paths), formats, settings) if plain else (None, None)
-    if kept is not None:
-        texts, severities = kept
-        report = None
-    else:
-        texts, severities, report = _run(list(paths), formats, settings, news, plain, key)
-    if report is None:  # no suppressions, no baseline: every finding counts and can fail the run
-        from .severity import SEVERITY_RANK
+    from .output import Output
 
-        counts = {s: severities.count(s) for s in ("error", "warning", "info")}
-        failing = any(SEVERITY_RANK[s] >= SEVERITY_RANK.get(settings.fail_on, 99) for s in severities)
-    else:
-        report = _gate(report, settings)
-        texts = _render(report, formats, settings.jobs or os.cpu_count() or 1)
-        counts, failing = report.counts(), bool(report.failing(settings.fail_on))
-    _write_all(texts, outputs, counts)
+    with contextlib.ExitStack() as stack:
+        # Each report is written, a piece at a time, to a temp file beside its target (held for stdout), and put in
+        # place once every one is made: a large report is never held whole, and a failed run leaves no part.
+        targets: list[str | None] = [*outputs] or [None]
+        sinks = [stack.enter_context(Output(p)) for p in targets]
+        key, severities = _kept(list(paths), formats, settings, sinks) if plain else (None, None)
+        report = None
+        if severities is None:
+            severities, report = _run(list(paths), formats, sinks, settings, news, plain, key)
+        if report is None:  # no suppressions, no baseline: every finding counts and can fail the run
+            from .severity import SEVERITY_RANK
+
+            counts = {s: severities.count(s) for s in ("error", "warning", "info")}
+            failing = any(SEVERITY_RANK[s] >= SEVERITY_RANK.get(settings.fail_on, 99) for s in severities)
+        else:
+            from .report import render_chunks
+
+            report = _gate(report, settings)
+            for fmt, sink in zip(formats, sinks, strict=True):
+                sink.write_all(render_chunks(report, fmt, settings.jobs or os.cpu_count() or 1))
+            counts, failing = report.counts(), bool(report.failing(settings.fail_on))
+        for sink in sinks:
+            sink.commit()
+    if outputs:
+        click.echo(f"wrote {', '.join(outputs)}: {counts['error']} errors, {counts['warning']} warnings, "
+                   f"{counts['info']} info", err=True)
     if failing:
         sys.exit(EXIT_FINDINGS)
 
 
-def _kept(paths: list[str], formats: list[str],
-          settings: Settings) -> tuple[str | None, tuple[list[bytes], list[str]] | None]:
-    """The inputs' key, and the texts an identical earlier plain run rendered with its findings' severities, read
-    before the pipeline is imported (a warm run of an unchanged corpus is mostly that import otherwise)."""
+def _kept(paths: list[str], formats: list[str], settings: Settings,
+          sinks: list[Output]) -> tuple[str | None, list[str] | None]:
+    """The inputs' key, and the severities of the findings of an identical earlier plain run, whose rendered
+    texts are then written to `sinks`; read before the pipeline is imported (a warm run of an unchanged corpus is
+    mostly that import otherwise)."""
     from pathlib import Path
 
     from .kept import inputs_key, kept_outputs
@@ -168,13 +182,13 @@ def _kept(paths: list[str], formats: list[str],
 
     key = inputs_key(paths, list(settings.rules), settings.max_bytes)
     cache = Path(settings.cache) if settings.cache else default_cache_path()
-    return key, kept_outputs(cache, key, formats) if key else None
+    return key, kept_outputs(cache, key, formats, sinks) if key else None
 
 
-def _run(paths: list[str], formats: list[str], settings: Settings, news: list[str], plain: bool,
-         key: str | None) -> tuple[list[bytes], list[str], Report | None]:
-    """A plain run's rendered texts and severities (the cache keeps them for the next, under the inputs' `key`), or
-    else the report to gate."""
+def _run(paths: list[str], formats: list[str], sinks: list[Output], settings: Settings, news: list[str],
+         plain: bool, key: str | None) -> tuple[list[str], Report | None]:
+    """A plain run's findings' severities, its texts written to `sinks` (the cache keeps them for the next, under
+    the inputs' `key`), or else the report to gate."""
     from .pipeline import check as run_check
     from .pipeline import check_rendered
 
@@ -182,11 +196,10 @@ def _run(paths: list[str], formats: list[str], settings: Settings, news: list[st
     jobs_n = settings.jobs or os.cpu_count() or 1
     try:
         if claim_cache is not None and plain:
-            texts, severities = check_rendered(paths, formats, claim_cache, settings.rules, settings.max_bytes,
-                                               _progress(), jobs_n, inputs=key)
-            return texts, severities, None
-        return [], [], run_check(paths, settings.rules, settings.max_bytes, news or None, _progress(), claim_cache,
-                                 jobs_n)
+            return check_rendered(paths, formats, sinks, claim_cache, settings.rules, settings.max_bytes,
+                                  _progress(), jobs_n, inputs=key), None
+        return [], run_check(paths, settings.rules, settings.max_bytes, news or None, _progress(), claim_cache,
+                             jobs_n)
     finally:
         if claim_cache is not None:
             claim_cache.close()
@@ -215,23 +228,6 @@ def _gate(report: Report, settings: Settings) -> Report:
 
         report = apply_baseline(report, load_baseline(settings.baseline))
     return report
-
-
-def _render(report: Report, formats: list[str], jobs: int) -> list[bytes]:
-    from .report import render_bytes
-
-    return [render_bytes(report, f, jobs) for f in formats]  # render all before writing any
-
-
-def _write_all(rendered: list[bytes], outputs: list[str], counts: dict[str, int]) -> None:
-    """Write each rendered report to its file (or the first to stdout), then a line counting the findings."""
-    if not outputs:
-        click.echo(rendered[0], nl=False)
-        return
-    for text, path in zip(rendered, outputs, strict=True):
-        _emit(text, path)
-    click.echo(f"wrote {', '.join(outputs)}: {counts['error']} errors, {counts['warning']} warnings, "
-               f"{counts['info']} info", err=True)
 
 
 @cli.command()

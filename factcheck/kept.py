@@ -7,10 +7,16 @@ import hashlib
 import json
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .files import iter_paths
 from .versions import CACHE_FORMAT, code_version, default_rules_dir
+
+if TYPE_CHECKING:
+    from .output import Output
+
+CHUNK = 1 << 20
 
 
 def inputs_key(paths: list[str], rules_dirs: list[str], max_bytes: int) -> str | None:
@@ -35,29 +41,35 @@ def inputs_key(paths: list[str], rules_dirs: list[str], max_bytes: int) -> str |
     return h.hexdigest()
 
 
-def read_outputs(db: sqlite3.Connection, key: str, formats: list[str]) -> tuple[list[bytes], list[str]] | None:
-    """The texts (UTF-8) kept under `key` in each of `formats`, and the findings' severities; None unless every
-    format is kept. Each is stored as the severities (a JSON list) and the text as it is (see
-    ClaimCache.put_outputs)."""
-    texts: list[bytes] = []
+def read_outputs(db: sqlite3.Connection, key: str, formats: list[str], outputs: list[Output]) -> list[str] | None:
+    """Write the text (UTF-8) kept under `key` in each of `formats` to its output, and return the findings'
+    severities; None, with nothing written, unless every format is kept. Each is stored as the severities (a JSON
+    list) and the text as it is, read a megabyte at a time (see ClaimCache.put_outputs)."""
+    rows: list[int] = []
     severities: list[str] = []
     try:
         for fmt in formats:
-            row = db.execute("SELECT severities, data FROM outputs WHERE key = ? AND format = ?",
-                             (key, fmt)).fetchone()
+            row = db.execute("SELECT rowid, severities FROM outputs WHERE key = ? AND format = ? "
+                             "AND typeof(data) = 'blob'", (key, fmt)).fetchone()
             if row is None:
                 return None
-            kept, text = json.loads(row[0]), row[1]
-            if not isinstance(kept, list) or not isinstance(text, bytes):
+            kept = json.loads(row[1])
+            if not isinstance(kept, list):
                 return None
-            texts.append(text)
+            rows.append(row[0])
             severities = [str(x) for x in kept]
+        for rowid, out in zip(rows, outputs, strict=True):
+            with db.blobopen("outputs", "data", rowid, readonly=True) as blob:
+                while piece := blob.read(CHUNK):
+                    out.write(piece)
     except (sqlite3.Error, ValueError, TypeError):
+        for out in outputs:
+            out.reset()
         return None
-    return texts, severities
+    return severities
 
 
-def kept_outputs(cache: Path, key: str, formats: list[str]) -> tuple[list[bytes], list[str]] | None:
+def kept_outputs(cache: Path, key: str, formats: list[str], outputs: list[Output]) -> list[str] | None:
     """`read_outputs` from the cache file at `cache`, opened only to read; None when it cannot be read (a missing,
     locked, damaged or foreign file is then dealt with by the run itself)."""
     try:
@@ -66,7 +78,7 @@ def kept_outputs(cache: Path, key: str, formats: list[str]) -> tuple[list[bytes]
         return None
     try:
         row = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
-        return read_outputs(db, key, formats) if row is not None and row[0] == CACHE_FORMAT else None
+        return read_outputs(db, key, formats, outputs) if row is not None and row[0] == CACHE_FORMAT else None
     except sqlite3.Error:
         return None
     finally:

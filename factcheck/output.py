@@ -4,37 +4,136 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from types import TracebackType
+from typing import IO
 
 from .errors import InputError
 
-_CHUNK = 1 << 20
+CHUNK = 1 << 20
+_IN_MEMORY = 8 << 20  # a report for stdout is held in memory up to this size, then in a temp file
+
+
+class Output:
+    """One report on its way to `path` (or to stdout when `path` is None), written a piece at a time.
+
+    The pieces go to a temp file beside `path`, which `commit` renames into place, so readers see the old file or
+    the whole new one; for stdout they are held (on disk past a few megabytes) until `commit`, so that nothing is
+    printed before the whole report is made. A large report is thus never held in memory whole. Used as a context
+    manager, an output not committed is discarded."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.tmp: str | None = None
+        self.file: IO[bytes]
+        if path is None:
+            self.file = tempfile.SpooledTemporaryFile(_IN_MEMORY)  # noqa: SIM115 - closed by commit or discard
+            return
+        target = Path(path)
+        folder = target.parent if str(target.parent) else Path(".")
+        if not folder.is_dir():
+            raise InputError("the output folder does not exist", path)
+        try:
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        except OSError as exc:
+            raise InputError(f"cannot write: {exc.strerror or exc}", path) from None
+        self.file = os.fdopen(fd, "w+b")
+
+    def write(self, data: bytes) -> None:
+        """Add `data` to the output."""
+        try:
+            self.file.write(data)
+        except OSError as exc:
+            raise InputError(f"cannot write: {exc.strerror or exc}", self.path or "stdout") from None
+
+    def write_all(self, pieces: Iterable[bytes]) -> None:
+        """Add each of `pieces`."""
+        for piece in pieces:
+            self.write(piece)
+
+    def reset(self) -> None:
+        """Drop what was written so far."""
+        self.file.seek(0)
+        self.file.truncate()
+
+    def size(self) -> int:
+        """The bytes written so far."""
+        return self.file.seek(0, os.SEEK_END)
+
+    def chunks(self) -> Iterator[bytes]:
+        """What was written, read back a megabyte at a time."""
+        self.file.flush()
+        self.file.seek(0)
+        while piece := self.file.read(CHUNK):
+            yield piece
+        self.file.seek(0, os.SEEK_END)
+
+    def commit(self) -> None:
+        """Put the output in place: rename the temp file onto `path`, or print what was held to stdout."""
+        if self.path is None:
+            out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
+            for piece in self.chunks():
+                if out is not None:
+                    out.write(piece)
+                else:
+                    sys.stdout.write(piece.decode("utf-8"))
+            sys.stdout.flush()
+            self.file.close()
+            return
+        assert self.tmp is not None
+        try:
+            self.file.flush()
+            os.fsync(self.file.fileno())
+            self.file.close()
+            os.chmod(self.tmp, _mode(self.path))
+            os.replace(self.tmp, self.path)
+        except OSError as exc:
+            self.discard()
+            raise InputError(f"cannot write: {exc.strerror or exc}", self.path) from None
+        self.tmp = None
+
+    def discard(self) -> None:
+        """Drop the output, leaving `path` as it was."""
+        with contextlib.suppress(OSError):
+            self.file.close()
+        if self.tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.tmp)
+            self.tmp = None
+
+    def __enter__(self) -> Output:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.discard()
+
+
+def _mode(path: str) -> int:
+    """The permissions a file written to `path` gets: those of the file it replaces, else what a newly created file
+    gets (the temp file is readable by its owner only)."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_atomic(path: str, text: str | bytes) -> None:
     """Write `text` (or bytes, UTF-8) to `path` so that readers see the old file or the whole new one, never a
     part."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError("the output folder does not exist", path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if isinstance(text, bytes):
-                fh.write(text)
-            else:
-                for i in range(0, len(text), _CHUNK):  # encoded a piece at a time, not as one copy of the whole text
-                    fh.write(text[i : i + _CHUNK].encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise InputError(f"cannot write: {exc.strerror or exc}", path) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with Output(path) as out:
+        if isinstance(text, bytes):
+            out.write(text)
+        else:
+            out.write_all(encoded(text))
+        out.commit()
+
+
+def encoded(text: str) -> Iterator[bytes]:
+    """`text` in UTF-8, a piece at a time rather than as one copy of the whole text."""
+    for i in range(0, len(text), CHUNK):
+        yield text[i : i + CHUNK].encode("utf-8")

@@ -24,6 +24,7 @@ from .vocabulary import load_vocabulary
 if TYPE_CHECKING:
     from .engine.checks.aligned import Index, Matches, Options
     from .models import Qualifiers
+    from .output import Output
 
     Prepared = tuple[Index, Options, list[int]]
 
@@ -395,33 +396,34 @@ def _kept_report(docs: list[Document], rules: list[Rule], key: str, cache: Claim
     return report
 
 
-def check_rendered(paths: list[str], formats: list[str], cache: ClaimCache, rules_dirs: list[str] | None = None,
-                   max_bytes: int = MAX_BYTES, progress: Progress | None = None, jobs: int = 1,
-                   inputs: str | None = None) -> tuple[list[bytes], list[str]]:
-    """The report of `paths` rendered in each of `formats` (UTF-8), and its findings' severities. An unchanged corpus
-    checked with unchanged rules renders the same texts: they are kept in the cache, so such a run reads them
-    back instead of rebuilding and rendering the report. `inputs`: the inputs' key (`kept.inputs_key`) when the
-    caller has worked it out already."""
+def check_rendered(paths: list[str], formats: list[str], outputs: list[Output], cache: ClaimCache,
+                   rules_dirs: list[str] | None = None, max_bytes: int = MAX_BYTES, progress: Progress | None = None,
+                   jobs: int = 1, inputs: str | None = None) -> list[str]:
+    """Write the report of `paths` in each of `formats` (UTF-8) to its output (not committed), and return its
+    findings' severities. An unchanged corpus checked with unchanged rules renders the same texts: they are kept
+    in the cache, so such a run reads them back instead of rebuilding and rendering the report. `inputs`: the
+    inputs' key (`kept.inputs_key`) when the caller has worked it out already."""
     # Kept by the bytes of the inputs, so that the command line finds them before it imports any of this.
     if inputs is None:
         inputs = inputs_key(paths, rules_dirs or [], max_bytes)
-    kept = cache.get_outputs(inputs, formats) if inputs is not None else None
+    kept = cache.get_outputs(inputs, formats, outputs) if inputs is not None else None
     if kept is not None:
         return kept
     rules = load_rules(rules_dirs)
     docs = load_documents(paths, max_bytes)
-    from .report import render_bytes  # imported only when there is something to render
+    from .report import render_chunks  # imported only when there is something to render
 
     # The report model is kept by the runs that read it back (with a baseline or suppressions to apply); this run
-    # keeps what it reads back, the rendered texts: a large report's JSON written twice would double its memory.
+    # keeps what it reads back, the rendered texts, copied from its outputs.
     report = cache.get_report(corpus_key(docs, rules))
     if report is None:
         report = check_documents(docs, rules, progress, cache, jobs)
-    texts = [render_bytes(report, f, jobs) for f in formats]
+    for fmt, out in zip(formats, outputs, strict=True):
+        out.write_all(render_chunks(report, fmt, jobs))
     severities: list[str] = [f.severity for f in report.findings]
     if inputs is not None and not report.notices:  # a run that had something to say about the cache says it again
-        cache.put_outputs(inputs, formats, texts, severities)
-    return texts, severities
+        cache.put_outputs(inputs, formats, outputs, severities)
+    return severities
 
 
 def corpus_key(docs: list[Document], rules: list[Rule]) -> str:

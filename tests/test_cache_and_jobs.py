@@ -204,19 +204,33 @@ def test_table_rendered_in_parallel_is_the_same(corpus: Path, monkeypatch: pytes
         assert table.render_table(rep, jobs) == one
 
 
-def test_kept_outputs_come_back_as_they_were_and_an_older_entry_is_a_miss(tmp_path: Path) -> None:
+def test_kept_outputs_come_back_as_they_were_and_an_older_entry_is_a_miss(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck import kept
     from factcheck.cache import ClaimCache
+    from factcheck.output import Output
 
+    monkeypatch.setattr(kept, "CHUNK", 7)  # read back in several pieces
     cache = ClaimCache(tmp_path / "claims.sqlite")
-    texts = [b"\nfirst line empty\n", b"", '{"text": "json-like"}\n\u00e9\u20ac'.encode()]
-    cache.put_outputs("k", ["table", "json", "markdown"], texts, ["error", "info"])
-    assert cache.get_outputs("k", ["table", "json", "markdown"]) == (texts, ["error", "info"])
-    assert cache.get_outputs("k", ["table", "sarif"]) is None
+    texts = [b"\nfirst line empty\n", b"", '{"text": "json-like"}\n\u00e9\u20ac'.encode() * 5]
+    formats = ["table", "json", "markdown"]
+
+    def read(fmts: list[str]) -> tuple[list[bytes], list[str] | None]:
+        outs = [Output(None) for _ in fmts]
+        severities = cache.get_outputs("k", fmts, outs)
+        return [b"".join(o.chunks()) for o in outs], severities
+
+    written = [Output(None) for _ in texts]
+    for out, text in zip(written, texts, strict=True):
+        out.write(text)
+    cache.put_outputs("k", formats, written, ["error", "info"])
+    assert read(formats) == (texts, ["error", "info"])
+    assert read(["table", "sarif"]) == ([b"", b""], None)  # a miss writes nothing
     cache.db.execute("UPDATE outputs SET severities = ? WHERE format = 'table'",
                      (json.dumps({"text": "old", "severities": []}),))  # not a list: a damaged entry is a miss
-    assert cache.get_outputs("k", ["table"]) is None
+    assert read(["table"]) == ([b""], None)
     cache.db.execute("UPDATE outputs SET severities = '[]', data = ? WHERE format = 'json'", ("text",))
-    assert cache.get_outputs("k", ["json"]) is None
+    assert read(["json"]) == ([b""], None)
     cache.close()
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from ..models import Report
 from .github import render_github
 from .html import render_html
-from .json_format import json_bytes, render_json
+from .json_format import json_chunks, render_json
 from .junit import render_junit
 from .markdown import render_markdown
 from .sarif import render_sarif
@@ -30,10 +30,12 @@ def render(report: Report, fmt: str, jobs: int = 1) -> str:
     return render_table(report, jobs) if fmt == "table" else FORMATTERS[fmt](report)
 
 
-def render_bytes(report: Report, fmt: str, jobs: int = 1) -> bytes:
-    """`render`'s text encoded in UTF-8, as files and the cache take it (the JSON report made in pieces, which
-    a large report's memory needs)."""
-    return json_bytes(report) if fmt == "json" else render(report, fmt, jobs).encode("utf-8")
+def render_chunks(report: Report, fmt: str, jobs: int = 1) -> Iterator[bytes]:
+    """`render`'s text in UTF-8, a piece at a time, as files and the cache take it: the JSON report is made in
+    pieces, so a large one is never held whole (see `output.Output`)."""
+    from ..output import encoded
+
+    return json_chunks(report) if fmt == "json" else encoded(render(report, fmt, jobs))
 
 
-__all__ = ["FORMATTERS", "render", "render_bytes"]
+__all__ = ["FORMATTERS", "render", "render_chunks"]

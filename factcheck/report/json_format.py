@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any
 
@@ -16,40 +16,39 @@ _CHUNK = 1_000
 
 def render_json(report: Report) -> str:
     """The report as indented JSON (unbounded interval ends are null)."""
-    return json_bytes(report).decode("utf-8")
+    return b"".join(json_chunks(report)).decode("utf-8")
 
 
-def json_bytes(report: Report) -> bytes:
-    """The report as indented JSON, encoded in UTF-8: what pydantic writes for the whole report plus a final
-    newline, made with less memory and time.
+def json_chunks(report: Report) -> Iterator[bytes]:
+    """The report as indented JSON, encoded in UTF-8, in pieces: what pydantic writes for the whole report plus a
+    final newline, made with less memory and time.
 
     The long lists are serialized a thousand items at a time: given the whole report, pydantic's serializer holds
     about twice the encoded size while it works, and the text it returns takes two or four bytes a character
-    once one character is not ASCII (a 60 MB report then takes some 250 MB to make, and this some 130 MB)."""
+    once one character is not ASCII (a 60 MB report then took some 250 MB to make, and the whole text in pieces
+    some 130 MB); written to a file as they come, the pieces take a few megabytes."""
     rest = report.model_copy(update=dict.fromkeys(_LISTS, [])).model_dump_json(by_alias=True, indent=2).encode()
-    parts: list[bytes] = []
     for name in _LISTS:
         head, empty, rest = rest.partition(f'\n  "{name}": []'.encode())
         assert empty, name  # the skeleton holds each of the lists, empty
-        parts += [head, f'\n  "{name}": '.encode()]
-        parts += _items(getattr(report, name))
-    parts += [rest, b"\n"]
-    return b"".join(parts)
+        yield head + f'\n  "{name}": '.encode()
+        yield from _items(getattr(report, name))
+    yield rest + b"\n"
 
 
-def _items(items: Sequence[BaseModel]) -> list[bytes]:
+def _items(items: Sequence[BaseModel]) -> Iterator[bytes]:
     """A list of models as the report's JSON writes it, one level in: "[", the items in pieces, "]"."""
     if not items:
-        return [b"[]"]
+        yield b"[]"
+        return
     adapter = _adapter(type(items[0]))
-    out = [b"["]
+    yield b"["
     for start in range(0, len(items), _CHUNK):
         text = adapter.dump_json(items[start : start + _CHUNK], by_alias=True, indent=2)
         # "[\n  {...},\n  {...}\n]": the items, between the brackets, indented by two more spaces (a newline in a
         # string is written as an escape, so every newline here is the layout's)
-        out.append((b"," if start else b"") + text[1:-2].replace(b"\n", b"\n  "))
-    out.append(b"\n  ]")
-    return out
+        yield (b"," if start else b"") + text[1:-2].replace(b"\n", b"\n  ")
+    yield b"\n  ]"
 
 
 @cache

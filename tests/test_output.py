@@ -1,0 +1,65 @@
+"""Output files: written a piece at a time through a temp file, put in place whole or not at all."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from factcheck.errors import InputError
+from factcheck.output import Output, write_atomic
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_pieces_are_put_in_place_on_commit_only(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    target.write_text("old")
+    with Output(str(target)) as out:
+        out.write_all([b"{", b'"a": 1', b"}\n"])
+        assert target.read_text() == "old" and len(_leftovers(tmp_path)) == 1
+        assert out.size() == 9 and b"".join(out.chunks()) == b'{"a": 1}\n'
+        out.write(b"more")  # reading back leaves the file ready for more
+        out.commit()
+    assert target.read_bytes() == b'{"a": 1}\nmore' and _leftovers(tmp_path) == []
+
+
+def test_an_output_not_committed_leaves_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    target.write_text("old")
+    with pytest.raises(RuntimeError), Output(str(target)) as out:
+        out.write(b"half")
+        raise RuntimeError("the run failed")
+    assert target.read_text() == "old" and _leftovers(tmp_path) == []
+
+
+def test_permissions_are_a_new_files_or_the_replaced_ones(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.txt"
+    write_atomic(str(fresh), "x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask  # not the temp file's 0600
+    fresh.chmod(0o640)
+    write_atomic(str(fresh), b"y")
+    assert fresh.stat().st_mode & 0o777 == 0o640 and fresh.read_text() == "y"
+
+
+def test_stdout_gets_the_whole_text_on_commit(capfd: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck import output
+
+    monkeypatch.setattr(output, "_IN_MEMORY", 10)  # past this, held in a temp file
+    text = "caf\u00e9 " * 1000
+    with Output(None) as out:
+        out.write_all(output.encoded(text))
+        assert capfd.readouterr().out == ""
+        out.commit()
+    assert capfd.readouterr().out == text
+
+
+def test_a_missing_folder_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="output folder"):
+        Output(str(tmp_path / "nope" / "r.json"))
