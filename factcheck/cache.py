@@ -101,8 +101,9 @@ class ClaimCache:
             db.execute("CREATE TABLE IF NOT EXISTS claims (key TEXT, version TEXT, data BLOB, "
                        "PRIMARY KEY (key, version))")
             db.execute("CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, data BLOB, used REAL)")
-            db.execute("CREATE TABLE IF NOT EXISTS outputs (key TEXT, format TEXT, severities TEXT, data BLOB, "
-                       "used REAL, PRIMARY KEY (key, format))")
+            # The text last: SQLite writes a zeroblob as zeros lazily only in a record's last column (see put_outputs)
+            db.execute("CREATE TABLE IF NOT EXISTS outputs (key TEXT, format TEXT, severities TEXT, used REAL, "
+                       "data BLOB, PRIMARY KEY (key, format))")
             db.execute("COMMIT")
             db.execute("SELECT count(*) FROM claims LIMIT 1").fetchone()
         except sqlite3.DatabaseError:
@@ -209,8 +210,8 @@ class ClaimCache:
         head = json.dumps(severities)
         with self._transaction():
             for fmt, out in zip(formats, outputs, strict=True):
-                row = self.db.execute("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, zeroblob(?), ?)",
-                                      (key, fmt, head, out.size(), now)).lastrowid
+                row = self.db.execute("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, zeroblob(?))",
+                                      (key, fmt, head, now, out.size())).lastrowid
                 assert row is not None
                 with self.db.blobopen("outputs", "data", row) as blob:
                     for piece in out.chunks():
