@@ -11,7 +11,7 @@ from .json_format import json_chunks, render_json
 from .junit import render_junit
 from .markdown import render_markdown
 from .sarif import render_sarif
-from .table import render_table
+from .table import render_table, table_pieces
 
 FORMATTERS: dict[str, Callable[[Report], str]] = {
     "table": render_table,
@@ -35,7 +35,11 @@ def render_chunks(report: Report, fmt: str, jobs: int = 1) -> Iterator[bytes]:
     pieces, so a large one is never held whole (see `output.Output`)."""
     from ..output import encoded
 
-    return json_chunks(report) if fmt == "json" else encoded(render(report, fmt, jobs))
+    if fmt == "json":
+        return json_chunks(report)
+    if fmt == "table":
+        return (piece.encode("utf-8") for piece in table_pieces(report, jobs))
+    return encoded(render(report, fmt, jobs))
 
 
 __all__ = ["FORMATTERS", "render", "render_chunks"]

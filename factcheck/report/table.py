@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from itertools import accumulate
 
@@ -89,6 +90,12 @@ def _groups(span: tuple[int, int]) -> list[str]:
 def render_table(report: Report, jobs: int = 1) -> str:
     """Findings as tables, one per subject and attribute, errors first; then a summary line. Each table depends
     on its own findings only, so with `jobs` > 1 a large report's tables are rendered in forked processes."""
+    return "".join(table_pieces(report, jobs))
+
+
+def table_pieces(report: Report, jobs: int = 1) -> Iterator[str]:
+    """`render_table`'s text in pieces (a table, a line), each ending with its newline, so that a large report is
+    written as it is made rather than joined first."""
     claims = {c.id: c for c in report.claims}
     names = short_paths(d.path for d in report.documents)
     grouped: dict[tuple[str, str], list[Finding]] = defaultdict(list)
@@ -110,9 +117,10 @@ def render_table(report: Report, jobs: int = 1) -> str:
         spans = sorted(zip(bounds, bounds[1:], strict=False), key=lambda s: before[s[0]] - before[s[1]])
         with Forked(_groups, spans, jobs, share=(groups, claims, names)) as forked:
             texts = dict(zip(spans, forked.results(), strict=True))
-        out = [t for span in sorted(texts) for t in texts[span]]
+        for span in sorted(texts):
+            yield from (f"{t}\n" for t in texts.pop(span))
     else:
-        out = [_group(key, fs, claims, names) for key, fs in groups]
+        yield from (f"{_group(key, fs, claims, names)}\n" for key, fs in groups)
     counts = report.counts()
     undated = sum(1 for d in report.documents if d.published is None)
     summary = (f"{len(report.documents)} document{'s' if len(report.documents) != 1 else ''}, "
@@ -120,8 +128,7 @@ def render_table(report: Report, jobs: int = 1) -> str:
                f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}, {counts['info']} info")
     if undated:
         summary += f"; {undated} undated"
-    if not report.findings:
-        out.append("No findings.")
+    out = ["No findings."] if not report.findings else []
     if any(f.status for f in report.findings) or report.fixed:
         statuses = [f.status for f in report.findings]
         summary += (f"; {statuses.count('new')} new, {statuses.count('known')} known, "
@@ -130,5 +137,5 @@ def render_table(report: Report, jobs: int = 1) -> str:
         out.append(f"fixed: {e.rule} {e.subject} · {e.attribute}: {e.summary}")
     for n in report.notices:
         out.append(f"notice: {n}")
-    out += [summary, ""]  # the final newline joined in, not added to a copy of the whole text
-    return "\n".join(out)
+    out.append(summary)
+    yield from (f"{line}\n" for line in out)
