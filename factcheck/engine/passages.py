@@ -18,7 +18,7 @@ MAX_PARTNERS = 8  # the documents each document is compared with
 _BOILERPLATE: tuple[()] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a corpus of reprints holds hundreds of thousands
 class SharedPassage:
     """A run of sentences of `copy` that also stand (nearly word for word) in `original`; `excerpt` is the copy's
     text, `original_excerpt` the original's sentences that share its shingles (they may differ in a figure)."""
@@ -113,7 +113,11 @@ def find_shared_passages(docs: list[Document], shingle: int = 8, min_words: int 
         return rows
 
     directed = sorted((_direction(docs, a, b), (a, b)) for a, b in pairs)
-    found = {pair: _passages(docs, per_doc, first_rows(original), original, copy, known, min_words, min_overlap)
+    # A passage reprinted by many documents is one excerpt, held once (a tenth as many distinct as passages in the
+    # benchmark's corpus), also once sent back by a forked process (pickle keeps what is shared).
+    excerpts: dict[str, str] = {}
+    found = {pair: _passages(docs, per_doc, first_rows(original), original, copy, known, min_words, min_overlap,
+                             excerpts)
              for (original, copy, known), pair in directed}
     return [p for pair in sorted(pairs) for p in found[pair]]
 
@@ -126,8 +130,9 @@ def _direction(docs: list[Document], a: int, b: int) -> tuple[int, int, bool]:
 
 
 def _passages(docs: list[Document], per_doc: list[list[Row]], orig_sh: dict[int, int], orig: int, copy: int,
-              known: bool, min_words: int, min_overlap: float) -> list[SharedPassage]:
-    """The runs of `copy`'s sentences that share shingles with `orig` (`orig_sh`: its shingles' first rows)."""
+              known: bool, min_words: int, min_overlap: float, excerpts: dict[str, str]) -> list[SharedPassage]:
+    """The runs of `copy`'s sentences that share shingles with `orig` (`orig_sh`: its shingles' first rows);
+    `excerpts`: the excerpts made so far, each held once."""
     runs: list[list[tuple[Row, list[int]]]] = []
     current: list[tuple[Row, list[int]]] = []
     for row in per_doc[copy]:
@@ -155,8 +160,9 @@ def _passages(docs: list[Document], per_doc: list[list[Row]], orig_sh: dict[int,
         out.append(SharedPassage(
             original=docs[orig].path, copy=docs[copy].path,
             original_lines=(min(orig_lines), max(orig_lines)), copy_lines=(run[0][0][0], run[-1][0][0]),
-            copy_sentences=tuple(row[1] for row, _ in run), words=words, excerpt=_cut(excerpt),
-            direction_known=known, original_excerpt=_cut(orig_excerpt),
+            copy_sentences=tuple(row[1] for row, _ in run), words=words,
+            excerpt=excerpts.setdefault(cut := _cut(excerpt), cut), direction_known=known,
+            original_excerpt=excerpts.setdefault(cut := _cut(orig_excerpt), cut),
         ))
     return out
 
