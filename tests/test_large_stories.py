@@ -86,3 +86,16 @@ def test_the_table_shows_a_reprinted_passage_once_with_every_place_it_stands() -
     (grouped,) = [b for b in blocks if "and 1 other" in b]
     assert grouped.count("Acme said on Monday") == 1
     assert all(f"d{i}.txt:1" in grouped for i in (1, 2, 3))
+
+
+def test_a_value_many_sources_write_names_a_few_and_counts_the_rest() -> None:
+    docs = [{"path": f"d{i:02d}.txt", "text": f"Acme is valued at ${20 if i < 10 else 30} billion, investors said. "
+                                              f"Story {i} goes on about something else, number {i}."}
+            for i in range(12)]
+    report = run_docs(docs, only=["FC101"])
+    (found,) = report.findings
+    assert "d00.txt:1; d01.txt:1; d02.txt:1; d03.txt:1; d04.txt:1; d05.txt:1; 4 more documents" in found.message
+    assert "d10.txt:1; d11.txt:1 [" in found.message  # two places: both named
+    assert len(found.locations) == 12  # every place is still in the finding
+    (found,) = run_docs(docs[3:], only=["FC101"]).findings
+    assert "d08.txt:1; 1 more document [" in found.message

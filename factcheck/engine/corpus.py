@@ -17,6 +17,16 @@ from ..vocabulary import Vocabulary
 from .passages import SharedPassage
 from .rules import Rule
 
+# A message names this many documents at most, then says how many more: a value a story's hundred reprints write
+# is read in a line, not a page (every place stays in the finding's locations).
+MAX_NAMED = 6
+
+
+def _more(items: list[str], sep: str, one: str, many: str) -> str:
+    """`items` joined, the first MAX_NAMED of them, and how many more there are ("1 more copy", "2 more copies")."""
+    rest = len(items) - MAX_NAMED
+    return sep.join(items if rest <= 0 else [*items[:MAX_NAMED], f"{rest} more {one if rest == 1 else many}"])
+
 
 @dataclass
 class Corpus:
@@ -65,11 +75,13 @@ class Corpus:
         return f"{self.short(c.document)}:{c.line}"
 
     def places(self, claims: list[Claim]) -> str:
-        """Where claims stand, a document once with its lines: "a.txt:1, 5, 31; b.txt:8"."""
+        """Where claims stand, a document once with its lines: "a.txt:1, 5, 31; b.txt:8" (past MAX_NAMED documents,
+        "...; 12 more documents")."""
         lines: dict[str, set[int]] = {}
         for c in claims:
             lines.setdefault(c.document, set()).add(c.line)
-        return "; ".join(f"{self.short(d)}:{', '.join(map(str, sorted(ls)))}" for d, ls in sorted(lines.items()))
+        return _more([f"{self.short(d)}:{', '.join(map(str, sorted(ls)))}" for d, ls in sorted(lines.items())], "; ",
+                     "document", "documents")
 
     def values(self, claims: list[Claim]) -> list[str]:
         """Claims grouped by normalized value: '"$25B", "$25 billion" ($24.5–25.5 billion) at a.txt:1, 2'."""
@@ -109,15 +121,16 @@ class Corpus:
         self._roots[key] = root
         return root
 
-    def copies(self, claims: list[Claim]) -> list[str]:
-        """Which of these claims' documents repeat which: "b.txt repeats a.txt", "c.txt credits Reuters"."""
+    def copies(self, claims: list[Claim]) -> str:
+        """Which of these claims' documents repeat which: "b.txt repeats a.txt, c.txt credits Reuters" (past
+        MAX_NAMED, "..., 12 more copies")."""
         out = []
         for c in claims:
             root = self.root_of(c.document, c.sentence)
             if root != c.document:
                 what = f"credits {root[5:]}" if root.startswith("wire:") else f"repeats {self.short(root)}"
                 out.append(f"{self.short(c.document)} {what}")
-        return sorted(set(out))
+        return _more(sorted(set(out)), ", ", "copy", "copies")
 
 
 _WIRE = re.compile(

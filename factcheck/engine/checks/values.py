@@ -192,7 +192,7 @@ def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute:
             support += f", {indep} independent"
         copies = corpus.copies(g)
         if copies:
-            support += "; " + ", ".join(copies)
+            support += "; " + copies
         parts.append(f"{' and '.join(corpus.values(g))} [{support}; {period(g[0])}]")
     label = attribute.replace("_", " ")
     seg = "".join(f" ({k})" for k in (key[1], key[4], key[5], key[6]) if k)
