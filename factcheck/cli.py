@@ -37,7 +37,7 @@ max_bytes_opt = click.option("--max-bytes", type=click.IntRange(1), default=20 *
                              help="Refuse input files larger than this.")
 
 
-def _emit(text: str | bytes, output: str | None) -> None:
+def _emit(text: str, output: str | None) -> None:
     if output:
         from .output import write_atomic
 
@@ -159,7 +159,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], format: tuple[str, ...], o
 
             report = _gate(report, settings)
             for fmt, sink in zip(formats, sinks, strict=True):
-                sink.write_all(render_chunks(report, fmt, settings.jobs or os.cpu_count() or 1))
+                sink.write_all(render_chunks(report, fmt, _jobs(settings)))
             counts, failing = report.counts(), bool(report.failing(settings.fail_on))
         for sink in sinks:
             sink.commit()
@@ -193,7 +193,7 @@ def _run(paths: list[str], formats: list[str], sinks: list[Output], settings: Se
     from .pipeline import check_rendered
 
     claim_cache = _open_cache(settings)
-    jobs_n = settings.jobs or os.cpu_count() or 1
+    jobs_n = _jobs(settings)
     try:
         if claim_cache is not None and plain:
             return check_rendered(paths, formats, sinks, claim_cache, settings.rules, settings.max_bytes,
@@ -203,6 +203,11 @@ def _run(paths: list[str], formats: list[str], sinks: list[Output], settings: Se
     finally:
         if claim_cache is not None:
             claim_cache.close()
+
+
+def _jobs(settings: Settings) -> int:
+    """The processes a run uses: `--jobs`, else the number of cores."""
+    return settings.jobs or os.cpu_count() or 1
 
 
 def _open_cache(settings: Settings) -> ClaimCache | None:
@@ -252,7 +257,7 @@ def baseline(ctx: click.Context, paths: tuple[str, ...], output: str, rules_dirs
     claim_cache = _open_cache(settings)
     try:
         report = run_check(list(paths), settings.rules, settings.max_bytes, None, _progress(), claim_cache,
-                           settings.jobs or os.cpu_count() or 1)
+                           _jobs(settings))
     finally:
         if claim_cache is not None:
             claim_cache.close()

@@ -7,16 +7,11 @@ import hashlib
 import json
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .files import iter_paths
+from .output import CHUNK, Output
 from .versions import CACHE_FORMAT, code_version, default_rules_dir
-
-if TYPE_CHECKING:
-    from .output import Output
-
-CHUNK = 1 << 20
 
 
 def inputs_key(paths: list[str], rules_dirs: list[str], max_bytes: int) -> str | None:

@@ -122,14 +122,10 @@ def _mode(path: str) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: str, text: str | bytes) -> None:
-    """Write `text` (or bytes, UTF-8) to `path` so that readers see the old file or the whole new one, never a
-    part."""
+def write_atomic(path: str, text: str) -> None:
+    """Write `text` (UTF-8) to `path` so that readers see the old file or the whole new one, never a part."""
     with Output(path) as out:
-        if isinstance(text, bytes):
-            out.write(text)
-        else:
-            out.write_all(encoded(text))
+        out.write_all(encoded(text))
         out.commit()
 
 

@@ -43,7 +43,7 @@ def test_permissions_are_a_new_files_or_the_replaced_ones(tmp_path: Path) -> Non
     os.umask(umask)
     assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask  # not the temp file's 0600
     fresh.chmod(0o640)
-    write_atomic(str(fresh), b"y")
+    write_atomic(str(fresh), "y")
     assert fresh.stat().st_mode & 0o777 == 0o640 and fresh.read_text() == "y"
 
 
@@ -63,3 +63,4 @@ def test_stdout_gets_the_whole_text_on_commit(capfd: pytest.CaptureFixture[str],
 def test_a_missing_folder_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="output folder"):
         Output(str(tmp_path / "nope" / "r.json"))
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from ..models import Report
+from ..output import encoded
 from .github import render_github
 from .html import render_html
 from .json_format import json_chunks, render_json
@@ -33,8 +34,6 @@ def render(report: Report, fmt: str, jobs: int = 1) -> str:
 def render_chunks(report: Report, fmt: str, jobs: int = 1) -> Iterator[bytes]:
     """`render`'s text in UTF-8, a piece at a time, as files and the cache take it: the JSON report is made in
     pieces, so a large one is never held whole (see `output.Output`)."""
-    from ..output import encoded
-
     if fmt == "json":
         return json_chunks(report)
     if fmt == "table":
