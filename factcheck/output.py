@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import sys
@@ -74,12 +75,14 @@ class Output:
     def commit(self) -> None:
         """Put the output in place: rename the temp file onto `path`, or print what was held to stdout."""
         if self.path is None:
-            out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
+            out = getattr(sys.stdout, "buffer", None)
+            # a text stream with no bytes beneath (a StringIO) gets text; a character may straddle two pieces
+            decode = codecs.getincrementaldecoder("utf-8")().decode
             for piece in self.chunks():
                 if out is not None:
                     out.write(piece)
                 else:
-                    sys.stdout.write(piece.decode("utf-8"))
+                    sys.stdout.write(decode(piece))
             sys.stdout.flush()
             self.file.close()
             return

@@ -64,3 +64,16 @@ def test_a_missing_folder_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="output folder"):
         Output(str(tmp_path / "nope" / "r.json"))
 
+
+def test_a_text_stdout_gets_characters_whole_across_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    from factcheck import output
+
+    monkeypatch.setattr(output, "CHUNK", 3)  # "é" is two bytes: some pieces end inside one
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    with Output(None) as out:
+        out.write("café crème".encode())
+        out.commit()
+    assert sys.stdout.getvalue() == "café crème"
