@@ -71,9 +71,6 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
 
     jobs_input = [([docs[i] for i in b], shingle) for b in batches]
     if jobs > 1 and len(todo) >= 2 * BATCH:
-        # Compile the patterns and read the vocabulary once, here, so that forked workers inherit them.
-        _extract_batch(([Document(path="", text="On 3 May 2024 Acme cut 5% of 700 jobs for $2 million.",
-                                  line_map=[])], shingle))
         with Forked(_extract_batch, jobs_input, jobs) as forked:
             for batch, extracted in zip(batches, forked.results(), strict=True):
                 store(batch, extracted)
