@@ -157,6 +157,38 @@ def test_stored_date_guard_is_the_current_patterns() -> None:
     assert date_guard.GUARD in PATTERN.pattern
 
 
+def test_compiled_pattern_is_stored_and_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stored program gives the pattern `re.compile` gives; a damaged, foreign or unreadable store is compiled
+    again (and replaced), never trusted."""
+    import re
+
+    from factcheck.recognizers.dates import FLAGS, PATTERN
+    from factcheck.text import patterns
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    source = PATTERN.pattern
+    fresh = re.compile(source, FLAGS)
+    assert patterns.compile_stored(source, FLAGS) == fresh
+    [stored] = (tmp_path / "factcheck" / "patterns").iterdir()
+    good = stored.read_bytes()
+    loads: list[bool] = []
+    real_load = patterns._load
+    monkeypatch.setattr(patterns, "_load", lambda *a: loads.append((p := real_load(*a)) is not None) or p)
+    for damaged in (good, good[:-1] + bytes([good[-1] ^ 1]), good[: len(good) // 2], b"", good.replace(
+            b"factcheck compiled pattern 1", b"factcheck compiled pattern 9")):
+        stored.write_bytes(damaged)
+        pattern = patterns.compile_stored(source, FLAGS)
+        assert pattern == fresh and pattern.groupindex == fresh.groupindex
+        assert pattern.search("Layoffs began in March 2024.").group() == "March 2024"  # type: ignore[union-attr]
+        assert stored.read_bytes() == good  # replaced by a sound one
+    assert loads == [True, False, False, False, False]
+    stored.unlink()
+    stored.parent.rmdir()
+    stored.parent.write_text("")  # a store that cannot be made (a file where its folder goes): compiled, no error
+    assert patterns.compile_stored(source, FLAGS) == fresh
+    assert loads[-1] is False and stored.parent.read_text() == ""
+
+
 @pytest.mark.parametrize(("pattern", "hits", "misses"), [
     (r"(?:jan(?:uary)?|the\s+(?:first|2nd))\s+\d+", ["Jan 3", "january 4", "the first 5"], ["janet", "then", "a"]),
     (r"(?:Q[1-4]|FY)\s?\d\d|'\d0s", ["Q3 24", "FY24", "'90s"], ["quarter", "fyi", "9"]),

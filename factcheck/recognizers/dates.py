@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from ..models import DateValue, Mention
 from ..normalize import dates as nd
-from ..text.patterns import start_guard
+from ..text.patterns import compile_stored, start_guard
 from .number_words import UNIT_ORDINALS, words_value
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -175,7 +175,7 @@ def write_guard() -> None:
 
 # The guard, derived from the pattern, lets most word starts of running text fail at their first word (positions
 # inside words fail sooner, at the lead).
-PATTERN = re.compile(_LEAD + _guard() + BODY[len(_LEAD):], FLAGS)
+PATTERN = compile_stored(_LEAD + _guard() + BODY[len(_LEAD):], FLAGS)
 
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
