@@ -99,3 +99,21 @@ def test_a_value_many_sources_write_names_a_few_and_counts_the_rest() -> None:
     assert len(found.locations) == 12  # every place is still in the finding
     (found,) = run_docs(docs[3:], only=["FC101"]).findings
     assert "d08.txt:1; 1 more document [" in found.message
+
+
+def test_a_figure_written_many_ways_names_the_values_most_sources_write_and_counts_the_rest() -> None:
+    # Nine values two billion apart (odd, so that no two round into each other): $21 billion in three sources,
+    # $23 billion in two, then seven values in one source each.
+    values = [21, 21, 21, 23, 23, 25, 27, 29, 31, 33, 35, 37]
+    docs = [{"path": f"d{i:02d}.txt", "text": f"Acme is valued at ${v} billion, investors said."}
+            for i, v in enumerate(values)]
+    (found,) = run_docs(docs, only=["FC101"]).findings
+    named = [f'"${v} billion"' for v in (21, 23, 25, 27, 29, 31)]
+    assert all(v in found.message for v in named)
+    assert [found.message.index(v) for v in named] == sorted(found.message.index(v) for v in named)  # value order
+    assert '"$33 billion"' not in found.message and "vs 3 more values." in found.message
+    assert len(found.claims) == 12 and len(found.details["values"]) == 9  # type: ignore[arg-type]
+    # the values most sources write are named, wherever they stand in value order
+    docs += [{"path": f"e{i}.txt", "text": "Acme is valued at $37 billion, investors said."} for i in range(3)]
+    (found,) = run_docs(docs, only=["FC101"]).findings
+    assert '"$37 billion"' in found.message and '"$31 billion"' not in found.message

@@ -22,7 +22,7 @@ from .rules import Rule
 MAX_NAMED = 6
 
 
-def _more(items: list[str], sep: str, one: str, many: str) -> str:
+def capped(items: list[str], sep: str, one: str, many: str) -> str:
     """`items` joined, the first MAX_NAMED of them, and how many more there are ("1 more copy", "2 more copies")."""
     rest = len(items) - MAX_NAMED
     return sep.join(items if rest <= 0 else [*items[:MAX_NAMED], f"{rest} more {one if rest == 1 else many}"])
@@ -80,7 +80,7 @@ class Corpus:
         lines: dict[str, set[int]] = {}
         for c in claims:
             lines.setdefault(c.document, set()).add(c.line)
-        return _more([f"{self.short(d)}:{', '.join(map(str, sorted(ls)))}" for d, ls in sorted(lines.items())], "; ",
+        return capped([f"{self.short(d)}:{', '.join(map(str, sorted(ls)))}" for d, ls in sorted(lines.items())], "; ",
                      "document", "documents")
 
     def values(self, claims: list[Claim]) -> list[str]:
@@ -130,7 +130,7 @@ class Corpus:
             if root != c.document:
                 what = f"credits {root[5:]}" if root.startswith("wire:") else f"repeats {self.short(root)}"
                 out.append(f"{self.short(c.document)} {what}")
-        return _more(sorted(set(out)), ", ", "copy", "copies")
+        return capped(sorted(set(out)), ", ", "copy", "copies")
 
 
 _WIRE = re.compile(

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 from ...display import period
 from ...models import Claim, Finding, NumberValue
 from ...normalize.intervals import Interval
-from ..corpus import Corpus, finding, period_unknown, value_interval
+from ..corpus import MAX_NAMED, Corpus, capped, finding, period_unknown, value_interval
 from ..rules import Rule
 
 
@@ -194,12 +194,18 @@ def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute:
         if copies:
             support += "; " + copies
         parts.append(f"{' and '.join(corpus.values(g))} [{support}; {period(g[0])}]")
+    if len(parts) > MAX_NAMED:
+        # A story reprinted with one figure varied fifty ways: the values most sources write are named (in value
+        # order), the rest counted; every value stays in the finding's claims and details.
+        sources = [len({c.document for c in g}) for g in groups]
+        top = set(sorted(range(len(groups)), key=lambda i: -sources[i])[:MAX_NAMED])
+        parts = [p for i, p in enumerate(parts) if i in top] + [p for i, p in enumerate(parts) if i not in top]
     label = attribute.replace("_", " ")
     seg = "".join(f" ({k})" for k in (key[1], key[4], key[5], key[6]) if k)
     if conflicting:
         when = " The dates are unknown (undated documents), so the values are taken to speak of the same time." \
             if unknown else ""
-        msg = f"{subject} {label}{seg}: sources disagree: " + " vs ".join(parts) + "." + when
+        msg = f"{subject} {label}{seg}: sources disagree: " + capped(parts, " vs ", "value", "values") + "." + when
         tol = ""
         if opts.relative_tolerance or opts.absolute_tolerance:
             tol = f" Tolerance: {opts.relative_tolerance:.0%} relative, {opts.absolute_tolerance:g} absolute."
@@ -216,7 +222,7 @@ def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute:
     if not disjoint:
         return None
     msg = (f"{subject} {label}{seg}: values differ but speak of different periods (a change over time, not a "
-           f"contradiction): " + " then ".join(parts) + ".")
+           f"contradiction): " + capped(parts, " then ", "value", "values") + ".")
     f = finding(rule, subject, attribute, msg, [c for g in groups for c in g], corpus=corpus,
                 summary="values differ, but for different periods: a change over time", change_over_time=True)
     return f.model_copy(update={"severity": "info"})
