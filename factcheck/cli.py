@@ -90,7 +90,8 @@ def _progress() -> Callable[[int, int], None] | None:
 
 cache_opt = click.option("--cache", metavar="PATH", help="The claims cache (SQLite). [default: "
                          "$XDG_CACHE_HOME/factcheck/claims.sqlite]")
-no_cache_opt = click.option("--no-cache", is_flag=True, default=None, help="Read every document again; no cache.")
+no_cache_opt = click.option("--no-cache", is_flag=True, default=None,
+                            help="Read every document again; no claims cache (compiled patterns are still kept).")
 jobs_opt = click.option("--jobs", type=click.IntRange(1),
                         help="Work in this many processes (this one included). [default: cores]")
 format_many = click.option("--format", "format", multiple=True, type=click.Choice([*FORMATS, "auto"]),
