@@ -197,12 +197,12 @@ class ClaimCache:
 
     def get_outputs(self, key: str, formats: list[str], outputs: list[Output]) -> list[str] | None:
         """Write the text an identical earlier run rendered in each of `formats` to its output, and return its
-        findings' severities; None, with nothing written, unless every format is kept."""
+        findings' marks (see `severity.tally`); None, with nothing written, unless every format is kept."""
         return read_outputs(self.db, key, formats, outputs)
 
     def put_outputs(self, key: str, formats: list[str], outputs: list[Output], severities: list[str]) -> None:
-        """Keep a run's rendered reports (what was written to `outputs`) for the next identical run (the last few
-        runs only)."""
+        """Keep a run's rendered reports (what was written to `outputs`) and its findings' marks (`severities`, see
+        `severity.tally`) for the next identical run (the last few runs only)."""
         now = time.time()
         # The severities apart from the text, which is stored as it is (UTF-8, as written to its file) and copied
         # in a megabyte at a time: a text of megabytes is neither escaped into JSON and parsed back (a tenth of a

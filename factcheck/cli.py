@@ -138,30 +138,21 @@ def check(ctx: click.Context, paths: tuple[str, ...], format: tuple[str, ...], o
         if not news:
             click.echo(f"factcheck: no documents changed since {git_ref}", err=True)
             return
-    plain = not settings.no_cache and not news and not settings.baseline and not settings.suppressions
+    # A run of the whole corpus with the cache is kept (its texts, and its findings' marks to count and fail by),
+    # with a baseline or suppressions too; one with new documents only is not.
+    keep = not settings.no_cache and not news
     from .output import Output
+    from .severity import tally
 
     with contextlib.ExitStack() as stack:
         # Each report is written, a piece at a time, to a temp file beside its target (held for stdout), and put in
         # place once every one is made: a large report is never held whole, and a failed run leaves no part.
         targets: list[str | None] = [*outputs] or [None]
         sinks = [stack.enter_context(Output(p)) for p in targets]
-        key, severities = _kept(list(paths), formats, settings, sinks) if plain else (None, None)
-        report = None
-        if severities is None:
-            severities, report = _run(list(paths), formats, sinks, settings, news, plain, key)
-        if report is None:  # no suppressions, no baseline: every finding counts and can fail the run
-            from .severity import SEVERITY_RANK
-
-            counts = {s: severities.count(s) for s in ("error", "warning", "info")}
-            failing = any(SEVERITY_RANK[s] >= SEVERITY_RANK.get(settings.fail_on, 99) for s in severities)
-        else:
-            from .report import render_chunks
-
-            report = _gate(report, settings)
-            for fmt, sink in zip(formats, sinks, strict=True):
-                sink.write_all(render_chunks(report, fmt, _jobs(settings)))
-            counts, failing = report.counts(), bool(report.failing(settings.fail_on))
+        key, marks = _kept(list(paths), formats, settings, sinks) if keep else (None, None)
+        if marks is None:
+            marks = _run(list(paths), formats, sinks, settings, news, key)
+        counts, failing = tally(marks, settings.fail_on)
         for sink in sinks:
             sink.commit()
     if outputs:
@@ -173,34 +164,48 @@ def check(ctx: click.Context, paths: tuple[str, ...], format: tuple[str, ...], o
 
 def _kept(paths: list[str], formats: list[str], settings: Settings,
           sinks: list[Output]) -> tuple[str | None, list[str] | None]:
-    """The inputs' key, and the severities of the findings of an identical earlier plain run, whose rendered
-    texts are then written to `sinks`; read before the pipeline is imported (a warm run of an unchanged corpus is
-    mostly that import otherwise)."""
+    """The run's key, and the marks of the findings of an identical earlier run (see `severity.tally`), whose
+    rendered texts are then written to `sinks`; read before the pipeline is imported (a warm run of an unchanged
+    corpus is mostly that import otherwise)."""
     from pathlib import Path
 
-    from .kept import inputs_key, kept_outputs
+    from .kept import gated_key, inputs_key, kept_outputs
     from .versions import default_cache_path
 
     key = inputs_key(paths, list(settings.rules), settings.max_bytes)
+    if key and (settings.baseline or settings.suppressions):
+        key = gated_key(key, settings.baseline, settings.suppressions)
     cache = Path(settings.cache) if settings.cache else default_cache_path()
     return key, kept_outputs(cache, key, formats, sinks) if key else None
 
 
 def _run(paths: list[str], formats: list[str], sinks: list[Output], settings: Settings, news: list[str],
-         plain: bool, key: str | None) -> tuple[list[str], Report | None]:
-    """A plain run's findings' severities, its texts written to `sinks` (the cache keeps them for the next, under
-    the inputs' `key`), or else the report to gate."""
+         key: str | None) -> list[str]:
+    """The report's texts written to `sinks`, and its findings' marks (see `severity.tally`); with the cache, both
+    are kept for the next identical run under `key`."""
     from .pipeline import check as run_check
     from .pipeline import check_rendered
 
     claim_cache = _open_cache(settings)
     jobs_n = _jobs(settings)
+    gated = bool(settings.baseline or settings.suppressions)
     try:
-        if claim_cache is not None and plain:
+        if claim_cache is not None and not news and not gated:
             return check_rendered(paths, formats, sinks, claim_cache, settings.rules, settings.max_bytes,
-                                  _progress(), jobs_n, inputs=key), None
-        return [], run_check(paths, settings.rules, settings.max_bytes, news or None, _progress(), claim_cache,
-                             jobs_n)
+                                  _progress(), jobs_n, inputs=key)
+        from .report import render_chunks
+
+        # With a baseline or suppressions to apply, the report model is kept in the cache and read back (see
+        # `pipeline.check`), then gated and rendered here.
+        report = run_check(paths, settings.rules, settings.max_bytes, news or None, _progress(), claim_cache, jobs_n)
+        quiet = not report.notices  # a run that had something to say about the cache says it again
+        report = _gate(report, settings)
+        for fmt, sink in zip(formats, sinks, strict=True):
+            sink.write_all(render_chunks(report, fmt, jobs_n))
+        marks = report.marks()
+        if claim_cache is not None and key is not None and not news and quiet:
+            claim_cache.put_outputs(key, formats, sinks, marks)
+        return marks
     finally:
         if claim_cache is not None:
             claim_cache.close()

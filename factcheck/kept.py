@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 from .errors import InputError
@@ -36,10 +37,27 @@ def inputs_key(paths: list[str], rules_dirs: list[str], max_bytes: int) -> str |
     return h.hexdigest()
 
 
+def gated_key(key: str, baseline: str | None, suppressions: str | None, today: date | None = None) -> str | None:
+    """The key of a run gated by a baseline or suppressions: the inputs' `key` and the bytes of those files (and,
+    with suppressions, the day, since they may expire). None when one cannot be read: the run says why."""
+    h = hashlib.sha256(key.encode())
+    try:
+        for label, path in (("baseline", baseline), ("suppressions", suppressions)):
+            if path:
+                h.update(f"\x1e{label}\x1f".encode())
+                h.update(Path(path).read_bytes())
+    except OSError:
+        return None
+    if suppressions:
+        h.update(f"\x1etoday\x1f{(today or date.today()).isoformat()}".encode())
+    return h.hexdigest()
+
+
 def read_outputs(db: sqlite3.Connection, key: str, formats: list[str], outputs: list[Output]) -> list[str] | None:
     """Write the text (UTF-8) kept under `key` in each of `formats` to its output, and return the findings'
-    severities; None, with nothing written, unless every format is kept. Each is stored as the severities (a JSON
-    list) and the text as it is, read a megabyte at a time (see ClaimCache.put_outputs)."""
+    marks (their severities, see `severity.tally`); None, with nothing written, unless every format is kept. Each
+    is stored as the marks (a JSON list) and the text as it is, read a megabyte at a time (see
+    ClaimCache.put_outputs)."""
     rows: list[int] = []
     severities: list[str] = []
     try:

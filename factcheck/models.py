@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from .severity import SEVERITY_RANK
+from .severity import KNOWN, SEVERITY_RANK
 
 SCHEMA_VERSION = "factcheck/1"
 
@@ -257,6 +257,11 @@ class Report(BaseModel):
             if f.status != "suppressed":
                 out[f.severity] += 1
         return out
+
+    def marks(self) -> list[str]:
+        """Each counted finding's severity, known ones marked (see `severity.tally`)."""
+        return [f.severity if f.status != "known" else KNOWN + f.severity for f in self.findings
+                if f.status != "suppressed"]
 
     def failing(self, level: str) -> list[Finding]:
         """The findings that fail a run at `level`: at or above it, not suppressed, and new if a baseline is used."""

@@ -217,3 +217,42 @@ def test_json_made_in_pieces_is_the_json_report_byte_for_byte(chunk: int, monkey
         whole = r.model_dump_json(by_alias=True, indent=2) + "\n"  # pydantic given the whole report
         assert b"".join(json_format.json_chunks(r)) == whole.encode("utf-8")
         assert json_format.render_json(r) == whole
+
+
+def test_a_gated_run_repeated_is_served_from_the_cache_and_ends_as_it_did(repo: Path) -> None:
+    cache = str(repo / "c.sqlite")
+    assert run_cli("baseline", "articles", "-o", "baseline.json", "--cache", cache, cwd=repo).returncode == 0
+    (repo / "articles" / "c.md").write_text("---\ntitle: Acme staff\npublished: 2025-03-03\n---\n"
+                                            "Acme employs 3,000 people, a spokesperson said.\n")
+    runs = {}
+    for fail_on in ("never", "warning", "error"):
+        args = ("check", "articles", "--baseline", "baseline.json", "--format", "json", "--cache", cache,
+                "--fail-on", fail_on)
+        first = run_cli(*args, cwd=repo)
+        again = run_cli(*args, cwd=repo, env={"PYTHONPROFILEIMPORTTIME": "1"})
+        assert (again.returncode, again.stdout) == (first.returncode, first.stdout), fail_on
+        imported = {line.rsplit("|", 1)[-1].strip() for line in again.stderr.splitlines() if line.startswith("import")}
+        assert "factcheck.kept" in imported and "factcheck.pipeline" not in imported  # the kept text, served
+        runs[fail_on] = first
+    statuses = {f["status"] for f in json.loads(runs["never"].stdout)["findings"]}
+    assert statuses == {"new", "known"}  # both kinds, so the exit codes below test both
+    new = {f["severity"] for f in json.loads(runs["never"].stdout)["findings"] if f["status"] == "new"}
+    assert [runs[k].returncode for k in ("never", "warning", "error")] == [0, 1, int("error" in new)]
+    # the baseline recorded again (every finding known): not served from the run kept for the old one
+    assert run_cli("baseline", "articles", "-o", "baseline.json", "--cache", cache, cwd=repo).returncode == 0
+    known = run_cli("check", "articles", "--baseline", "baseline.json", "--format", "json", "--cache", cache,
+                    "--fail-on", "info", cwd=repo)
+    assert known.returncode == 0 and {f["status"] for f in json.loads(known.stdout)["findings"]} == {"known"}
+
+
+def test_a_kept_run_with_suppressions_is_kept_for_its_day_only(tmp_path: Path) -> None:
+    from factcheck.kept import gated_key
+
+    (tmp_path / "s.yaml").write_text("- rule: FC101\n  reason: under review\n  expires: 2030-01-01\n")
+    (tmp_path / "b.json").write_text("{}")
+    day, next_day = dt.date(2029, 12, 31), dt.date(2030, 1, 1)
+    suppressed = str(tmp_path / "s.yaml")
+    assert gated_key("k", None, suppressed, day) != gated_key("k", None, suppressed, next_day)
+    assert gated_key("k", str(tmp_path / "b.json"), None, day) == gated_key("k", str(tmp_path / "b.json"), None,
+                                                                               next_day)
+    assert gated_key("k", str(tmp_path / "missing.json"), None) is None  # the run itself says what is wrong
