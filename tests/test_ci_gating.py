@@ -256,3 +256,19 @@ def test_a_kept_run_with_suppressions_is_kept_for_its_day_only(tmp_path: Path) -
     assert gated_key("k", str(tmp_path / "b.json"), None, day) == gated_key("k", str(tmp_path / "b.json"), None,
                                                                                next_day)
     assert gated_key("k", str(tmp_path / "missing.json"), None) is None  # the run itself says what is wrong
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 1_000])
+def test_sarif_made_in_pieces_is_the_whole_log_byte_for_byte(chunk: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    import factcheck
+    from factcheck.report import sarif
+
+    monkeypatch.setattr(sarif, "_CHUNK", chunk)
+    report = factcheck.check([str(SEEDS)])
+    assert len(report.findings) > 2 * chunk or chunk == 1_000  # pieces meet inside the results
+    quoted = report.findings[0].model_copy(update={"message": 'said "results": [] and\nmore — «ok»'})
+    for r in (report, report.model_copy(update={"findings": [quoted]}),
+              report.model_copy(update={"documents": [], "claims": [], "findings": []})):
+        whole = json.dumps(sarif.sarif_log(r), indent=2, ensure_ascii=False) + "\n"  # the log made whole
+        assert b"".join(sarif.sarif_chunks(r)) == whole.encode("utf-8")
+        assert sarif.render_sarif(r) == whole

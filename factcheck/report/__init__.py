@@ -11,7 +11,7 @@ from .html import render_html
 from .json_format import json_chunks, render_json
 from .junit import render_junit
 from .markdown import render_markdown
-from .sarif import render_sarif
+from .sarif import render_sarif, sarif_chunks
 from .table import render_table, table_pieces
 
 FORMATTERS: dict[str, Callable[[Report], str]] = {
@@ -33,9 +33,11 @@ def render(report: Report, fmt: str, jobs: int = 1) -> str:
 
 def render_chunks(report: Report, fmt: str, jobs: int = 1) -> Iterator[bytes]:
     """`render`'s text in UTF-8, a piece at a time, as files and the cache take it: the JSON report is made in
-    pieces, so a large one is never held whole (see `output.Output`)."""
+    pieces (as are SARIF logs and tables), so a large one is never held whole (see `output.Output`)."""
     if fmt == "json":
         return json_chunks(report)
+    if fmt == "sarif":
+        return sarif_chunks(report)
     if fmt == "table":
         return (piece.encode("utf-8") for piece in table_pieces(report, jobs))
     return encoded(render(report, fmt, jobs))

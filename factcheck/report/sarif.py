@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from .. import __version__
 from ..models import Finding, Location, Report
@@ -32,7 +33,11 @@ def _locations(f: Finding) -> list[dict[str, object]]:
 
 def render_sarif(report: Report) -> str:
     """The report as a SARIF 2.1.0 log."""
-    rule_index = {r.id: i for i, r in enumerate(report.rules)}
+    return b"".join(sarif_chunks(report)).decode("utf-8")
+
+
+def sarif_log(report: Report, results: list[dict[str, object]] | None = None) -> dict[str, object]:
+    """The SARIF log as a dictionary, with `results` (by default, every finding's)."""
     rules = [{
         "id": r.id, "name": r.name,
         "shortDescription": {"text": r.description.split(". ")[0].rstrip(".") + "."},
@@ -40,23 +45,10 @@ def render_sarif(report: Report) -> str:
         "defaultConfiguration": {"level": LEVELS[r.severity]},
         "help": {"text": f"{r.description} Run `factcheck explain {r.id}` for examples."},
     } for r in report.rules]
-    results = []
-    for f in report.findings:
-        result: dict[str, object] = {
-            "ruleId": f.rule,
-            "level": LEVELS[f.severity],
-            "message": {"text": f.message},
-            "locations": _locations(f),
-            "partialFingerprints": {"factcheck/v1": f.fingerprint},
-        }
-        if f.rule in rule_index:
-            result["ruleIndex"] = rule_index[f.rule]
-        if f.status in ("new", "known"):
-            result["baselineState"] = "new" if f.status == "new" else "unchanged"
-        if f.status == "suppressed":
-            result["suppressions"] = [{"kind": "external", "justification": f.suppression or ""}]
-        results.append(result)
-    log = {
+    if results is None:
+        rule_index = {r.id: i for i, r in enumerate(report.rules)}
+        results = [_result(f, rule_index) for f in report.findings]
+    return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
@@ -66,4 +58,46 @@ def render_sarif(report: Report) -> str:
             "results": results,
         }],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _result(f: Finding, rule_index: dict[str, int]) -> dict[str, object]:
+    result: dict[str, object] = {
+        "ruleId": f.rule,
+        "level": LEVELS[f.severity],
+        "message": {"text": f.message},
+        "locations": _locations(f),
+        "partialFingerprints": {"factcheck/v1": f.fingerprint},
+    }
+    if f.rule in rule_index:
+        result["ruleIndex"] = rule_index[f.rule]
+    if f.status in ("new", "known"):
+        result["baselineState"] = "new" if f.status == "new" else "unchanged"
+    if f.status == "suppressed":
+        result["suppressions"] = [{"kind": "external", "justification": f.suppression or ""}]
+    return result
+
+
+_CHUNK = 1_000
+_DEPTH = " " * 6  # the results list's indent: log, runs, the run
+
+
+def sarif_chunks(report: Report) -> Iterator[bytes]:
+    """`json.dumps(sarif_log(report), indent=2)` and a newline, in UTF-8, in pieces: the results a thousand at a
+    time, so a large log is never held whole (as dictionaries, then as text, it took five times its size)."""
+    text = json.dumps(sarif_log(report, []), indent=2, ensure_ascii=False) + "\n"
+    head, empty, tail = text.partition('"results": []')
+    assert empty  # the one "results" key (a quote inside a string is escaped)
+    yield f'{head}"results": '.encode()
+    if not report.findings:
+        yield b"[]"
+    else:
+        rule_index = {r.id: i for i, r in enumerate(report.rules)}
+        yield b"["
+        for start in range(0, len(report.findings), _CHUNK):
+            items = [_result(f, rule_index) for f in report.findings[start : start + _CHUNK]]
+            # "[\n  {...},\n  {...}\n]": the items, between the brackets, indented to the list's depth (every
+            # newline here is the layout's: one in a string is written as an escape)
+            piece = json.dumps(items, indent=2, ensure_ascii=False)[1:-2].replace("\n", "\n" + _DEPTH)
+            yield ("," if start else "").encode() + piece.encode()
+        yield f"\n{_DEPTH}]".encode()
+    yield tail.encode()
