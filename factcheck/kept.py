@@ -12,6 +12,7 @@ from pathlib import Path
 from .errors import InputError
 from .files import iter_paths
 from .output import CHUNK, Output
+from .severity import KNOWN, SEVERITY_RANK
 from .versions import CACHE_FORMAT, code_version, default_rules_dir
 
 
@@ -67,10 +68,11 @@ def read_outputs(db: sqlite3.Connection, key: str, formats: list[str], outputs: 
             if row is None:
                 return None
             kept = json.loads(row[1])
-            if not isinstance(kept, list):
+            if not isinstance(kept, list) or not all(isinstance(x, str) and x.removeprefix(KNOWN) in SEVERITY_RANK
+                                                     for x in kept):
                 return None
             rows.append(row[0])
-            severities = [str(x) for x in kept]
+            severities = kept
         for rowid, out in zip(rows, outputs, strict=True):
             with db.blobopen("outputs", "data", rowid, readonly=True) as blob:
                 while piece := blob.read(CHUNK):

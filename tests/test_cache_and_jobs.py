@@ -223,9 +223,11 @@ def test_kept_outputs_come_back_as_they_were_and_an_older_entry_is_a_miss(tmp_pa
     written = [Output(None) for _ in texts]
     for out, text in zip(written, texts, strict=True):
         out.write(text)
-    cache.put_outputs("k", formats, written, ["error", "info"])
-    assert read(formats) == (texts, ["error", "info"])
+    cache.put_outputs("k", formats, written, ["error", "known:warning", "info"])
+    assert read(formats) == (texts, ["error", "known:warning", "info"])
     assert read(["table", "sarif"]) == ([b"", b""], None)  # a miss writes nothing
+    cache.db.execute("UPDATE outputs SET severities = ? WHERE format = 'markdown'", ('["error", "fatal"]',))
+    assert read(["markdown"]) == ([b""], None)  # marks that are no severities: a damaged entry is a miss
     cache.db.execute("UPDATE outputs SET severities = ? WHERE format = 'table'",
                      (json.dumps({"text": "old", "severities": []}),))  # not a list: a damaged entry is a miss
     assert read(["table"]) == ([b""], None)
