@@ -7,7 +7,9 @@ varied so that figures and names differ between copies, then times, as whole pro
       and quantulum3 parsing the same texts (each text whole, as the issue measured it; and line by line);
   (b) a cold cache, a warm cache, --jobs 2, and ten times the corpus (linear cost);
 --jobs 1 and --jobs 2 are run in turn, five times at least, so that drift of the machine weighs on both alike;
-and reports words per second, ratios and peak memory. Run: `python bench/throughput.py` (after
+and reports words per second, ratios and peak memory. factcheck's modules are compiled to bytecode first, as
+`pip install .` does (an editable install on a machine with PYTHONDONTWRITEBYTECODE set would otherwise compile
+them anew in every run, about 0.2 s). Run: `python bench/throughput.py` (after
 `pip install ".[bench]"`); `--words N` sets the corpus size.
 """
 
@@ -136,12 +138,22 @@ def paired_runs(a: list[str], b: list[str], runs: int) -> tuple[tuple[float, int
     return ((statistics.median(times[0]), max(peaks[0])), (statistics.median(times[1]), max(peaks[1])))
 
 
+def compile_factcheck() -> None:
+    """Compile the factcheck being measured to bytecode, as an install from a wheel or `pip install .` has it."""
+    import compileall
+
+    import factcheck
+
+    compileall.compile_dir(Path(factcheck.__file__).parent, quiet=1)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--words", type=int, default=150_000, help="corpus size in words")
     ap.add_argument("--runs", type=int, default=3, help="runs per measurement (the median is kept)")
     ap.add_argument("--skip-linear", action="store_true", help="skip the ten-times corpus")
     args = ap.parse_args()
+    compile_factcheck()
     tmp = Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
     try:
         corpus = tmp / "corpus"
