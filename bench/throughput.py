@@ -139,12 +139,13 @@ def paired_runs(a: list[str], b: list[str], runs: int) -> tuple[tuple[float, int
 
 
 def compile_factcheck() -> None:
-    """Compile the factcheck being measured to bytecode, as an install from a wheel or `pip install .` has it."""
-    import compileall
+    """Compile the factcheck being measured to bytecode, as an install from a wheel or `pip install .` has it.
 
-    import factcheck
-
-    compileall.compile_dir(Path(factcheck.__file__).parent, quiet=1)
+    Found by a process started as the timed ones are (the working directory first on its path), so that it is the
+    copy they import: from a checkout with a non-editable install, that is the checkout's, not site-packages'."""
+    code = ("import compileall, pathlib, factcheck\n"
+            "compileall.compile_dir(pathlib.Path(factcheck.__file__).parent, quiet=1)")
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def main() -> int:
