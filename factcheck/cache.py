@@ -18,7 +18,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from .engine.passages import Row
 from .kept import read_outputs
-from .models import Claim, Document, Report
+from .models import Claim, Document, Figure, Report
 from .versions import CACHE_FORMAT, extractor_version
 
 if TYPE_CHECKING:
@@ -26,12 +26,19 @@ if TYPE_CHECKING:
 
 REPORTS_KEPT = 8
 _CLAIMS = TypeAdapter(list[Claim])
+_FIGURES = TypeAdapter(list[Figure])
+Extracted = tuple[list[Claim], list[Row], list[Figure]]  # a document's claims, sentences' shingles and figures
 _REPORT = TypeAdapter(Report)
 
 
 def _json(claims: list[Claim]) -> str:
     """Claims as JSON, without the document path (a cached entry serves any path with the same text)."""
     return _CLAIMS.dump_json(claims, exclude={"__all__": {"document"}}).decode()
+
+
+def _figures_json(figures: list[Figure]) -> str:
+    """Figures as JSON arrays, without the document path (see `_json`)."""
+    return _FIGURES.dump_json([f._replace(document="") for f in figures]).decode()
 
 
 def _claims(items: list[dict[str, object]]) -> list[Claim]:
@@ -116,12 +123,12 @@ class ClaimCache:
             with contextlib.suppress(OSError):
                 Path(str(self.path) + suffix).unlink()
 
-    def get_many(self, docs: list[Document], shingle: int = 8) -> dict[str, tuple[list[Claim], list[Row], list[Claim]]]:
+    def get_many(self, docs: list[Document], shingle: int = 8) -> dict[str, Extracted]:
         """Cached claims, shingles and figures of the documents that have them, by document key (document path
         left empty).
         An entry whose shingles were made with another shingle size counts as missing."""
         keys = {document_key(d) for d in docs}
-        out: dict[str, tuple[list[Claim], list[Row], list[Claim]]] = {}
+        out: dict[str, Extracted] = {}
         items = list(keys)
         for i in range(0, len(items), 500):
             chunk = items[i : i + 500]
@@ -138,17 +145,17 @@ class ClaimCache:
                     if entry.get("k") != shingle:
                         continue
                     sentences = [(r[0], r[1], r[2], r[3], array("I", r[4]), r[5]) for r in entry["s"]]
-                    out[key] = (_claims(entry["c"]), sentences, _claims(entry["g"]))
+                    out[key] = (_claims(entry["c"]), sentences, _FIGURES.validate_python(entry["g"]))
                 except (ValidationError, ValueError, KeyError, TypeError, IndexError, AttributeError, OverflowError):
                     continue  # a damaged entry is read again from the document
         return out
 
-    def put_many(self, items: list[tuple[Document, tuple[list[Claim], list[Row], list[Claim]], int]]) -> None:
+    def put_many(self, items: list[tuple[Document, Extracted, int]]) -> None:
         """Store documents' claims, shingles and figures, in one transaction."""
         rows = []
         for doc, (claims, sentence_rows, figures), shingle in items:
             sentences = json.dumps(sentence_rows, default=list)  # the shingles' arrays as lists
-            data = f'{{"k":{int(shingle)},"s":{sentences},"c":{_json(claims)},"g":{_json(figures)}}}'
+            data = f'{{"k":{int(shingle)},"s":{sentences},"c":{_json(claims)},"g":{_figures_json(figures)}}}'
             rows.append((document_key(doc), self.version, data))
         self._write([("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)", row) for row in rows])
 

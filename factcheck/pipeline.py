@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .cache import ClaimCache, document_key
+from .cache import ClaimCache, Extracted, document_key
 from .claims.entities import corpus_names
 from .documents import load_documents
 from .documents.loaders import MAX_BYTES
@@ -16,7 +16,18 @@ from .engine.rules import Rule, load_rules
 from .errors import InputError
 from .fingerprints import Fingerprints
 from .kept import inputs_key
-from .models import Claim, Document, DocumentInfo, Finding, Report, RuleInfo, compact, share_fields_set
+from .models import (
+    Claim,
+    Document,
+    DocumentInfo,
+    Figure,
+    Finding,
+    Report,
+    RuleInfo,
+    compact,
+    compact_figures,
+    share_fields_set,
+)
 from .parallel import Forked, shared
 from .severity import SEVERITY_RANK
 from .vocabulary import load_vocabulary
@@ -33,7 +44,6 @@ Progress = Callable[[int, int], None]
 
 BATCH = 32
 MIN_BATCH = 4
-Extracted = tuple[list[Claim], list[Row], list[Claim]]  # a document's claims, sentences' shingles and figures
 
 
 def _extract_batch(job: tuple[list[Document], int]) -> list[Extracted]:
@@ -45,7 +55,7 @@ def _extract_batch(job: tuple[list[Document], int]) -> list[Extracted]:
     out: list[Extracted] = []
     for d in docs:
         claims, figures = extract(d, vocab)
-        out.append((compact(claims), document_rows(d, shingle), compact(figures)))
+        out.append((compact(claims), document_rows(d, shingle), compact_figures(figures)))
     return out
 
 
@@ -85,11 +95,12 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
             continue
         claims, rows, figures = cached[keys[i]]
         if keys[i] in used:  # a second document of the same text gets claims of its own
-            claims, figures = [c.model_copy() for c in claims], [f.model_copy() for f in figures]
+            claims = [c.model_copy() for c in claims]
         used.add(keys[i])
-        for c in (*claims, *figures):
-            c.document = docs[i].path
-        out.append((compact(claims), rows, compact(figures)))
+        path = docs[i].path
+        for c in claims:
+            c.document = path
+        out.append((compact(claims), rows, compact_figures([f._replace(document=path) for f in figures])))
     return out
 
 
@@ -128,27 +139,22 @@ def number_claims(per_doc: list[list[Claim]]) -> list[Claim]:
     return out
 
 
-def number_figures(per_doc: list[list[Claim]], local_ids: list[list[str]], claims: list[Claim]) -> list[Claim]:
-    """Report-wide ids for figures (G1, G2, ...), in place; a figure that became a claim points at its
-    report-wide id and takes its subject's report-wide name. `local_ids`: each document's claims' ids before
-    numbering."""
-    out: list[Claim] = []
-    renewed: list[Qualifiers] = []
+def number_figures(per_doc: list[list[Figure]], local_ids: list[list[str]], claims: list[Claim]) -> list[Figure]:
+    """Report-wide ids for figures (G1, G2, ...); a figure that became a claim points at its report-wide id and
+    takes its subject's report-wide name. `local_ids`: each document's claims' ids before numbering. Each
+    document's list is emptied as its figures are numbered, so the corpus's figures are not held twice."""
+    out: list[Figure] = []
     start = 0
     for figures, local in zip(per_doc, local_ids, strict=True):
         ids = {cid: claims[start + i] for i, cid in enumerate(local)}
         start += len(local)
         for f in figures:
-            made = ids.get(f.qualifiers.relates[0]) if f.qualifiers.relates else None
-            relates = [made.id] if made else []
-            if f.qualifiers.relates != relates:  # replaced, not changed: qualifiers may be shared (see `compact`)
-                f.qualifiers = f.qualifiers.model_copy(update={"relates": relates})
-                renewed.append(f.qualifiers)
-            f.id = f"G{len(out) + 1}"
+            made = ids.get(f.relates) if f.relates else None
             if made:
-                f.subject = made.subject
-            out.append(f)
-    share_fields_set(renewed)
+                out.append(f._replace(id=f"G{len(out) + 1}", relates=made.id, subject=made.subject))
+            else:
+                out.append(f._replace(id=f"G{len(out) + 1}", relates=None))
+        figures.clear()
     return out
 
 
@@ -203,7 +209,7 @@ class _Aligned:
     function of an index built here first) while this process goes on with the rest of the run; the findings are
     then selected here, in corpus order, so they are the ones one process finds."""
 
-    def __init__(self, docs: list[Document], rules: list[Rule], figures: list[Claim], jobs: int) -> None:
+    def __init__(self, docs: list[Document], rules: list[Rule], figures: list[Figure], jobs: int) -> None:
         from .engine.checks import aligned
 
         self.indexes = [i for i, r in enumerate(rules) if r.check == "aligned-figure"]
@@ -235,7 +241,7 @@ class _Aligned:
 
 
 def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
-              passages: list[SharedPassage] | None = None, figures: list[Claim] | None = None,
+              passages: list[SharedPassage] | None = None, figures: list[Figure] | None = None,
               jobs: int = 1, forked: _Aligned | None = None) -> list[Finding]:
     """Every rule's findings, sorted (errors first) and numbered F1, F2, ...
 
@@ -346,7 +352,7 @@ def _check_documents(docs: list[Document], rules: list[Rule], progress: Progress
     findings = run_rules(docs, claims, rules, passages, figures, jobs, forked)
     # A figure a finding points at that is no claim of its own is listed with the claims, so reports can quote it.
     cited = {i for f in findings for i in f.claims}
-    claims = claims + [g for g in figures if g.id in cited]
+    claims = claims + [g.claim() for g in figures if g.id in cited]
     counts: dict[str, int] = {}
     for c in claims:
         counts[c.document] = counts.get(c.document, 0) + 1

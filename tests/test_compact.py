@@ -8,14 +8,20 @@ from conftest import SEEDS
 
 from factcheck.claims.builder import extract
 from factcheck.documents import load_documents
-from factcheck.models import compact
+from factcheck.models import Claim, compact, compact_figures
 from factcheck.vocabulary import load_vocabulary
 
 
 def _claims() -> list:
     docs = load_documents([str(SEEDS)], 10**7)
     vocab = load_vocabulary()
-    return [c for d in docs for part in extract(d, vocab) for c in part]
+    return [c for d in docs for c in extract(d, vocab)[0]]
+
+
+def _figures() -> list:
+    docs = load_documents([str(SEEDS)], 10**7)
+    vocab = load_vocabulary()
+    return [f for d in docs for f in extract(d, vocab)[1]]
 
 
 def test_compacted_claims_are_the_same_claims() -> None:
@@ -65,3 +71,28 @@ def test_findings_share_their_records_of_set_fields_and_a_copy_has_its_own() -> 
     known = findings[0].model_copy(update={"status": "known"})
     assert known.__pydantic_fields_set__ is not findings[0].__pydantic_fields_set__
     assert findings[1].status is None and "status" not in findings[1].__pydantic_fields_set__
+
+
+def test_compacted_figures_are_the_same_figures_and_equal_dates_are_one_object() -> None:
+    plain = _figures()
+    kept = copy.deepcopy(plain)
+    compacted = compact_figures(plain)
+    assert compacted == kept
+    dates: dict[str, set[int]] = {}
+    for f in compacted:
+        if f.as_of is not None:
+            dates.setdefault(f.as_of.model_dump_json(), set()).add(id(f.as_of))
+    assert dates and all(len(ids) == 1 for ids in dates.values()), "equal dates are not shared"
+
+
+def test_a_figure_as_a_claim_keeps_its_place_value_and_the_claim_it_became() -> None:
+    figures = _figures()
+    related = next(f for f in figures if f.relates)
+    claim = related.claim()
+    assert isinstance(claim, Claim)
+    assert (claim.id, claim.document, claim.line, claim.column, claim.text, claim.quote) == (
+        related.id, related.document, related.line, related.column, related.text, related.quote)
+    assert claim.value == related.value and claim.qualifiers.relates == [related.relates]
+    assert claim.qualifiers.as_of == related.as_of and claim.qualifiers.as_of_source == related.as_of_source
+    alone = next(f for f in figures if not f.relates)
+    assert alone.claim().qualifiers.relates == [] and alone.claim().attribute == "(figure)"

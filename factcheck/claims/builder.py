@@ -11,7 +11,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..models import Claim, DateValue, Document, Mention, NameValue, NumberValue, Qualifiers, RoleValue, Sentence
+from ..models import (
+    Claim,
+    DateValue,
+    Document,
+    Figure,
+    Mention,
+    NameValue,
+    NumberValue,
+    Qualifiers,
+    RoleValue,
+    Sentence,
+)
 from ..recognizers import recognize
 from ..recognizers.organizations import SENTENCE_WORDS
 from ..text.sentences import document_sentences
@@ -89,7 +100,7 @@ def extract_claims(doc: Document, vocab: Vocabulary | None = None) -> list[Claim
     return extract(doc, vocab)[0]
 
 
-def extract(doc: Document, vocab: Vocabulary | None = None) -> tuple[list[Claim], list[Claim]]:
+def extract(doc: Document, vocab: Vocabulary | None = None) -> tuple[list[Claim], list[Figure]]:
     """The claims one document makes, and every figure it writes (see `figures.figures_of`), in reading order."""
     vocab = vocab or load_vocabulary()
     mentions = recognize(doc.text, doc.published)
@@ -104,7 +115,7 @@ def extract(doc: Document, vocab: Vocabulary | None = None) -> tuple[list[Claim]
         i = bisect.bisect_right(starts, m.start) - 1
         if i >= 0 and m.start < sentences[i].end:
             by_sentence.setdefault(i, []).append(m)
-    figures: list[Claim] = []
+    figures: list[Figure] = []
     for i, sent_mentions in sorted(by_sentence.items()):
         made = _sentence_claims(ctx, sentences[i], sent_mentions, len(claims))
         claims.extend(made)

@@ -1,4 +1,4 @@
-"""Every figure a document writes, as a claim of the attribute "(figure)" when no named claim reads it.
+"""Every figure a document writes, of the attribute "(figure)" when no named claim reads it.
 
 The aligned-figure check (FC106) compares figures across documents by the words around them, so it needs the
 figures no attribute names as well as those that became claims: "sales of $5bn" and "guided for sales of $4bn".
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..models import Claim, DateValue, Mention, NumberValue, Qualifiers, Sentence
+from ..models import Claim, DateValue, Figure, Mention, NumberValue, Sentence
 from ..normalize import dates as nd
 
 FIGURE = "(figure)"
@@ -25,11 +25,11 @@ def quarter_number(text: str) -> float | None:
 
 
 def figures_of(sent: Sentence, mentions: list[Mention], made: list[Claim], offset: int,
-               where: Callable[[Mention], tuple[int, int, str]]) -> list[Claim]:
+               where: Callable[[Mention], tuple[int, int, str]]) -> list[Figure]:
     """The figures of one sentence: numbers with a value and dates with an absolute period. A figure that became
     a claim points at it (`relates`) and keeps its subject and attribute."""
     by_place = {(c.line, c.column): c for c in made}
-    out: list[Claim] = []
+    out: list[Figure] = []
     for m in mentions:
         v = m.value
         if isinstance(v, NumberValue):
@@ -45,13 +45,12 @@ def figures_of(sent: Sentence, mentions: list[Mention], made: list[Claim], offse
             continue
         line, column, document = where(m)
         claim = by_place.get((line, column))
-        quals = Qualifiers(hedge=v.hedge if isinstance(v, NumberValue) else None,
-                           relates=[claim.id] if claim is not None else [],
-                           as_of=claim.qualifiers.as_of if claim is not None else None,
-                           as_of_source=claim.qualifiers.as_of_source if claim is not None else "unknown",
-                           open_attribute=claim.qualifiers.open_attribute if claim is not None else False)
-        out.append(Claim(id=f"g{offset + len(out) + 1}", document=document, line=line, column=column,
-                         sentence=sent.index, subject=claim.subject if claim is not None else "(story)",
-                         attribute=claim.attribute if claim is not None else FIGURE, text=m.text, value=v,
-                         qualifiers=quals, quote=sent.text))
+        if claim is None:
+            out.append(Figure(f"g{offset + len(out) + 1}", document, line, column, sent.index, "(story)", FIGURE,
+                              m.text, v, sent.text))
+        else:
+            quals = claim.qualifiers
+            out.append(Figure(f"g{offset + len(out) + 1}", document, line, column, sent.index, claim.subject,
+                              claim.attribute, m.text, v, sent.text, claim.id, quals.as_of, quals.as_of_source,
+                              quals.open_attribute))
     return out

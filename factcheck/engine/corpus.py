@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..display import normalized, short_paths
-from ..models import Claim, DateValue, Document, Finding, Location, NumberValue, share_fields_set
+from ..models import Claim, DateValue, Document, Figure, Finding, Location, NumberValue, share_fields_set
 from ..normalize import dates as nd
 from ..normalize.intervals import INF, Interval
 from ..normalize.units import format_value
@@ -36,7 +36,7 @@ class Corpus:
     claims: list[Claim]
     vocab: Vocabulary
     passages: list[SharedPassage] = field(default_factory=list)
-    figures: list[Claim] = field(default_factory=list)  # every figure written, claim or not (see claims/figures.py)
+    figures: list[Figure] = field(default_factory=list)  # every figure written, claim or not (see claims/figures.py)
     by_id: dict[str, Claim] = field(default_factory=dict)
     groups: dict[tuple[str, str], list[Claim]] = field(default_factory=dict)
     docs: dict[str, Document] = field(default_factory=dict)

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ...claims.figures import FIGURE
 from ...claims.measures import STOP
-from ...models import Claim, DateValue, Document, Finding, NumberValue
+from ...models import DateValue, Document, Figure, Finding, NumberValue
 from ...normalize.intervals import rounding_halfwidth
 from ..corpus import Corpus, finding
 from ..rules import Rule
@@ -59,7 +59,7 @@ Number = tuple[float, float, bool]  # value, the half-width its digits allow, wh
 
 @dataclass(eq=False, slots=True)  # slots: a large corpus holds one per figure
 class _Figure:
-    claim: Claim
+    figure: Figure
     dim: tuple[str, ...]
     minor: bool  # "two", "one of": a small number in words counts as written, but is not compared
     numbers: list[Number]
@@ -77,14 +77,14 @@ class _Figure:
     pos: int = field(init=False, default=-1)  # its place in the index's list of every figure
 
     def __post_init__(self) -> None:
-        c, q = self.claim, self.claim.qualifiers
+        c = self.figure
         self.place = (c.document, c.line, c.column)
         self.date_words = _date_words(c.text) if self.numbers[0][2] else ""
         v = c.value
         self.bound = isinstance(v, NumberValue) and (v.low is None) != (v.high is None)
         self.named = _named(c)
         self.noun = _noun(c)
-        explicit = q.as_of if q.as_of_source == "explicit" else None
+        explicit = c.as_of if c.as_of_source == "explicit" else None
         self.dated = (explicit.start, explicit.end) if explicit is not None and explicit.start is not None \
             and explicit.end is not None else None
 
@@ -127,7 +127,7 @@ def _is_range(v: NumberValue) -> bool:
     return v.hedge is None and v.high is not None and v.value is not None and v.low == v.value and v.high > v.low
 
 
-def _numbers(c: Claim) -> list[Number]:
+def _numbers(c: Figure) -> list[Number]:
     """The numbers a figure writes: a range's two bounds or the one figure, each with its digits' rounding."""
     v = c.value
     if isinstance(v, DateValue):
@@ -213,7 +213,7 @@ def _written_in(f: _Figure, pool: list[Number] | _Pool) -> bool:
     return all(any(_same(x, y) for y in pool) for x in f.numbers)
 
 
-def _dim(c: Claim) -> tuple[str, ...]:
+def _dim(c: Figure) -> tuple[str, ...]:
     v = c.value
     if isinstance(v, DateValue):
         return ("date", v.granularity)
@@ -221,7 +221,7 @@ def _dim(c: Claim) -> tuple[str, ...]:
     return ("number", v.unit)
 
 
-def _prepare(c: Claim, near: int) -> _Figure:
+def _prepare(c: Figure, near: int) -> _Figure:
     at = c.quote.find(c.text)
     words = _content(c.quote)
     before: list[str] = []
@@ -241,7 +241,7 @@ def _prepare(c: Claim, near: int) -> _Figure:
     return _Figure(c, _dim(c), minor, _numbers(c), tuple(before), tuple(after), words)
 
 
-def _relative(c: Claim) -> bool:
+def _relative(c: Figure) -> bool:
     return isinstance(c.value, DateValue) and c.value.relative
 
 
@@ -253,7 +253,7 @@ def _bound_met(a: _Figure, b: _Figure) -> bool:
     """One figure is a bound ("more than 2 million", "up to 18 inches") that the other meets: they agree."""
     if a.bound == b.bound:
         return False  # neither is a bound, or both are ("more than 100" and "more than 150" say different things)
-    va, vb = a.claim.value, b.claim.value
+    va, vb = a.figure.value, b.figure.value
     if not isinstance(va, NumberValue) or not isinstance(vb, NumberValue):
         return False
     inf = float("inf")
@@ -266,7 +266,7 @@ def _tally_days_apart(a: _Figure, b: _Figure, ix: Index) -> bool:
     """A running tally ("the death toll rose above 11,000") in articles published on different days: a change."""
     if not (a.tallied or b.tallied):
         return False
-    pa, pb = ix.published(a.claim.document), ix.published(b.claim.document)
+    pa, pb = ix.published(a.figure.document), ix.published(b.figure.document)
     return pa is not None and pb is not None and pa != pb
 
 
@@ -308,9 +308,9 @@ class Index:
         return self._named[key]
 
 
-def _index(claims: list[Claim], near: int) -> Index:
+def _index(figures: list[Figure], near: int) -> Index:
     ix = Index()
-    for g in claims:
+    for g in figures:
         f = _prepare(g, near)
         f.pos = len(ix.all)
         ix.all.append(f)
@@ -333,7 +333,7 @@ def _index(claims: list[Claim], near: int) -> Index:
 Matches = list[tuple[int, list[str]]]  # the other figures (by position) a figure stands against, and the words
 
 
-def prepare(opts: Options, figures: list[Claim], docs: dict[str, Document], tally_words: frozenset[str]) -> Index:
+def prepare(opts: Options, figures: list[Figure], docs: dict[str, Document], tally_words: frozenset[str]) -> Index:
     """Every figure indexed by the words next to it; what `match` and `select` read."""
     ix = _index(figures, opts.near)
     ix.docs = docs
@@ -386,7 +386,7 @@ def _pos(f: _Figure) -> int:
 
 def _matches(c: _Figure, ix: Index, opts: Options) -> list[tuple[_Figure, list[str]]]:
     """The other sources' figures `c` stands against, best aligned first, at most `max_per_figure`."""
-    doc = c.claim.document
+    doc = c.figure.document
     postings = ix.postings
     own = ix.figures[doc]
     # A document's figures stand together in corpus order: in each posting they are skipped by bisection.
@@ -429,10 +429,11 @@ def _anchored(c: _Figure, d: _Figure, sentences: Sentences, pools: dict[str, _Po
     other source too ("$1.30 to $1.40 for Q4 2020" and "$1.30 to $1.40 for the fourth quarter of 2019"); dates
     alone are too often different periods described alike ("in 2019 the charity served 3,000 meals" and "in 2023
     the charity served 4,200 meals"). A date alone in its sentence needs two of its neighbouring words matched."""
-    others = [x for x in sentences.get((c.claim.document, c.claim.sentence), []) if not x.numbers[0][2] and not x.minor]
+    own = sentences.get((c.figure.document, c.figure.sentence), [])
+    others = [x for x in own if not x.numbers[0][2] and not x.minor]
     if not others:  # "not deemed a threat until 1987, after an outbreak": the words must match closely
         return _near(c, d) >= 2
-    theirs = pools.get(d.claim.document)
+    theirs = pools.get(d.figure.document)
     return theirs is not None and any(_written_in(x, theirs) for x in others)
 
 
@@ -444,11 +445,11 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
           opts: Options) -> tuple[float, _Figure, list[str]] | None:
     """The other source's figure written in the words closest to `c`'s, if close enough."""
     scored: list[tuple[float, tuple[str, int, int], int, _Figure]] = []
-    a = c.claim
+    a = c.figure
     ranged = len(c.numbers) == 2
     before, after = set(c.before), set(c.after)
     for d in found:  # the cheap tests first, on every candidate
-        b = d.claim
+        b = d.figure
         near = len(before.intersection(d.before)) + len(after.intersection(d.after))
         if near < opts.min_near:
             continue
@@ -492,9 +493,9 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
     return None
 
 
-def _named(c: Claim) -> bool:
+def _named(c: Figure) -> bool:
     """A figure read as an attribute of the vocabulary (not one inferred from its wording)."""
-    return c.attribute != FIGURE and not c.qualifiers.open_attribute
+    return c.attribute != FIGURE and not c.open_attribute
 
 
 def _comparable(c: _Figure, d: _Figure, max_ratio: float) -> bool:
@@ -507,7 +508,7 @@ def _comparable(c: _Figure, d: _Figure, max_ratio: float) -> bool:
     return (x > 0) == (y > 0) and max(abs(x), abs(y)) / min(abs(x), abs(y)) <= max_ratio
 
 
-def _noun(c: Claim) -> str | None:
+def _noun(c: Figure) -> str | None:
     return c.value.noun if isinstance(c.value, NumberValue) else None
 
 
@@ -518,8 +519,9 @@ def _close(c: _Figure, d: _Figure) -> bool:
 
 
 def _finding(rule: Rule, corpus: Corpus, c: _Figure, d: _Figure, shared: list[str]) -> Finding:
-    a, b = sorted((c.claim, d.claim), key=lambda x: (x.document, x.line, x.column))
-    cited = [corpus.by_id.get(x.qualifiers.relates[0], x) if x.qualifiers.relates else x for x in (a, b)]
+    a, b = sorted((c.figure, d.figure), key=lambda x: (x.document, x.line, x.column))
+    # the claim a figure became, or the figure as a claim: made only for the figures a finding cites
+    cited = [(corpus.by_id.get(x.relates) if x.relates else None) or x.claim() for x in (a, b)]
     subject = next((x.subject for x in (a, b) if x.subject != STORY), STORY)
     attribute = next((x.attribute for x in (a, b) if x.attribute != FIGURE), "figure")
     words = ", ".join(f'"{w}"' for w in shared[:5])
