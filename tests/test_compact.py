@@ -96,3 +96,15 @@ def test_a_figure_as_a_claim_keeps_its_place_value_and_the_claim_it_became() -> 
     assert claim.qualifiers.as_of == related.as_of and claim.qualifiers.as_of_source == related.as_of_source
     alone = next(f for f in figures if not f.relates)
     assert alone.claim().qualifiers.relates == [] and alone.claim().attribute == "(figure)"
+
+
+def test_findings_that_cite_one_claim_share_its_location() -> None:
+    from factcheck.pipeline import check
+
+    findings = check([str(SEEDS)]).findings
+    cited: dict[tuple, set[int]] = {}
+    for f in findings:
+        for loc in f.locations:
+            cited.setdefault((loc.document, loc.line, loc.column, loc.quote), set()).add(id(loc))
+    assert sum(len(f.locations) for f in findings) > len(cited), "no place is cited twice: nothing to share"
+    assert all(len(ids) == 1 for ids in cited.values()), "a place cited twice is held twice"

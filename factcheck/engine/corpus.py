@@ -226,7 +226,15 @@ def _unplaced(c: Claim) -> bool:
 
 
 def location(corpus: Corpus, c: Claim) -> Location:
-    return Location(document=c.document, line=c.line, column=c.column, quote=c.quote)
+    """Where a claim was read: one object per place, shared by the findings that cite it (a claim is cited by
+    two findings on average, a figure a story's copies repeat by many more). Locations are never changed."""
+    places = corpus.memo.setdefault("locations", {})
+    key = (c.document, c.line, c.column, c.quote)
+    found = places.get(key)
+    if found is None:
+        found = places[key] = Location(document=c.document, line=c.line, column=c.column, quote=c.quote)
+    assert isinstance(found, Location)
+    return found
 
 
 def finding(rule: Rule, subject: str, attribute: str, message: str, claims: list[Claim] | None = None,
