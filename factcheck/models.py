@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Annotated, Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
@@ -138,6 +138,41 @@ class Claim(BaseModel):
         return self.qualifiers.as_of
 
 
+class FigureNumber(NamedTuple):
+    """A figure's number: a `NumberValue` as a tuple (a third of its memory)."""
+
+    low: float | None
+    high: float | None
+    unit: str
+    noun: str | None
+    hedge: str | None
+    value: float | None
+
+    @classmethod
+    def of(cls, v: NumberValue) -> FigureNumber:
+        return cls(v.low, v.high, v.unit, v.noun, v.hedge, v.value)
+
+    def model(self) -> NumberValue:
+        return NumberValue(low=self.low, high=self.high, unit=self.unit, noun=self.noun, hedge=self.hedge,
+                           value=self.value)
+
+
+class FigureDate(NamedTuple):
+    """A figure's date: a `DateValue` as a tuple."""
+
+    start: date | None
+    end: date | None
+    granularity: Literal["day", "week", "month", "quarter", "half", "year", "unknown"]
+    relative: bool
+
+    @classmethod
+    def of(cls, v: DateValue) -> FigureDate:
+        return cls(v.start, v.end, v.granularity, v.relative)
+
+    def model(self) -> DateValue:
+        return DateValue(start=self.start, end=self.end, granularity=self.granularity, relative=self.relative)
+
+
 class Figure(NamedTuple):
     """A number or date a document writes, as the aligned-figure check (FC106) reads it: a tuple, a third of a
     claim's memory, for a corpus writes a figure every twenty words. `relates`: the claim it became, if any;
@@ -151,7 +186,7 @@ class Figure(NamedTuple):
     subject: str
     attribute: str
     text: str
-    value: Annotated[NumberValue | DateValue, Field(discriminator="type")]
+    value: FigureNumber | FigureDate
     quote: str
     relates: str | None = None
     as_of: DateValue | None = None
@@ -161,12 +196,12 @@ class Figure(NamedTuple):
     def claim(self) -> Claim:
         """The figure as a claim (of the attribute "(figure)" unless it became a claim of its own)."""
         v = self.value
-        quals = Qualifiers(hedge=v.hedge if isinstance(v, NumberValue) else None,
+        quals = Qualifiers(hedge=v.hedge if isinstance(v, FigureNumber) else None,
                            relates=[self.relates] if self.relates else [], as_of=self.as_of,
                            as_of_source=self.as_of_source, open_attribute=self.open_attribute)
         return Claim(id=self.id, document=self.document, line=self.line, column=self.column, sentence=self.sentence,
-                     subject=self.subject, attribute=self.attribute, text=self.text, value=v, qualifiers=quals,
-                     quote=self.quote)
+                     subject=self.subject, attribute=self.attribute, text=self.text, value=v.model(),
+                     qualifiers=quals, quote=self.quote)
 
 
 # One record per distinct combination of explicitly set fields, shared by the models that have it (see compact).
@@ -207,9 +242,9 @@ def compact(claims: list[Claim]) -> list[Claim]:
 
 
 def compact_figures(figures: list[Figure]) -> list[Figure]:
-    """The same figures, in less memory: their values share their records of set fields, and equal dates one
-    object (see `compact`)."""
-    share_fields_set(m for f in figures for m in (f.value, f.as_of) if m is not None)
+    """The same figures, in less memory: equal dates are one object, which shares its record of set fields (see
+    `compact`)."""
+    share_fields_set(f.as_of for f in figures if f.as_of is not None)
     pool: dict[tuple[Any, ...], DateValue] = {}
     return [f if f.as_of is None else f._replace(as_of=pool.setdefault(_key(f.as_of), f.as_of)) for f in figures]
 

@@ -8,7 +8,7 @@ from conftest import SEEDS
 
 from factcheck.claims.builder import extract
 from factcheck.documents import load_documents
-from factcheck.models import Claim, compact, compact_figures
+from factcheck.models import Claim, DateValue, FigureDate, FigureNumber, NumberValue, compact, compact_figures
 from factcheck.vocabulary import load_vocabulary
 
 
@@ -92,10 +92,19 @@ def test_a_figure_as_a_claim_keeps_its_place_value_and_the_claim_it_became() -> 
     assert isinstance(claim, Claim)
     assert (claim.id, claim.document, claim.line, claim.column, claim.text, claim.quote) == (
         related.id, related.document, related.line, related.column, related.text, related.quote)
-    assert claim.value == related.value and claim.qualifiers.relates == [related.relates]
+    assert claim.value == related.value.model() and claim.qualifiers.relates == [related.relates]
     assert claim.qualifiers.as_of == related.as_of and claim.qualifiers.as_of_source == related.as_of_source
     alone = next(f for f in figures if not f.relates)
     assert alone.claim().qualifiers.relates == [] and alone.claim().attribute == "(figure)"
+
+
+def test_a_figures_value_is_the_claims_value_as_a_tuple_and_back() -> None:
+    values = [c.value for c in _claims() if isinstance(c.value, (NumberValue, DateValue))]
+    dates = [v for v in values if isinstance(v, DateValue) and v.anchored]
+    numbers = [v for v in values if isinstance(v, NumberValue)]
+    assert dates and numbers
+    assert all(FigureDate.of(v).model() == v for v in dates)
+    assert all(FigureNumber.of(v).model() == v for v in numbers)
 
 
 def test_findings_that_cite_one_claim_share_its_location() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..models import Claim, DateValue, Figure, Mention, NumberValue, Sentence
+from ..models import Claim, DateValue, Figure, FigureDate, FigureNumber, Mention, NumberValue, Sentence
 from ..normalize import dates as nd
 
 FIGURE = "(figure)"
@@ -45,12 +45,13 @@ def figures_of(sent: Sentence, mentions: list[Mention], made: list[Claim], offse
             continue
         line, column, document = where(m)
         claim = by_place.get((line, column))
+        value = FigureNumber.of(v) if isinstance(v, NumberValue) else FigureDate.of(v)
         if claim is None:
             out.append(Figure(f"g{offset + len(out) + 1}", document, line, column, sent.index, "(story)", FIGURE,
-                              m.text, v, sent.text))
+                              m.text, value, sent.text))
         else:
             quals = claim.qualifiers
             out.append(Figure(f"g{offset + len(out) + 1}", document, line, column, sent.index, claim.subject,
-                              claim.attribute, m.text, v, sent.text, claim.id, quals.as_of, quals.as_of_source,
+                              claim.attribute, m.text, value, sent.text, claim.id, quals.as_of, quals.as_of_source,
                               quals.open_attribute))
     return out

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ...claims.figures import FIGURE
 from ...claims.measures import STOP
-from ...models import DateValue, Document, Figure, Finding, NumberValue
+from ...models import Document, Figure, FigureDate, FigureNumber, Finding
 from ...normalize.intervals import rounding_halfwidth
 from ..corpus import Corpus, finding
 from ..rules import Rule
@@ -81,7 +81,7 @@ class _Figure:
         self.place = (c.document, c.line, c.column)
         self.date_words = _date_words(c.text) if self.numbers[0][2] else ""
         v = c.value
-        self.bound = isinstance(v, NumberValue) and (v.low is None) != (v.high is None)
+        self.bound = isinstance(v, FigureNumber) and (v.low is None) != (v.high is None)
         self.named = _named(c)
         self.noun = _noun(c)
         explicit = c.as_of if c.as_of_source == "explicit" else None
@@ -123,17 +123,17 @@ def _word(t: str) -> str | None:
 _TOKENS: dict[str, str | None] = {}
 
 
-def _is_range(v: NumberValue) -> bool:
+def _is_range(v: FigureNumber) -> bool:
     return v.hedge is None and v.high is not None and v.value is not None and v.low == v.value and v.high > v.low
 
 
 def _numbers(c: Figure) -> list[Number]:
     """The numbers a figure writes: a range's two bounds or the one figure, each with its digits' rounding."""
     v = c.value
-    if isinstance(v, DateValue):
+    if isinstance(v, FigureDate):
         assert v.start is not None and v.end is not None
         return [(float(v.start.toordinal()), float(v.end.toordinal()), True)]
-    assert isinstance(v, NumberValue) and v.value is not None
+    assert v.value is not None
     if _is_range(v):
         return [(v.value, 0.0, False), (v.high or v.value, 0.0, False)]
     digits = _DIGITS.search(c.text)
@@ -215,10 +215,11 @@ def _written_in(f: _Figure, pool: list[Number] | _Pool) -> bool:
 
 def _dim(c: Figure) -> tuple[str, ...]:
     v = c.value
-    if isinstance(v, DateValue):
-        return ("date", v.granularity)
-    assert isinstance(v, NumberValue)
-    return ("number", v.unit)
+    dim = ("date", v.granularity) if isinstance(v, FigureDate) else ("number", v.unit)
+    return _DIMS.setdefault(dim, dim)  # one tuple per kind, not one per figure
+
+
+_DIMS: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
 def _prepare(c: Figure, near: int) -> _Figure:
@@ -234,7 +235,7 @@ def _prepare(c: Figure, near: int) -> _Figure:
     v = c.value
     # Weak figures count as written but are not compared: numbers in words ("two", "thousands of"), small bare
     # counts ("1", "2"), and numbers that belong to a name ("Boeing 737", "Windows 11", "GPT 4").
-    minor = isinstance(v, NumberValue) and bool(
+    minor = isinstance(v, FigureNumber) and bool(
         (not any(ch.isdigit() for ch in c.text) and (abs(v.value or 0) < 20 or c.text.lower().endswith("s")))
         or (v.unit == "count" and not v.noun and (abs(v.value or 0) < 2 or _NAMED.search(c.quote[:at] if at >= 0
                                                                                        else ""))))
@@ -242,7 +243,7 @@ def _prepare(c: Figure, near: int) -> _Figure:
 
 
 def _relative(c: Figure) -> bool:
-    return isinstance(c.value, DateValue) and c.value.relative
+    return isinstance(c.value, FigureDate) and c.value.relative
 
 
 def _date_words(text: str) -> str:
@@ -254,7 +255,7 @@ def _bound_met(a: _Figure, b: _Figure) -> bool:
     if a.bound == b.bound:
         return False  # neither is a bound, or both are ("more than 100" and "more than 150" say different things)
     va, vb = a.figure.value, b.figure.value
-    if not isinstance(va, NumberValue) or not isinstance(vb, NumberValue):
+    if not isinstance(va, FigureNumber) or not isinstance(vb, FigureNumber):
         return False
     inf = float("inf")
     la, ha = va.low if va.low is not None else -inf, va.high if va.high is not None else inf
@@ -509,7 +510,7 @@ def _comparable(c: _Figure, d: _Figure, max_ratio: float) -> bool:
 
 
 def _noun(c: Figure) -> str | None:
-    return c.value.noun if isinstance(c.value, NumberValue) else None
+    return c.value.noun if isinstance(c.value, FigureNumber) else None
 
 
 def _close(c: _Figure, d: _Figure) -> bool:
