@@ -236,8 +236,12 @@ class _Aligned:
             matches: list[list[Matches]] = [[] for _ in self.prepared]
             for (k, _), chunk in zip(self.tasks, self.forked.results(), strict=True):
                 matches[k] += chunk
-        return {i: list(aligned.select(rules[i], corpus, ix, opts, positions, found))
-                for i, (ix, opts, positions), found in zip(self.indexes, self.prepared, matches, strict=True)}
+        # The indexes are let go before the findings are made, which then take the memory they held.
+        settings = [(opts, positions) for _, opts, positions in self.prepared]
+        self.prepared = []
+        self.forked.share = None
+        return {i: list(aligned.select(rules[i], corpus, corpus.figures, opts, positions, found))
+                for i, (opts, positions), found in zip(self.indexes, settings, matches, strict=True)}
 
 
 def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],

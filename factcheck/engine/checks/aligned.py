@@ -358,10 +358,11 @@ def match(ix: Index, opts: Options, positions: list[int]) -> list[Matches]:
     return out
 
 
-def select(rule: Rule, corpus: Corpus, ix: Index, opts: Options, positions: list[int],
+def select(rule: Rule, corpus: Corpus, figures: list[Figure], opts: Options, positions: list[int],
            matches: list[Matches]) -> Iterator[Finding]:
     """The findings, figure by figure in corpus order, each pair once and each figure in at most
-    `max_per_figure` of them."""
+    `max_per_figure` of them. `figures`: those the index was prepared from (a position is an index in them), so
+    that the index can be let go once the figures are matched."""
     seen: set[tuple[int, int]] = set()
     taken: dict[int, int] = defaultdict(int)
     for pos, found in zip(positions, matches, strict=True):
@@ -372,13 +373,15 @@ def select(rule: Rule, corpus: Corpus, ix: Index, opts: Options, positions: list
             seen.add(key)
             taken[pos] += 1
             taken[other] += 1
-            yield _finding(rule, corpus, ix.all[pos], ix.all[other], shared)
+            yield _finding(rule, corpus, figures[pos], figures[other], shared)
 
 
 def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
     ix = prepare(opts, corpus.figures, corpus.docs, corpus.vocab.tally_words)
     positions = compared(ix)
-    yield from select(rule, corpus, ix, opts, positions, match(ix, opts, positions))
+    found = match(ix, opts, positions)
+    del ix
+    yield from select(rule, corpus, corpus.figures, opts, positions, found)
 
 
 def _pos(f: _Figure) -> int:
@@ -519,8 +522,8 @@ def _close(c: _Figure, d: _Figure) -> bool:
     return not c.numbers[0][2] and bool(x and y) and 0.5 <= x / y <= 2
 
 
-def _finding(rule: Rule, corpus: Corpus, c: _Figure, d: _Figure, shared: list[str]) -> Finding:
-    a, b = sorted((c.figure, d.figure), key=lambda x: (x.document, x.line, x.column))
+def _finding(rule: Rule, corpus: Corpus, c: Figure, d: Figure, shared: list[str]) -> Finding:
+    a, b = sorted((c, d), key=lambda x: (x.document, x.line, x.column))
     # the claim a figure became, or the figure as a claim: made only for the figures a finding cites
     cited = [(corpus.by_id.get(x.relates) if x.relates else None) or x.claim() for x in (a, b)]
     subject = next((x.subject for x in (a, b) if x.subject != STORY), STORY)
