@@ -117,3 +117,14 @@ def test_a_figure_written_many_ways_names_the_values_most_sources_write_and_coun
     docs += [{"path": f"e{i}.txt", "text": "Acme is valued at $37 billion, investors said."} for i in range(3)]
     (found,) = run_docs(docs, only=["FC101"]).findings
     assert '"$37 billion"' in found.message and '"$31 billion"' not in found.message
+
+
+def test_a_passage_many_sources_repeat_names_a_few_of_them_and_counts_the_rest() -> None:
+    text = ("Acme said on Monday that it would cut 700 jobs across its offices in Europe and Asia as demand for its "
+            "products slowed sharply this year.")
+    docs = [{"path": f"d{i:02d}.txt", "published": f"2025-01-{i + 1:02d}", "text": text} for i in range(10)]
+    report = run_docs(docs, only=["FC302"])
+    (found,) = [f for f in report.findings if f.details["copy"] == "d08.txt"]
+    assert "(also in 7 other documents: d01.txt, d02.txt, d03.txt, d04.txt, d05.txt, d06.txt, 1 more document)" \
+        in found.message, found.message
+    assert len(found.locations) == 9  # every place is still in the finding

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ...models import Finding, Location
-from ..corpus import Corpus, finding
+from ..corpus import Corpus, capped, finding
 from ..passages import SharedPassage
 from ..rules import Rule
 
@@ -77,7 +77,7 @@ def run_shared_passage(rule: Rule, opts: PassageOptions, corpus: Corpus) -> Iter
         others = [corpus.short(q.original) for q in group[1:]]
         also = ""
         if others:
-            named = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+            named = capped(others, ", ", "document", "documents")
             also = f" (also in {len(others)} other document{'s' if len(others) > 1 else ''}: {named})"
         relation = (f"{b} repeats a passage of {a}{also}" if p.direction_known
                     else f"{a} and {b} share a passage{also} (which copied which is unknown)")
