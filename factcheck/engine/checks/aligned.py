@@ -65,7 +65,7 @@ class _Figure:
     numbers: list[Number]
     before: tuple[str, ...]  # not sets: a large corpus holds one of each per figure, and a set costs 5 times more
     after: tuple[str, ...]
-    words: frozenset[str]
+    words: tuple[str, ...]  # the sentence's, each once
     # read once here, compared many times in `_best`
     place: tuple[str, int, int] = field(init=False)
     named: bool = field(init=False)
@@ -160,27 +160,34 @@ def _same(a: Number, b: Number) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _content(sentence: str) -> frozenset[str]:
-    """A sentence's words, shared by the figures it holds."""
-    return frozenset(_words(sentence))
+def _content(sentence: str) -> tuple[str, ...]:
+    """A sentence's words, each once, shared by the figures it holds (a tuple: a fifth of a set's memory, and a
+    large corpus holds one per sentence with a figure)."""
+    return tuple(dict.fromkeys(_words(sentence)))
 
 
 class _Pool:
     """The numbers a document writes (of one kind), sorted, so that "is this number written here" and "which
-    figures write it" cost a bisection, not a scan."""
+    figures write it" cost a bisection, not a scan. Kept as lists side by side, not a tuple per number: a large
+    corpus holds two entries per figure."""
 
     def __init__(self) -> None:
-        self.items: list[tuple[float, Number, _Figure | None]] = []
+        self.numbers: list[Number] = []
+        self.owners: list[_Figure | None] = []
         self.keys: list[float] = []
         self.reach = 0.0  # the widest half-width (or date length) in the pool
 
     def add(self, x: Number, owner: _Figure | None = None) -> None:
-        self.items.append((x[0], x, owner))
+        self.numbers.append(x)
+        self.owners.append(owner)
 
     def seal(self) -> None:
-        self.items.sort(key=lambda t: t[0])
-        self.keys = [t[0] for t in self.items]
-        self.reach = max((x[1] - x[0] if x[2] else x[1] for _, x, _ in self.items), default=0.0)
+        numbers, owners = self.numbers, self.owners
+        order = sorted(range(len(numbers)), key=lambda i: numbers[i][0])
+        self.numbers = [numbers[i] for i in order]
+        self.owners = [owners[i] for i in order]
+        self.keys = [x[0] for x in self.numbers]
+        self.reach = max((x[1] - x[0] if x[2] else x[1] for x in self.numbers), default=0.0)
 
     def _span(self, x: Number) -> tuple[int, int]:
         if x[2]:  # a date [start, end]: entries starting from `reach` days before it to its end
@@ -193,12 +200,13 @@ class _Pool:
     def near(self, x: Number) -> list[tuple[Number, _Figure | None]]:
         """The pool's numbers that may be the same as `x` (then tested with `_same`)."""
         i, j = self._span(x)
-        return [(y, owner) for _, y, owner in self.items[i:j]]
+        return list(zip(self.numbers[i:j], self.owners[i:j], strict=True))
 
     def has(self, x: Number) -> bool:
         i, j = self._span(x)
+        numbers = self.numbers
         for k in range(i, j):  # noqa: SIM110 - a loop, not any(): this runs for each figure and document near it
-            if _same(x, self.items[k][1]):
+            if _same(x, numbers[k]):
                 return True
         return False
 
@@ -451,7 +459,7 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
     scored: list[tuple[float, tuple[str, int, int], int, _Figure]] = []
     a = c.figure
     ranged = len(c.numbers) == 2
-    before, after = set(c.before), set(c.after)
+    before, after, words = set(c.before), set(c.after), set(c.words)
     for d in found:  # the cheap tests first, on every candidate
         b = d.figure
         near = len(before.intersection(d.before)) + len(after.intersection(d.after))
@@ -476,7 +484,7 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
         if _different_times(c, d) or _tally_days_apart(c, d, ix) or not _comparable(c, d, opts.max_ratio) \
                 or _bound_met(c, d):
             continue
-        sentence = len(c.words & d.words) / max(1, min(len(c.words), len(d.words)))
+        sentence = len(words.intersection(d.words)) / max(1, min(len(c.words), len(d.words)))
         if sentence < opts.min_sentence:
             continue
         close = 2.0 if _close(c, d) else 0.0
