@@ -150,10 +150,8 @@ def number_figures(per_doc: list[list[Figure]], local_ids: list[list[str]], clai
         start += len(local)
         for f in figures:
             made = ids.get(f.relates) if f.relates else None
-            if made:
-                out.append(f._replace(id=f"G{len(out) + 1}", relates=made.id, subject=made.subject))
-            else:
-                out.append(f._replace(id=f"G{len(out) + 1}", relates=None))
+            out.append(f._replace(id=f"G{len(out) + 1}", relates=made.id if made else None,
+                                  subject=made.subject if made else f.subject))
         figures.clear()
     return out
 
