@@ -249,6 +249,26 @@ def compact_figures(figures: list[Figure]) -> list[Figure]:
     return [f if f.as_of is None else f._replace(as_of=pool.setdefault(_key(f.as_of), f.as_of)) for f in figures]
 
 
+_SHARED_TEXTS = ("quote", "text", "subject", "attribute")
+
+
+def share_texts(claims: list[Claim], figures: list[Figure], pool: dict[str, str]) -> list[Figure]:
+    """Equal quotes, figures as written, subjects and attributes made one string object each, the first `pool` met
+    (a story's copies repeat its sentences; a cached claim, read from JSON, has strings of its own, as many as its
+    figures). The claims change in place; the figures, tuples, are returned anew where they change."""
+    for c in claims:
+        d = c.__dict__
+        for k in _SHARED_TEXTS:
+            d[k] = pool.setdefault(d[k], d[k])
+    out: list[Figure] = []
+    for f in figures:
+        q, t, s, a = (pool.setdefault(f.quote, f.quote), pool.setdefault(f.text, f.text),
+                      pool.setdefault(f.subject, f.subject), pool.setdefault(f.attribute, f.attribute))
+        same = q is f.quote and t is f.text and s is f.subject and a is f.attribute
+        out.append(f if same else f._replace(quote=q, text=t, subject=s, attribute=a))
+    return out
+
+
 class Location(BaseModel):
     """A place in a document that a finding points at."""
 

@@ -27,6 +27,7 @@ from .models import (
     compact,
     compact_figures,
     share_fields_set,
+    share_texts,
 )
 from .parallel import Forked, shared
 from .severity import SEVERITY_RANK
@@ -89,9 +90,11 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
             store(batch, _extract_batch(job))
     out: list[Extracted] = []
     used: set[str] = set()
+    texts: dict[str, str] = {}
     for i in range(len(docs)):
         if i in results:
-            out.append(results[i])
+            claims, rows, figures = results.pop(i)
+            out.append((claims, rows, share_texts(claims, figures, texts)))
             continue
         claims, rows, figures = cached[keys[i]]
         if keys[i] in used:  # a second document of the same text gets claims of its own
@@ -100,7 +103,8 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
         path = docs[i].path
         for c in claims:
             c.document = path
-        out.append((compact(claims), rows, compact_figures([f._replace(document=path) for f in figures])))
+        figures = share_texts(claims, [f._replace(document=path) for f in figures], texts)
+        out.append((compact(claims), rows, compact_figures(figures)))
     return out
 
 

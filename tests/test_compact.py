@@ -8,7 +8,16 @@ from conftest import SEEDS
 
 from factcheck.claims.builder import extract
 from factcheck.documents import load_documents
-from factcheck.models import Claim, DateValue, FigureDate, FigureNumber, NumberValue, compact, compact_figures
+from factcheck.models import (
+    Claim,
+    DateValue,
+    FigureDate,
+    FigureNumber,
+    NumberValue,
+    compact,
+    compact_figures,
+    share_texts,
+)
 from factcheck.vocabulary import load_vocabulary
 
 
@@ -117,3 +126,21 @@ def test_findings_that_cite_one_claim_share_its_location() -> None:
             cited.setdefault((loc.document, loc.line, loc.column, loc.quote), set()).add(id(loc))
     assert sum(len(f.locations) for f in findings) > len(cited), "no place is cited twice: nothing to share"
     assert all(len(ids) == 1 for ids in cited.values()), "a place cited twice is held twice"
+
+
+def test_shared_texts_are_one_object_each_and_change_no_value() -> None:
+    # Copies as a cache read gives them: equal strings, none the same object.
+    claims = [Claim.model_validate_json(c.model_dump_json()) for c in _claims() * 2]
+    figures = [f._replace(quote="".join(f.quote), text="".join(f.text), subject="".join(f.subject),
+                          attribute="".join(f.attribute)) for f in _figures() * 2]
+    before = [c.model_dump_json() for c in claims], copy.deepcopy(figures)
+    pool: dict[str, str] = {}
+    shared = share_texts(claims, figures, pool)
+    assert ([c.model_dump_json() for c in claims], shared) == before
+    for field in ("quote", "text", "subject", "attribute"):
+        objects: dict[str, set[int]] = {}
+        for x in [*claims, *shared]:
+            objects.setdefault(getattr(x, field), set()).add(id(getattr(x, field)))
+        assert all(len(ids) == 1 for ids in objects.values()), f"equal {field}s are not one object"
+    assert share_texts([], shared, pool) == shared and all(
+        a is b for a, b in zip(share_texts([], shared, pool), shared, strict=True)), "unchanged figures are remade"
