@@ -259,9 +259,15 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
     corpus = Corpus(docs, claims, load_vocabulary(), passages if passages is not None else passages_for(docs, rules),
                     figures=figures)
     skip = set(forked.indexes) if forked is not None else set()
-    results = _rule_results(rules, [i for i in range(len(rules)) if i not in skip], corpus, jobs)
-    if forked is not None:
+    todo = [i for i in range(len(rules)) if i not in skip]
+    if forked is None:
+        results = _rule_results(rules, todo, corpus, jobs)
+    else:
+        # The rules about documents, which on a large corpus make the most findings (a passage of a wire story
+        # reprinted a thousand times), run once the figures' index is let go, so the two are never held together.
+        results = _rule_results(rules, [i for i in todo if rules[i].check not in DOCUMENT_CHECKS], corpus, jobs)
         results.update(forked.results(rules, corpus))
+        results.update(_rule_results(rules, [i for i in todo if rules[i].check in DOCUMENT_CHECKS], corpus, jobs))
     findings = [f for i in range(len(rules)) for f in results[i]]
     findings.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.subject, f.attribute, f.rule, f.message))
     for i, f in enumerate(findings, 1):
