@@ -252,7 +252,8 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
     """Every rule's findings, sorted (errors first) and numbered F1, F2, ...
 
     With `jobs` > 1 on a large corpus the aligned-figure rules match figures in forked processes (started here, or
-    earlier by the caller as `forked`) while this one runs the others; the findings are the same."""
+    earlier by the caller as `forked`) while this one runs the rules about claims, then those about documents; the
+    findings are the same."""
     figures = figures or []
     if forked is None and _Aligned.worth(rules, len(figures), jobs):
         forked = _Aligned(docs, rules, figures, jobs)
