@@ -9,14 +9,13 @@ import hashlib
 import json
 import sqlite3
 import time
-from array import array
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import TypeAdapter, ValidationError
 
-from .engine.passages import Row
+from .engine.passages import Rows
 from .kept import read_outputs
 from .models import Claim, Document, Figure, Report
 from .versions import CACHE_FORMAT, extractor_version
@@ -27,7 +26,7 @@ if TYPE_CHECKING:
 REPORTS_KEPT = 8
 _CLAIMS = TypeAdapter(list[Claim])
 _FIGURES = TypeAdapter(list[Figure])
-Extracted = tuple[list[Claim], list[Row], list[Figure]]  # a document's claims, sentences' shingles and figures
+Extracted = tuple[list[Claim], Rows, list[Figure]]  # a document's claims, sentences' shingles and figures
 _REPORT = TypeAdapter(Report)
 
 
@@ -144,7 +143,7 @@ class ClaimCache:
                     entry = json.loads(data)
                     if entry.get("k") != shingle:
                         continue
-                    sentences = [(r[0], r[1], r[2], r[3], array("I", r[4]), r[5]) for r in entry["s"]]
+                    sentences = Rows.from_json(entry["s"])
                     out[key] = (_claims(entry["c"]), sentences, _FIGURES.validate_python(entry["g"]))
                 except (ValidationError, ValueError, KeyError, TypeError, IndexError, AttributeError, OverflowError):
                     continue  # a damaged entry is read again from the document
@@ -154,7 +153,7 @@ class ClaimCache:
         """Store documents' claims, shingles and figures, in one transaction."""
         rows = []
         for doc, (claims, sentence_rows, figures), shingle in items:
-            sentences = json.dumps(sentence_rows, default=list)  # the shingles' arrays as lists
+            sentences = json.dumps(sentence_rows.to_json())
             data = f'{{"k":{int(shingle)},"s":{sentences},"c":{_json(claims)},"g":{_figures_json(figures)}}}'
             rows.append((document_key(doc), self.version, data))
         self._write([("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)", row) for row in rows])

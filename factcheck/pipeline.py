@@ -11,7 +11,7 @@ from .documents import load_documents
 from .documents.loaders import MAX_BYTES
 from .engine.checks import DOCUMENT_CHECKS, run_rule, validate_options
 from .engine.corpus import Corpus
-from .engine.passages import Row, SharedPassage, document_rows, find_shared_passages
+from .engine.passages import Rows, SharedPassage, document_rows, find_shared_passages
 from .engine.rules import Rule, load_rules
 from .errors import InputError
 from .fingerprints import Fingerprints
@@ -190,7 +190,7 @@ def passage_options(rules: list[Rule]) -> dict[str, Any]:
     return opts.model_dump() if opts is not None else {}
 
 
-def passages_for(docs: list[Document], rules: list[Rule], rows: list[list[Row]] | None = None) -> list[SharedPassage]:
+def passages_for(docs: list[Document], rules: list[Rule], rows: list[Rows] | None = None) -> list[SharedPassage]:
     """Shared passages, found with the shared-passage rule's settings (or the defaults)."""
     return find_shared_passages(docs, **passage_options(rules), rows=rows)
 

@@ -124,8 +124,11 @@ def test_a_foreign_file_is_reported_and_rebuilt(tmp_path: Path) -> None:
 @pytest.mark.parametrize("damage", ["garbage", '{"k": 8, "s": [], "c": [1, "x"], "g": []}',
                                     '{"k": 8, "s": [], "c": [{"id": 3}], "g": []}',
                                     '{"k": 8, "s": [[1, 0, 0, 9, [-1], 5]], "c": [], "g": []}',
-                                    '{"k": 8, "s": [[1, 0, 0, 9, [4294967296], 5]], "c": [], "g": []}',
-                                    '{"k": 8, "s": [[1, 0, 0, 9, ["x"], 5]], "c": [], "g": []}'])
+                                    '{"k": 8, "s": [[1, 0, 0, 9, 5], [-1], [1]], "c": [], "g": []}',
+                                    '{"k": 8, "s": [[1, 0, 0, 9, 5], [4294967296], [1]], "c": [], "g": []}',
+                                    '{"k": 8, "s": [[1, 0, 0, 9, 5], ["x"], [1]], "c": [], "g": []}',
+                                    '{"k": 8, "s": [[1, 0, 0, 9], [7], [1]], "c": [], "g": []}',
+                                    '{"k": 8, "s": [[1, 0, 0, 9, 5], [7, 8], [1]], "c": [], "g": []}'])
 def test_a_damaged_entry_is_read_again(tmp_path: Path, damage: str) -> None:
     cache = tmp_path / "claims.sqlite"
     first = report(str(SEEDS), "--cache", str(cache))

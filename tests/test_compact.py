@@ -144,3 +144,25 @@ def test_shared_texts_are_one_object_each_and_change_no_value() -> None:
         assert all(len(ids) == 1 for ids in objects.values()), f"equal {field}s are not one object"
     assert share_texts([], shared, pool) == shared and all(
         a is b for a, b in zip(share_texts([], shared, pool), shared, strict=True)), "unchanged figures are remade"
+
+
+def test_rows_held_flat_give_back_each_sentence_and_survive_the_cache_and_pickle() -> None:
+    import pickle
+    from array import array
+
+    from factcheck.engine.passages import Rows
+
+    listed = [(3, 0, 0, 40, array("I", [7, 9, 11]), 9), (4, 1, 41, 60, array("I", []), 4),
+              (6, 2, 62, 99, array("I", [5]), 12)]
+    rows = Rows.of(listed)
+    assert len(rows) == 3
+    for i, (line, index, start, end, hashes, words) in enumerate(listed):
+        assert rows.info(i) == (line, index, start, end, words)
+        assert rows.hashes(i) == hashes
+    for back in (Rows.from_json(rows.to_json()), pickle.loads(pickle.dumps(rows))):
+        assert [(back.info(i), back.hashes(i)) for i in range(3)] == [(rows.info(i), rows.hashes(i)) for i in range(3)]
+    docs = load_documents([str(SEEDS)], 10**7)
+    from factcheck.engine.passages import document_rows
+
+    real = document_rows(docs[0])
+    assert len(real) > 5 and sum(len(real.hashes(i)) for i in range(len(real))) == len(real.shingles)

@@ -35,8 +35,53 @@ class SharedPassage:
 
 
 # (file line, sentence index, start offset, end offset, shingle hashes, words) of one sentence; the hashes, sorted, in
-# an array of 32-bit numbers (4 bytes each instead of a list's 36: a corpus holds them all until passages are found)
+# an array of 32-bit numbers
 Row = tuple[int, int, int, int, "array[int]", int]
+_FIELDS = 5  # a row's numbers in `Rows.meta`: line, sentence index, start, end, words
+
+
+class Rows:
+    """A document's rows, flat: each sentence's numbers in one array and every shingle in another, which is a third
+    of the memory of a tuple and an array per sentence (a corpus holds them all until passages are found), and
+    quicker to send between processes."""
+
+    __slots__ = ("meta", "shingles", "ends")
+
+    def __init__(self, meta: array[int], shingles: array[int], ends: array[int]) -> None:
+        self.meta = meta  # _FIELDS numbers a sentence
+        self.shingles = shingles  # every sentence's, one after the other
+        self.ends = ends  # where each sentence's shingles end in `shingles`
+
+    @classmethod
+    def of(cls, rows: list[Row]) -> Rows:
+        meta, shingles, ends = array("I"), array("I"), array("I")
+        for line, index, start, end, hashes, words in rows:
+            meta.extend((line, index, start, end, words))
+            shingles.extend(hashes)
+            ends.append(len(shingles))
+        return cls(meta, shingles, ends)
+
+    def __len__(self) -> int:
+        return len(self.ends)
+
+    def info(self, i: int) -> tuple[int, int, int, int, int]:
+        """Sentence i's file line, sentence index, start and end offsets, and words."""
+        m, k = self.meta, i * _FIELDS
+        return m[k], m[k + 1], m[k + 2], m[k + 3], m[k + 4]
+
+    def hashes(self, i: int) -> array[int]:
+        """Sentence i's shingles."""
+        return self.shingles[self.ends[i - 1] if i else 0 : self.ends[i]]
+
+    def to_json(self) -> list[list[int]]:
+        return [self.meta.tolist(), self.shingles.tolist(), self.ends.tolist()]
+
+    @classmethod
+    def from_json(cls, data: list[list[int]]) -> Rows:
+        meta, shingles, ends = (array("I", x) for x in data)
+        if len(meta) != _FIELDS * len(ends) or (ends and ends[-1] != len(shingles)):
+            raise ValueError("rows of another shape")
+        return cls(meta, shingles, ends)
 
 
 def _hash(words: list[str]) -> int:
@@ -50,7 +95,7 @@ def _shingles(words: list[str], k: int) -> array[int]:
     return array("I", sorted({_hash(words[i : i + k]) for i in range(len(words) - k + 1)}))
 
 
-def document_rows(doc: Document, shingle: int = 8) -> list[Row]:
+def document_rows(doc: Document, shingle: int = 8) -> Rows:
     """The shingles of each sentence of one document: a pure function of its text, computed with its claims."""
     rows = []
     for s in document_sentences(doc.text):
@@ -58,11 +103,11 @@ def document_rows(doc: Document, shingle: int = 8) -> list[Row]:
         if len(words) < 4:
             continue
         rows.append((doc.file_line(s.line), s.index, s.start, s.end, _shingles(words, shingle), len(words)))
-    return rows
+    return Rows.of(rows)
 
 
 def find_shared_passages(docs: list[Document], shingle: int = 8, min_words: int = 25, min_overlap: float = 0.5,
-                         rows: list[list[Row]] | None = None) -> list[SharedPassage]:
+                         rows: list[Rows] | None = None) -> list[SharedPassage]:
     """Passages of at least `min_words` words that one document shares with another.
 
     A sentence is shared when at least `min_overlap` of its word shingles occur in the other document, so
@@ -77,27 +122,25 @@ def find_shared_passages(docs: list[Document], shingle: int = 8, min_words: int 
     first: dict[int, int] = {}
     index: dict[int, set[int] | tuple[()]] = {}
     for di, doc_rows in enumerate(per_doc):
-        for row in doc_rows:
-            for h in row[4]:
-                holder = first.setdefault(h, di)
-                if holder != di:
-                    holders = index.get(h)
-                    if holders is None:
-                        index[h] = {holder, di}
-                    elif holders:
-                        holders.add(di)
-                        if len(holders) > MAX_HOLDERS:
-                            index[h] = _BOILERPLATE
+        for h in doc_rows.shingles:
+            holder = first.setdefault(h, di)
+            if holder != di:
+                holders = index.get(h)
+                if holders is None:
+                    index[h] = {holder, di}
+                elif holders:
+                    holders.add(di)
+                    if len(holders) > MAX_HOLDERS:
+                        index[h] = _BOILERPLATE
     del first
     # Each document is compared with the few documents it shares most shingles with, so that the cost stays
     # linear in the corpus even when one story is reprinted many times.
     pairs: set[tuple[int, int]] = set()
     for di, doc_rows in enumerate(per_doc):
         met: list[int] = []  # the holders of its shingles, counted at once (Counter.update per shingle is slower)
-        for row in doc_rows:
-            for holders in map(index.get, row[4]):
-                if holders:
-                    met.extend(holders)
+        for holders in map(index.get, doc_rows.shingles):
+            if holders:
+                met.extend(holders)
         shared = Counter(met)
         shared.pop(di, None)
         for other, count in shared.most_common(MAX_PARTNERS):
@@ -109,7 +152,7 @@ def find_shared_passages(docs: list[Document], shingle: int = 8, min_words: int 
         """Each shingle of a document, with the number of the row (sentence) where it first stands."""
         rows: dict[int, int] = {}
         for i in range(len(per_doc[doc]) - 1, -1, -1):  # from the last row, so that the first row of a shingle wins
-            rows.update(dict.fromkeys(per_doc[doc][i][4], i))
+            rows.update(dict.fromkeys(per_doc[doc].hashes(i), i))
         return rows
 
     directed = sorted((_direction(docs, a, b), (a, b)) for a, b in pairs)
@@ -129,38 +172,40 @@ def _direction(docs: list[Document], a: int, b: int) -> tuple[int, int, bool]:
     return a, b, False
 
 
-def _passages(docs: list[Document], per_doc: list[list[Row]], orig_sh: dict[int, int], orig: int, copy: int,
+def _passages(docs: list[Document], per_doc: list[Rows], orig_sh: dict[int, int], orig: int, copy: int,
               known: bool, min_words: int, min_overlap: float, excerpts: dict[str, str]) -> list[SharedPassage]:
     """The runs of `copy`'s sentences that share shingles with `orig` (`orig_sh`: its shingles' first rows);
     `excerpts`: the excerpts made so far, each held once."""
-    runs: list[list[tuple[Row, list[int]]]] = []
-    current: list[tuple[Row, list[int]]] = []
-    for row in per_doc[copy]:
-        sh = row[4]
+    runs: list[list[tuple[int, list[int]]]] = []  # each sentence by its row's number, with its shingles' rows there
+    current: list[tuple[int, list[int]]] = []
+    copy_rows, orig_rows = per_doc[copy], per_doc[orig]
+    for r in range(len(copy_rows)):
+        sh = copy_rows.hashes(r)
         hits = [i for i in map(orig_sh.get, sh) if i is not None]
         if sh and len(hits) / len(sh) >= min_overlap:
-            current.append((row, hits))
+            current.append((r, hits))
         elif current:
             runs.append(current)
             current = []
     if current:
         runs.append(current)
     out = []
-    text, orig_rows, orig_text = docs[copy].text, per_doc[orig], docs[orig].text
+    text, orig_text = docs[copy].text, docs[orig].text
     for run in runs:
-        words = sum(row[5] for row, _ in run)
+        rows = [copy_rows.info(r) for r, _ in run]
+        words = sum(row[4] for row in rows)
         if words < min_words:
             continue
-        orig_lines = [orig_rows[i][0] for _, hits in run for i in hits]
-        excerpt = " ".join(text[row[2] : row[3]] for row, _ in run)
+        orig_lines = [orig_rows.info(i)[0] for i in {i for _, hits in run for i in hits}]
+        excerpt = " ".join(text[row[2] : row[3]] for row in rows)
         # each sentence of the copy, matched with the original's sentence that holds most of its shingles (a phrase
         # that also stands elsewhere in the original does not pull that sentence in)
-        matched = sorted({Counter(hits).most_common(1)[0][0] for _, hits in run})
-        orig_excerpt = " ".join(orig_text[orig_rows[i][2] : orig_rows[i][3]] for i in matched)
+        matched = [orig_rows.info(i) for i in sorted({Counter(hits).most_common(1)[0][0] for _, hits in run})]
+        orig_excerpt = " ".join(orig_text[row[2] : row[3]] for row in matched)
         out.append(SharedPassage(
             original=docs[orig].path, copy=docs[copy].path,
-            original_lines=(min(orig_lines), max(orig_lines)), copy_lines=(run[0][0][0], run[-1][0][0]),
-            copy_sentences=tuple(row[1] for row, _ in run), words=words,
+            original_lines=(min(orig_lines), max(orig_lines)), copy_lines=(rows[0][0], rows[-1][0]),
+            copy_sentences=tuple(row[1] for row in rows), words=words,
             excerpt=excerpts.setdefault(cut := _cut(excerpt), cut), direction_known=known,
             original_excerpt=excerpts.setdefault(cut := _cut(orig_excerpt), cut),
         ))
