@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -62,12 +63,11 @@ class _Figure:
     figure: Figure
     dim: tuple[str, ...]
     minor: bool  # "two", "one of": a small number in words counts as written, but is not compared
-    numbers: list[Number]
+    numbers: tuple[Number, ...]
     before: tuple[str, ...]  # not sets: a large corpus holds one of each per figure, and a set costs 5 times more
     after: tuple[str, ...]
     words: tuple[str, ...]  # the sentence's, each once
     # read once here, compared many times in `_best`
-    place: tuple[str, int, int] = field(init=False)
     named: bool = field(init=False)
     noun: str | None = field(init=False)
     dated: tuple[date, date] | None = field(init=False)  # the period a date written next to it gives
@@ -78,7 +78,6 @@ class _Figure:
 
     def __post_init__(self) -> None:
         c = self.figure
-        self.place = (c.document, c.line, c.column)
         self.date_words = _date_words(c.text) if self.numbers[0][2] else ""
         v = c.value
         self.bound = isinstance(v, FigureNumber) and (v.low is None) != (v.high is None)
@@ -87,6 +86,12 @@ class _Figure:
         explicit = c.as_of if c.as_of_source == "explicit" else None
         self.dated = (explicit.start, explicit.end) if explicit is not None and explicit.start is not None \
             and explicit.end is not None else None
+
+    @property
+    def place(self) -> tuple[str, int, int]:
+        """Where it is written (a property, not a field: a large corpus holds one per figure)."""
+        c = self.figure
+        return c.document, c.line, c.column
 
     @property
     def near(self) -> set[str]:
@@ -127,15 +132,15 @@ def _is_range(v: FigureNumber) -> bool:
     return v.hedge is None and v.high is not None and v.value is not None and v.low == v.value and v.high > v.low
 
 
-def _numbers(c: Figure) -> list[Number]:
+def _numbers(c: Figure) -> tuple[Number, ...]:
     """The numbers a figure writes: a range's two bounds or the one figure, each with its digits' rounding."""
     v = c.value
     if isinstance(v, FigureDate):
         assert v.start is not None and v.end is not None
-        return [(float(v.start.toordinal()), float(v.end.toordinal()), True)]
+        return ((float(v.start.toordinal()), float(v.end.toordinal()), True),)
     assert v.value is not None
     if _is_range(v):
-        return [(v.value, 0.0, False), (v.high or v.value, 0.0, False)]
+        return (v.value, 0.0, False), (v.high or v.value, 0.0, False)
     digits = _DIGITS.search(c.text)
     half = 0.0
     if digits:
@@ -145,7 +150,7 @@ def _numbers(c: Figure) -> list[Number]:
             written = 0.0
         if written:
             half = rounding_halfwidth(digits.group(), 0.1) * abs(v.value) / written
-    return [(v.value, half, False)]
+    return ((v.value, half, False),)
 
 
 def _same(a: Number, b: Number) -> bool:
@@ -211,7 +216,7 @@ class _Pool:
         return False
 
 
-def _written_in(f: _Figure, pool: list[Number] | _Pool) -> bool:
+def _written_in(f: _Figure, pool: tuple[Number, ...] | _Pool) -> bool:
     """Whether every number of `f` is written among `pool` (so `f` is the other source's figure too)."""
     if isinstance(pool, _Pool):
         for x in f.numbers:  # noqa: SIM110 - a loop, not all(), as in `_Pool.has`
@@ -230,7 +235,9 @@ def _dim(c: Figure) -> tuple[str, ...]:
 _DIMS: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
-def _prepare(c: Figure, near: int) -> _Figure:
+def _prepare(c: Figure, near: int, shared: dict[tuple[object, ...], tuple[object, ...]] | None = None) -> _Figure:
+    """`c` read for comparison; `shared`: the tuples read so far, so that equal ones are held once (a story
+    reprinted many times writes its figures next to the same words)."""
     at = c.quote.find(c.text)
     words = _content(c.quote)
     before: list[str] = []
@@ -247,7 +254,17 @@ def _prepare(c: Figure, near: int) -> _Figure:
         (not any(ch.isdigit() for ch in c.text) and (abs(v.value or 0) < 20 or c.text.lower().endswith("s")))
         or (v.unit == "count" and not v.noun and (abs(v.value or 0) < 2 or _NAMED.search(c.quote[:at] if at >= 0
                                                                                        else ""))))
-    return _Figure(c, _dim(c), minor, _numbers(c), tuple(before), tuple(after), words)
+    seen = shared if shared is not None else {}
+    return _Figure(c, _dim(c), minor, _once(seen, _numbers(c)), _once(seen, tuple(before)),
+                   _once(seen, tuple(after)), words)
+
+
+T = TypeVar("T", bound=tuple[object, ...])
+
+
+def _once(seen: dict[tuple[object, ...], tuple[object, ...]], t: T) -> T:
+    """`t`, or the equal tuple seen before, so that it is held once."""
+    return seen.setdefault(t, t)  # type: ignore[return-value]
 
 
 def _relative(c: Figure) -> bool:
@@ -286,9 +303,6 @@ def _different_times(a: _Figure, b: _Figure) -> bool:
     return a.dated[1] < b.dated[0] or b.dated[1] < a.dated[0]
 
 
-Sentences = dict[tuple[str, int], list["_Figure"]]
-
-
 @dataclass
 class Index:
     """The figures of every document, by what each check step looks them up by."""
@@ -296,7 +310,6 @@ class Index:
     all: list[_Figure] = field(default_factory=list)
     figures: dict[str, list[_Figure]] = field(default_factory=lambda: defaultdict(list))
     pools: dict[tuple[str, tuple[str, ...]], _Pool] = field(default_factory=lambda: defaultdict(_Pool))
-    sentences: Sentences = field(default_factory=lambda: defaultdict(list))
     numbers: dict[str, _Pool] = field(default_factory=lambda: defaultdict(_Pool))  # dates apart
     # (kind of figure, word next to it) -> the figures of that kind with that word next to them, in corpus order
     postings: dict[tuple[tuple[str, ...], str], list[_Figure]] = field(default_factory=lambda: defaultdict(list))
@@ -319,15 +332,15 @@ class Index:
 
 def _index(figures: list[Figure], near: int) -> Index:
     ix = Index()
+    shared: dict[tuple[object, ...], tuple[object, ...]] = {}
     for g in figures:
-        f = _prepare(g, near)
+        f = _prepare(g, near, shared)
         f.pos = len(ix.all)
         ix.all.append(f)
         doc = g.document
         ix.figures[doc].append(f)
         for x in f.numbers:
             ix.pools[(doc, f.dim)].add(x, f)
-        ix.sentences[(doc, g.sentence)].append(f)
         if not f.numbers[0][2]:
             for x in f.numbers:
                 ix.numbers[doc].add(x, f)
@@ -436,16 +449,19 @@ def _matches(c: _Figure, ix: Index, opts: Options) -> list[tuple[_Figure, list[s
     return [(d, shared) for _, _, d, shared in pairs[: opts.max_per_figure]]
 
 
-def _anchored(c: _Figure, d: _Figure, sentences: Sentences, pools: dict[str, _Pool]) -> bool:
+def _anchored(c: _Figure, d: _Figure, ix: Index) -> bool:
     """Two dates are one period written two ways only if another figure of the one's sentence is written in the
     other source too ("$1.30 to $1.40 for Q4 2020" and "$1.30 to $1.40 for the fourth quarter of 2019"); dates
     alone are too often different periods described alike ("in 2019 the charity served 3,000 meals" and "in 2023
     the charity served 4,200 meals"). A date alone in its sentence needs two of its neighbouring words matched."""
-    own = sentences.get((c.figure.document, c.figure.sentence), [])
-    others = [x for x in own if not x.numbers[0][2] and not x.minor]
+    # the figures of its sentence, read from its document's (a few dozen), not kept by sentence: a large corpus
+    # would hold a list per sentence
+    sentence = c.figure.sentence
+    others = [x for x in ix.figures[c.figure.document] if x.figure.sentence == sentence and not x.numbers[0][2]
+              and not x.minor]
     if not others:  # "not deemed a threat until 1987, after an outbreak": the words must match closely
         return _near(c, d) >= 2
-    theirs = pools.get(d.figure.document)
+    theirs = ix.numbers.get(d.figure.document)
     return theirs is not None and any(_written_in(x, theirs) for x in others)
 
 
@@ -492,7 +508,7 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
         scored.append((-(near + 3 * sentence + close + same_noun), d.place, near, d))
     scored.sort(key=lambda t: (t[0], t[1]))
     for negative, _, near, d in scored:  # then the costly ones, best aligned first
-        if c.numbers[0][2] and not _anchored(c, d, ix.sentences, ix.numbers):
+        if c.numbers[0][2] and not _anchored(c, d, ix):
             continue
         # `c`'s source writes `d`'s figure too, next to some of `d`'s words (for a date, anywhere: one sentence
         # often names several periods): `c` does not stand for it
