@@ -203,9 +203,9 @@ def test_no_progress_output_when_piped() -> None:
 @pytest.mark.parametrize("chunk", [1, 2, 1_000])
 def test_json_made_in_pieces_is_the_json_report_byte_for_byte(chunk: int, monkeypatch: pytest.MonkeyPatch) -> None:
     import factcheck
-    from factcheck.report import json_format
+    from factcheck.report import batches, json_format
 
-    monkeypatch.setattr(json_format, "_CHUNK", chunk)
+    monkeypatch.setattr(batches, "BUDGET", chunk)
     report = factcheck.check([str(SEEDS)])
     assert len(report.claims) > 2 * chunk or chunk == 1_000  # pieces meet inside each list
     first = next(c for c in report.claims if c.value.type == "number")
@@ -261,9 +261,9 @@ def test_a_kept_run_with_suppressions_is_kept_for_its_day_only(tmp_path: Path) -
 @pytest.mark.parametrize("chunk", [1, 2, 1_000])
 def test_sarif_made_in_pieces_is_the_whole_log_byte_for_byte(chunk: int, monkeypatch: pytest.MonkeyPatch) -> None:
     import factcheck
-    from factcheck.report import sarif
+    from factcheck.report import batches, sarif
 
-    monkeypatch.setattr(sarif, "_CHUNK", chunk)
+    monkeypatch.setattr(batches, "BUDGET", chunk)
     report = factcheck.check([str(SEEDS)])
     assert len(report.findings) > 2 * chunk or chunk == 1_000  # pieces meet inside the results
     quoted = report.findings[0].model_copy(update={"message": 'said "results": [] and\nmore — «ok»'})
@@ -272,3 +272,21 @@ def test_sarif_made_in_pieces_is_the_whole_log_byte_for_byte(chunk: int, monkeyp
         whole = json.dumps(sarif.sarif_log(r), indent=2, ensure_ascii=False) + "\n"  # the log made whole
         assert b"".join(sarif.sarif_chunks(r)) == whole.encode("utf-8")
         assert sarif.render_sarif(r) == whole
+
+
+def test_a_piece_of_a_report_holds_about_a_thousand_claims_however_many_places_its_findings_cite() -> None:
+    from factcheck.models import Finding, Location
+    from factcheck.report.batches import batches
+
+    def finding(places: int) -> Finding:
+        where = [Location(document=f"d{i}", line=1) for i in range(places)]
+        return Finding(id="F1", rule="FC105", name="n", severity="error", subject="s", attribute="a", message="m",
+                       locations=where, claims=[f"C{i}" for i in range(places)], documents=[w.document for w in where])
+
+    heavy, plain = finding(8_000), finding(1)
+    items = [plain, heavy, plain, plain, heavy, *[plain] * 2_500]
+    pieces = list(batches(items))
+    assert [x for p in pieces for x in p] == items  # each once, in order
+    assert [len(p) for p in pieces] == [1, 1, 2, 1, 1_000, 1_000, 500]  # a heavy finding alone, plain ones by 1,000
+    assert [len(p) for p in batches(list(range(2_500)))] == [1_000, 1_000, 500]
+    assert list(batches([])) == []

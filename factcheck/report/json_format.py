@@ -9,9 +9,9 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter
 
 from ..models import Report
+from .batches import batches
 
 _LISTS = ("documents", "claims", "findings")  # the fields that grow with the corpus
-_CHUNK = 1_000
 
 
 def render_json(report: Report) -> str:
@@ -23,10 +23,10 @@ def json_chunks(report: Report) -> Iterator[bytes]:
     """The report as indented JSON, encoded in UTF-8, in pieces: what pydantic writes for the whole report plus a
     final newline, made with less memory and time.
 
-    The long lists are serialized a thousand items at a time: given the whole report, pydantic's serializer holds
-    about twice the encoded size while it works, and the text it returns takes two or four bytes a character
-    once one character is not ASCII (a 60 MB report then took some 250 MB to make, and the whole text in pieces
-    some 130 MB); written to a file as they come, the pieces take a few megabytes."""
+    The long lists are serialized a thousand items or so at a time (`batches`): given the whole report, pydantic's
+    serializer holds about twice the encoded size while it works, and the text it returns takes two or four bytes
+    a character once one character is not ASCII (a 60 MB report then took some 250 MB to make, and the whole text
+    in pieces some 130 MB); written to a file as they come, the pieces take a few megabytes."""
     rest = report.model_copy(update=dict.fromkeys(_LISTS, [])).model_dump_json(by_alias=True, indent=2).encode()
     for name in _LISTS:
         head, empty, rest = rest.partition(f'\n  "{name}": []'.encode())
@@ -43,11 +43,11 @@ def _items(items: Sequence[BaseModel]) -> Iterator[bytes]:
         return
     adapter = _adapter(type(items[0]))
     yield b"["
-    for start in range(0, len(items), _CHUNK):
-        text = adapter.dump_json(items[start : start + _CHUNK], by_alias=True, indent=2)
+    for n, batch in enumerate(batches(items)):
+        text = adapter.dump_json(batch, by_alias=True, indent=2)
         # "[\n  {...},\n  {...}\n]": the items, between the brackets, indented by two more spaces (a newline in a
         # string is written as an escape, so every newline here is the layout's)
-        yield (b"," if start else b"") + text[1:-2].replace(b"\n", b"\n  ")
+        yield (b"," if n else b"") + text[1:-2].replace(b"\n", b"\n  ")
     yield b"\n  ]"
 
 

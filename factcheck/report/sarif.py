@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from .. import __version__
 from ..models import Finding, Location, Report
+from .batches import batches
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -77,13 +78,13 @@ def _result(f: Finding, rule_index: dict[str, int]) -> dict[str, object]:
     return result
 
 
-_CHUNK = 1_000
 _DEPTH = " " * 6  # the results list's indent: log, runs, the run
 
 
 def sarif_chunks(report: Report) -> Iterator[bytes]:
-    """`json.dumps(sarif_log(report), indent=2)` and a newline, in UTF-8, in pieces: the results a thousand at a
-    time, so a large log is never held whole (as dictionaries, then as text, it took five times its size)."""
+    """`json.dumps(sarif_log(report), indent=2)` and a newline, in UTF-8, in pieces: the results a thousand or
+    so at a time (`batches`), so a large log is never held whole (as dictionaries, then as text, it took five
+    times its size)."""
     text = json.dumps(sarif_log(report, []), indent=2, ensure_ascii=False) + "\n"
     head, empty, tail = text.partition('"results": []')
     assert empty  # the one "results" key (a quote inside a string is escaped)
@@ -93,11 +94,11 @@ def sarif_chunks(report: Report) -> Iterator[bytes]:
     else:
         rule_index = {r.id: i for i, r in enumerate(report.rules)}
         yield b"["
-        for start in range(0, len(report.findings), _CHUNK):
-            items = [_result(f, rule_index) for f in report.findings[start : start + _CHUNK]]
+        for n, batch in enumerate(batches(report.findings)):
+            items = [_result(f, rule_index) for f in batch]
             # "[\n  {...},\n  {...}\n]": the items, between the brackets, indented to the list's depth (every
             # newline here is the layout's: one in a string is written as an escape)
             piece = json.dumps(items, indent=2, ensure_ascii=False)[1:-2].replace("\n", "\n" + _DEPTH)
-            yield ("," if start else "").encode() + piece.encode()
+            yield ("," if n else "").encode() + piece.encode()
         yield f"\n{_DEPTH}]".encode()
     yield tail.encode()
