@@ -223,30 +223,51 @@ def share_fields_set(models: Iterable[BaseModel]) -> None:
 
 def _key(m: BaseModel) -> tuple[Any, ...]:
     """What a model holds, as a key: its nested models by identity (shared first), its lists as tuples."""
-    return (type(m), *(id(v) if isinstance(v, BaseModel) else tuple(v) if isinstance(v, list) else v
+    return (type(m), *(id(v) if isinstance(v, BaseModel) else tuple(v) if isinstance(v, list) else _field(v)
                        for v in m.__dict__.values()))
 
 
-def compact(claims: list[Claim]) -> list[Claim]:
+def _field(v: Any) -> Any:
+    """A field as a key: a zero with its sign, which == does not tell apart (a value of -0.0 is written so)."""
+    return (v, str(v)) if isinstance(v, float) and not v else v
+
+
+def compact(claims: list[Claim], pool: Pool | None = None) -> list[Claim]:
     """The same claims, in less memory: their models share their records of set fields (see `share_fields_set`),
     and claims with equal qualifiers (most of a document's: the same date, no hedge) share one object, as those
-    with equal dates do. factcheck replaces a claim's qualifiers, never changes them in place; so must callers."""
+    with equal dates or values do (`pool_models`). factcheck replaces a claim's qualifiers and value, never
+    changes them in place; so must callers."""
     share_fields_set(m for c in claims for m in (c, c.value, c.qualifiers, c.qualifiers.as_of) if m is not None)
-    pool: dict[tuple[Any, ...], Any] = {}
+    return pool_models(claims, {} if pool is None else pool)
+
+
+Pool = dict[tuple[Any, ...], Any]
+
+
+def pool_models(claims: list[Claim], pool: Pool) -> list[Claim]:
+    """Equal qualifiers, dates and values made one object each, the first `pool` met: given one pool for a whole
+    corpus, most of its claims share them (the stories of one day are dated alike; a figure is reprinted)."""
     for c in claims:
         q = c.qualifiers
         if q.as_of is not None:
             q.__dict__["as_of"] = pool.setdefault(_key(q.as_of), q.as_of)  # the same value, so no validation
-        c.__dict__["qualifiers"] = pool.setdefault(_key(q), q)
+        d = c.__dict__
+        d["qualifiers"] = pool.setdefault(_key(q), q)
+        d["value"] = pool.setdefault(_key(c.value), c.value)
     return claims
 
 
-def compact_figures(figures: list[Figure]) -> list[Figure]:
-    """The same figures, in less memory: equal dates are one object, which shares its record of set fields (see
-    `compact`)."""
+def compact_figures(figures: list[Figure], pool: Pool | None = None) -> list[Figure]:
+    """The same figures, in less memory: equal dates and values are one object each (the dates share their
+    records of set fields, see `compact`); `pool`: the objects met so far, for a whole corpus."""
     share_fields_set(f.as_of for f in figures if f.as_of is not None)
-    pool: dict[tuple[Any, ...], DateValue] = {}
-    return [f if f.as_of is None else f._replace(as_of=pool.setdefault(_key(f.as_of), f.as_of)) for f in figures]
+    pool = {} if pool is None else pool
+    out = []
+    for f in figures:
+        as_of = pool.setdefault(_key(f.as_of), f.as_of) if f.as_of is not None else None
+        value = pool.setdefault((type(f.value), *map(_field, f.value)), f.value)
+        out.append(f if as_of is f.as_of and value is f.value else f._replace(as_of=as_of, value=value))
+    return out
 
 
 _SHARED_TEXTS = ("quote", "text", "subject", "attribute")

@@ -22,10 +22,12 @@ from .models import (
     DocumentInfo,
     Figure,
     Finding,
+    Pool,
     Report,
     RuleInfo,
     compact,
     compact_figures,
+    pool_models,
     share_fields_set,
     share_texts,
 )
@@ -71,8 +73,14 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
     batches = _batches(todo, jobs)
     done = len(docs) - len(todo)
 
+    texts: dict[str, str] = {}
+    pool: Pool = {}  # equal values, dates and qualifiers of the whole corpus, held once
+
     def store(batch: list[int], extracted: list[Extracted]) -> None:
         nonlocal done
+        # held once as each batch comes, so that the memory of the copies let go serves the next batches
+        extracted = [(pool_models(claims, pool), rows, compact_figures(share_texts(claims, figures, texts), pool))
+                     for claims, rows, figures in extracted]
         results.update(zip(batch, extracted, strict=True))
         if cache is not None:
             cache.put_many([(docs[i], e, shingle) for i, e in zip(batch, extracted, strict=True)])
@@ -90,11 +98,9 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
             store(batch, _extract_batch(job))
     out: list[Extracted] = []
     used: set[str] = set()
-    texts: dict[str, str] = {}
     for i in range(len(docs)):
         if i in results:
-            claims, rows, figures = results.pop(i)
-            out.append((claims, rows, share_texts(claims, figures, texts)))
+            out.append(results.pop(i))
             continue
         claims, rows, figures = cached[keys[i]]
         if keys[i] in used:  # a second document of the same text gets claims of its own
@@ -104,7 +110,7 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
         for c in claims:
             c.document = path
         figures = share_texts(claims, [f._replace(document=path) for f in figures], texts)
-        out.append((compact(claims), rows, compact_figures(figures)))
+        out.append((compact(claims, pool), rows, compact_figures(figures, pool)))
     return out
 
 
@@ -173,13 +179,18 @@ def mark_copies(claims: list[Claim], passages: list[SharedPassage]) -> list[Clai
     for p in passages:
         for s in p.copy_sentences:
             copied.setdefault((p.copy, s), p.original)
-    renewed: list[Qualifiers] = []
+    # Claims of equal qualifiers copied from one document get one copy (a wire story reprinted a thousand times
+    # would otherwise hold a thousand); the qualifiers it was made from are kept with it, so no id is reused.
+    renewed: dict[tuple[int, str], tuple[Qualifiers, Qualifiers]] = {}
     for c in claims:
         origin = copied.get((c.document, c.sentence))
         if origin:
-            c.qualifiers = c.qualifiers.model_copy(update={"copied_from": origin})
-            renewed.append(c.qualifiers)
-    share_fields_set(renewed)
+            q = c.qualifiers
+            key = (id(q), origin)
+            if key not in renewed:
+                renewed[key] = (q, q.model_copy(update={"copied_from": origin}))
+            c.qualifiers = renewed[key][1]
+    share_fields_set(new for _, new in renewed.values())
     return claims
 
 

@@ -166,3 +166,47 @@ def test_rows_held_flat_give_back_each_sentence_and_survive_the_cache_and_pickle
 
     real = document_rows(docs[0])
     assert len(real) > 5 and sum(len(real.hashes(i)) for i in range(len(real))) == len(real.shingles)
+
+
+def test_a_corpus_holds_equal_values_dates_and_qualifiers_once_and_a_signed_zero_apart() -> None:
+    from factcheck.models import pool_models
+
+    pool: dict = {}
+    # two reads of the same documents (as a cache read gives them: equal models, none the same object)
+    first, second = _claims(), [Claim.model_validate_json(c.model_dump_json()) for c in _claims()]
+    before = [c.model_dump_json() for c in [*first, *second]]
+    claims = pool_models(first, pool) + pool_models(second, pool)
+    assert [c.model_dump_json() for c in claims] == before
+    for a, b in zip(claims[: len(first)], claims[len(first) :], strict=True):
+        assert a.value is b.value and a.qualifiers is b.qualifiers
+    zero = next(c for c in first if isinstance(c.value, NumberValue))
+    signed = [zero.model_copy(update={"value": zero.value.model_copy(update={"low": x, "high": x, "value": x})})
+              for x in (0.0, -0.0, 0.0)]
+    pooled = pool_models(signed, pool)
+    assert pooled[0].value is pooled[2].value and pooled[0].value is not pooled[1].value
+    assert [c.value.low for c in pooled] == [0.0, -0.0, 0.0] and str(pooled[1].value.low) == "-0.0"
+    figures = _figures()
+    again = compact_figures([f._replace(value=type(f.value)(*f.value)) for f in figures], pool)
+    assert again == figures and all(
+        a.value is b.value for a, b in zip(compact_figures(figures, pool), again, strict=True))
+
+
+def test_claims_copied_from_one_document_with_equal_qualifiers_share_one_copy() -> None:
+    from factcheck.engine.passages import SharedPassage
+    from factcheck.pipeline import mark_copies
+
+    claims = compact(_claims())
+    doc = claims[0].document
+    sentences = sorted({c.sentence for c in claims if c.document == doc})
+    passage = SharedPassage(original="elsewhere.txt", copy=doc, original_lines=(1, 1), copy_lines=(1, 1),
+                            copy_sentences=tuple(sentences), words=10, excerpt="", direction_known=True)
+    groups: dict[int, list[Claim]] = {}
+    for c in claims:
+        if c.document == doc:
+            groups.setdefault(id(c.qualifiers), []).append(c)
+    marked = mark_copies(claims, [passage])
+    assert all(c.qualifiers.copied_from == "elsewhere.txt" for c in marked if c.document == doc)
+    assert any(len(g) > 1 for g in groups.values())
+    for g in groups.values():
+        assert len({id(c.qualifiers) for c in g}) == 1
+    assert all(c.qualifiers.copied_from is None for c in marked if c.document != doc)

@@ -174,7 +174,9 @@ def _content(sentence: str) -> tuple[str, ...]:
 class _Pool:
     """The numbers a document writes (of one kind), sorted, so that "is this number written here" and "which
     figures write it" cost a bisection, not a scan. Kept as lists side by side, not a tuple per number: a large
-    corpus holds two entries per figure."""
+    corpus holds two entries per figure, and a pool per document and kind (slots: no dictionary for each)."""
+
+    __slots__ = ("keys", "numbers", "owners", "reach")
 
     def __init__(self) -> None:
         self.numbers: list[Number] = []
