@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -173,28 +173,18 @@ def _content(sentence: str) -> tuple[str, ...]:
 
 class _Pool:
     """The numbers a document writes (of one kind), sorted, so that "is this number written here" and "which
-    figures write it" cost a bisection, not a scan. Kept as lists side by side, not a tuple per number: a large
-    corpus holds two entries per figure, and a pool per document and kind (slots: no dictionary for each)."""
+    figures write it" cost a bisection, not a scan. Held in one tuple, the keys, then the numbers, then the
+    figures that write them: a large corpus holds a pool per document and kind, most of one or two numbers, for
+    which three lists took three times the memory."""
 
-    __slots__ = ("keys", "numbers", "owners", "reach")
+    __slots__ = ("entries", "reach", "size")
 
-    def __init__(self) -> None:
-        self.numbers: list[Number] = []
-        self.owners: list[_Figure | None] = []
-        self.keys: list[float] = []
-        self.reach = 0.0  # the widest half-width (or date length) in the pool
-
-    def add(self, x: Number, owner: _Figure | None = None) -> None:
-        self.numbers.append(x)
-        self.owners.append(owner)
-
-    def seal(self) -> None:
-        numbers, owners = self.numbers, self.owners
-        order = sorted(range(len(numbers)), key=lambda i: numbers[i][0])
-        self.numbers = [numbers[i] for i in order]
-        self.owners = [owners[i] for i in order]
-        self.keys = [x[0] for x in self.numbers]
-        self.reach = max((x[1] - x[0] if x[2] else x[1] for x in self.numbers), default=0.0)
+    def __init__(self, found: list[tuple[Number, _Figure]]) -> None:
+        found.sort(key=lambda e: e[0][0])  # stable: numbers of one key stay in the order they came
+        self.size = len(found)
+        self.entries: tuple[Any, ...] = (*[x[0] for x, _ in found], *[x for x, _ in found],
+                                            *[f for _, f in found])
+        self.reach = max((x[1] - x[0] if x[2] else x[1] for x, _ in found), default=0.0)  # widest half-width
 
     def _span(self, x: Number) -> tuple[int, int]:
         if x[2]:  # a date [start, end]: entries starting from `reach` days before it to its end
@@ -202,20 +192,25 @@ class _Pool:
         else:
             span = max(self.reach, x[1]) + 1e-9 * max(1.0, abs(x[0]))
             lo, hi = x[0] - span, x[0] + span
-        return bisect.bisect_left(self.keys, lo), bisect.bisect_right(self.keys, hi)
+        entries, n = self.entries, self.size
+        return bisect.bisect_left(entries, lo, 0, n), bisect.bisect_right(entries, hi, 0, n)
 
-    def near(self, x: Number) -> list[tuple[Number, _Figure | None]]:
+    def near(self, x: Number) -> list[tuple[Number, _Figure]]:
         """The pool's numbers that may be the same as `x` (then tested with `_same`)."""
         i, j = self._span(x)
-        return list(zip(self.numbers[i:j], self.owners[i:j], strict=True))
+        n, entries = self.size, self.entries
+        return list(zip(entries[n + i : n + j], entries[2 * n + i : 2 * n + j], strict=True))
 
     def has(self, x: Number) -> bool:
         i, j = self._span(x)
-        numbers = self.numbers
-        for k in range(i, j):  # noqa: SIM110 - a loop, not any(): this runs for each figure and document near it
-            if _same(x, numbers[k]):
+        n, entries = self.size, self.entries
+        for k in range(n + i, n + j):  # noqa: SIM110 - a loop, not any(): run per figure and document near it
+            if _same(x, entries[k]):
                 return True
         return False
+
+
+_EMPTY = _Pool([])
 
 
 def _written_in(f: _Figure, pool: tuple[Number, ...] | _Pool) -> bool:
@@ -311,8 +306,8 @@ class Index:
 
     all: list[_Figure] = field(default_factory=list)
     figures: dict[str, list[_Figure]] = field(default_factory=lambda: defaultdict(list))
-    pools: dict[tuple[str, tuple[str, ...]], _Pool] = field(default_factory=lambda: defaultdict(_Pool))
-    numbers: dict[str, _Pool] = field(default_factory=lambda: defaultdict(_Pool))  # dates apart
+    pools: dict[tuple[str, tuple[str, ...]], _Pool] = field(default_factory=dict)
+    numbers: dict[str, _Pool] = field(default_factory=dict)  # dates apart
     # (kind of figure, word next to it) -> the figures of that kind with that word next to them, in corpus order
     postings: dict[tuple[tuple[str, ...], str], list[_Figure]] = field(default_factory=lambda: defaultdict(list))
     docs: dict[str, Document] = field(default_factory=dict)  # by path: their text and publication date
@@ -339,18 +334,21 @@ def _index(figures: list[Figure], near: int) -> Index:
         f = _prepare(g, near, shared)
         f.pos = len(ix.all)
         ix.all.append(f)
-        doc = g.document
-        ix.figures[doc].append(f)
-        for x in f.numbers:
-            ix.pools[(doc, f.dim)].add(x, f)
-        if not f.numbers[0][2]:
-            for x in f.numbers:
-                ix.numbers[doc].add(x, f)
+        ix.figures[g.document].append(f)
         if not f.minor:
             for w in f.near:
                 ix.postings[(f.dim, w)].append(f)
-    for pool in [*ix.pools.values(), *ix.numbers.values()]:
-        pool.seal()
+    for doc, own in ix.figures.items():  # the pools, a document at a time: what is held meanwhile is one's
+        by_dim: dict[tuple[str, ...], list[tuple[Number, _Figure]]] = defaultdict(list)
+        numbers: list[tuple[Number, _Figure]] = []
+        for f in own:
+            by_dim[f.dim] += [(x, f) for x in f.numbers]
+            if not f.numbers[0][2]:
+                numbers += [(x, f) for x in f.numbers]
+        for dim, found in by_dim.items():
+            ix.pools[(doc, dim)] = _Pool(found)
+        if numbers:
+            ix.numbers[doc] = _Pool(numbers)
     return ix
 
 
@@ -439,12 +437,12 @@ def _matches(c: _Figure, ix: Index, opts: Options) -> list[tuple[_Figure, list[s
     nearest = sorted(sorted(hits), key=hits.__getitem__, reverse=True)[: opts.max_documents]
     # Those that do not write this figure themselves, with their figures next to its words.
     chosen: dict[str, list[_Figure]] = {other: [] for other in sorted(nearest)
-                                        if not _written_in(c, ix.pools[(other, c.dim)])}
+                                        if not _written_in(c, ix.pools.get((other, c.dim), _EMPTY))}
     for d in itertools.compress(found, map(chosen.__contains__, where)):
         chosen[d.place[0]].append(d)
     pairs: list[tuple[float, tuple[str, int, int], _Figure, list[str]]] = []
     for figures in chosen.values():
-        best = _best(c, list({id(d): d for d in figures}.values()), ix.pools[(doc, c.dim)], ix, opts)
+        best = _best(c, list({id(d): d for d in figures}.values()), ix.pools.get((doc, c.dim), _EMPTY), ix, opts)
         if best is not None:
             pairs.append((-best[0], best[1].place, best[1], best[2]))
     pairs.sort(key=lambda p: (p[0], p[1]))
