@@ -128,3 +128,17 @@ def test_a_passage_many_sources_repeat_names_a_few_of_them_and_counts_the_rest()
     assert "(also in 7 other documents: d01.txt, d02.txt, d03.txt, d04.txt, d05.txt, d06.txt, 1 more document)" \
         in found.message, found.message
     assert len(found.locations) == 9  # every place is still in the finding
+
+
+def test_a_place_a_reprinted_passage_stands_in_is_one_object_across_findings() -> None:
+    text = ("Acme said on Monday that it would cut 700 jobs across its offices in Europe and Asia as demand for its "
+            "products slowed sharply this year.")
+    docs = [{"path": f"d{i:02d}.txt", "published": f"2025-01-{i + 1:02d}", "text": text} for i in range(6)]
+    report = run_docs(docs, only=["FC302"])
+    assert len(report.findings) >= 5
+    objects: dict[tuple[str, int, str], set[int]] = {}
+    for f in report.findings:
+        for loc in f.locations:
+            objects.setdefault((loc.document, loc.line, loc.quote), set()).add(id(loc))
+    assert sum(len(f.locations) for f in report.findings) > 2 * len(objects)  # places cited by several findings
+    assert all(len(ids) == 1 for ids in objects.values()), "a place cited twice is held twice"

@@ -228,11 +228,17 @@ def _unplaced(c: Claim) -> bool:
 def location(corpus: Corpus, c: Claim) -> Location:
     """Where a claim was read: one object per place, shared by the findings that cite it (a claim is cited by
     two findings on average, a figure a story's copies repeat by many more). Locations are never changed."""
+    return place(corpus, c.document, c.line, c.quote, c.column)
+
+
+def place(corpus: Corpus, document: str, line: int, quote: str = "", column: int = 1) -> Location:
+    """A place in a document, one object per place (see `location`): a passage of a story reprinted a thousand
+    times is cited by each reprint's finding."""
     places = corpus.memo.setdefault("locations", {})
-    key = (c.document, c.line, c.column, c.quote)
+    key = (document, line, column, quote)
     found = places.get(key)
     if found is None:
-        found = places[key] = Location(document=c.document, line=c.line, column=c.column, quote=c.quote)
+        found = places[key] = Location(document=document, line=line, column=column, quote=quote)
     assert isinstance(found, Location)
     return found
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ...models import Finding, Location
-from ..corpus import Corpus, capped, finding
+from ..corpus import Corpus, capped, finding, place
 from ..passages import SharedPassage
 from ..rules import Rule
 
@@ -84,9 +84,8 @@ def run_shared_passage(rule: Rule, opts: PassageOptions, corpus: Corpus) -> Iter
         msg = (f"{relation}: {p.words} words, {b}:{p.copy_lines[0]}-{p.copy_lines[1]} ~ "
                f"{a}:{p.original_lines[0]}-{p.original_lines[1]} (\"{p.excerpt}\"). Claims in it are counted "
                f"once, not as independent confirmation.")
-        locs = [Location(document=p.copy, line=p.copy_lines[0], quote=p.excerpt),
-                *(Location(document=q.original, line=q.original_lines[0], quote=q.original_excerpt or q.excerpt)
-                  for q in group)]
+        locs = [place(corpus, p.copy, p.copy_lines[0], p.excerpt),
+                *(place(corpus, q.original, q.original_lines[0], q.original_excerpt or q.excerpt) for q in group)]
         shared_with = f"{a} and {len(others)} other{'s' if len(others) > 1 else ''}" if others else a
         yield finding(rule, b, "text", msg, locations=locs, summary=f"{p.words} words shared with {shared_with}; "
                       f"counted as one source", original=p.original, copy=p.copy, words=p.words,
