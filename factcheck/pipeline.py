@@ -175,15 +175,16 @@ def extract_all(docs: list[Document], progress: Progress | None = None, cache: C
 def mark_copies(claims: list[Claim], passages: list[SharedPassage]) -> list[Claim]:
     """Mark the claims that stand in a passage copied from another document, in place (a run's claims are its own,
     see `number_claims`); their qualifiers are replaced, never changed."""
-    copied: dict[tuple[str, int], str] = {}
+    copied: dict[str, dict[int, str]] = {}  # by document, then sentence: no tuple per sentence of a copy
     for p in passages:
+        sentences = copied.setdefault(p.copy, {})
         for s in p.copy_sentences:
-            copied.setdefault((p.copy, s), p.original)
+            sentences.setdefault(s, p.original)
     # Claims of equal qualifiers copied from one document get one copy (a wire story reprinted a thousand times
     # would otherwise hold a thousand); the qualifiers it was made from are kept with it, so no id is reused.
     renewed: dict[tuple[int, str], tuple[Qualifiers, Qualifiers]] = {}
     for c in claims:
-        origin = copied.get((c.document, c.sentence))
+        origin = copied[c.document].get(c.sentence) if c.document in copied else None
         if origin:
             q = c.qualifiers
             key = (id(q), origin)

@@ -8,6 +8,7 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from ..models import Document
 from ..text.sentences import document_sentences
@@ -157,8 +158,9 @@ def find_shared_passages(docs: list[Document], shingle: int = 8, min_words: int 
 
     directed = sorted((_direction(docs, a, b), (a, b)) for a, b in pairs)
     # A passage reprinted by many documents is one excerpt, held once (a tenth as many distinct as passages in the
-    # benchmark's corpus), also once sent back by a forked process (pickle keeps what is shared).
-    excerpts: dict[str, str] = {}
+    # benchmark's corpus), also once sent back by a forked process (pickle keeps what is shared); so are its lines
+    # and sentences, which a copy repeats for each original it shares them with.
+    excerpts: Held = {}
     found = {pair: _passages(docs, per_doc, first_rows(original), original, copy, known, min_words, min_overlap,
                              excerpts)
              for (original, copy, known), pair in directed}
@@ -173,9 +175,9 @@ def _direction(docs: list[Document], a: int, b: int) -> tuple[int, int, bool]:
 
 
 def _passages(docs: list[Document], per_doc: list[Rows], orig_sh: dict[int, int], orig: int, copy: int,
-              known: bool, min_words: int, min_overlap: float, excerpts: dict[str, str]) -> list[SharedPassage]:
+              known: bool, min_words: int, min_overlap: float, excerpts: Held) -> list[SharedPassage]:
     """The runs of `copy`'s sentences that share shingles with `orig` (`orig_sh`: its shingles' first rows);
-    `excerpts`: the excerpts made so far, each held once."""
+    `excerpts`: the excerpts, lines and sentences made so far, each held once."""
     runs: list[list[tuple[int, list[int]]]] = []  # each sentence by its row's number, with its shingles' rows there
     current: list[tuple[int, list[int]]] = []
     copy_rows, orig_rows = per_doc[copy], per_doc[orig]
@@ -204,12 +206,16 @@ def _passages(docs: list[Document], per_doc: list[Rows], orig_sh: dict[int, int]
         orig_excerpt = " ".join(orig_text[row[2] : row[3]] for row in matched)
         out.append(SharedPassage(
             original=docs[orig].path, copy=docs[copy].path,
-            original_lines=(min(orig_lines), max(orig_lines)), copy_lines=(rows[0][0], rows[-1][0]),
-            copy_sentences=tuple(row[1] for row in rows), words=words,
+            original_lines=excerpts.setdefault(t := (min(orig_lines), max(orig_lines)), t),
+            copy_lines=excerpts.setdefault(t := (rows[0][0], rows[-1][0]), t),
+            copy_sentences=excerpts.setdefault(s := tuple(row[1] for row in rows), s), words=words,
             excerpt=excerpts.setdefault(cut := _cut(excerpt), cut), direction_known=known,
             original_excerpt=excerpts.setdefault(cut := _cut(orig_excerpt), cut),
         ))
     return out
+
+
+Held = dict[Any, Any]  # texts and tuples of numbers, each to itself
 
 
 def _cut(excerpt: str) -> str:
