@@ -264,8 +264,9 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
     """Every rule's findings, sorted (errors first) and numbered F1, F2, ...
 
     With `jobs` > 1 on a large corpus the aligned-figure rules match figures in forked processes (started here, or
-    earlier by the caller as `forked`) while this one runs the rules about claims, then those about documents; the
-    findings are the same."""
+    earlier by the caller as `forked`) while this one runs the rules about claims (or, on a corpus large enough
+    for those to run in forked processes too, before them), then those about documents; the findings are the
+    same."""
     figures = figures or []
     if forked is None and _Aligned.worth(rules, len(figures), jobs):
         forked = _Aligned(docs, rules, figures, jobs)
@@ -278,8 +279,15 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
     else:
         # The rules about documents, which on a large corpus make the most findings (a passage of a wire story
         # reprinted a thousand times), run once the figures' index is let go, so the two are never held together.
-        results = _rule_results(rules, [i for i in todo if rules[i].check not in DOCUMENT_CHECKS], corpus, jobs)
+        # So do those about claims when they too run in other processes (a large corpus, whose findings are many:
+        # a name written two ways by thousands of sources), for this one would only wait for them; else this one
+        # runs them while the figures are matched.
+        about_claims = [i for i in todo if rules[i].check not in DOCUMENT_CHECKS]
+        later = _forks_rules(corpus, jobs)
+        results = {} if later else _rule_results(rules, about_claims, corpus, jobs)
         results.update(forked.results(rules, corpus))
+        if later:
+            results.update(_rule_results(rules, about_claims, corpus, jobs))
         results.update(_rule_results(rules, [i for i in todo if rules[i].check in DOCUMENT_CHECKS], corpus, jobs))
     findings = [f for i in range(len(rules)) for f in results[i]]
     findings.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.subject, f.attribute, f.rule, f.message))
@@ -295,13 +303,17 @@ def _rule_results(rules: list[Rule], todo: list[int], corpus: Corpus, jobs: int)
     """The findings of the rules numbered `todo`. On a large corpus the rules that compare claims, seconds each,
     are shared with forked processes while this one first runs the rules about documents themselves (cheap, but
     with a finding per document or passage, which would cost more to send back than to make)."""
-    pooled = [i for i in todo if rules[i].check not in DOCUMENT_CHECKS] if (
-        jobs > 1 and len(corpus.claims) >= PARALLEL_RULES_CLAIMS) else []
+    pooled = [i for i in todo if rules[i].check not in DOCUMENT_CHECKS] if _forks_rules(corpus, jobs) else []
     results = {i: list(run_rule(rules[i], corpus)) for i in todo if i not in pooled}
     if pooled:
         with Forked(_rule_task, pooled, jobs, share=(rules, corpus)) as pool:
             results.update(zip(pooled, pool.results(), strict=True))
     return results
+
+
+def _forks_rules(corpus: Corpus, jobs: int) -> bool:
+    """Whether the rules about claims run in other processes."""
+    return jobs > 1 and len(corpus.claims) >= PARALLEL_RULES_CLAIMS
 
 
 def _rule_task(i: int) -> list[Finding]:
