@@ -268,6 +268,7 @@ def _relative(c: Figure) -> bool:
     return isinstance(c.value, FigureDate) and c.value.relative
 
 
+@lru_cache(maxsize=16384)  # one string for each date written alike ("2023", "last year"): held once per figure
 def _date_words(text: str) -> str:
     return " ".join(re.sub(r"^(?:the|on|in|of|at|by)\s+", "", text.lower().strip()).split())
 
