@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import math
 import subprocess
@@ -11,6 +12,8 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from conftest import SEEDS, run_cli
+from hypothesis import given
+from hypothesis import strategies as st
 
 SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "sarif" / "sarif-schema-2.1.0.json"
 
@@ -290,3 +293,19 @@ def test_a_piece_of_a_report_holds_about_a_thousand_claims_however_many_places_i
     assert [len(p) for p in pieces] == [1, 1, 2, 1, 1_000, 1_000, 500]  # a heavy finding alone, plain ones by 1,000
     assert [len(p) for p in batches(list(range(2_500)))] == [1_000, 1_000, 500]
     assert list(batches([])) == []
+
+
+@given(st.lists(st.integers(0, 40), max_size=60), st.integers(1, 30))
+def test_pieces_of_a_report_keep_every_item_in_order_within_their_budget(places: list[int], budget: int) -> None:
+    from factcheck.models import Finding, Location
+    from factcheck.report.batches import batches, weight
+
+    where = [Location(document="d", line=1)]
+    items = [Finding.model_construct(locations=where * n, claims=[], documents=[]) for n in places]
+    pieces = list(batches(items, budget))
+    assert [x for p in pieces for x in p] == items
+    assert all(p for p in pieces)
+    for p in pieces:  # within the budget, or a single item too heavy for it
+        assert len(p) == 1 or sum(map(weight, p)) <= budget
+    for a, b in itertools.pairwise(pieces):  # a piece is cut only when the next item would not fit
+        assert sum(map(weight, a)) + weight(b[0]) > budget
