@@ -17,6 +17,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 MAX_HOLDERS = 50  # a shingle in more documents than this is boilerplate, not a passage
 MAX_PARTNERS = 8  # the documents each document is compared with
 _BOILERPLATE: tuple[()] = ()
+Held = dict[Any, Any]  # excerpts and tuples of numbers (lines, sentences), each to itself: held once
 
 
 @dataclass(frozen=True, slots=True)  # slots: a corpus of reprints holds hundreds of thousands
@@ -160,9 +161,9 @@ def find_shared_passages(docs: list[Document], shingle: int = 8, min_words: int 
     # A passage reprinted by many documents is one excerpt, held once (a tenth as many distinct as passages in the
     # benchmark's corpus), also once sent back by a forked process (pickle keeps what is shared); so are its lines
     # and sentences, which a copy repeats for each original it shares them with.
-    excerpts: Held = {}
+    held: Held = {}
     found = {pair: _passages(docs, per_doc, first_rows(original), original, copy, known, min_words, min_overlap,
-                             excerpts)
+                             held)
              for (original, copy, known), pair in directed}
     return [p for pair in sorted(pairs) for p in found[pair]]
 
@@ -175,9 +176,9 @@ def _direction(docs: list[Document], a: int, b: int) -> tuple[int, int, bool]:
 
 
 def _passages(docs: list[Document], per_doc: list[Rows], orig_sh: dict[int, int], orig: int, copy: int,
-              known: bool, min_words: int, min_overlap: float, excerpts: Held) -> list[SharedPassage]:
+              known: bool, min_words: int, min_overlap: float, held: Held) -> list[SharedPassage]:
     """The runs of `copy`'s sentences that share shingles with `orig` (`orig_sh`: its shingles' first rows);
-    `excerpts`: the excerpts, lines and sentences made so far, each held once."""
+    `held`: the excerpts, lines and sentences made so far, each held once."""
     runs: list[list[tuple[int, list[int]]]] = []  # each sentence by its row's number, with its shingles' rows there
     current: list[tuple[int, list[int]]] = []
     copy_rows, orig_rows = per_doc[copy], per_doc[orig]
@@ -206,16 +207,13 @@ def _passages(docs: list[Document], per_doc: list[Rows], orig_sh: dict[int, int]
         orig_excerpt = " ".join(orig_text[row[2] : row[3]] for row in matched)
         out.append(SharedPassage(
             original=docs[orig].path, copy=docs[copy].path,
-            original_lines=excerpts.setdefault(t := (min(orig_lines), max(orig_lines)), t),
-            copy_lines=excerpts.setdefault(t := (rows[0][0], rows[-1][0]), t),
-            copy_sentences=excerpts.setdefault(s := tuple(row[1] for row in rows), s), words=words,
-            excerpt=excerpts.setdefault(cut := _cut(excerpt), cut), direction_known=known,
-            original_excerpt=excerpts.setdefault(cut := _cut(orig_excerpt), cut),
+            original_lines=held.setdefault(t := (min(orig_lines), max(orig_lines)), t),
+            copy_lines=held.setdefault(t := (rows[0][0], rows[-1][0]), t),
+            copy_sentences=held.setdefault(s := tuple(row[1] for row in rows), s), words=words,
+            excerpt=held.setdefault(cut := _cut(excerpt), cut), direction_known=known,
+            original_excerpt=held.setdefault(cut := _cut(orig_excerpt), cut),
         ))
     return out
-
-
-Held = dict[Any, Any]  # texts and tuples of numbers, each to itself
 
 
 def _cut(excerpt: str) -> str:

@@ -232,8 +232,8 @@ def _dim(c: Figure) -> tuple[str, ...]:
 _DIMS: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
-def _prepare(c: Figure, near: int, shared: dict[tuple[object, ...], tuple[object, ...]] | None = None) -> _Figure:
-    """`c` read for comparison; `shared`: the tuples read so far, so that equal ones are held once (a story
+def _prepare(c: Figure, near: int, seen: dict[tuple[object, ...], tuple[object, ...]]) -> _Figure:
+    """`c` read for comparison; `seen`: the tuples read so far, so that equal ones are held once (a story
     reprinted many times writes its figures next to the same words)."""
     at = c.quote.find(c.text)
     words = _content(c.quote)
@@ -251,7 +251,6 @@ def _prepare(c: Figure, near: int, shared: dict[tuple[object, ...], tuple[object
         (not any(ch.isdigit() for ch in c.text) and (abs(v.value or 0) < 20 or c.text.lower().endswith("s")))
         or (v.unit == "count" and not v.noun and (abs(v.value or 0) < 2 or _NAMED.search(c.quote[:at] if at >= 0
                                                                                        else ""))))
-    seen = shared if shared is not None else {}
     return _Figure(c, _dim(c), minor, _once(seen, _numbers(c)), _once(seen, tuple(before)),
                    _once(seen, tuple(after)), words)
 
@@ -330,9 +329,9 @@ class Index:
 
 def _index(figures: list[Figure], near: int) -> Index:
     ix = Index()
-    shared: dict[tuple[object, ...], tuple[object, ...]] = {}
+    seen: dict[tuple[object, ...], tuple[object, ...]] = {}
     for g in figures:
-        f = _prepare(g, near, shared)
+        f = _prepare(g, near, seen)
         f.pos = len(ix.all)
         ix.all.append(f)
         ix.figures[g.document].append(f)
