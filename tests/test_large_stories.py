@@ -142,3 +142,31 @@ def test_a_place_a_reprinted_passage_stands_in_is_one_object_across_findings() -
             objects.setdefault((loc.document, loc.line, loc.quote), set()).add(id(loc))
     assert sum(len(f.locations) for f in report.findings) > 2 * len(objects)  # places cited by several findings
     assert all(len(ids) == 1 for ids in objects.values()), "a place cited twice is held twice"
+
+
+def _aligned_index(n: int, max_postings: int) -> object:
+    from conftest import make_docs
+
+    from factcheck.engine.checks import aligned
+    from factcheck.pipeline import extract_documents
+
+    docs = make_docs([f"Acme expects adjusted EBITDA of ${400 + i} million, it said." for i in range(n)])
+    figures = [f for _, _, found in extract_documents(docs) for f in found]
+    return aligned.prepare(aligned.Options(max_postings=max_postings), figures, {d.path: d for d in docs},
+                           frozenset())
+
+
+def test_a_word_next_to_more_figures_than_max_postings_is_not_aligned_by() -> None:
+    for n, kept in ((10, True), (11, False)):
+        ix = _aligned_index(n, 10)
+        posted = [v for k, v in ix.postings.items() if k[1] == "ebitda"]  # type: ignore[attr-defined]
+        assert bool(posted) is kept, n
+        if kept:
+            assert len({f.figure.document for f in posted[0]}) == len(posted[0]) == n  # each document once
+
+
+def test_a_story_whose_every_word_is_too_common_gives_no_aligned_figure_finding() -> None:
+    edited = ["For the full year the company now expects adjusted EBITDA of $455 million to $475 million, it said.",
+              "The company guided for adjusted EBITDA of $455 million to $495 million for the year."]
+    assert run_docs(edited + edited[:1] * 60, only=["FC106"]).findings
+    assert not run_docs(edited + edited[:1] * 160, only=["FC106"]).findings
