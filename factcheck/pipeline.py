@@ -36,7 +36,7 @@ from .severity import SEVERITY_RANK
 from .vocabulary import load_vocabulary
 
 if TYPE_CHECKING:
-    from .engine.checks.aligned import Index, Matches, Options
+    from .engine.checks.aligned import Index, Matched, Options
     from .models import Qualifiers
     from .output import Output
 
@@ -210,7 +210,7 @@ def passages_for(docs: list[Document], rules: list[Rule], rows: list[Rows] | Non
 CHUNK = 256  # figures a match worker takes at a time
 
 
-def _match_chunk(job: tuple[int, int]) -> list[Matches]:
+def _match_chunk(job: tuple[int, int]) -> Matched:
     from .engine.checks import aligned
 
     k, start = job
@@ -247,15 +247,15 @@ class _Aligned:
         from .engine.checks import aligned
 
         with self.forked:
-            matches: list[list[Matches]] = [[] for _ in self.prepared]
+            matches: list[Matched] = [[] for _ in self.prepared]
             for (k, _), chunk in zip(self.tasks, self.forked.results(), strict=True):
                 matches[k] += chunk
         # The indexes are let go before the findings are made, which then take the memory they held.
-        settings = [(opts, positions) for _, opts, positions in self.prepared]
+        settings = [opts for _, opts, _ in self.prepared]
         self.prepared = []
         self.forked.share = None
-        return {i: list(aligned.select(rules[i], corpus, corpus.figures, opts, positions, found))
-                for i, (opts, positions), found in zip(self.indexes, settings, matches, strict=True)}
+        return {i: list(aligned.select(rules[i], corpus, corpus.figures, opts, found))
+                for i, opts, found in zip(self.indexes, settings, matches, strict=True)}
 
 
 def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],

@@ -364,7 +364,8 @@ def _index(figures: list[Figure], near: int, max_postings: int) -> Index:
     return ix
 
 
-Matches = list[tuple[int, list[str]]]  # the other figures (by position) a figure stands against, and the words
+# Figures (by position) that stand against others, each with those others (by position) and the words they share
+Matched = list[tuple[int, list[tuple[int, list[str]]]]]
 
 
 def prepare(opts: Options, figures: list[Figure], docs: dict[str, Document], tally_words: frozenset[str]) -> Index:
@@ -381,24 +382,26 @@ def compared(ix: Index) -> list[int]:
     return [f.pos for figs in ix.figures.values() for f in figs if not f.minor]
 
 
-def match(ix: Index, opts: Options, positions: list[int]) -> list[Matches]:
-    """For each figure, the others it stands against: a pure function of the index, so that chunks of figures
-    can be matched in parallel processes and give what one process gives."""
+def match(ix: Index, opts: Options, positions: list[int]) -> Matched:
+    """The figures among `positions` that stand against others, each with those others: a pure function of the
+    index, so that chunks of figures can be matched in parallel processes and give what one process gives. Only
+    those that match are listed: on a large corpus nearly every figure matches none, and an empty list for each
+    would be a tenth of the index."""
     out = []
     for pos in positions:
-        c = ix.all[pos]
-        out.append([(d.pos, shared) for d, shared in _matches(c, ix, opts)])
+        found = _matches(ix.all[pos], ix, opts)
+        if found:
+            out.append((pos, [(d.pos, shared) for d, shared in found]))
     return out
 
 
-def select(rule: Rule, corpus: Corpus, figures: list[Figure], opts: Options, positions: list[int],
-           matches: list[Matches]) -> Iterator[Finding]:
-    """The findings, figure by figure in corpus order, each pair once and each figure in at most
-    `max_per_figure` of them. `figures`: those the index was prepared from (a position is an index in them), so
-    that the index can be let go once the figures are matched."""
+def select(rule: Rule, corpus: Corpus, figures: list[Figure], opts: Options, matched: Matched) -> Iterator[Finding]:
+    """The findings, figure by figure in corpus order (`matched`, as `match` gives it), each pair once and each
+    figure in at most `max_per_figure` of them. `figures`: those the index was prepared from (a position is an
+    index in them), so that the index can be let go once the figures are matched."""
     seen: set[tuple[int, int]] = set()
     taken: dict[int, int] = defaultdict(int)
-    for pos, found in zip(positions, matches, strict=True):
+    for pos, found in matched:
         for other, shared in found:
             key = (min(pos, other), max(pos, other))
             if key in seen or taken[pos] >= opts.max_per_figure or taken[other] >= opts.max_per_figure:
@@ -411,10 +414,9 @@ def select(rule: Rule, corpus: Corpus, figures: list[Figure], opts: Options, pos
 
 def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
     ix = prepare(opts, corpus.figures, corpus.docs, corpus.vocab.tally_words)
-    positions = compared(ix)
-    found = match(ix, opts, positions)
+    found = match(ix, opts, compared(ix))
     del ix
-    yield from select(rule, corpus, corpus.figures, opts, positions, found)
+    yield from select(rule, corpus, corpus.figures, opts, found)
 
 
 def _pos(f: _Figure) -> int:
