@@ -29,6 +29,7 @@ from .models import (
     compact_figures,
     pool_models,
     share_fields_set,
+    share_keys,
     share_texts,
 )
 from .parallel import Forked, shared
@@ -81,6 +82,7 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
         # held once as each batch comes, so that the memory of the copies let go serves the next batches
         extracted = [(pool_models(claims, pool), rows, compact_figures(share_texts(claims, figures, texts), pool))
                      for claims, rows, figures in extracted]
+        share_keys(c for claims, _, _ in extracted for c in claims)
         results.update(zip(batch, extracted, strict=True))
         if cache is not None:
             cache.put_many([(docs[i], e, shingle) for i, e in zip(batch, extracted, strict=True)])
@@ -110,6 +112,7 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
         for c in claims:
             c.document = path
         figures = share_texts(claims, [f._replace(document=path) for f in figures], texts)
+        share_keys(claims)
         out.append((compact(claims, pool), rows, compact_figures(figures, pool)))
     return out
 
@@ -290,6 +293,10 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
             results.update(_rule_results(rules, about_claims, corpus, jobs))
         results.update(_rule_results(rules, [i for i in todo if rules[i].check in DOCUMENT_CHECKS], corpus, jobs))
     findings = [f for i in range(len(rules)) for f in results[i]]
+    # Held to the end of the run, a large corpus's findings and their places by the hundred thousand; those made in
+    # other processes come back with dicts of their own.
+    share_keys(findings)
+    share_keys({id(loc): loc for f in findings for loc in f.locations}.values())
     findings.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.subject, f.attribute, f.rule, f.message))
     for i, f in enumerate(findings, 1):
         f.id = f"F{i}"  # in place: the findings were made by this run's rules

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import pickle
+import sys
 
 from conftest import SEEDS
 
@@ -16,6 +18,7 @@ from factcheck.models import (
     NumberValue,
     compact,
     compact_figures,
+    share_keys,
     share_texts,
 )
 from factcheck.vocabulary import load_vocabulary
@@ -210,3 +213,21 @@ def test_claims_copied_from_one_document_with_equal_qualifiers_share_one_copy() 
     for g in groups.values():
         assert len({id(c.qualifiers) for c in g}) == 1
     assert all(c.qualifiers.copied_from is None for c in marked if c.document != doc)
+
+
+def test_claims_that_share_their_keys_read_dump_copy_and_change_as_before() -> None:
+    plain = _claims()
+    before = [c.model_dump_json() for c in plain]
+    kept = copy.deepcopy(plain)
+    share_keys(plain)
+    assert [c.model_dump_json() for c in plain] == before
+    assert plain == kept
+    c = plain[0]
+    c.id, c.subject = "C99", "Acme"  # what numbering does
+    c.qualifiers = c.qualifiers.model_copy(update={"copied_from": "x.txt"})  # what marking copies does
+    assert (c.id, c.subject, c.qualifiers.copied_from) == ("C99", "Acme", "x.txt")
+    assert kept[0].id != "C99"
+    for again in (c.model_copy(), pickle.loads(pickle.dumps(c)), copy.deepcopy(c)):
+        assert again == c and again.model_dump_json() == c.model_dump_json()
+    if sys.implementation.name == "cpython":  # where dicts share their keys
+        assert sys.getsizeof(plain[1].__dict__) < sys.getsizeof(kept[1].__dict__) / 2

@@ -13,7 +13,7 @@ import yaml
 from .. import yamlfile
 from ..errors import InputError
 from ..files import SUFFIXES, iter_paths
-from ..models import Document, share_fields_set
+from ..models import Document, share_fields_set, share_keys
 from .html_text import html_to_text
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -209,6 +209,7 @@ def load_documents(paths: list[str], max_bytes: int = MAX_BYTES) -> list[Documen
     for p in iter_paths(paths):
         loaded = load_file(p, max_bytes)
         share_fields_set(loaded)  # a record of set fields per document is a sixth of a corpus's documents' memory
+        share_keys(loaded)
         docs.extend(loaded)
     if not docs:
         raise InputError(f"no documents found (supported: {', '.join(sorted(SUFFIXES))})", " ".join(paths))
