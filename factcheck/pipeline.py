@@ -211,6 +211,7 @@ def passages_for(docs: list[Document], rules: list[Rule], rows: list[Rows] | Non
 
 
 CHUNK = 256  # figures a match worker takes at a time
+PARALLEL_FIGURES = 2_000  # below this many figures, matching them costs less than forked processes
 
 
 def _match_chunk(job: tuple[int, int]) -> Matched:
@@ -244,7 +245,7 @@ class _Aligned:
 
     @staticmethod
     def worth(rules: list[Rule], n_figures: int, jobs: int) -> bool:
-        return jobs > 1 and any(r.check == "aligned-figure" for r in rules) and n_figures >= 2000
+        return jobs > 1 and any(r.check == "aligned-figure" for r in rules) and n_figures >= PARALLEL_FIGURES
 
     def results(self, rules: list[Rule], corpus: Corpus) -> dict[int, list[Finding]]:
         from .engine.checks import aligned
@@ -269,7 +270,7 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
     With `jobs` > 1 on a large corpus the aligned-figure rules match figures in forked processes (started here, or
     earlier by the caller as `forked`) while this one runs the rules about claims (or, on a corpus large enough
     for those to run in forked processes too, before them), then those about documents; the findings are the
-    same."""
+    same. Then `figures` keeps, from the time the aligned-figure rules are done, only those a finding cites."""
     figures = figures or []
     if forked is None and _Aligned.worth(rules, len(figures), jobs):
         forked = _Aligned(docs, rules, figures, jobs)
@@ -289,6 +290,7 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
         later = _forks_rules(corpus, jobs)
         results = {} if later else _rule_results(rules, about_claims, corpus, jobs)
         results.update(forked.results(rules, corpus))
+        _keep_cited(figures, [results[i] for i in forked.indexes])
         if later:
             results.update(_rule_results(rules, about_claims, corpus, jobs))
         results.update(_rule_results(rules, [i for i in todo if rules[i].check in DOCUMENT_CHECKS], corpus, jobs))
@@ -301,6 +303,14 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
     for i, f in enumerate(findings, 1):
         f.id = f"F{i}"  # in place: the findings were made by this run's rules
     return findings
+
+
+def _keep_cited(figures: list[Figure], found: list[list[Finding]]) -> None:
+    """Let go of the figures no finding cites, now that the aligned-figure rules (`found`), the only ones that read
+    figures, are done: on a large corpus the rest of the run would otherwise hold them all (a figure every twenty
+    words) to quote a few. In place: the list is the run's own, and the corpus's."""
+    cited = {i for findings in found for f in findings for i in f.claims}
+    figures[:] = [g for g in figures if g.id in cited]
 
 
 PARALLEL_RULES_CLAIMS = 20_000  # below this many claims, the rules cost less than a forked process

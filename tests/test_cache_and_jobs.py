@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS, factcheck_cmd, run_cli
+from conftest import ROOT, SEEDS, factcheck_cmd, make_docs, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -246,6 +246,7 @@ def test_rules_and_fingerprints_shared_with_forked_processes_give_the_same(corpu
     one = pipeline.check([str(corpus)], jobs=1)
     # the corpus is small: share its rules and fingerprints all the same, the fingerprints in several pieces
     monkeypatch.setattr(pipeline, "PARALLEL_RULES_CLAIMS", 0)
+    monkeypatch.setattr(pipeline, "PARALLEL_FIGURES", 0)
     monkeypatch.setattr(pipeline, "PARALLEL_FINGERPRINTS", 0)
     monkeypatch.setattr(pipeline, "FINGERPRINT_CHUNK", 7)
     for jobs in (2, 3):
@@ -290,3 +291,24 @@ def test_an_input_gone_after_a_kept_run_is_an_error(tmp_path: Path) -> None:
     b.unlink()
     gone = run_cli(*args)
     assert gone.returncode == 2 and "b.txt" in gone.stderr and "no such file" in gone.stderr, gone.stderr
+
+
+def test_figures_no_finding_cites_are_let_go_once_the_aligned_figure_rule_is_done(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck import pipeline
+    from factcheck.engine.rules import load_rules
+
+    docs = make_docs(["For the full year the company now expects adjusted EBITDA of $455 million to $475 million.",
+                      "The company guided for adjusted EBITDA of $455 million to $495 million for the year.",
+                      "Pfizer shares fell 4% on Friday, and 12 analysts cut their targets."])
+    rules = load_rules()
+    extracted = pipeline.extract_documents(docs)
+    local_ids = [[c.id for c in claims] for claims, _, _ in extracted]
+    claims = pipeline.number_claims([claims for claims, _, _ in extracted])
+    figures = pipeline.number_figures([figures for _, _, figures in extracted], local_ids, claims)
+    every = list(figures)
+    monkeypatch.setattr(pipeline, "PARALLEL_FIGURES", 0)
+    findings = pipeline.run_rules(docs, claims, rules, figures=figures, jobs=2)
+    cited = {i for f in findings for i in f.claims}
+    assert any(f.rule == "FC106" for f in findings)
+    assert figures == [g for g in every if g.id in cited] and len(figures) < len(every)
