@@ -53,7 +53,7 @@ class OlderCache(sqlite3.DatabaseError):
 def document_key(doc: Document) -> str:
     """What a document's claims depend on, hashed: its text, title and publication date (not its path)."""
     h = hashlib.sha256()
-    for part in (doc.text, doc.title or "", doc.published.isoformat() if doc.published else ""):
+    for part in (doc.read_text(), doc.title or "", doc.published.isoformat() if doc.published else ""):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x1f")
     return h.hexdigest()

@@ -20,7 +20,7 @@ def _document_identity(doc: Document | None) -> str:
         return ""
     if doc.title:
         return doc.title.strip().lower()
-    first = _FIRST_LINE.match(doc.text)  # the first line with text, read without copying the rest
+    first = _FIRST_LINE.match(doc.read_text())  # the first line with text, read without copying the rest
     return " ".join(first.group(1).lower().split())[:120] if first else ""
 
 

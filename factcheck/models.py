@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
@@ -16,7 +17,8 @@ Severity = Literal["error", "warning", "info"]
 
 
 class Document(BaseModel):
-    """One article: its text and metadata; `line_map[i]` is the file line of text line i+1."""
+    """One article: its text and metadata; `line_map[i]` is the file line of text line i+1. Read the text with
+    `read_text()` in any step after extraction, where it may be held compressed (see `compress`)."""
 
     path: str
     title: str | None = None
@@ -25,12 +27,35 @@ class Document(BaseModel):
     published: date | None = None
     text: str
     line_map: list[int] = Field(default_factory=list, repr=False)
+    compressed: bytes | None = Field(None, repr=False, exclude=True)
 
     def file_line(self, text_line: int) -> int:
         """The line in the original file of 1-based line `text_line` of `text`."""
         if 0 < text_line <= len(self.line_map):
             return self.line_map[text_line - 1]
         return text_line
+
+    def read_text(self) -> str:
+        """The text, whether held as it is or compressed."""
+        return self.text if self.compressed is None else _decompressed(self.compressed)
+
+    def compress(self) -> None:
+        """Hold the text compressed (`text` is then empty; `read_text()` gives it back). Once a run has extracted
+        the claims, it reads a few documents' texts again and scans the others once or twice; compressed, a large
+        corpus's texts take half the memory or less."""
+        if self.compressed is None:
+            import zlib
+
+            # fields set in place, the same as before: nothing to validate
+            self.__dict__["compressed"] = zlib.compress(self.text.encode("utf-8", "surrogatepass"), 1)
+            self.__dict__["text"] = ""
+
+
+@lru_cache(maxsize=32)  # the few documents read over and over (a check names one document's subjects in turn)
+def _decompressed(data: bytes) -> str:
+    import zlib
+
+    return zlib.decompress(data).decode("utf-8", "surrogatepass")
 
 
 class Sentence(BaseModel):

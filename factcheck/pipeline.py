@@ -64,9 +64,10 @@ def _extract_batch(job: tuple[list[Document], int]) -> list[Extracted]:
 
 
 def extract_documents(docs: list[Document], progress: Progress | None = None, cache: ClaimCache | None = None,
-                      jobs: int = 1, shingle: int = 8) -> list[Extracted]:
+                      jobs: int = 1, shingle: int = 8, compress_texts: bool = False) -> list[Extracted]:
     """Each document's claims (local ids) and shingles: from the cache when it has them, else extracted, in
-    `jobs` processes. A pure function of each document, so any `jobs` and a warm or cold cache give the same."""
+    `jobs` processes. A pure function of each document, so any `jobs` and a warm or cold cache give the same.
+    `compress_texts`: hold each document's text compressed once it is read (see `Document.compress`)."""
     cached = cache.get_many(docs, shingle) if cache is not None else {}
     keys = [document_key(d) for d in docs] if cache is not None else []
     todo = [i for i in range(len(docs)) if not cached or keys[i] not in cached]
@@ -86,6 +87,9 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
         results.update(zip(batch, extracted, strict=True))
         if cache is not None:
             cache.put_many([(docs[i], e, shingle) for i, e in zip(batch, extracted, strict=True)])
+        if compress_texts:  # while the other processes extract the next batches (from their own copies)
+            for i in batch:
+                docs[i].compress()
         done += len(batch)
         if progress is not None:
             progress(done, len(docs))
@@ -113,6 +117,8 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
             c.document = path
         figures = share_texts(claims, [f._replace(document=path) for f in figures], texts)
         share_keys(claims)
+        if compress_texts:
+            docs[i].compress()
         out.append((compact(claims, pool), rows, compact_figures(figures, pool)))
     return out
 
@@ -366,8 +372,9 @@ def _passages_task(_: int) -> list[SharedPassage]:
 
 
 def check_documents(docs: list[Document], rules: list[Rule], progress: Progress | None = None,
-                    cache: ClaimCache | None = None, jobs: int = 1) -> Report:
-    """The report for documents already loaded."""
+                    cache: ClaimCache | None = None, jobs: int = 1, compress_texts: bool = False) -> Report:
+    """The report for documents already loaded; with `compress_texts`, the run holds their texts compressed once
+    it has read them (the documents are the caller's to change; see `Document.compress`)."""
     import gc
 
     # A run builds hundreds of thousands of small objects and leaves almost no cyclic garbage (about 1,000
@@ -376,16 +383,16 @@ def check_documents(docs: list[Document], rules: list[Rule], progress: Progress 
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _check_documents(docs, rules, progress, cache, jobs)
+        return _check_documents(docs, rules, progress, cache, jobs, compress_texts)
     finally:
         if enabled:
             gc.enable()
 
 
 def _check_documents(docs: list[Document], rules: list[Rule], progress: Progress | None, cache: ClaimCache | None,
-                     jobs: int) -> Report:
+                     jobs: int, compress_texts: bool) -> Report:
     options = passage_options(rules)
-    extracted = extract_documents(docs, progress, cache, jobs, int(options.get("shingle", 8)))
+    extracted = extract_documents(docs, progress, cache, jobs, int(options.get("shingle", 8)), compress_texts)
     local = [claims for claims, _, _ in extracted]
     rows = [rows for _, rows, _ in extracted]
     parallel = _Aligned.worth(rules, sum(len(figures) for _, _, figures in extracted), jobs)
@@ -435,7 +442,7 @@ def check(paths: list[str], rules_dirs: list[str] | None = None, max_bytes: int 
         new_docs = {d.path for d in extra}
         docs += [d for d in extra if d.path not in known]
     if cache is None:
-        report = check_documents(docs, rules, progress, cache, jobs)
+        report = check_documents(docs, rules, progress, cache, jobs, compress_texts=True)
     else:
         report = _kept_report(docs, rules, corpus_key(docs, rules), cache, progress, jobs)
     if new_paths:
@@ -448,7 +455,7 @@ def _kept_report(docs: list[Document], rules: list[Rule], key: str, cache: Claim
     """An unchanged corpus checked with unchanged rules gives the same report: kept in the cache by `key`."""
     report = cache.get_report(key)
     if report is None:
-        report = check_documents(docs, rules, progress, cache, jobs)
+        report = check_documents(docs, rules, progress, cache, jobs, compress_texts=True)
         cache.put_report(key, report)
     return report
 
@@ -474,7 +481,7 @@ def check_rendered(paths: list[str], formats: list[str], outputs: list[Output], 
     # keeps what it reads back, the rendered texts, copied from its outputs.
     report = cache.get_report(corpus_key(docs, rules))
     if report is None:
-        report = check_documents(docs, rules, progress, cache, jobs)
+        report = check_documents(docs, rules, progress, cache, jobs, compress_texts=True)
     for fmt, out in zip(formats, outputs, strict=True):
         out.write_all(render_chunks(report, fmt, jobs))
     severities: list[str] = [f.severity for f in report.findings]

@@ -7,6 +7,8 @@ import pickle
 import sys
 
 from conftest import SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.claims.builder import extract
 from factcheck.documents import load_documents
@@ -231,3 +233,28 @@ def test_claims_that_share_their_keys_read_dump_copy_and_change_as_before() -> N
         assert again == c and again.model_dump_json() == c.model_dump_json()
     if sys.implementation.name == "cpython":  # where dicts share their keys
         assert sys.getsizeof(plain[1].__dict__) < sys.getsizeof(kept[1].__dict__) / 2
+
+
+def test_a_run_that_compresses_its_documents_texts_reports_the_same_and_reads_them_back() -> None:
+    from factcheck.engine.rules import load_rules
+    from factcheck.pipeline import check_documents
+
+    rules = load_rules()
+    plain = load_documents([str(SEEDS)], 10**7)
+    packed = load_documents([str(SEEDS)], 10**7)
+    texts = [d.text for d in packed]
+    assert check_documents(packed, rules, compress_texts=True) == check_documents(plain, rules)
+    assert [d.text for d in packed] == [""] * len(texts) and [d.text for d in plain] == texts
+    assert [d.read_text() for d in packed] == texts == [d.read_text() for d in plain]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text() | st.sampled_from(["caf\u00e9 \u20ac \U0001f600 \ud800 lone surrogate", "x" * 100_000]))
+def test_a_compressed_text_reads_back_whatever_it_holds(text: str) -> None:
+    from factcheck.models import Document
+
+    d = Document(path="a.txt", text=text)
+    d.compress()
+    d.compress()  # twice is once
+    assert (d.text, d.read_text()) == ("", text)
+    assert "compressed" not in d.model_dump()

@@ -47,7 +47,7 @@ class Corpus:
     def __post_init__(self) -> None:
         self.by_id = {c.id: c for c in self.claims}
         self.docs = {d.path: d for d in self.documents}
-        self.wires = {d.path: w for d in self.documents if (w := wire_credit(d.text))}
+        self.wires = {d.path: w for d in self.documents if (w := wire_credit(d.read_text()))}
         groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
         for c in self.claims:
             groups[(c.subject, c.attribute)].append(c)

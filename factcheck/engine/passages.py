@@ -100,7 +100,7 @@ def _shingles(words: list[str], k: int) -> array[int]:
 def document_rows(doc: Document, shingle: int = 8) -> Rows:
     """The shingles of each sentence of one document: a pure function of its text, computed with its claims."""
     rows = []
-    for s in document_sentences(doc.text):
+    for s in document_sentences(doc.read_text()):
         words = _WORD.findall(s.text.lower())
         if len(words) < 4:
             continue
@@ -193,7 +193,7 @@ def _passages(docs: list[Document], per_doc: list[Rows], orig_sh: dict[int, int]
     if current:
         runs.append(current)
     out = []
-    text, orig_text = docs[copy].text, docs[orig].text
+    text, orig_text = docs[copy].read_text(), docs[orig].read_text()
     for run in runs:
         rows = [copy_rows.info(r) for r, _ in run]
         words = sum(row[4] for row in rows)

@@ -323,7 +323,7 @@ class Index:
         key = (document, name)
         if key not in self._named:
             doc = self.docs.get(document)
-            text = doc.text if doc is not None else ""
+            text = doc.read_text() if doc is not None else ""
             self._named[key] = bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text))
         return self._named[key]
 

@@ -50,7 +50,7 @@ def run_placeholder(rule: Rule, opts: PlaceholderOptions, corpus: Corpus) -> Ite
     pattern = re.compile("|".join(f"(?:{p})" for p in opts.patterns))
     for doc in corpus.documents:
         locs: list[Location] = []
-        for i, line in enumerate(doc.text.split("\n"), 1):
+        for i, line in enumerate(doc.read_text().split("\n"), 1):
             for m in pattern.finditer(line):
                 locs.append(Location(document=doc.path, line=doc.file_line(i), column=m.start() + 1, quote=m.group()))
         if not locs:
