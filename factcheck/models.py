@@ -218,6 +218,10 @@ class Figure(NamedTuple):
     as_of_source: Literal["explicit", "published", "unknown"] = "unknown"
     open_attribute: bool = False
 
+    def numbered(self, pos: int) -> Figure:
+        """The figure with its report-wide id, from its place `pos` in the corpus's figures (see `number_figures`)."""
+        return self._replace(id=f"G{pos + 1}")
+
     def claim(self) -> Claim:
         """The figure as a claim (of the attribute "(figure)" unless it became a claim of its own)."""
         v = self.value
@@ -227,6 +231,11 @@ class Figure(NamedTuple):
         return Claim(id=self.id, document=self.document, line=self.line, column=self.column, sentence=self.sentence,
                      subject=self.subject, attribute=self.attribute, text=self.text, value=v.model(),
                      qualifiers=quals, quote=self.quote)
+
+
+def figure_place(cid: str) -> int | None:
+    """The place in the corpus's figures of the figure a report-wide id names (None for a claim's id)."""
+    return int(cid[1:]) - 1 if cid[:1] == "G" and cid[1:].isdigit() else None
 
 
 # One record per distinct combination of explicitly set fields, shared by the models that have it (see compact).

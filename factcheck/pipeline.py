@@ -27,6 +27,7 @@ from .models import (
     RuleInfo,
     compact,
     compact_figures,
+    figure_place,
     pool_models,
     share_fields_set,
     share_keys,
@@ -159,8 +160,10 @@ def number_claims(per_doc: list[list[Claim]]) -> list[Claim]:
 
 
 def number_figures(per_doc: list[list[Figure]], local_ids: list[list[str]], claims: list[Claim]) -> list[Figure]:
-    """Report-wide ids for figures (G1, G2, ...); a figure that became a claim points at its report-wide id and
-    takes its subject's report-wide name. `local_ids`: each document's claims' ids before numbering. Each
+    """The corpus's figures, in one list: a figure that became a claim points at its report-wide id and takes its
+    subject's report-wide name. A figure's own report-wide id is its place in the list (G1, G2, ...), given to it
+    by `Figure.numbered` when a finding cites it: a large corpus writes figures by the million, and a string each
+    would be a quarter of their memory. `local_ids`: each document's claims' ids before numbering. Each
     document's list is emptied as its figures are numbered, so the corpus's figures are not held twice."""
     out: list[Figure] = []
     start = 0
@@ -169,7 +172,7 @@ def number_figures(per_doc: list[list[Figure]], local_ids: list[list[str]], clai
         start += len(local)
         for f in figures:
             made = ids.get(f.relates) if f.relates else None
-            out.append(f._replace(id=f"G{len(out) + 1}", relates=made.id if made else None,
+            out.append(f._replace(id="", relates=made.id if made else None,
                                   subject=made.subject if made else f.subject))
         figures.clear()
     return out
@@ -276,7 +279,8 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
     With `jobs` > 1 on a large corpus the aligned-figure rules match figures in forked processes (started here, or
     earlier by the caller as `forked`) while this one runs the rules about claims (or, on a corpus large enough
     for those to run in forked processes too, before them), then those about documents; the findings are the
-    same. Then `figures` keeps, from the time the aligned-figure rules are done, only those a finding cites."""
+    same. Then `figures` keeps only those a finding cites, with their report-wide ids (`Figure.numbered`), from the
+    time the aligned-figure rules are done."""
     figures = figures or []
     if forked is None and _Aligned.worth(rules, len(figures), jobs):
         forked = _Aligned(docs, rules, figures, jobs)
@@ -286,6 +290,7 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
     todo = [i for i in range(len(rules)) if i not in skip]
     if forked is None:
         results = _rule_results(rules, todo, corpus, jobs)
+        _keep_cited(figures, [results[i] for i in todo if rules[i].check == "aligned-figure"])
     else:
         # The rules about documents, which on a large corpus make the most findings (a passage of a wire story
         # reprinted a thousand times), run once the figures' index is let go, so the two are never held together.
@@ -312,11 +317,11 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
 
 
 def _keep_cited(figures: list[Figure], found: list[list[Finding]]) -> None:
-    """Let go of the figures no finding cites, now that the aligned-figure rules (`found`), the only ones that read
-    figures, are done: on a large corpus the rest of the run would otherwise hold them all (a figure every twenty
-    words) to quote a few. In place: the list is the run's own, and the corpus's."""
-    cited = {i for findings in found for f in findings for i in f.claims}
-    figures[:] = [g for g in figures if g.id in cited]
+    """Keep, with their report-wide ids, only the figures a finding cites, now that the aligned-figure rules
+    (`found`), the only ones that read figures, are done: on a large corpus the rest of the run would otherwise hold
+    them all (a figure every twenty words) to quote a few. In place: the list is the run's own, and the corpus's."""
+    cited = {p for findings in found for f in findings for i in f.claims if (p := figure_place(i)) is not None}
+    figures[:] = [figures[p].numbered(p) for p in sorted(cited)]
 
 
 PARALLEL_RULES_CLAIMS = 20_000  # below this many claims, the rules cost less than a forked process

@@ -300,7 +300,9 @@ def test_figures_no_finding_cites_are_let_go_once_the_aligned_figure_rule_is_don
 
     docs = make_docs(["For the full year the company now expects adjusted EBITDA of $455 million to $475 million.",
                       "The company guided for adjusted EBITDA of $455 million to $495 million for the year.",
-                      "Pfizer shares fell 4% on Friday, and 12 analysts cut their targets."])
+                      "Pfizer shares fell 4% on Friday, and 12 analysts cut their targets.",
+                      "Avian influenza was not deemed to be a threat to humans until a 1997 outbreak in Hong Kong.",
+                      "Bird flu was not deemed to be a threat to humans until 1987, after an outbreak in Hong Kong."])
     rules = load_rules()
     extracted = pipeline.extract_documents(docs)
     local_ids = [[c.id for c in claims] for claims, _, _ in extracted]
@@ -309,6 +311,6 @@ def test_figures_no_finding_cites_are_let_go_once_the_aligned_figure_rule_is_don
     every = list(figures)
     monkeypatch.setattr(pipeline, "PARALLEL_FIGURES", 0)
     findings = pipeline.run_rules(docs, claims, rules, figures=figures, jobs=2)
-    cited = {i for f in findings for i in f.claims}
-    assert any(f.rule == "FC106" for f in findings)
-    assert figures == [g for g in every if g.id in cited] and len(figures) < len(every)
+    cited = sorted(int(i[1:]) for f in findings for i in f.claims if i.startswith("G"))
+    assert any(f.rule == "FC106" for f in findings) and 0 < len(cited) < len(every)
+    assert figures == [every[n - 1]._replace(id=f"G{n}") for n in cited]  # with their ids, the only ones held

@@ -409,7 +409,7 @@ def select(rule: Rule, corpus: Corpus, figures: list[Figure], opts: Options, mat
             seen.add(key)
             taken[pos] += 1
             taken[other] += 1
-            yield _finding(rule, corpus, figures[pos], figures[other], shared)
+            yield _finding(rule, corpus, figures[pos].numbered(pos), figures[other].numbered(other), shared)
 
 
 def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
