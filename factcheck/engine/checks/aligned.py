@@ -61,31 +61,48 @@ Number = tuple[float, float, bool]  # value, the half-width its digits allow, wh
 @dataclass(eq=False, slots=True)  # slots: a large corpus holds one per figure
 class _Figure:
     figure: Figure
-    dim: tuple[str, ...]
     minor: bool  # "two", "one of": a small number in words counts as written, but is not compared
     numbers: tuple[Number, ...]
     before: tuple[str, ...]  # not sets: a large corpus holds one of each per figure, and a set costs 5 times more
     after: tuple[str, ...]
     words: tuple[str, ...]  # the sentence's, each once
-    # read once here, compared many times in `_best`
-    named: bool = field(init=False)
-    noun: str | None = field(init=False)
-    dated: tuple[date, date] | None = field(init=False)  # the period a date written next to it gives
-    date_words: str = field(init=False)  # a date's words, without "the", "on" and the like ("" for a number)
+    # read once here, compared many times in `_best`; what is quick to read again from the figure is a property
+    # instead (a large corpus holds millions of figures, and a field costs each 8 bytes)
     tallied: bool = field(init=False, default=False)  # next to a running tally's word ("death toll"): see prepare
-    bound: bool = field(init=False)  # a bound ("more than 2 million", "up to 18 inches"), not a figure
     pos: int = field(init=False, default=-1)  # its place in the index's list of every figure
 
-    def __post_init__(self) -> None:
+    @property
+    def dated(self) -> tuple[date, date] | None:
+        """The period a date written next to it gives."""
         c = self.figure
-        self.date_words = _date_words(c.text) if self.numbers[0][2] else ""
-        v = c.value
-        self.bound = isinstance(v, FigureNumber) and (v.low is None) != (v.high is None)
-        self.named = _named(c)
-        self.noun = _noun(c)
         explicit = c.as_of if c.as_of_source == "explicit" else None
-        self.dated = (explicit.start, explicit.end) if explicit is not None and explicit.start is not None \
-            and explicit.end is not None else None
+        if explicit is None or explicit.start is None or explicit.end is None:
+            return None
+        return explicit.start, explicit.end
+
+    @property
+    def dim(self) -> tuple[str, ...]:
+        """Its kind: a date of a granularity, or a number in a unit."""
+        return _dim(self.figure)
+
+    @property
+    def named(self) -> bool:
+        return _named(self.figure)
+
+    @property
+    def noun(self) -> str | None:
+        return _noun(self.figure)
+
+    @property
+    def date_words(self) -> str:
+        """A date's words, without "the", "on" and the like ("" for a number)."""
+        return _date_words(self.figure.text) if self.numbers[0][2] else ""
+
+    @property
+    def bound(self) -> bool:
+        """Whether it is a bound ("more than 2 million", "up to 18 inches"), not a figure."""
+        v = self.figure.value
+        return isinstance(v, FigureNumber) and (v.low is None) != (v.high is None)
 
     @property
     def place(self) -> tuple[str, int, int]:
@@ -251,7 +268,7 @@ def _prepare(c: Figure, near: int, seen: dict[tuple[object, ...], tuple[object, 
         (not any(ch.isdigit() for ch in c.text) and (abs(v.value or 0) < 20 or c.text.lower().endswith("s")))
         or (v.unit == "count" and not v.noun and (abs(v.value or 0) < 2 or _NAMED.search(c.quote[:at] if at >= 0
                                                                                        else ""))))
-    return _Figure(c, _dim(c), minor, _once(seen, _numbers(c)), _once(seen, tuple(before)),
+    return _Figure(c, minor, _once(seen, _numbers(c)), _once(seen, tuple(before)),
                    _once(seen, tuple(after)), words)
 
 
@@ -272,9 +289,10 @@ def _date_words(text: str) -> str:
     return " ".join(re.sub(r"^(?:the|on|in|of|at|by)\s+", "", text.lower().strip()).split())
 
 
-def _bound_met(a: _Figure, b: _Figure) -> bool:
-    """One figure is a bound ("more than 2 million", "up to 18 inches") that the other meets: they agree."""
-    if a.bound == b.bound:
+def _bound_met(a: _Figure, b: _Figure, a_bound: bool) -> bool:
+    """One figure is a bound ("more than 2 million", "up to 18 inches") that the other meets: they agree.
+    `a_bound`: `a.bound`, read once by the caller."""
+    if a_bound == b.bound:
         return False  # neither is a bound, or both are ("more than 100" and "more than 150" say different things)
     va, vb = a.figure.value, b.figure.value
     if not isinstance(va, FigureNumber) or not isinstance(vb, FigureNumber):
@@ -293,11 +311,12 @@ def _tally_days_apart(a: _Figure, b: _Figure, ix: Index) -> bool:
     return pa is not None and pb is not None and pa != pb
 
 
-def _different_times(a: _Figure, b: _Figure) -> bool:
-    """Both figures are dated by a date written next to them, and the periods do not meet: a change, not a clash."""
-    if a.dated is None or b.dated is None:
+def _different_times(a: tuple[date, date] | None, b: tuple[date, date] | None) -> bool:
+    """Both figures are dated (`_Figure.dated`) by a date written next to them, and the periods do not meet: a
+    change, not a clash."""
+    if a is None or b is None:
         return False
-    return a.dated[1] < b.dated[0] or b.dated[1] < a.dated[0]
+    return a[1] < b[0] or b[1] < a[0]
 
 
 @dataclass
@@ -433,8 +452,9 @@ def _matches(c: _Figure, ix: Index, opts: Options) -> list[tuple[_Figure, list[s
     together = hi - lo == len(own)
     # Each other document's figures next to the same words (a figure once per word it shares), word by word.
     found: list[_Figure] = []
+    dim = c.dim
     for w in sorted(c.near):
-        posted = postings.get((c.dim, w))
+        posted = postings.get((dim, w))
         if posted is not None:
             if together:
                 i, j = bisect.bisect_left(posted, lo, key=_pos), bisect.bisect_left(posted, hi, key=_pos)
@@ -442,7 +462,7 @@ def _matches(c: _Figure, ix: Index, opts: Options) -> list[tuple[_Figure, list[s
                 found += posted[j:]
             else:
                 found += posted
-    where = [d.place[0] for d in found]
+    where = [d.figure.document for d in found]
     hits = Counter(where)
     hits.pop(doc, None)
     # Only the documents sharing the most words next to figures of this kind are looked at, so each figure
@@ -451,12 +471,12 @@ def _matches(c: _Figure, ix: Index, opts: Options) -> list[tuple[_Figure, list[s
     nearest = sorted(sorted(hits), key=hits.__getitem__, reverse=True)[: opts.max_documents]
     # Those that do not write this figure themselves, with their figures next to its words.
     chosen: dict[str, list[_Figure]] = {other: [] for other in sorted(nearest)
-                                        if not _written_in(c, ix.pools.get((other, c.dim), _EMPTY))}
+                                        if not _written_in(c, ix.pools.get((other, dim), _EMPTY))}
     for d in itertools.compress(found, map(chosen.__contains__, where)):
-        chosen[d.place[0]].append(d)
+        chosen[d.figure.document].append(d)
     pairs: list[tuple[float, tuple[str, int, int], _Figure, list[str]]] = []
     for figures in chosen.values():
-        best = _best(c, list({id(d): d for d in figures}.values()), ix.pools.get((doc, c.dim), _EMPTY), ix, opts)
+        best = _best(c, list({id(d): d for d in figures}.values()), ix.pools.get((doc, dim), _EMPTY), ix, opts)
         if best is not None:
             pairs.append((-best[0], best[1].place, best[1], best[2]))
     pairs.sort(key=lambda p: (p[0], p[1]))
@@ -490,6 +510,7 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
     a = c.figure
     ranged = len(c.numbers) == 2
     before, after, words = set(c.before), set(c.after), set(c.words)
+    named, dated, bound, noun, date_words = c.named, c.dated, c.bound, c.noun, c.date_words  # read once
     for d in found:  # the cheap tests first, on every candidate
         b = d.figure
         near = len(before.intersection(d.before)) + len(after.intersection(d.after))
@@ -500,25 +521,25 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
             # a claim of a named attribute: FC101 and FC105 compare those, with time and identity; but two stated
             # ranges that overlap agree there, while "2,400 to 2,500" is not what "2,400 to 2,600" says
             continue
-        if c.named and d.named and a.attribute != b.attribute:
+        if named and d.named and a.attribute != b.attribute:
             continue  # the vocabulary names two different measures ("layoffs" and "headcount")
         if a.subject != b.subject and a.subject != STORY and b.subject != STORY \
                 and not (ix.names(a.document, b.subject) or ix.names(b.document, a.subject)):
             # two companies' figures ("Meta's ad sales", "Alphabet's ad sales"), unless a source names both, when
             # they may be one body written two ways ("the EC", "the executive of the European Union")
             continue
-        if c.numbers[0][2] and (c.date_words == d.date_words or (
+        if c.numbers[0][2] and (date_words == d.date_words or (
                 (_relative(a) or _relative(b)) and ix.published(a.document) != ix.published(b.document))):
             continue  # "today" and "Thursday", "the fourth quarter" and "Q4" read from different publication dates
             # may be one day or quarter; "Tomorrow" and "tomorrow" are the same words
-        if _different_times(c, d) or _tally_days_apart(c, d, ix) or not _comparable(c, d, opts.max_ratio) \
-                or _bound_met(c, d):
+        if _different_times(dated, d.dated) or _tally_days_apart(c, d, ix) or not _comparable(c, d, opts.max_ratio) \
+                or _bound_met(c, d, bound):
             continue
         sentence = len(words.intersection(d.words)) / max(1, min(len(c.words), len(d.words)))
         if sentence < opts.min_sentence:
             continue
         close = 2.0 if _close(c, d) else 0.0
-        same_noun = 1.0 if c.noun == d.noun else 0.0
+        same_noun = 1.0 if noun == d.noun else 0.0
         scored.append((-(near + 3 * sentence + close + same_noun), d.place, near, d))
     scored.sort(key=lambda t: (t[0], t[1]))
     for negative, _, near, d in scored:  # then the costly ones, best aligned first
