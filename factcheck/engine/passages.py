@@ -192,8 +192,10 @@ def _passages(docs: list[Document], per_doc: list[Rows], orig_sh: dict[int, int]
             current = []
     if current:
         runs.append(current)
-    out = []
-    text, orig_text = docs[copy].read_text(), docs[orig].read_text()
+    out: list[SharedPassage] = []
+    if not runs:
+        return out
+    text, orig_text = docs[copy].read_text(), docs[orig].read_text()  # read only for a pair that shares a run
     for run in runs:
         rows = [copy_rows.info(r) for r, _ in run]
         words = sum(row[4] for row in rows)
