@@ -156,6 +156,7 @@ def number_claims(per_doc: list[list[Claim]]) -> list[Claim]:
             c.subject = names.get(c.subject, c.subject)
             out.append(c)
     share_fields_set(renewed)
+    share_keys(renewed)
     return out
 
 
@@ -203,7 +204,9 @@ def mark_copies(claims: list[Claim], passages: list[SharedPassage]) -> list[Clai
             if key not in renewed:
                 renewed[key] = (q, q.model_copy(update={"copied_from": origin}))
             c.qualifiers = renewed[key][1]
-    share_fields_set(new for _, new in renewed.values())
+    copies = [new for _, new in renewed.values()]  # on a large corpus, by the hundred thousand
+    share_fields_set(copies)
+    share_keys(copies)
     return claims
 
 
@@ -251,24 +254,31 @@ class _Aligned:
         self.tasks = [(k, start) for k, (_, _, positions) in enumerate(self.prepared)
                       for start in range(0, len(positions), CHUNK)]
         self.forked = Forked(_match_chunk, self.tasks, jobs, share=self.prepared)
+        self.matched: list[tuple[Options, Matched]] | None = None
 
     @staticmethod
     def worth(rules: list[Rule], n_figures: int, jobs: int) -> bool:
         return jobs > 1 and any(r.check == "aligned-figure" for r in rules) and n_figures >= PARALLEL_FIGURES
 
-    def results(self, rules: list[Rule], corpus: Corpus) -> dict[int, list[Finding]]:
-        from .engine.checks import aligned
-
+    def gather(self) -> None:
+        """Wait for the matches, then let the indexes go (the findings made next take the memory they held)."""
+        if self.matched is not None:
+            return
         with self.forked:
             matches: list[Matched] = [[] for _ in self.prepared]
             for (k, _), chunk in zip(self.tasks, self.forked.results(), strict=True):
                 matches[k] += chunk
-        # The indexes are let go before the findings are made, which then take the memory they held.
-        settings = [opts for _, opts, _ in self.prepared]
+        self.matched = [(opts, found) for (_, opts, _), found in zip(self.prepared, matches, strict=True)]
         self.prepared = []
         self.forked.share = None
+
+    def results(self, rules: list[Rule], corpus: Corpus) -> dict[int, list[Finding]]:
+        from .engine.checks import aligned
+
+        self.gather()
+        assert self.matched is not None
         return {i: list(aligned.select(rules[i], corpus, corpus.figures, opts, found))
-                for i, opts, found in zip(self.indexes, settings, matches, strict=True)}
+                for i, (opts, found) in zip(self.indexes, self.matched, strict=True)}
 
 
 def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
@@ -284,6 +294,9 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
     figures = figures or []
     if forked is None and _Aligned.worth(rules, len(figures), jobs):
         forked = _Aligned(docs, rules, figures, jobs)
+    later = _forks_rules(len(claims), jobs)  # the rules about claims run in other processes, after the figures'
+    if forked is not None and later:  # this process waits for the figures' matches before it builds the corpus's
+        forked.gather()  # indexes, so the two are not held at once
     corpus = Corpus(docs, claims, load_vocabulary(), passages if passages is not None else passages_for(docs, rules),
                     figures=figures)
     skip = set(forked.indexes) if forked is not None else set()
@@ -298,7 +311,6 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
         # a name written two ways by thousands of sources), for this one would only wait for them; else this one
         # runs them while the figures are matched.
         about_claims = [i for i in todo if rules[i].check not in DOCUMENT_CHECKS]
-        later = _forks_rules(corpus, jobs)
         results = {} if later else _rule_results(rules, about_claims, corpus, jobs)
         results.update(forked.results(rules, corpus))
         _keep_cited(figures, [results[i] for i in forked.indexes])
@@ -331,7 +343,8 @@ def _rule_results(rules: list[Rule], todo: list[int], corpus: Corpus, jobs: int)
     """The findings of the rules numbered `todo`. On a large corpus the rules that compare claims, seconds each,
     are shared with forked processes while this one first runs the rules about documents themselves (cheap, but
     with a finding per document or passage, which would cost more to send back than to make)."""
-    pooled = [i for i in todo if rules[i].check not in DOCUMENT_CHECKS] if _forks_rules(corpus, jobs) else []
+    forks = _forks_rules(len(corpus.claims), jobs)
+    pooled = [i for i in todo if rules[i].check not in DOCUMENT_CHECKS] if forks else []
     results = {i: list(run_rule(rules[i], corpus)) for i in todo if i not in pooled}
     if pooled:
         with Forked(_rule_task, pooled, jobs, share=(rules, corpus)) as pool:
@@ -339,9 +352,9 @@ def _rule_results(rules: list[Rule], todo: list[int], corpus: Corpus, jobs: int)
     return results
 
 
-def _forks_rules(corpus: Corpus, jobs: int) -> bool:
+def _forks_rules(n_claims: int, jobs: int) -> bool:
     """Whether the rules about claims run in other processes."""
-    return jobs > 1 and len(corpus.claims) >= PARALLEL_RULES_CLAIMS
+    return jobs > 1 and n_claims >= PARALLEL_RULES_CLAIMS
 
 
 def _rule_task(i: int) -> list[Finding]:
