@@ -29,8 +29,8 @@ from .models import (
     compact_figures,
     figure_place,
     pool_models,
-    share_fields_set,
     share_keys,
+    share_records,
     share_texts,
 )
 from .parallel import Forked, shared
@@ -155,8 +155,7 @@ def number_claims(per_doc: list[list[Claim]]) -> list[Claim]:
             c.id = ids[c.id]
             c.subject = names.get(c.subject, c.subject)
             out.append(c)
-    share_fields_set(renewed)
-    share_keys(renewed)
+    share_records(renewed)
     return out
 
 
@@ -204,9 +203,7 @@ def mark_copies(claims: list[Claim], passages: list[SharedPassage]) -> list[Clai
             if key not in renewed:
                 renewed[key] = (q, q.model_copy(update={"copied_from": origin}))
             c.qualifiers = renewed[key][1]
-    copies = [new for _, new in renewed.values()]  # on a large corpus, by the hundred thousand
-    share_fields_set(copies)
-    share_keys(copies)
+    share_records([new for _, new in renewed.values()])  # on a large corpus, by the hundred thousand
     return claims
 
 
@@ -429,9 +426,9 @@ def _check_documents(docs: list[Document], rules: list[Rule], progress: Progress
     del extracted, local, rows  # the sentences' shingles are no longer needed: their memory serves the rules
     claims = mark_copies(numbered, passages)
     findings = run_rules(docs, claims, rules, passages, figures, jobs, forked)
-    # A figure a finding points at that is no claim of its own is listed with the claims, so reports can quote it.
-    cited = {i for f in findings for i in f.claims}
-    claims = claims + [g.claim() for g in figures if g.id in cited]
+    # A figure a finding points at that is no claim of its own is listed with the claims, so reports can quote it
+    # (run_rules kept only those figures).
+    claims = claims + [g.claim() for g in figures]
     counts: dict[str, int] = {}
     for c in claims:
         counts[c.document] = counts.get(c.document, 0) + 1

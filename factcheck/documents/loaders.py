@@ -13,7 +13,7 @@ import yaml
 from .. import yamlfile
 from ..errors import InputError
 from ..files import SUFFIXES, iter_paths
-from ..models import Document, share_fields_set, share_keys
+from ..models import Document, share_records
 from .html_text import html_to_text
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -208,8 +208,7 @@ def load_documents(paths: list[str], max_bytes: int = MAX_BYTES) -> list[Documen
     docs: list[Document] = []
     for p in iter_paths(paths):
         loaded = load_file(p, max_bytes)
-        share_fields_set(loaded)  # a record of set fields per document is a sixth of a corpus's documents' memory
-        share_keys(loaded)
+        share_records(loaded)  # a record of set fields per document is a sixth of a corpus's documents' memory
         docs.extend(loaded)
     if not docs:
         raise InputError(f"no documents found (supported: {', '.join(sorted(SUFFIXES))})", " ".join(paths))
