@@ -139,6 +139,8 @@ class Forked(Generic[T, R]):
         return True
 
     def close(self) -> None:
+        """Stop the workers and let go of what they shared and their tasks (the caller may hold this object on)."""
+        self.share, self.tasks = None, []
         for w in self.workers:
             if w.is_alive():
                 w.terminate()  # only when the caller stopped early: finished workers have exited

@@ -267,7 +267,6 @@ class _Aligned:
                 matches[k] += chunk
         self.matched = [(opts, found) for (_, opts, _), found in zip(self.prepared, matches, strict=True)]
         self.prepared = []
-        self.forked.share = None
 
     def results(self, rules: list[Rule], corpus: Corpus) -> dict[int, list[Finding]]:
         from .engine.checks import aligned

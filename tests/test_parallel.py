@@ -95,6 +95,21 @@ def test_leaving_early_stops_the_workers() -> None:
     assert not any(w.is_alive() for w in forked.workers)
 
 
+def test_once_closed_it_lets_go_of_what_it_shared_and_its_tasks() -> None:
+    import weakref
+
+    class Big:
+        pass
+
+    big = Big()
+    gone = weakref.ref(big)
+    with Forked(_square, list(range(10)), 2, share=big) as forked:
+        assert list(forked.results()) == [x * x for x in range(10)]
+    del big
+    assert gone() is None, "a closed Forked (held on by its caller) still holds what it shared"
+    assert forked.tasks == []
+
+
 @pytest.mark.parametrize("jobs", [1, 2, 4])
 def test_extraction_batches_cover_the_documents_in_order_and_shrink_towards_the_end(jobs: int) -> None:
     from factcheck.pipeline import BATCH, MIN_BATCH, _batches
