@@ -253,7 +253,7 @@ def _prepare(c: Figure, near: int, seen: dict[tuple[object, ...], tuple[object, 
     """`c` read for comparison; `seen`: the tuples read so far, so that equal ones are held once (a story
     reprinted many times writes its figures next to the same words)."""
     at = c.quote.find(c.text)
-    words = _content(c.quote)
+    words = _once(seen, _content(c.quote))  # one tuple for a sentence's figures, and for its reprints
     before: list[str] = []
     after: list[str] = []
     if at >= 0:
