@@ -144,13 +144,14 @@ def test_a_place_a_reprinted_passage_stands_in_is_one_object_across_findings() -
     assert all(len(ids) == 1 for ids in objects.values()), "a place cited twice is held twice"
 
 
-def _aligned_index(n: int, max_postings: int) -> object:
+def _aligned_index(n: int, max_postings: int, extra: list[str] | None = None) -> object:
     from conftest import make_docs
 
     from factcheck.engine.checks import aligned
     from factcheck.pipeline import extract_documents
 
-    docs = make_docs([f"Acme expects adjusted EBITDA of ${400 + i} million, it said." for i in range(n)])
+    docs = make_docs([f"Acme expects adjusted EBITDA of ${400 + i} million, it said." for i in range(n)]
+                     + (extra or []))
     figures = [f for _, _, found in extract_documents(docs) for f in found]
     return aligned.prepare(aligned.Options(max_postings=max_postings), figures, {d.path: d for d in docs},
                            frozenset())
@@ -163,6 +164,27 @@ def test_a_word_next_to_more_figures_than_max_postings_is_not_aligned_by() -> No
         assert bool(posted) is kept, n
         if kept:
             assert len({f.figure.document for f in posted[0]}) == len(posted[0]) == n  # each document once
+
+
+def test_only_documents_with_a_figure_next_to_a_word_rare_enough_to_align_by_are_indexed() -> None:
+    edited = ["The mine produced 5,200 tonnes of copper ore in the quarter, the company said.",
+              "In the quarter the mine produced 5,900 tonnes of copper ore."]
+    ix = _aligned_index(11, 10, edited)
+    assert set(ix.figures) == {"doc12.txt", "doc13.txt"}  # type: ignore[attr-defined]
+    assert {f.figure.document for f in ix.all.values()} == set(ix.figures)  # type: ignore[attr-defined]
+    # the eleven documents whose one word is too common are left out, and the findings are the same without them
+    from conftest import make_docs
+
+    from factcheck.engine.rules import load_rules
+    from factcheck.pipeline import check_documents
+
+    rule = next(r for r in load_rules() if r.id == "FC106")
+    rule = rule.model_copy(update={"options": {**rule.options, "max_postings": 10}})
+    ebitda = [f"Acme expects adjusted EBITDA of ${400 + i} million, it said." for i in range(11)]
+    alone = check_documents(make_docs(edited), [rule]).findings
+    together = check_documents(make_docs(ebitda + edited), [rule]).findings
+    assert alone and [f.message.replace("doc12", "doc1").replace("doc13", "doc2") for f in together] == \
+        [f.message for f in alone]
 
 
 def test_a_story_whose_every_word_is_too_common_gives_no_aligned_figure_finding() -> None:

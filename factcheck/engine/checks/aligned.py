@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -252,24 +253,30 @@ _DIMS: dict[tuple[str, ...], tuple[str, ...]] = {}
 def _prepare(c: Figure, near: int, seen: dict[tuple[object, ...], tuple[object, ...]]) -> _Figure:
     """`c` read for comparison; `seen`: the tuples read so far, so that equal ones are held once (a story
     reprinted many times writes its figures next to the same words)."""
-    at = c.quote.find(c.text)
+    at, before, after = _around(c, near)
     words = _once(seen, _content(c.quote))  # one tuple for a sentence's figures, and for its reprints
-    before: list[str] = []
-    after: list[str] = []
-    if at >= 0:
-        # The words either side of the figure, read apart, so that "16-year-old" leaves "old" after "16-year".
-        end = at + len(c.text)
-        before = _words(c.quote[:at])[-near:]
-        after = _words(c.quote[end:])[:near]
+    return _Figure(c, _minor(c, at), _once(seen, _numbers(c)), _once(seen, tuple(before)),
+                   _once(seen, tuple(after)), words)
+
+
+def _around(c: Figure, near: int) -> tuple[int, list[str], list[str]]:
+    """Where the figure stands in its sentence (-1: not found), and the `near` words either side of it."""
+    at = c.quote.find(c.text)
+    if at < 0:
+        return at, [], []
+    # The words either side of the figure, read apart, so that "16-year-old" leaves "old" after "16-year".
+    end = at + len(c.text)
+    return at, _words(c.quote[:at])[-near:], _words(c.quote[end:])[:near]
+
+
+def _minor(c: Figure, at: int) -> bool:
+    """Weak figures count as written but are not compared: numbers in words ("two", "thousands of"), small bare
+    counts ("1", "2"), and numbers that belong to a name ("Boeing 737", "Windows 11", "GPT 4")."""
     v = c.value
-    # Weak figures count as written but are not compared: numbers in words ("two", "thousands of"), small bare
-    # counts ("1", "2"), and numbers that belong to a name ("Boeing 737", "Windows 11", "GPT 4").
-    minor = isinstance(v, FigureNumber) and bool(
+    return isinstance(v, FigureNumber) and bool(
         (not any(ch.isdigit() for ch in c.text) and (abs(v.value or 0) < 20 or c.text.lower().endswith("s")))
         or (v.unit == "count" and not v.noun and (abs(v.value or 0) < 2 or _NAMED.search(c.quote[:at] if at >= 0
                                                                                        else ""))))
-    return _Figure(c, minor, _once(seen, _numbers(c)), _once(seen, tuple(before)),
-                   _once(seen, tuple(after)), words)
 
 
 T = TypeVar("T", bound=tuple[object, ...])
@@ -321,9 +328,10 @@ def _different_times(a: tuple[date, date] | None, b: tuple[date, date] | None) -
 
 @dataclass
 class Index:
-    """The figures of every document, by what each check step looks them up by."""
+    """The figures of the documents that have one to align (see `_index`), by what each check step looks them up
+    by."""
 
-    all: list[_Figure] = field(default_factory=list)
+    all: dict[int, _Figure] = field(default_factory=dict)  # by position in the corpus's figures; see _index
     figures: dict[str, list[_Figure]] = field(default_factory=lambda: defaultdict(list))
     pools: dict[tuple[str, tuple[str, ...]], _Pool] = field(default_factory=dict)
     numbers: dict[str, _Pool] = field(default_factory=dict)  # dates apart
@@ -349,26 +357,20 @@ class Index:
 
 def _index(figures: list[Figure], near: int, max_postings: int) -> Index:
     ix = Index()
+    posted = _postings(figures, near, max_postings)
+    # Only the documents with a figure in a posting are indexed: a figure elsewhere has no word to be aligned by,
+    # and no other figure is looked for in its document (a document is looked in when it shares such a word). On a
+    # large corpus nearly every word is too common, and so nearly every document is left out (at 12,000 documents,
+    # all but a few hundred).
+    active = {figures[p].document for positions in posted.values() for p in positions}
     seen: dict[tuple[object, ...], tuple[object, ...]] = {}
-    # Words too common to align by, dropped as soon as they are: on a large corpus nearly every word next to a
-    # figure is (at 12,000 documents, 99% of what the postings held), and they were held only to be skipped.
-    common: set[tuple[tuple[str, ...], str]] = set()
-    postings = ix.postings
-    for g in figures:
-        f = _prepare(g, near, seen)
-        f.pos = len(ix.all)
-        ix.all.append(f)
-        ix.figures[g.document].append(f)
-        if not f.minor:
-            for w in f.near:
-                key = (f.dim, w)
-                if key in common:
-                    continue
-                posted = postings.setdefault(key, [])
-                posted.append(f)
-                if len(posted) > max_postings:
-                    del postings[key]
-                    common.add(key)
+    for pos, g in enumerate(figures):
+        if g.document in active:
+            f = _prepare(g, near, seen)
+            f.pos = pos
+            ix.all[pos] = f
+            ix.figures[g.document].append(f)
+    ix.postings = {key: [ix.all[p] for p in positions] for key, positions in posted.items()}
     for doc, own in ix.figures.items():  # the pools, a document at a time: what is held meanwhile is one's
         by_dim: dict[tuple[str, ...], list[tuple[Number, _Figure]]] = defaultdict(list)
         numbers: list[tuple[Number, _Figure]] = []
@@ -383,6 +385,32 @@ def _index(figures: list[Figure], near: int, max_postings: int) -> Index:
     return ix
 
 
+def _postings(figures: list[Figure], near: int, max_postings: int) -> dict[tuple[tuple[str, ...], str], array[int]]:
+    """(kind of figure, word next to it) -> the positions of the figures compared (not minor) of that kind with that
+    word next to them, in corpus order. A word is dropped as soon as it is next to more than `max_postings`
+    figures: it is too common to align by (on a large corpus, nearly every word), and was held only to be
+    skipped."""
+    out: dict[tuple[tuple[str, ...], str], array[int]] = {}
+    common: set[tuple[tuple[str, ...], str]] = set()
+    for pos, g in enumerate(figures):
+        at, before, after = _around(g, near)
+        if _minor(g, at):
+            continue
+        dim = _dim(g)
+        for w in {*before, *after}:
+            key = (dim, w)
+            if key in common:
+                continue
+            positions = out.get(key)
+            if positions is None:
+                positions = out[key] = array("q")
+            positions.append(pos)
+            if len(positions) > max_postings:
+                del out[key]
+                common.add(key)
+    return out
+
+
 # Figures (by position) that stand against others, each with those others (by position) and the words they share
 Matched = list[tuple[int, list[tuple[int, list[str]]]]]
 
@@ -391,7 +419,7 @@ def prepare(opts: Options, figures: list[Figure], docs: dict[str, Document], tal
     """Every figure indexed by the words next to it; what `match` and `select` read."""
     ix = _index(figures, opts.near, opts.max_postings)
     ix.docs = docs
-    for f in ix.all:
+    for f in ix.all.values():
         f.tallied = not (tally_words.isdisjoint(f.before) and tally_words.isdisjoint(f.after))
     return ix
 
