@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     Prepared = tuple[Index, Options, list[int]]
 
 Progress = Callable[[int, int], None]
+Figures = list[Figure] | dict[int, Figure]  # the corpus's figures by position: all, or some
 
 
 BATCH = 32
@@ -268,12 +269,20 @@ class _Aligned:
         self.matched = [(opts, found) for (_, opts, _), found in zip(self.prepared, matches, strict=True)]
         self.prepared = []
 
-    def results(self, rules: list[Rule], corpus: Corpus) -> dict[int, list[Finding]]:
+    def matched_figures(self, figures: list[Figure]) -> dict[int, Figure]:
+        """The figures (by position) that the matches name, the only ones the findings can cite."""
+        self.gather()
+        assert self.matched is not None
+        return {p: figures[p] for _, found in self.matched for pos, others in found
+                for p in (pos, *(other for other, _ in others))}
+
+    def results(self, rules: list[Rule], corpus: Corpus, figures: Figures) -> dict[int, list[Finding]]:
+        """The aligned-figure rules' findings; `figures`: the corpus's figures by position, or those matched."""
         from .engine.checks import aligned
 
         self.gather()
         assert self.matched is not None
-        return {i: list(aligned.select(rules[i], corpus, corpus.figures, opts, found))
+        return {i: list(aligned.select(rules[i], corpus, figures, opts, found))
                 for i, (opts, found) in zip(self.indexes, self.matched, strict=True)}
 
 
@@ -291,15 +300,19 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
     if forked is None and _Aligned.worth(rules, len(figures), jobs):
         forked = _Aligned(docs, rules, figures, jobs)
     later = _forks_rules(len(claims), jobs)  # the rules about claims run in other processes, after the figures'
+    matched: Figures = figures
     if forked is not None and later:  # this process waits for the figures' matches before it builds the corpus's
-        forked.gather()  # indexes, so the two are not held at once
+        # indexes, so the two are not held at once; then it keeps only the figures matched, which the rest of the
+        # run would otherwise hold by the million to quote a few
+        matched = forked.matched_figures(figures)
+        figures.clear()
     corpus = Corpus(docs, claims, load_vocabulary(), passages if passages is not None else passages_for(docs, rules),
                     figures=figures)
     skip = set(forked.indexes) if forked is not None else set()
     todo = [i for i in range(len(rules)) if i not in skip]
     if forked is None:
         results = _rule_results(rules, todo, corpus, jobs)
-        _keep_cited(figures, [results[i] for i in todo if rules[i].check == "aligned-figure"])
+        _keep_cited(figures, [results[i] for i in todo if rules[i].check == "aligned-figure"], figures)
     else:
         # The rules about documents, which on a large corpus make the most findings (a passage of a wire story
         # reprinted a thousand times), run once the figures' index is let go, so the two are never held together.
@@ -308,8 +321,8 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
         # runs them while the figures are matched.
         about_claims = [i for i in todo if rules[i].check not in DOCUMENT_CHECKS]
         results = {} if later else _rule_results(rules, about_claims, corpus, jobs)
-        results.update(forked.results(rules, corpus))
-        _keep_cited(figures, [results[i] for i in forked.indexes])
+        results.update(forked.results(rules, corpus, matched))
+        _keep_cited(figures, [results[i] for i in forked.indexes], matched)
         if later:
             results.update(_rule_results(rules, about_claims, corpus, jobs))
         results.update(_rule_results(rules, [i for i in todo if rules[i].check in DOCUMENT_CHECKS], corpus, jobs))
@@ -324,12 +337,13 @@ def run_rules(docs: list[Document], claims: list[Claim], rules: list[Rule],
     return findings
 
 
-def _keep_cited(figures: list[Figure], found: list[list[Finding]]) -> None:
+def _keep_cited(figures: list[Figure], found: list[list[Finding]], source: Figures) -> None:
     """Keep, with their report-wide ids, only the figures a finding cites, now that the aligned-figure rules
     (`found`), the only ones that read figures, are done: on a large corpus the rest of the run would otherwise hold
-    them all (a figure every twenty words) to quote a few. In place: the list is the run's own, and the corpus's."""
+    them all (a figure every twenty words) to quote a few. In place: the list is the run's own, and the corpus's.
+    `source`: the corpus's figures by position (the list itself, or those matched once it was let go)."""
     cited = {p for findings in found for f in findings for i in f.claims if (p := figure_place(i)) is not None}
-    figures[:] = [figures[p].numbered(p) for p in sorted(cited)]
+    figures[:] = [source[p].numbered(p) for p in sorted(cited)]
 
 
 PARALLEL_RULES_CLAIMS = 20_000  # below this many claims, the rules cost less than a forked process

@@ -293,8 +293,9 @@ def test_an_input_gone_after_a_kept_run_is_an_error(tmp_path: Path) -> None:
     assert gone.returncode == 2 and "b.txt" in gone.stderr and "no such file" in gone.stderr, gone.stderr
 
 
+@pytest.mark.parametrize("claims_forked", [False, True])  # True: the figures but those matched go before the corpus
 def test_figures_no_finding_cites_are_let_go_once_the_aligned_figure_rule_is_done(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch, claims_forked: bool) -> None:
     from factcheck import pipeline
     from factcheck.engine.rules import load_rules
 
@@ -310,6 +311,8 @@ def test_figures_no_finding_cites_are_let_go_once_the_aligned_figure_rule_is_don
     figures = pipeline.number_figures([figures for _, _, figures in extracted], local_ids, claims)
     every = list(figures)
     monkeypatch.setattr(pipeline, "PARALLEL_FIGURES", 0)
+    if claims_forked:
+        monkeypatch.setattr(pipeline, "PARALLEL_RULES_CLAIMS", 0)
     findings = pipeline.run_rules(docs, claims, rules, figures=figures, jobs=2)
     cited = sorted(int(i[1:]) for f in findings for i in f.claims if i.startswith("G"))
     assert any(f.rule == "FC106" for f in findings) and 0 < len(cited) < len(every)

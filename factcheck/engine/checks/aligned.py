@@ -442,10 +442,11 @@ def match(ix: Index, opts: Options, positions: list[int]) -> Matched:
     return out
 
 
-def select(rule: Rule, corpus: Corpus, figures: list[Figure], opts: Options, matched: Matched) -> Iterator[Finding]:
+def select(rule: Rule, corpus: Corpus, figures: list[Figure] | dict[int, Figure], opts: Options,
+           matched: Matched) -> Iterator[Finding]:
     """The findings, figure by figure in corpus order (`matched`, as `match` gives it), each pair once and each
-    figure in at most `max_per_figure` of them. `figures`: those the index was prepared from (a position is an
-    index in them), so that the index can be let go once the figures are matched."""
+    figure in at most `max_per_figure` of them. `figures`: those the index was prepared from, by position (all, or
+    at least those `matched` names), so that the index can be let go once the figures are matched."""
     seen: set[tuple[int, int]] = set()
     taken: dict[int, int] = defaultdict(int)
     for pos, found in matched:
