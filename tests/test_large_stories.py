@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import run_docs
 
 
@@ -166,12 +167,19 @@ def test_a_word_next_to_more_figures_than_max_postings_is_not_aligned_by() -> No
             assert len({f.figure.document for f in posted[0]}) == len(posted[0]) == n  # each document once
 
 
-def test_only_documents_with_a_figure_next_to_a_word_rare_enough_to_align_by_are_indexed() -> None:
+@pytest.mark.parametrize("keep_around", [100_000, 0])  # the words next to figures read once, or twice
+def test_only_documents_with_a_figure_next_to_a_word_rare_enough_to_align_by_are_indexed(
+        monkeypatch: pytest.MonkeyPatch, keep_around: int) -> None:
+    from factcheck.engine.checks import aligned
+
+    monkeypatch.setattr(aligned, "KEEP_AROUND", keep_around)
     edited = ["The mine produced 5,200 tonnes of copper ore in the quarter, the company said.",
               "In the quarter the mine produced 5,900 tonnes of copper ore."]
     ix = _aligned_index(11, 10, edited)
     assert set(ix.figures) == {"doc12.txt", "doc13.txt"}  # type: ignore[attr-defined]
     assert {f.figure.document for f in ix.all.values()} == set(ix.figures)  # type: ignore[attr-defined]
+    read = [(list(f.before), list(f.after)) for f in ix.all.values()]  # type: ignore[attr-defined]
+    assert read == [aligned._around(f.figure, 6)[1:] for f in ix.all.values()] and any(b for b, _ in read)  # type: ignore[attr-defined]
     # the eleven documents whose one word is too common are left out, and the findings are the same without them
     from conftest import make_docs
 

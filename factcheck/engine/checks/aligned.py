@@ -229,6 +229,7 @@ class _Pool:
 
 
 _EMPTY = _Pool([])
+KEEP_AROUND = 100_000  # up to this many figures, the words next to each are read once, not twice (see _index)
 
 
 def _written_in(f: _Figure, pool: tuple[Number, ...] | _Pool) -> bool:
@@ -250,16 +251,20 @@ def _dim(c: Figure) -> tuple[str, ...]:
 _DIMS: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
-def _prepare(c: Figure, near: int, seen: dict[tuple[object, ...], tuple[object, ...]]) -> _Figure:
+def _prepare(c: Figure, near: int, seen: dict[tuple[object, ...], tuple[object, ...]],
+             around: Around | None = None) -> _Figure:
     """`c` read for comparison; `seen`: the tuples read so far, so that equal ones are held once (a story
-    reprinted many times writes its figures next to the same words)."""
-    at, before, after = _around(c, near)
+    reprinted many times writes its figures next to the same words); `around`: `_around(c, near)` if read."""
+    at, before, after = around or _around(c, near)
     words = _once(seen, _content(c.quote))  # one tuple for a sentence's figures, and for its reprints
     return _Figure(c, _minor(c, at), _once(seen, _numbers(c)), _once(seen, tuple(before)),
                    _once(seen, tuple(after)), words)
 
 
-def _around(c: Figure, near: int) -> tuple[int, list[str], list[str]]:
+Around = tuple[int, list[str], list[str]]
+
+
+def _around(c: Figure, near: int) -> Around:
     """Where the figure stands in its sentence (-1: not found), and the `near` words either side of it."""
     at = c.quote.find(c.text)
     if at < 0:
@@ -357,7 +362,9 @@ class Index:
 
 def _index(figures: list[Figure], near: int, max_postings: int) -> Index:
     ix = Index()
-    posted = _postings(figures, near, max_postings)
+    # what the first pass reads is kept for the second where it costs little (a large corpus indexes few documents)
+    arounds: list[Around] | None = [] if len(figures) <= KEEP_AROUND else None
+    posted = _postings(figures, near, max_postings, arounds)
     # Only the documents with a figure in a posting are indexed: a figure elsewhere has no word to be aligned by,
     # and no other figure is looked for in its document (a document is looked in when it shares such a word). On a
     # large corpus nearly every word is too common, and so nearly every document is left out (at 12,000 documents,
@@ -366,7 +373,7 @@ def _index(figures: list[Figure], near: int, max_postings: int) -> Index:
     seen: dict[tuple[object, ...], tuple[object, ...]] = {}
     for pos, g in enumerate(figures):
         if g.document in active:
-            f = _prepare(g, near, seen)
+            f = _prepare(g, near, seen, arounds[pos] if arounds is not None else None)
             f.pos = pos
             ix.all[pos] = f
             ix.figures[g.document].append(f)
@@ -385,15 +392,18 @@ def _index(figures: list[Figure], near: int, max_postings: int) -> Index:
     return ix
 
 
-def _postings(figures: list[Figure], near: int, max_postings: int) -> dict[tuple[tuple[str, ...], str], array[int]]:
+def _postings(figures: list[Figure], near: int, max_postings: int,
+              arounds: list[Around] | None) -> dict[tuple[tuple[str, ...], str], array[int]]:
     """(kind of figure, word next to it) -> the positions of the figures compared (not minor) of that kind with that
     word next to them, in corpus order. A word is dropped as soon as it is next to more than `max_postings`
     figures: it is too common to align by (on a large corpus, nearly every word), and was held only to be
-    skipped."""
+    skipped. `arounds`, if given, gets each figure's `_around`."""
     out: dict[tuple[tuple[str, ...], str], array[int]] = {}
     common: set[tuple[tuple[str, ...], str]] = set()
     for pos, g in enumerate(figures):
-        at, before, after = _around(g, near)
+        at, before, after = around = _around(g, near)
+        if arounds is not None:
+            arounds.append(around)
         if _minor(g, at):
             continue
         dim = _dim(g)
