@@ -39,10 +39,16 @@ class Document(BaseModel):
         """The text, whether held as it is or compressed."""
         return self.text if self.compressed is None else _decompressed(self.compressed)
 
+    def plain(self) -> Document:
+        """The document with its text as it is: itself, or a copy when the text is held compressed."""
+        if self.compressed is None:
+            return self
+        return self.model_copy(update={"text": zlib_text(self.compressed), "compressed": None})
+
     def compress(self) -> None:
-        """Hold the text compressed (`text` is then empty; `read_text()` gives it back). Once a run has extracted
-        the claims, it reads a few documents' texts again and scans the others once or twice; compressed, a large
-        corpus's texts take half the memory or less."""
+        """Hold the text compressed (`text` is then empty; `read_text()` gives it back). A run reads each text
+        whole once, to extract its claims, then a few again and the others once or twice in a scan; compressed,
+        a large corpus's texts take half the memory or less."""
         if self.compressed is None:
             import zlib
 
@@ -53,6 +59,11 @@ class Document(BaseModel):
 
 @lru_cache(maxsize=32)  # the few documents read over and over (a check names one document's subjects in turn)
 def _decompressed(data: bytes) -> str:
+    return zlib_text(data)
+
+
+def zlib_text(data: bytes) -> str:
+    """A text held compressed by `Document.compress`."""
     import zlib
 
     return zlib.decompress(data).decode("utf-8", "surrogatepass")

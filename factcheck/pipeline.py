@@ -59,7 +59,7 @@ def _extract_batch(job: tuple[list[Document], int]) -> list[Extracted]:
     docs, shingle = job
     vocab = load_vocabulary()
     out: list[Extracted] = []
-    for d in docs:
+    for d in map(Document.plain, docs):  # a text held compressed is read once here, not by each step
         claims, figures = extract(d, vocab)
         out.append((compact(claims), document_rows(d, shingle), compact_figures(figures)))
     return out
@@ -172,9 +172,11 @@ def number_figures(per_doc: list[list[Figure]], local_ids: list[list[str]], clai
         ids = {cid: claims[start + i] for i, cid in enumerate(local)}
         start += len(local)
         for f in figures:
-            made = ids.get(f.relates) if f.relates else None
-            out.append(f._replace(id="", relates=made.id if made else None,
-                                  subject=made.subject if made else f.subject))
+            if not f.relates:  # most figures: kept as they are, not copied
+                out.append(f)
+                continue
+            made = ids.get(f.relates)
+            out.append(f._replace(relates=made.id if made else None, subject=made.subject if made else f.subject))
         figures.clear()
     return out
 
@@ -462,11 +464,11 @@ def check(paths: list[str], rules_dirs: list[str] | None = None, max_bytes: int 
     With `new_paths`, only findings that involve at least one of those documents are reported.
     """
     rules = load_rules(rules_dirs)
-    docs = load_documents(paths, max_bytes)
+    docs = load_documents(paths, max_bytes, compress=True)
     new_docs: set[str] = set()
     if new_paths:
         known = {d.path for d in docs}
-        extra = load_documents(new_paths, max_bytes)
+        extra = load_documents(new_paths, max_bytes, compress=True)
         new_docs = {d.path for d in extra}
         docs += [d for d in extra if d.path not in known]
     if cache is None:
@@ -502,7 +504,7 @@ def check_rendered(paths: list[str], formats: list[str], outputs: list[Output], 
     if kept is not None:
         return kept
     rules = load_rules(rules_dirs)
-    docs = load_documents(paths, max_bytes)
+    docs = load_documents(paths, max_bytes, compress=True)
     from .report import render_chunks  # imported only when there is something to render
 
     # The report model is kept by the runs that read it back (with a baseline or suppressions to apply); this run

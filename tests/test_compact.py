@@ -258,3 +258,19 @@ def test_a_compressed_text_reads_back_whatever_it_holds(text: str) -> None:
     d.compress()  # twice is once
     assert (d.text, d.read_text()) == ("", text)
     assert "compressed" not in d.model_dump()
+
+
+def test_documents_loaded_compressed_are_read_once_whole_and_report_the_same() -> None:
+    from factcheck.claims.builder import extract
+    from factcheck.engine.rules import load_rules
+    from factcheck.pipeline import check_documents
+
+    rules = load_rules()
+    plain = load_documents([str(SEEDS)], 10**7)
+    packed = load_documents([str(SEEDS)], 10**7, compress=True)
+    assert all(d.text == "" and d.compressed for d in packed)
+    assert [d.read_text() for d in packed] == [d.text for d in plain]
+    assert [d.plain() for d in packed] == plain and plain[0].plain() is plain[0]
+    assert extract(packed[0].plain()) == extract(plain[0])
+    assert all(f.id == "" for d in plain for f in extract(d)[1])  # no id until a finding cites it
+    assert check_documents(packed, rules, compress_texts=True) == check_documents(plain, rules)

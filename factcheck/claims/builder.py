@@ -119,7 +119,7 @@ def extract(doc: Document, vocab: Vocabulary | None = None) -> tuple[list[Claim]
     for i, sent_mentions in sorted(by_sentence.items()):
         made = _sentence_claims(ctx, sentences[i], sent_mentions, len(claims))
         claims.extend(made)
-        figures.extend(figures_of(sentences[i], sent_mentions, made, len(figures),
+        figures.extend(figures_of(sentences[i], sent_mentions, made,
                                   lambda m: (*_position(ctx, m.start), doc.path)))
     return claims, figures
 

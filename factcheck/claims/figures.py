@@ -24,10 +24,12 @@ def quarter_number(text: str) -> float | None:
     return float(m.group(1) or m.group(2) or nd.ORDINALS[m.group(3).lower()])
 
 
-def figures_of(sent: Sentence, mentions: list[Mention], made: list[Claim], offset: int,
+def figures_of(sent: Sentence, mentions: list[Mention], made: list[Claim],
                where: Callable[[Mention], tuple[int, int, str]]) -> list[Figure]:
     """The figures of one sentence: numbers with a value and dates with an absolute period. A figure that became
-    a claim points at it (`relates`) and keeps its subject and attribute."""
+    a claim points at it (`relates`) and keeps its subject and attribute. A figure has no id of its own until a
+    finding cites it (see `Figure.numbered`): a large corpus holds millions, and a string each would be a tenth
+    of their memory."""
     by_place = {(c.line, c.column): c for c in made}
     out: list[Figure] = []
     for m in mentions:
@@ -47,11 +49,11 @@ def figures_of(sent: Sentence, mentions: list[Mention], made: list[Claim], offse
         claim = by_place.get((line, column))
         value = FigureNumber.of(v) if isinstance(v, NumberValue) else FigureDate.of(v)
         if claim is None:
-            out.append(Figure(f"g{offset + len(out) + 1}", document, line, column, sent.index, "(story)", FIGURE,
+            out.append(Figure("", document, line, column, sent.index, "(story)", FIGURE,
                               m.text, value, sent.text))
         else:
             quals = claim.qualifiers
-            out.append(Figure(f"g{offset + len(out) + 1}", document, line, column, sent.index, claim.subject,
+            out.append(Figure("", document, line, column, sent.index, claim.subject,
                               claim.attribute, m.text, value, sent.text, claim.id, quals.as_of, quals.as_of_source,
                               quals.open_attribute))
     return out

@@ -203,12 +203,16 @@ def load_file(path: Path, max_bytes: int = MAX_BYTES) -> list[Document]:
     return [load_text_file(path, text)]
 
 
-def load_documents(paths: list[str], max_bytes: int = MAX_BYTES) -> list[Document]:
-    """Every document under `paths`; raises InputError naming the first bad file."""
+def load_documents(paths: list[str], max_bytes: int = MAX_BYTES, compress: bool = False) -> list[Document]:
+    """Every document under `paths`; raises InputError naming the first bad file. With `compress`, each text is
+    held compressed from the time it is read (see `Document.compress`): a large corpus is then never held whole."""
     docs: list[Document] = []
     for p in iter_paths(paths):
         loaded = load_file(p, max_bytes)
         share_records(loaded)  # a record of set fields per document is a sixth of a corpus's documents' memory
+        if compress:
+            for d in loaded:
+                d.compress()
         docs.extend(loaded)
     if not docs:
         raise InputError(f"no documents found (supported: {', '.join(sorted(SUFFIXES))})", " ".join(paths))
