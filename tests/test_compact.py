@@ -274,3 +274,17 @@ def test_documents_loaded_compressed_are_read_once_whole_and_report_the_same() -
     assert extract(packed[0].plain()) == extract(plain[0])
     assert all(f.id == "" for d in plain for f in extract(d)[1])  # no id until a finding cites it
     assert check_documents(packed, rules, compress_texts=True) == check_documents(plain, rules)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 2**32 - 1) | st.integers(0, 40), max_size=30), max_size=20))
+def test_every_shingle_that_stands_twice_is_found_by_the_one_bit_table(docs: list[list[int]]) -> None:
+    from array import array
+    from collections import Counter
+
+    from factcheck.engine.passages import Rows, _repeated
+
+    rows = [Rows(array("I", [1, 0, 0, 1, 1]), array("I", sorted(d)), array("I", [len(d)])) for d in docs]
+    found = _repeated(rows, sum(map(len, docs)))
+    assert {h for h, n in Counter(h for d in docs for h in d).items() if n > 1} <= found
+    assert found <= {h for d in docs for h in d}

@@ -62,6 +62,20 @@ def test_a_passage_in_more_than_fifty_documents_is_boilerplate_not_a_copy() -> N
     assert not fiftyone.findings  # one more, and it is boilerplate (a newsletter footer), not a copied passage
 
 
+def test_shingles_that_stand_once_are_left_out_of_the_index_without_changing_a_passage(monkeypatch) -> None:
+    from conftest import make_docs
+
+    from factcheck.engine import passages
+
+    docs = make_docs([{"path": f"d{i:02d}.txt", "published": f"2025-01-{1 + i % 28:02d}", "text": _story(i)}
+                      for i in range(60)] + [{"path": f"e{i}.txt", "text": f"Unrelated text number {i} " * 9}
+                                             for i in range(20)])
+    every = passages.find_shared_passages(docs[:50] + docs[60:])
+    monkeypatch.setattr(passages, "FILTER_ABOVE", 0)
+    assert every and passages.find_shared_passages(docs[:50] + docs[60:]) == every
+    assert passages.find_shared_passages(docs) == []  # the boilerplate of 60 documents
+
+
 def test_each_source_of_a_repeated_passage_is_quoted_in_its_own_words() -> None:
     lead = "Acme said on Monday that it would close offices in Europe and Asia as demand slowed, cutting {} jobs."
     tail = "The company expects the cuts to save money next year, its chief financial officer told analysts on a call."
