@@ -219,6 +219,8 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
     v = m.value
     if key is None or not isinstance(v, NumberValue) or m.kind == "quantity" and (v.value or 0) < 2:
         return
+    if key in ctx.vocab.roles:  # "46 presidents": a count, kept apart from the role, whose values are people
+        key += " count"
     text = ctx.doc.text
     subject = "(story)"  # joined with the figures of the same wording about one company, see checks/values.py
     previous: Mention | None = None

@@ -41,7 +41,8 @@ def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
         names = person_names(group)
         by_person: dict[str, list[Claim]] = defaultdict(list)
         for c in group:
-            by_person[names[c.value.name]].append(c)  # type: ignore[union-attr]
+            if isinstance(c.value, NameValue):  # a claim of another kind (a rule's own data) is not a holder
+                by_person[names[c.value.name]].append(c)
         holders = {p: [c for c in cs if c.qualifiers.tense in HOLDING] for p, cs in by_person.items()}
         holders = {p: cs for p, cs in holders.items() if cs}
         if len(holders) < 2:
