@@ -288,3 +288,15 @@ def test_every_shingle_that_stands_twice_is_found_by_the_one_bit_table(docs: lis
     found = _repeated(rows, sum(map(len, docs)))
     assert {h for h, n in Counter(h for d in docs for h in d).items() if n > 1} <= found
     assert found <= {h for d in docs for h in d}
+
+
+def test_figures_made_claims_are_the_same_claims_sharing_equal_values_and_qualifiers() -> None:
+    from factcheck.claims.builder import extract
+    from factcheck.pipeline import figure_claims
+
+    figures = [f for d in load_documents([str(SEEDS)], 10**7) for f in extract(d)[1]]
+    made = figure_claims(figures, chunk=3)  # the pool spans the chunks
+    assert made == [g.claim() for g in figures]
+    for part in ("qualifiers", "value"):  # equal ones are one object
+        objects = {id(getattr(c, part)) for c in made}
+        assert len(objects) == len({getattr(c, part).model_dump_json() for c in made}) < len(made)
