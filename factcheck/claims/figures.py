@@ -28,7 +28,7 @@ def figures_of(sent: Sentence, mentions: list[Mention], made: list[Claim],
                where: Callable[[Mention], tuple[int, int, str]]) -> list[Figure]:
     """The figures of one sentence: numbers with a value and dates with an absolute period. A figure that became
     a claim points at it (`relates`) and keeps its subject and attribute. A figure has no id of its own until a
-    finding cites it (see `Figure.numbered`): a large corpus holds millions, and a string each would be a tenth
+    finding cites it (see `Figure.numbered`): a large corpus holds millions, and a string each would be a fifth
     of their memory."""
     by_place = {(c.line, c.column): c for c in made}
     out: list[Figure] = []

@@ -41,7 +41,7 @@ def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
         names = person_names(group)
         by_person: dict[str, list[Claim]] = defaultdict(list)
         for c in group:
-            if isinstance(c.value, NameValue):  # a claim of another kind (a rule's own data) is not a holder
+            if isinstance(c.value, NameValue):  # only a name holds a role; any other value of its attribute is skipped
                 by_person[names[c.value.name]].append(c)
         holders = {p: [c for c in cs if c.qualifiers.tense in HOLDING] for p, cs in by_person.items()}
         holders = {p: cs for p, cs in holders.items() if cs}
