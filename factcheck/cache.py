@@ -122,13 +122,12 @@ class ClaimCache:
             with contextlib.suppress(OSError):
                 Path(str(self.path) + suffix).unlink()
 
-    def get_many(self, docs: list[Document], shingle: int = 8) -> dict[str, Extracted]:
-        """Cached claims, shingles and figures of the documents that have them, by document key (document path
-        left empty).
+    def get_many(self, keys: list[str], shingle: int = 8) -> dict[str, Extracted]:
+        """Cached claims, shingles and figures of the documents that have them, by document key (`document_key`;
+        document path left empty).
         An entry whose shingles were made with another shingle size counts as missing."""
-        keys = {document_key(d) for d in docs}
         out: dict[str, Extracted] = {}
-        items = list(keys)
+        items = list(dict.fromkeys(keys))
         for i in range(0, len(items), 500):
             chunk = items[i : i + 500]
             marks = ",".join("?" * len(chunk))
@@ -149,13 +148,13 @@ class ClaimCache:
                     continue  # a damaged entry is read again from the document
         return out
 
-    def put_many(self, items: list[tuple[Document, Extracted, int]]) -> None:
-        """Store documents' claims, shingles and figures, in one transaction."""
+    def put_many(self, items: list[tuple[str, Extracted, int]]) -> None:
+        """Store documents' claims, shingles and figures by document key (`document_key`), in one transaction."""
         rows = []
-        for doc, (claims, sentence_rows, figures), shingle in items:
+        for key, (claims, sentence_rows, figures), shingle in items:
             sentences = json.dumps(sentence_rows.to_json())
             data = f'{{"k":{int(shingle)},"s":{sentences},"c":{_json(claims)},"g":{_figures_json(figures)}}}'
-            rows.append((document_key(doc), self.version, data))
+            rows.append((key, self.version, data))
         self._write([("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)", row) for row in rows])
 
     def _write(self, statements: list[tuple[str, tuple[object, ...]]]) -> None:

@@ -70,8 +70,9 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
     """Each document's claims (local ids) and shingles: from the cache when it has them, else extracted, in
     `jobs` processes. A pure function of each document, so any `jobs` and a warm or cold cache give the same.
     `compress_texts`: hold each document's text compressed once it is read (see `Document.compress`)."""
-    cached = cache.get_many(docs, shingle) if cache is not None else {}
+    # each document's key worked out once (its text is read, decompressed and hashed for it)
     keys = [document_key(d) for d in docs] if cache is not None else []
+    cached = cache.get_many(keys, shingle) if cache is not None else {}
     todo = [i for i in range(len(docs)) if not cached or keys[i] not in cached]
     results: dict[int, Extracted] = {}
     batches = _batches(todo, jobs)
@@ -88,7 +89,7 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
         share_keys(c for claims, _, _ in extracted for c in claims)
         results.update(zip(batch, extracted, strict=True))
         if cache is not None:
-            cache.put_many([(docs[i], e, shingle) for i, e in zip(batch, extracted, strict=True)])
+            cache.put_many([(keys[i], e, shingle) for i, e in zip(batch, extracted, strict=True)])
         if compress_texts:  # while the other processes extract the next batches (from their own copies)
             for i in batch:
                 docs[i].compress()
