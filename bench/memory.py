@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from throughput import PEAK, base_texts, vary  # noqa: E402
+from throughput import PEAK, base_texts, vary, write_document  # noqa: E402
 
 _WORD = re.compile(r"\b[a-z]{3,}\b")
 
@@ -41,9 +41,7 @@ def build(folder: Path, docs: int, distinct: bool, seed: int = 7) -> int:
         text = vary(texts[i % len(texts)], rng)
         if distinct:
             text = _WORD.sub(lambda m: rng.choice(pool) if rng.random() < 0.25 else m.group(), text)
-        (folder / f"doc{i:06d}.txt").write_text(f"---\npublished: 2025-{1 + i % 12:02d}-{1 + i % 28:02d}\n---\n{text}",
-                                                 encoding="utf-8")
-        words += len(text.split())
+        words += write_document(folder, i, text)
     return words
 
 

@@ -91,13 +91,16 @@ def build(folder: Path, words: int, seed: int = 7) -> int:
     total = i = 0
     folder.mkdir(parents=True, exist_ok=True)
     while total < words:
-        text = vary(texts[i % len(texts)], rng)
-        day = 1 + i % 28
-        (folder / f"doc{i:06d}.txt").write_text(f"---\npublished: 2025-{1 + i % 12:02d}-{day:02d}\n---\n{text}",
-                                                 encoding="utf-8")
-        total += len(text.split())
+        total += write_document(folder, i, vary(texts[i % len(texts)], rng))
         i += 1
     return total
+
+
+def write_document(folder: Path, i: int, text: str) -> int:
+    """Write the corpus's document number `i` (dated by its number); return its words."""
+    (folder / f"doc{i:06d}.txt").write_text(f"---\npublished: 2025-{1 + i % 12:02d}-{1 + i % 28:02d}\n---\n{text}",
+                                             encoding="utf-8")
+    return len(text.split())
 
 
 def run(cmd: list[str]) -> tuple[float, int]:
