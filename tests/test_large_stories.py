@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import run_docs
+from conftest import make_docs, run_docs
 
 
 def test_an_implied_headcount_is_compared_with_its_own_and_the_next_fifty_documents() -> None:
@@ -63,8 +63,6 @@ def test_a_passage_in_more_than_fifty_documents_is_boilerplate_not_a_copy() -> N
 
 
 def test_shingles_that_stand_once_are_left_out_of_the_index_without_changing_a_passage(monkeypatch) -> None:
-    from conftest import make_docs
-
     from factcheck.engine import passages
 
     docs = make_docs([{"path": f"d{i:02d}.txt", "published": f"2025-01-{1 + i % 28:02d}", "text": _story(i)}
