@@ -117,10 +117,11 @@ def find_shared_passages(docs: list[Document], shingle: int = 8, min_words: int 
     the original; when the dates do not tell, the direction is marked unknown.
     """
     per_doc = rows if rows is not None else [document_rows(d, shingle) for d in docs]
-    # Most shingles stand in one document: each is kept as that document's number, and only a shingle seen in a
-    # second document gets a set of its holders (a third of the memory of a set for every shingle). A shingle in
-    # more than MAX_HOLDERS documents is boilerplate, never read again: its set is dropped for one shared empty
-    # tuple, so a story reprinted thousands of times costs no more than one reprinted fifty times.
+    # Most shingles stand in one document: on a large corpus those are left out first (`_repeated`); the others
+    # are each kept as their first document's number, and only a shingle seen in a second document gets a set of
+    # its holders (a third of the memory of a set for every shingle). A shingle in more than MAX_HOLDERS documents
+    # is boilerplate, never read again: its set is dropped for one shared empty tuple, so a story reprinted
+    # thousands of times costs no more than one reprinted fifty times.
     total = sum(len(r.shingles) for r in per_doc)
     candidates = _repeated(per_doc, total) if total > FILTER_ABOVE else None
     first: dict[int, int] = {}
@@ -174,7 +175,8 @@ FILTER_ABOVE = 1_000_000  # shingles: above this many, those that stand once are
 
 
 def _repeated(per_doc: list[Rows], total: int) -> set[int]:
-    """The shingles that stand more than once in the corpus, with a few that do not (one in sixteen or fewer).
+    """The shingles that stand more than once in the corpus, with a few that do not (one in sixteen or fewer on
+    average, one in eight at most).
 
     Most of a corpus's shingles stand once (they do in distinct articles), yet a table of every shingle to its
     document costs some 70 bytes each: 2.7 GB for 100,000 articles. A table of one bit per value of the hash's
