@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
 import shutil
@@ -51,6 +52,7 @@ def factcheck_cmd() -> list[str]:
 
 
 CACHE_HOME = tempfile.mkdtemp(prefix="factcheck-test-cache-")
+atexit.register(shutil.rmtree, CACHE_HOME, ignore_errors=True)  # each test session's own, not left in /tmp
 
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
