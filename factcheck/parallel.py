@@ -1,5 +1,5 @@
 """Work split across this process and forked ones, which inherit what they read (copy-on-write) instead of
-receiving it.
+receiving it (`Forked`), or are fed it as this process makes it (`Streamed`).
 
 Each process claims the next task from a shared counter, so the work balances itself, and the tasks (documents,
 an index) are never sent: only results come back. Workers are forked while what they share is set and the cycle
@@ -148,6 +148,90 @@ class Forked(Generic[T, R]):
         self.queue.close()
 
     def __enter__(self) -> Forked[T, R]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _consume(fn: Callable[[Iterator[Any]], Any], conn: Any) -> None:
+    """A streamed worker's life: `fn` over what comes through `conn` until the empty message, then its result (or
+    its error, once the rest is read, so that the sender is never left blocked on a full pipe) sent back."""
+    _watch_parent()
+
+    def received() -> Iterator[Any]:
+        while data := conn.recv_bytes():
+            yield pickle.loads(data)
+
+    items = received()
+    try:
+        payload = pickle.dumps((True, fn(items)), pickle.HIGHEST_PROTOCOL)
+    except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
+        for _ in items:
+            pass
+        payload = pickle.dumps((False, _portable(exc)), pickle.HIGHEST_PROTOCOL)
+    conn.send_bytes(payload)
+    conn.close()
+
+
+class Streamed(Generic[T, R]):
+    """`fn` run by one forked process over the items `send` gives it, in order: the process holds them, not this
+    one (which may make them by the hundred megabytes, and forks other processes later that would inherit them).
+    A context manager: leaving it stops the worker."""
+
+    def __init__(self, fn: Callable[[Iterator[T]], R], share: Any = None) -> None:
+        import gc
+        import multiprocessing
+
+        global _SHARED
+        ctx = multiprocessing.get_context("fork")
+        self.conn, theirs = ctx.Pipe()
+        self.ended = False
+        self.worker = ctx.Process(target=_consume, args=(fn, theirs), daemon=True)
+        _SHARED = share
+        gc.freeze()
+        try:
+            self.worker.start()
+        finally:
+            _SHARED = None
+            gc.unfreeze()
+            theirs.close()  # so that a worker that ends is seen as a closed pipe here
+
+    def send(self, item: T) -> None:
+        """Hand `item` to the worker."""
+        self._write(pickle.dumps(item, pickle.HIGHEST_PROTOCOL))
+
+    def end(self) -> None:
+        """Tell the worker that all is sent, so it can go on while this process does other work."""
+        if not self.ended:
+            self.ended = True
+            self._write(b"")
+
+    def _write(self, data: bytes) -> None:
+        try:
+            self.conn.send_bytes(data)
+        except OSError:
+            raise RuntimeError("a worker process ended before sending its results") from None
+
+    def result(self) -> R:
+        """`fn`'s result, once it has everything sent (or its error, raised here)."""
+        self.end()
+        try:
+            ok, value = pickle.loads(self.conn.recv_bytes())
+        except (OSError, EOFError):
+            raise RuntimeError("a worker process ended before sending its results") from None
+        if not ok:
+            raise value
+        return value  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        """Stop the worker (when the caller stopped early: one that sent its result has ended)."""
+        if self.worker.is_alive():
+            self.worker.terminate()
+        self.worker.join()
+        self.conn.close()
+
+    def __enter__(self) -> Streamed[T, R]:
         return self
 
     def __exit__(self, *exc: object) -> None:

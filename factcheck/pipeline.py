@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .cache import ClaimCache, Extracted, document_key
@@ -33,7 +33,7 @@ from .models import (
     share_records,
     share_texts,
 )
-from .parallel import Forked, shared
+from .parallel import Forked, Streamed, shared
 from .severity import SEVERITY_RANK
 from .vocabulary import load_vocabulary
 
@@ -50,6 +50,7 @@ Figures = list[Figure] | dict[int, Figure]  # the corpus's figures by position: 
 
 BATCH = 32
 MIN_BATCH = 4
+NO_ROWS = Rows.of([])  # in place of the shingles of a document sent elsewhere (see extract_documents)
 
 
 def _extract_batch(job: tuple[list[Document], int]) -> list[Extracted]:
@@ -65,11 +66,17 @@ def _extract_batch(job: tuple[list[Document], int]) -> list[Extracted]:
     return out
 
 
+RowsOut = Callable[[list[tuple[int, Rows]]], None]
+
+
 def extract_documents(docs: list[Document], progress: Progress | None = None, cache: ClaimCache | None = None,
-                      jobs: int = 1, shingle: int = 8, compress_texts: bool = False) -> list[Extracted]:
+                      jobs: int = 1, shingle: int = 8, compress_texts: bool = False,
+                      rows_out: RowsOut | None = None) -> list[Extracted]:
     """Each document's claims (local ids) and shingles: from the cache when it has them, else extracted, in
     `jobs` processes. A pure function of each document, so any `jobs` and a warm or cold cache give the same.
-    `compress_texts`: hold each document's text compressed once it is read (see `Document.compress`)."""
+    `compress_texts`: hold each document's text compressed once it is read (see `Document.compress`).
+    `rows_out`: where the shingles go instead (by document position, a batch at a time); the result then holds
+    none."""
     # each document's key worked out once (its text is read, decompressed and hashed for it)
     keys = [document_key(d) for d in docs] if cache is not None else []
     cached = cache.get_many(keys, shingle) if cache is not None else {}
@@ -87,9 +94,12 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
         extracted = [(pool_models(claims, pool), rows, compact_figures(share_texts(claims, figures, texts), pool))
                      for claims, rows, figures in extracted]
         share_keys(c for claims, _, _ in extracted for c in claims)
-        results.update(zip(batch, extracted, strict=True))
         if cache is not None:
             cache.put_many([(keys[i], e, shingle) for i, e in zip(batch, extracted, strict=True)])
+        if rows_out is not None:
+            rows_out([(i, rows) for i, (_, rows, _) in zip(batch, extracted, strict=True)])
+            extracted = [(claims, NO_ROWS, figures) for claims, _, figures in extracted]
+        results.update(zip(batch, extracted, strict=True))
         if compress_texts:  # while the other processes extract the next batches (from their own copies)
             for i in batch:
                 docs[i].compress()
@@ -107,11 +117,18 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
             store(batch, _extract_batch(job))
     out: list[Extracted] = []
     used: set[str] = set()
+    sending: list[tuple[int, Rows]] = []
     for i in range(len(docs)):
         if i in results:
             out.append(results.pop(i))
             continue
         claims, rows, figures = cached[keys[i]]
+        if rows_out is not None:
+            sending.append((i, rows))
+            rows = NO_ROWS
+            if len(sending) == BATCH:
+                rows_out(sending)
+                sending = []
         if keys[i] in used:  # a second document of the same text gets claims of its own
             claims = [c.model_copy() for c in claims]
         used.add(keys[i])
@@ -123,6 +140,8 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
         if compress_texts:
             docs[i].compress()
         out.append((compact(claims, pool), rows, compact_figures(figures, pool)))
+    if rows_out is not None and sending:
+        rows_out(sending)
     return out
 
 
@@ -397,8 +416,16 @@ def _fingerprint_task(span: tuple[int, int]) -> list[str]:
     return [fingerprints(f) for f in findings[span[0] : span[1]]]
 
 
-def _passages_task(_: int) -> list[SharedPassage]:
-    docs, options, rows = shared()
+PARALLEL_PASSAGES = 2 * BATCH  # documents: below this many, shared passages cost less than a forked process
+
+
+def _passages_task(sent: Iterator[list[tuple[int, Rows]]]) -> list[SharedPassage]:
+    """In the process that finds shared passages: each document's shingles as they come, then the passages."""
+    docs, options = shared()
+    rows = [NO_ROWS] * len(docs)
+    for batch in sent:
+        for i, r in batch:
+            rows[i] = r
     return find_shared_passages(docs, **options, rows=rows)
 
 
@@ -423,19 +450,24 @@ def check_documents(docs: list[Document], rules: list[Rule], progress: Progress 
 def _check_documents(docs: list[Document], rules: list[Rule], progress: Progress | None, cache: ClaimCache | None,
                      jobs: int, compress_texts: bool) -> Report:
     options = passage_options(rules)
-    extracted = extract_documents(docs, progress, cache, jobs, int(options.get("shingle", 8)), compress_texts)
-    local = [claims for claims, _, _ in extracted]
-    rows = [rows for _, rows, _ in extracted]
-    parallel = _Aligned.worth(rules, sum(len(figures) for _, _, figures in extracted), jobs)
-    # With several processes, shared passages are found in another while this one numbers the claims and indexes
-    # the figures for the costliest rule, which then starts in other processes while the other rules run here.
-    finding = Forked(_passages_task, [0], jobs, share=(docs, options, rows)) if parallel else None
+    # With several processes, shared passages are found in another, forked before extraction (while this one holds
+    # little) and sent each document's shingles as they are made, so that this one never holds them all; it goes on
+    # to number the claims and index the figures for the costliest rule, which then starts in other processes
+    # while the other rules run here.
+    finding = Streamed(_passages_task, share=(docs, options)) if jobs > 1 and len(docs) >= PARALLEL_PASSAGES else None
     try:
+        extracted = extract_documents(docs, progress, cache, jobs, int(options.get("shingle", 8)), compress_texts,
+                                      finding.send if finding else None)
+        if finding:
+            finding.end()
+        local = [claims for claims, _, _ in extracted]
+        rows = [rows for _, rows, _ in extracted]
+        parallel = _Aligned.worth(rules, sum(len(figures) for _, _, figures in extracted), jobs)
         local_ids = [[c.id for c in claims] for claims in local]
         numbered = number_claims(local)
         figures = number_figures([figures for _, _, figures in extracted], local_ids, numbered)
         forked = _Aligned(docs, rules, figures, jobs) if parallel else None
-        passages = next(finding.results()) if finding else find_shared_passages(docs, **options, rows=rows)
+        passages = finding.result() if finding else find_shared_passages(docs, **options, rows=rows)
     finally:
         if finding:
             finding.close()

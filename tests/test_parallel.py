@@ -1,14 +1,16 @@
 """`Forked`: tasks shared between this process and forked workers come back in order, errors come back raised,
-and a lost worker is an error, never a hang."""
+and a lost worker is an error, never a hang. `Streamed`: a forked worker fed items gives its result, or its error,
+and is never a hang either."""
 
 from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
 
 import pytest
 
-from factcheck.parallel import Forked, shared
+from factcheck.parallel import Forked, Streamed, shared
 
 PARENT = os.getpid()
 
@@ -122,3 +124,44 @@ def test_extraction_batches_cover_the_documents_in_order_and_shrink_towards_the_
         if jobs > 1 and n >= 404:
             sizes = [len(b) for b in batches]
             assert sizes[0] == BATCH and max(sizes[-4:]) <= MIN_BATCH and sizes == sorted(sizes, reverse=True)
+
+
+def _total(items: Iterator[list[int]]) -> tuple[int, list[int], int]:
+    got = [x for batch in items for x in batch]
+    return os.getpid(), got, sum(got) + shared()
+
+
+def _fails_at_first(items: Iterator[bytes]) -> int:
+    next(items)
+    raise ValueError("first item refused")
+
+
+def _dies(items: Iterator[int]) -> int:
+    next(items)
+    os._exit(3)
+
+
+def test_a_streamed_worker_gets_every_item_in_order_and_what_is_shared() -> None:
+    with Streamed(_total, share=5) as streamed:
+        for start in range(0, 3000, 100):
+            streamed.send(list(range(start, start + 100)))
+        pid, got, total = streamed.result()
+    assert pid != PARENT
+    assert got == list(range(3000)) and total == sum(range(3000)) + 5
+
+
+def test_a_streamed_workers_error_is_raised_once_all_is_sent() -> None:
+    # far more than a pipe holds is sent after the worker fails: the sender must not be left blocked
+    with Streamed(_fails_at_first) as streamed:
+        for _ in range(200):
+            streamed.send(b"x" * 100_000)
+        with pytest.raises(ValueError, match="first item refused"):
+            streamed.result()
+
+
+def test_a_streamed_worker_that_dies_is_an_error_not_a_hang() -> None:
+    with pytest.raises(RuntimeError, match="ended before sending"), Streamed(_dies) as streamed:
+        for i in range(200):
+            streamed.send(i)
+            time.sleep(0.001)
+        streamed.result()
