@@ -9,6 +9,7 @@ import hashlib
 import json
 import sqlite3
 import time
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,11 +52,14 @@ class OlderCache(sqlite3.DatabaseError):
 
 
 def document_key(doc: Document) -> str:
-    """What a document's claims depend on, hashed: its text, title and publication date (not its path)."""
+    """What a document's claims depend on, hashed: its text, title and publication date, and where its lines stand
+    in its file (front matter grown by a line moves every claim a line down), not its path."""
     h = hashlib.sha256()
-    for part in (doc.read_text(), doc.title or "", doc.published.isoformat() if doc.published else ""):
+    for part in (doc.read_text(), doc.title or "", doc.published.isoformat() if doc.published else "",
+                 str(doc.line_shift)):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x1f")
+    h.update(array("q", doc.line_map).tobytes())
     return h.hexdigest()
 
 

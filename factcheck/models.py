@@ -17,8 +17,9 @@ Severity = Literal["error", "warning", "info"]
 
 
 class Document(BaseModel):
-    """One article: its text and metadata; `line_map[i]` is the file line of text line i+1. Read the text with
-    `read_text()` in any step after extraction, where it may be held compressed (see `compress`)."""
+    """One article: its text and metadata; `line_map[i]` is the file line of text line i+1, or, without a map (the
+    lines of a text file, a list each for a corpus of them), text line i+1 is file line i+1+`line_shift`. Read the
+    text with `read_text()` in any step after extraction, where it may be held compressed (see `compress`)."""
 
     path: str
     title: str | None = None
@@ -27,13 +28,14 @@ class Document(BaseModel):
     published: date | None = None
     text: str
     line_map: list[int] = Field(default_factory=list, repr=False)
+    line_shift: int = Field(0, repr=False)
     compressed: bytes | None = Field(None, repr=False, exclude=True)
 
     def file_line(self, text_line: int) -> int:
         """The line in the original file of 1-based line `text_line` of `text`."""
         if 0 < text_line <= len(self.line_map):
             return self.line_map[text_line - 1]
-        return text_line
+        return text_line + self.line_shift
 
     def read_text(self) -> str:
         """The text, whether held as it is or compressed."""

@@ -33,8 +33,7 @@ def make_docs(specs: list[object]) -> list[Document]:
         if isinstance(published, str):
             published = dt.date.fromisoformat(published)
         docs.append(Document(path=spec.get("path", f"doc{i}.txt"), text=text, published=published,
-                             title=spec.get("title"), source=spec.get("source"),
-                             line_map=list(range(1, text.count("\n") + 2))))
+                             title=spec.get("title"), source=spec.get("source")))
     return docs
 
 

@@ -105,6 +105,20 @@ def test_a_changed_document_is_read_again(tmp_path: Path) -> None:
     assert "FC101" in second
 
 
+def test_a_document_whose_front_matter_grew_gets_its_claims_lines_anew(tmp_path: Path) -> None:
+    docs = _two_documents(tmp_path, "---\ntitle: Acme\n---\nAcme has a $25 billion valuation.")
+    cache = tmp_path / "claims.sqlite"
+
+    def lines() -> list[int]:
+        claims = json.loads(report(str(docs), "--cache", str(cache)))["claims"]
+        return [c["line"] for c in claims if c["document"].endswith("b.txt")]
+
+    assert lines() == [4]
+    # the same text, title and date, so the same claims: but each a line further down the file
+    (docs / "b.txt").write_text("---\ntitle: Acme\nsource: Wire\n---\nAcme has a $25 billion valuation.")
+    assert lines() == [5]
+
+
 def test_a_foreign_file_is_reported_and_rebuilt(tmp_path: Path) -> None:
     cache = tmp_path / "claims.sqlite"
     cache.write_text("this is not a database, just some text that happens to be here\n" * 50)

@@ -77,7 +77,8 @@ def _pick(meta: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return None
 
 
-def _document(path: str, text: str, meta: dict[str, Any], line_map: list[int], meta_line: int | None) -> Document:
+def _document(path: str, text: str, meta: dict[str, Any], line_map: list[int], meta_line: int | None,
+              line_shift: int = 0) -> Document:
     def as_str(v: Any) -> str | None:
         return None if v is None else str(v)
 
@@ -89,6 +90,7 @@ def _document(path: str, text: str, meta: dict[str, Any], line_map: list[int], m
         published=parse_date(_pick(meta, DATE_KEYS), path, meta_line),
         text=text,
         line_map=line_map,
+        line_shift=line_shift,
     )
 
 
@@ -134,9 +136,7 @@ def load_text_file(path: Path, text: str) -> Document:
     """A .txt or .md file, with optional front matter."""
     name = path.as_posix()
     meta, body, offset = split_front_matter(text, name)
-    n_lines = body.count("\n") + 1
-    doc = _document(name, body, meta, [i + 1 + offset for i in range(n_lines)], 2 if meta else None)
-    return doc
+    return _document(name, body, meta, [], 2 if meta else None, offset)
 
 
 def load_html_file(path: Path, text: str) -> Document:
@@ -154,8 +154,7 @@ def _record(path: str, index: int, record: Any, line: int) -> Document:
     nested = record.get("metadata")
     meta = {**record, **(nested if isinstance(nested, dict) else {})}
     doc_path = f"{path}#{index}"
-    n_lines = text.count("\n") + 1
-    return _document(doc_path, text, meta, list(range(1, n_lines + 1)), line)
+    return _document(doc_path, text, meta, [], line)
 
 
 def load_json_file(path: Path, text: str) -> list[Document]:
