@@ -114,6 +114,12 @@ class ClaimCache:
             # The text last: SQLite writes a zeroblob as zeros lazily only in a record's last column (see put_outputs)
             db.execute("CREATE TABLE IF NOT EXISTS outputs (key TEXT, format TEXT, severities TEXT, used REAL, "
                        "data BLOB, PRIMARY KEY (key, format))")
+            last = db.execute("SELECT value FROM meta WHERE key = 'extractor'").fetchone()
+            if last is None or last[0] != self.version:
+                # Claims of another extractor are never read again: each upgrade would leave a copy of the corpus's.
+                # Their space serves this version's (SQLite reuses the pages; the file does not shrink).
+                db.execute("DELETE FROM claims WHERE version != ?", (self.version,))
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('extractor', ?)", (self.version,))
             db.execute("COMMIT")
             db.execute("SELECT count(*) FROM claims LIMIT 1").fetchone()
         except sqlite3.DatabaseError:

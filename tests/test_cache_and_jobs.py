@@ -207,6 +207,26 @@ def test_an_older_cache_format_is_replaced_quietly(tmp_path: Path) -> None:
     assert data["notices"] == []
 
 
+def test_claims_of_another_extractor_version_are_let_go(tmp_path: Path) -> None:
+    from factcheck.cache import ClaimCache
+    from factcheck.versions import extractor_version
+
+    cache = tmp_path / "claims.sqlite"
+    assert run_cli("check", str(SEEDS), "--cache", str(cache), "--format", "json").returncode == 1
+    db = sqlite3.connect(cache)
+    kept = db.execute("SELECT count(*) FROM claims").fetchone()[0]
+    db.execute("INSERT INTO claims SELECT key, 'an-older-extractor', data FROM claims")
+    db.execute("UPDATE meta SET value = 'an-older-extractor' WHERE key = 'extractor'")
+    db.commit()
+    db.close()
+    assert kept == 3
+    ClaimCache(cache).db.close()  # opened by a newer factcheck: the older extractor's claims go, this one's stay
+    db = sqlite3.connect(cache)
+    assert db.execute("SELECT DISTINCT version FROM claims").fetchall() == [(extractor_version(),)]
+    assert db.execute("SELECT count(*) FROM claims").fetchone()[0] == kept
+    db.close()
+
+
 def test_table_rendered_in_parallel_is_the_same(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from factcheck.pipeline import check
     from factcheck.report import table
