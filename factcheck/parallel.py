@@ -8,6 +8,7 @@ collector is frozen (it would otherwise touch, and so copy, every inherited obje
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 from collections.abc import Callable, Iterator
 from typing import Any, Generic, TypeVar
@@ -159,16 +160,20 @@ def _consume(fn: Callable[[Iterator[Any]], Any], conn: Any) -> None:
     its error, once the rest is read, so that the sender is never left blocked on a full pipe) sent back."""
     _watch_parent()
 
+    ended = False
+
     def received() -> Iterator[Any]:
+        nonlocal ended
         while data := conn.recv_bytes():
             yield pickle.loads(data)
+        ended = True
 
-    items = received()
     try:
-        payload = pickle.dumps((True, fn(items)), pickle.HIGHEST_PROTOCOL)
+        payload = pickle.dumps((True, fn(received())), pickle.HIGHEST_PROTOCOL)
     except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
-        for _ in items:
-            pass
+        with contextlib.suppress(EOFError, OSError):
+            while not ended and conn.recv_bytes():  # the rest, up to the empty message
+                pass
         payload = pickle.dumps((False, _portable(exc)), pickle.HIGHEST_PROTOCOL)
     conn.send_bytes(payload)
     conn.close()

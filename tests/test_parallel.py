@@ -136,6 +136,11 @@ def _fails_at_first(items: Iterator[bytes]) -> int:
     raise ValueError("first item refused")
 
 
+def _fails_at_end(items: Iterator[int]) -> int:
+    sum(items)
+    raise ValueError("failed once all was read")
+
+
 def _dies(items: Iterator[int]) -> int:
     next(items)
     os._exit(3)
@@ -156,6 +161,14 @@ def test_a_streamed_workers_error_is_raised_once_all_is_sent() -> None:
         for _ in range(200):
             streamed.send(b"x" * 100_000)
         with pytest.raises(ValueError, match="first item refused"):
+            streamed.result()
+
+
+def test_a_streamed_workers_error_after_all_is_read_is_raised_not_a_hang() -> None:
+    with Streamed(_fails_at_end) as streamed:
+        for i in range(10):
+            streamed.send(i)
+        with pytest.raises(ValueError, match="once all was read"):
             streamed.result()
 
 
