@@ -87,8 +87,8 @@ def main() -> int:
     ap.add_argument("--docs", type=int, default=3_000, help="documents in each corpus")
     ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="factcheck-memory-"))
-    try:
+    with tempfile.TemporaryDirectory(prefix="factcheck-memory-", ignore_cleanup_errors=True) as scratch:
+        tmp = Path(scratch)
         figures = []
         print(f"{'corpus':10} {'documents':>10} {'words':>12} {'seconds':>8} {'largest MB':>11} {'all MB':>8}")
         for kind in ("copies", "distinct"):
@@ -99,8 +99,6 @@ def main() -> int:
             figures.append(f"{kind}_largest_mb={largest / 1024:.0f} {kind}_all_mb={pss / 1024:.0f}")
             shutil.rmtree(corpus)
         print("\nFIGURES " + " ".join(figures))
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 

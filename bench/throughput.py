@@ -19,7 +19,6 @@ import argparse
 import json
 import random
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -158,8 +157,8 @@ def main() -> int:
     ap.add_argument("--skip-linear", action="store_true", help="skip the ten-times corpus")
     args = ap.parse_args()
     compile_factcheck()
-    tmp = Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
-    try:
+    with tempfile.TemporaryDirectory(prefix="factcheck-bench-", ignore_cleanup_errors=True) as scratch:
+        tmp = Path(scratch)
         corpus = tmp / "corpus"
         words = build(corpus, args.words)
         docs = len(list(corpus.iterdir()))
@@ -212,8 +211,6 @@ def main() -> int:
         if linear:
             figures.append(f"ten_times_cost={linear[0]:.1f}x_for_{linear[1]:.1f}x_words")
         print("\nFIGURES " + " ".join(figures))
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 
