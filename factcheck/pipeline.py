@@ -126,9 +126,6 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
         if rows_out is not None:
             sending.append((i, rows))
             rows = NO_ROWS
-            if len(sending) == BATCH:
-                rows_out(sending)
-                sending = []
         if keys[i] in used:  # a second document of the same text gets claims of its own
             claims = [c.model_copy() for c in claims]
         used.add(keys[i])
@@ -140,8 +137,9 @@ def extract_documents(docs: list[Document], progress: Progress | None = None, ca
         if compress_texts:
             docs[i].compress()
         out.append((compact(claims, pool), rows, compact_figures(figures, pool)))
-    if rows_out is not None and sending:
-        rows_out(sending)
+    if rows_out is not None:  # the cached documents' shingles, held until now (by `cached`) in any case
+        for start in range(0, len(sending), BATCH):
+            rows_out(sending[start : start + BATCH])
     return out
 
 
@@ -461,17 +459,17 @@ def _check_documents(docs: list[Document], rules: list[Rule], progress: Progress
         if finding:
             finding.end()
         local = [claims for claims, _, _ in extracted]
-        rows = [rows for _, rows, _ in extracted]
         parallel = _Aligned.worth(rules, sum(len(figures) for _, _, figures in extracted), jobs)
         local_ids = [[c.id for c in claims] for claims in local]
         numbered = number_claims(local)
         figures = number_figures([figures for _, _, figures in extracted], local_ids, numbered)
         forked = _Aligned(docs, rules, figures, jobs) if parallel else None
-        passages = finding.result() if finding else find_shared_passages(docs, **options, rows=rows)
+        passages = finding.result() if finding else find_shared_passages(docs, **options,
+                                                                         rows=[rows for _, rows, _ in extracted])
     finally:
         if finding:
             finding.close()
-    del extracted, local, rows  # the sentences' shingles are no longer needed: their memory serves the rules
+    del extracted, local  # the sentences' shingles (when held here) are no longer needed: their memory serves the rules
     claims = mark_copies(numbered, passages)
     findings = run_rules(docs, claims, rules, passages, figures, jobs, forked)
     # A figure a finding points at that is no claim of its own is listed with the claims, so reports can quote it
