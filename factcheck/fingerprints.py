@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 
 from .display import normalized
 from .models import Claim, Document, Finding
@@ -29,19 +30,36 @@ _SPACES = re.compile(r"\s+")
 
 
 class Fingerprints:
-    """The fingerprints of one report's findings. Each claim's value and each document's identity is worked out
-    once, however many findings cite them (on a large story, thousands of findings cite the same documents)."""
+    """The fingerprints of one report's findings. Each value and each document's identity is worked out once,
+    however many findings cite them (on a large story, thousands of findings cite the same documents).
 
-    def __init__(self, claims: dict[str, Claim], docs: dict[str, Document]) -> None:
+    `claims`: the report's claims, in its order; a claim numbered Cn, found at place n, needs no index of its
+    own (on a large corpus such an index, of the hundreds of thousands of claims findings cite, would be the
+    largest thing this step holds)."""
+
+    def __init__(self, claims: Sequence[Claim], docs: dict[str, Document]) -> None:
         self.claims, self.docs = claims, docs
-        self._values: dict[str, str] = {}
+        self._others: dict[str, Claim] | None = None
+        self._values: dict[int, str] = {}  # by the value object, which the claims of one value share
         self._identities: dict[str, str] = {}
 
+    def _claim(self, cid: str) -> Claim | None:
+        if cid[:1] == "C" and cid[1:].isdigit():
+            k = int(cid[1:]) - 1
+            if 0 <= k < len(self.claims) and self.claims[k].id == cid:
+                return self.claims[k]
+        if self._others is None:  # the claims not at the place their ids name (figures quoted as claims)
+            self._others = {c.id: c for i, c in enumerate(self.claims) if c.id != f"C{i + 1}"}
+        return self._others.get(cid)
+
     def _value(self, cid: str) -> str | None:
-        value = self._values.get(cid)
-        if value is None and (c := self.claims.get(cid)):
-            value = self._values[cid] = f"{c.attribute}={normalized(c)}"
-        return value
+        c = self._claim(cid)
+        if c is None:
+            return None
+        value = self._values.get(id(c.value))
+        if value is None:
+            value = self._values[id(c.value)] = normalized(c)
+        return f"{c.attribute}={value}"
 
     def _identity(self, path: str) -> str:
         identity = self._identities.get(path)

@@ -273,16 +273,14 @@ def test_kept_outputs_come_back_as_they_were_and_an_older_entry_is_a_miss(tmp_pa
     cache.close()
 
 
-def test_rules_and_fingerprints_shared_with_forked_processes_give_the_same(corpus: Path,
+def test_rules_shared_with_forked_processes_give_the_same(corpus: Path,
                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     from factcheck import pipeline
 
     one = pipeline.check([str(corpus)], jobs=1)
-    # the corpus is small: share its rules and fingerprints all the same, the fingerprints in several pieces
+    # the corpus is small: share its rules with other processes all the same
     monkeypatch.setattr(pipeline, "PARALLEL_RULES_CLAIMS", 0)
     monkeypatch.setattr(pipeline, "PARALLEL_FIGURES", 0)
-    monkeypatch.setattr(pipeline, "PARALLEL_FINGERPRINTS", 0)
-    monkeypatch.setattr(pipeline, "FINGERPRINT_CHUNK", 7)
     for jobs in (2, 3):
         assert pipeline.check([str(corpus)], jobs=jobs) == one
     assert {f.rule for f in one.findings} >= {"FC101", "FC102", "FC106", "FC302"}  # rules of both kinds ran

@@ -44,3 +44,24 @@ def test_renamed_files_moved_lines_and_unrelated_edits_keep_fingerprints(tmp_pat
 def test_document_identity_is_its_title_else_its_first_line_with_text(title: str | None, text: str,
                                                                       identity: str) -> None:
     assert _document_identity(Document(path="any.txt", title=title, text=text, line_map=[])) == identity
+
+
+def test_a_claim_is_found_by_its_place_or_else_by_its_id() -> None:
+    from factcheck.fingerprints import Fingerprints
+    from factcheck.models import Claim, Finding, NumberValue
+
+    def claim(cid: str, low: float) -> Claim:
+        return Claim(id=cid, document="a.txt", line=1, column=1, sentence=0, subject="Acme", attribute="valuation",
+                     text="$1", value=NumberValue(low=low, high=low, unit="USD"), quote="q")
+
+    def about(*cids: str) -> Finding:
+        return Finding(id="", rule="FC101", name="n", severity="error", subject="Acme", attribute="valuation",
+                       message="m", claims=list(cids))
+
+    numbered = [claim("C1", 1.0), claim("C2", 2.0), claim("G7", 3.0)]
+    shuffled = [numbered[2], numbered[1], numbered[0]]  # no claim at the place its id names but C2
+    one, other = Fingerprints(numbered, {}), Fingerprints(shuffled, {})
+    for cids in (["C1", "C2"], ["G7"], ["C1", "G7"], ["C9"]):
+        assert one(about(*cids)) == other(about(*cids))
+    assert one(about("C1")) != one(about("C2")) != one(about("G7"))
+    assert one(about("C9")) == one(about())  # an id no claim has adds nothing

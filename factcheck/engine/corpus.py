@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..display import normalized, short_paths
-from ..models import Claim, DateValue, Document, Figure, Finding, Location, NumberValue, share_fields_set
+from ..models import Claim, DateValue, Document, Figure, Finding, Location, NumberValue, share_records
 from ..normalize import dates as nd
 from ..normalize.intervals import INF, Interval
 from ..normalize.units import format_value
@@ -249,6 +249,7 @@ def place(corpus: Corpus, document: str, line: int, quote: str = "", column: int
     found = places.get(key)
     if found is None:
         found = places[key] = Location(document=document, line=line, column=column, quote=quote)
+        share_records([found])  # a large corpus's findings cite places by the million
     assert isinstance(found, Location)
     return found
 
@@ -267,5 +268,5 @@ def finding(rule: Rule, subject: str, attribute: str, message: str, claims: list
     found = Finding(id="", rule=rule.id, name=rule.name, severity=rule.severity, subject=subject, attribute=attribute,
                     message=message, summary=summary or message, claims=[c.id for c in claims], documents=docs,
                     locations=locs, internal=len(docs) == 1 and bool(claims), details=clean, fingerprint="")
-    share_fields_set([found, *found.locations])  # a large corpus has findings by the hundred thousand
+    share_records([found])  # a large corpus has findings by the hundred thousand (their places: see `place`)
     return found

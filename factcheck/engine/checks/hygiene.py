@@ -52,7 +52,7 @@ def run_placeholder(rule: Rule, opts: PlaceholderOptions, corpus: Corpus) -> Ite
         locs: list[Location] = []
         for i, line in enumerate(doc.read_text().split("\n"), 1):
             for m in pattern.finditer(line):
-                locs.append(Location(document=doc.path, line=doc.file_line(i), column=m.start() + 1, quote=m.group()))
+                locs.append(place(corpus, doc.path, doc.file_line(i), m.group(), m.start() + 1))
         if not locs:
             continue
         listed = ", ".join(f"{loc.quote} (line {loc.line})" for loc in locs[:8])
@@ -99,4 +99,4 @@ def run_undated(rule: Rule, opts: UndatedOptions, corpus: Corpus) -> Iterator[Fi
                    f"stay unresolved and its figures are compared with every period. Give one in front matter "
                    f"(published: 2025-06-20) or in the record's metadata.")
             yield finding(rule, corpus.short(doc.path), "published", msg, summary="no publication date",
-                          locations=[Location(document=doc.path, line=doc.file_line(1))])
+                          locations=[place(corpus, doc.path, doc.file_line(1))])
