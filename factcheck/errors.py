@@ -17,3 +17,7 @@ class InputError(Exception):
         if self.path:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         return f"{where}{self.message}"
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str | None, int | None]]:
+        # raised in a worker process, it reaches the parent with the file it names
+        return (InputError, (self.message, self.path, self.line))

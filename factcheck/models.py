@@ -30,6 +30,7 @@ class Document(BaseModel):
     line_map: list[int] = Field(default_factory=list, repr=False)
     line_shift: int = Field(0, repr=False)
     compressed: bytes | None = Field(None, repr=False, exclude=True)
+    on_disk: tuple[int, int] | None = Field(None, repr=False, exclude=True)
 
     def file_line(self, text_line: int) -> int:
         """The line in the original file of 1-based line `text_line` of `text`."""
@@ -38,20 +39,35 @@ class Document(BaseModel):
         return text_line + self.line_shift
 
     def read_text(self) -> str:
-        """The text, whether held as it is or compressed."""
-        return self.text if self.compressed is None else _decompressed(self.compressed)
+        """The text, whether held as it is, compressed, or only in its file (see `release`)."""
+        if self.compressed is not None:
+            return _decompressed(self.compressed)
+        if self.on_disk is not None:
+            return _reread(self.path, self.line_shift, *self.on_disk)
+        return self.text
 
     def plain(self) -> Document:
-        """The document with its text as it is: itself, or a copy when the text is held compressed."""
-        if self.compressed is None:
+        """The document with its text as it is: itself, or a copy when the text is held otherwise."""
+        if self.compressed is None and self.on_disk is None:
             return self
-        return self.model_copy(update={"text": zlib_text(self.compressed), "compressed": None})
+        return self.model_copy(update={"text": self.read_text(), "compressed": None, "on_disk": None})
+
+    def release(self) -> None:
+        """Hold no text, for a document that is a text file's body after `line_shift` lines (as the loader makes
+        it): `read_text()` reads it again from the file, and raises InputError if the file no longer holds it
+        (checked by its length and CRC-32). A large corpus of text files then holds none of its texts."""
+        if self.compressed is None and self.on_disk is None:
+            import zlib
+
+            # fields set in place, as `compress` does: nothing to validate
+            self.__dict__["on_disk"] = (len(self.text), zlib.crc32(self.text.encode("utf-8", "surrogatepass")))
+            self.__dict__["text"] = ""
 
     def compress(self) -> None:
         """Hold the text compressed (`text` is then empty; `read_text()` gives it back). A run reads each text
         whole once, to extract its claims, then a few again and the others once or twice in a scan; compressed,
         a large corpus's texts take half the memory or less."""
-        if self.compressed is None:
+        if self.compressed is None and self.on_disk is None:
             import zlib
 
             # fields set in place, the same as before: nothing to validate
@@ -62,6 +78,21 @@ class Document(BaseModel):
 @lru_cache(maxsize=32)  # the few documents read over and over (a check names one document's subjects in turn)
 def _decompressed(data: bytes) -> str:
     return zlib_text(data)
+
+
+@lru_cache(maxsize=32)  # as above: a document read again and again is read from its file once
+def _reread(path: str, line_shift: int, length: int, crc: int) -> str:
+    import zlib
+    from pathlib import Path
+
+    from .documents.loaders import read_text
+    from .errors import InputError
+
+    text = read_text(Path(path), max_bytes=1 << 62)  # its size was checked when it was first read
+    body = text.split("\n", line_shift)[-1] if line_shift else text
+    if len(body) != length or zlib.crc32(body.encode("utf-8", "surrogatepass")) != crc:
+        raise InputError("the file changed while it was being checked; check it again", path)
+    return body
 
 
 def zlib_text(data: bytes) -> str:

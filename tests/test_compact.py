@@ -5,7 +5,9 @@ from __future__ import annotations
 import copy
 import pickle
 import sys
+from pathlib import Path
 
+import pytest
 from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -268,7 +270,7 @@ def test_documents_loaded_compressed_are_read_once_whole_and_report_the_same() -
     rules = load_rules()
     plain = load_documents([str(SEEDS)], 10**7)
     packed = load_documents([str(SEEDS)], 10**7, compress=True)
-    assert all(d.text == "" and d.compressed for d in packed)
+    assert all(d.text == "" and d.on_disk and not d.compressed for d in packed)  # text files: read again
     assert [d.read_text() for d in packed] == [d.text for d in plain]
     assert [d.plain() for d in packed] == plain and plain[0].plain() is plain[0]
     assert extract(packed[0].plain()) == extract(plain[0])
@@ -300,3 +302,42 @@ def test_figures_made_claims_are_the_same_claims_sharing_equal_values_and_qualif
     for part in ("qualifiers", "value"):  # equal ones are one object
         objects = {id(getattr(c, part)) for c in made}
         assert len(objects) == len({getattr(c, part).model_dump_json() for c in made}) < len(made)
+
+
+@settings(max_examples=100, deadline=None)
+@given(front=st.sampled_from(["", "---\npublished: 2025-06-20\n---\n", "---\ntitle: A\n\n---\n"]),
+       body=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1))
+def test_a_released_text_file_reads_back_its_body(front: str, body: str) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "a.txt"
+        path.write_bytes((front + body).encode("utf-8"))
+        if not (front + body).strip():
+            return  # an empty file is refused, as it should be
+        (whole,) = load_documents([str(path)], 10**7)
+        (held,) = load_documents([str(path)], 10**7, compress=True)
+        assert (held.text, held.compressed) == ("", None)
+        assert held.read_text() == whole.text and held.plain() == whole
+        assert "on_disk" not in held.model_dump()
+
+
+def test_a_text_file_changed_during_a_run_is_an_input_error_naming_it(tmp_path: Path) -> None:
+    from factcheck.engine.rules import load_rules
+    from factcheck.errors import InputError
+    from factcheck.pipeline import check_documents
+
+    for i in range(70):  # enough documents for the work to be shared with forked processes
+        (tmp_path / f"d{i:02d}.txt").write_text(f"Acme was valued at ${i} billion.\n", encoding="utf-8")
+    for jobs in (1, 2):
+        docs = load_documents([str(tmp_path)], 10**7, compress=True)
+        changed = tmp_path / "d42.txt"
+        changed.write_text(f"Acme was valued at ${jobs + 90} billion.\n", encoding="utf-8")  # the same length
+        with pytest.raises(InputError) as raised:
+            check_documents(docs, load_rules(), jobs=jobs)
+        assert raised.value.path == changed.as_posix() and "changed" in str(raised.value)
+        assert str(pickle.loads(pickle.dumps(raised.value))) == str(raised.value)  # as a worker sends it
+        changed.unlink()
+        with pytest.raises(InputError, match="cannot read"):
+            docs[42].model_copy().read_text()
+        changed.write_text("Acme was valued at $42 billion.\n", encoding="utf-8")

@@ -25,6 +25,10 @@ URL_KEYS = ("url", "link", "canonical")
 DATE_KEYS = ("published", "date", "published_at", "publication_date", "date_publish", "pubdate", "datePublished")
 
 
+# Files whose document is their text after any front matter (see `load_file`), so it can be read again
+TEXT_SUFFIXES = frozenset(SUFFIXES - {".html", ".htm", ".json", ".jsonl", ".ndjson"})
+
+
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     """The file's text, refusing what is too large, empty, binary or not UTF-8."""
     name = path.as_posix()
@@ -203,15 +207,19 @@ def load_file(path: Path, max_bytes: int = MAX_BYTES) -> list[Document]:
 
 
 def load_documents(paths: list[str], max_bytes: int = MAX_BYTES, compress: bool = False) -> list[Document]:
-    """Every document under `paths`; raises InputError naming the first bad file. With `compress`, each text is
-    held compressed from the time it is read (see `Document.compress`): a large corpus is then never held whole."""
+    """Every document under `paths`; raises InputError naming the first bad file. With `compress`, no text is held
+    whole from the time it is read: a text file's is read again from the file when needed (`Document.release`),
+    others' are held compressed (`Document.compress`). A large corpus is then never held whole."""
     docs: list[Document] = []
     for p in iter_paths(paths):
         loaded = load_file(p, max_bytes)
         share_records(loaded)  # a record of set fields per document is a sixth of a corpus's documents' memory
         if compress:
             for d in loaded:
-                d.compress()
+                if p.suffix.lower() in TEXT_SUFFIXES:
+                    d.release()
+                else:
+                    d.compress()
         docs.extend(loaded)
     if not docs:
         raise InputError(f"no documents found (supported: {', '.join(sorted(SUFFIXES))})", " ".join(paths))
