@@ -2,8 +2,9 @@
 receiving it (`Forked`), or are fed it as this process makes it (`Streamed`).
 
 Each process claims the next task from a shared counter, so the work balances itself, and the tasks (documents,
-an index) are never sent: only results come back. Workers are forked while what they share is set and the cycle
-collector is frozen (it would otherwise touch, and so copy, every inherited object in each worker).
+an index) are never sent: only results come back, through files (see `_serve`). Workers are forked while what
+they share is set and the cycle collector is frozen (it would otherwise touch, and so copy, every inherited object
+in each worker).
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ def shared() -> Any:
     return _SHARED
 
 
-def _watch_parent() -> None:
+def _watch_parent(spill: str = "") -> None:
     """In a worker process: exit when the run that started it is gone (killed, not just finished), rather than
-    wait forever for work that will not come."""
+    wait forever for work that will not come; remove the folder of results `spill`, which the run cannot."""
     import os
+    import shutil
     import threading
     import time
 
@@ -36,6 +38,8 @@ def _watch_parent() -> None:
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(0.5)
+        if spill:
+            shutil.rmtree(spill, ignore_errors=True)
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
@@ -62,14 +66,22 @@ def _portable(exc: BaseException) -> BaseException:
         return RuntimeError("in a worker process:\n" + "".join(traceback.format_exception(exc)))
 
 
-def _serve(fn: Callable[[Any], Any], tasks: list[Any], counter: Any, queue: Any) -> None:
-    """A worker's life: take tasks until none is left, sending each result (or the first error) back."""
-    _watch_parent()
+def _serve(fn: Callable[[Any], Any], tasks: list[Any], counter: Any, queue: Any, spill: str) -> None:
+    """A worker's life: take tasks until none is left, sending each result (or the first error) back.
+
+    A result is pickled into a file of `spill`, as it is made, and only the file's name is sent: pickled to bytes,
+    it was held twice over while the queue's thread pickled those again (the run's largest process at 100,000
+    documents was a worker sending a rule's findings); the parent reads it back the same way."""
+    import os
+
+    _watch_parent(spill)
     while (i := _claim(counter, len(tasks))) is not None:
         try:
-            # Pickled here rather than by the queue's thread, so that a result that does not pickle is this
-            # task's error instead of a result lost.
-            queue.put((i, True, pickle.dumps(fn(tasks[i]), pickle.HIGHEST_PROTOCOL)))
+            # Pickled here, so that a result that does not pickle is this task's error instead of a result lost.
+            path = os.path.join(spill, f"{i}.pickle")
+            with open(path, "wb") as f:
+                pickle.dump(fn(tasks[i]), f, pickle.HIGHEST_PROTOCOL)
+            queue.put((i, True, path))
         except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
             queue.put((i, False, _portable(exc)))
             break
@@ -85,14 +97,17 @@ class Forked(Generic[T, R]):
     def __init__(self, fn: Callable[[T], R], tasks: list[T], jobs: int, share: Any = None) -> None:
         import gc
         import multiprocessing
+        import tempfile
 
         global _SHARED
         self.fn, self.tasks, self.share = fn, tasks, share
         ctx = multiprocessing.get_context("fork")
         self.counter = ctx.Value("q", 0)
         self.queue = ctx.Queue()  # a worker's results are written by its own thread, so it never waits on a pipe
-        self.workers = [ctx.Process(target=_serve, args=(fn, tasks, self.counter, self.queue), daemon=True)
-                        for _ in range(min(jobs - 1, len(tasks)))]
+        n = min(jobs - 1, len(tasks))
+        self.spill = tempfile.mkdtemp(prefix="factcheck-results-") if n else ""  # removed by close()
+        self.workers = [ctx.Process(target=_serve, args=(fn, tasks, self.counter, self.queue, self.spill),
+                                    daemon=True) for _ in range(n)]
         _SHARED = share
         gc.freeze()
         try:
@@ -136,7 +151,11 @@ class Forked(Generic[T, R]):
             return False
         if not ok:
             raise value
-        done[i] = pickle.loads(value)
+        import os
+
+        with open(value, "rb") as f:
+            done[i] = pickle.load(f)
+        os.unlink(value)
         return True
 
     def close(self) -> None:
@@ -147,6 +166,11 @@ class Forked(Generic[T, R]):
                 w.terminate()  # only when the caller stopped early: finished workers have exited
             w.join()
         self.queue.close()
+        if self.spill:
+            import shutil
+
+            shutil.rmtree(self.spill, ignore_errors=True)  # results not read: the caller stopped early
+            self.spill = ""
 
     def __enter__(self) -> Forked[T, R]:
         return self

@@ -278,6 +278,10 @@ class _Aligned:
     def worth(rules: list[Rule], n_figures: int, jobs: int) -> bool:
         return jobs > 1 and any(r.check == "aligned-figure" for r in rules) and n_figures >= PARALLEL_FIGURES
 
+    def close(self) -> None:
+        """Stop the matching, if it is still going (the run stopped early)."""
+        self.forked.close()
+
     def gather(self) -> None:
         """Wait for the matches, then let the indexes go (the findings made next take the memory they held)."""
         if self.matched is not None:
@@ -440,6 +444,7 @@ def _check_documents(docs: list[Document], rules: list[Rule], progress: Progress
     # to number the claims and index the figures for the costliest rule, which then starts in other processes
     # while the other rules run here.
     finding = Streamed(_passages_task, share=(docs, options)) if jobs > 1 and len(docs) >= PARALLEL_PASSAGES else None
+    forked: _Aligned | None = None
     try:
         extracted = extract_documents(docs, progress, cache, jobs, int(options.get("shingle", 8)), compress_texts,
                                       finding.send if finding else None)
@@ -453,12 +458,20 @@ def _check_documents(docs: list[Document], rules: list[Rule], progress: Progress
         forked = _Aligned(docs, rules, figures, jobs) if parallel else None
         passages = finding.result() if finding else find_shared_passages(docs, **options,
                                                                          rows=[rows for _, rows, _ in extracted])
+    except BaseException:
+        if forked:
+            forked.close()  # its workers, and the files they write results to
+        raise
     finally:
         if finding:
             finding.close()
     del extracted, local  # the sentences' shingles (when held here) are no longer needed: their memory serves the rules
-    claims = mark_copies(numbered, passages)
-    findings = run_rules(docs, claims, rules, passages, figures, jobs, forked)
+    try:
+        claims = mark_copies(numbered, passages)
+        findings = run_rules(docs, claims, rules, passages, figures, jobs, forked)
+    finally:
+        if forked:
+            forked.close()
     # A figure a finding points at that is no claim of its own is listed with the claims, so reports can quote it
     # (run_rules kept only those figures).
     claims = claims + figure_claims(figures)

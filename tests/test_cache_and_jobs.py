@@ -159,7 +159,8 @@ def test_after_a_killed_run(corpus: Path, tmp_path: Path) -> None:
     cache = tmp_path / "claims.sqlite"
     proc = subprocess.Popen([*factcheck_cmd(), "check", str(corpus), "--cache", str(cache), "--jobs", "2",
                              "--format", "json"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+                            start_new_session=True, env={**os.environ, "TMPDIR": str(tmp_path)})
+    # (a run killed with its workers leaves the folder its workers' results come through: in tmp_path, here)
     # Killed once it has stored some documents' claims, not all: in the middle of extraction.
     stored = 0
     while proc.poll() is None and stored == 0:

@@ -94,7 +94,41 @@ def test_a_worker_that_dies_is_an_error_not_a_hang() -> None:
 def test_leaving_early_stops_the_workers() -> None:
     with Forked(_who, list(range(200)), 3, share=0) as forked:
         next(forked.results())
+        assert os.path.isdir(forked.spill)
     assert not any(w.is_alive() for w in forked.workers)
+
+
+@pytest.mark.parametrize("early", [False, True])
+def test_the_files_results_come_through_are_removed(early: bool) -> None:
+    with Forked(_who, list(range(100)), 2, share=0) as forked:
+        spill = forked.spill
+        results = forked.results()
+        out = [next(results)] if early else list(results)
+        if not early:
+            assert os.listdir(spill) == []  # each removed once read
+    assert len(out) == (1 if early else 100) and not os.path.exists(spill)
+
+
+def test_a_worker_whose_run_is_gone_removes_its_results_folder() -> None:
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue()
+
+    def run() -> None:
+        with Forked(_who, list(range(10_000)), 2, share=0) as forked:
+            queue.put(forked.spill)
+            time.sleep(0.2)
+            os._exit(0)  # as a killed run: no close(), so the worker must notice and clean up
+
+    proc = ctx.Process(target=run)
+    proc.start()
+    spill = queue.get(timeout=30)
+    proc.join(30)
+    deadline = time.monotonic() + 10
+    while os.path.exists(spill) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not os.path.exists(spill)
 
 
 def test_once_closed_it_lets_go_of_what_it_shared_and_its_tasks() -> None:
