@@ -25,8 +25,11 @@ URL_KEYS = ("url", "link", "canonical")
 DATE_KEYS = ("published", "date", "published_at", "publication_date", "date_publish", "pubdate", "datePublished")
 
 
-# Files whose document is their text after any front matter (see `load_file`), so it can be read again
-TEXT_SUFFIXES = frozenset(SUFFIXES - {".html", ".htm", ".json", ".jsonl", ".ndjson"})
+HTML_SUFFIXES = (".html", ".htm")
+JSON_SUFFIXES = (".json",)
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+# The rest: files whose document is their text after any front matter (see `load_file`), so it can be read again
+TEXT_SUFFIXES = frozenset(SUFFIXES.difference(HTML_SUFFIXES, JSON_SUFFIXES, JSONL_SUFFIXES))
 
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
@@ -197,11 +200,11 @@ def load_file(path: Path, max_bytes: int = MAX_BYTES) -> list[Document]:
     """The documents one file holds."""
     text = read_text(path, max_bytes)
     suffix = path.suffix.lower()
-    if suffix in (".html", ".htm"):
+    if suffix in HTML_SUFFIXES:
         return [load_html_file(path, text)]
-    if suffix == ".json":
+    if suffix in JSON_SUFFIXES:
         return load_json_file(path, text)
-    if suffix in (".jsonl", ".ndjson"):
+    if suffix in JSONL_SUFFIXES:
         return load_jsonl_file(path, text)
     return [load_text_file(path, text)]
 
