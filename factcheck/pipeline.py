@@ -446,32 +446,28 @@ def _check_documents(docs: list[Document], rules: list[Rule], progress: Progress
     finding = Streamed(_passages_task, share=(docs, options)) if jobs > 1 and len(docs) >= PARALLEL_PASSAGES else None
     forked: _Aligned | None = None
     try:
-        extracted = extract_documents(docs, progress, cache, jobs, int(options.get("shingle", 8)), compress_texts,
-                                      finding.send if finding else None)
-        if finding:
-            finding.end()
-        local = [claims for claims, _, _ in extracted]
-        parallel = _Aligned.worth(rules, sum(len(figures) for _, _, figures in extracted), jobs)
-        local_ids = [[c.id for c in claims] for claims in local]
-        numbered = number_claims(local)
-        figures = number_figures([figures for _, _, figures in extracted], local_ids, numbered)
-        forked = _Aligned(docs, rules, figures, jobs) if parallel else None
-        passages = finding.result() if finding else find_shared_passages(docs, **options,
-                                                                         rows=[rows for _, rows, _ in extracted])
-    except BaseException:
-        if forked:
-            forked.close()  # its workers, and the files they write results to
-        raise
-    finally:
-        if finding:
-            finding.close()
-    del extracted, local  # the sentences' shingles (when held here) are no longer needed: their memory serves the rules
-    try:
+        try:
+            extracted = extract_documents(docs, progress, cache, jobs, int(options.get("shingle", 8)),
+                                          compress_texts, finding.send if finding else None)
+            if finding:
+                finding.end()
+            local = [claims for claims, _, _ in extracted]
+            parallel = _Aligned.worth(rules, sum(len(figures) for _, _, figures in extracted), jobs)
+            local_ids = [[c.id for c in claims] for claims in local]
+            numbered = number_claims(local)
+            figures = number_figures([figures for _, _, figures in extracted], local_ids, numbered)
+            forked = _Aligned(docs, rules, figures, jobs) if parallel else None
+            passages = finding.result() if finding else find_shared_passages(docs, **options,
+                                                                             rows=[rows for _, rows, _ in extracted])
+        finally:
+            if finding:
+                finding.close()
+        del extracted, local  # the shingles (when held here) are no longer needed: their memory serves the rules
         claims = mark_copies(numbered, passages)
         findings = run_rules(docs, claims, rules, passages, figures, jobs, forked)
     finally:
         if forked:
-            forked.close()
+            forked.close()  # done already, unless the run stopped early: its workers and their results' files
     # A figure a finding points at that is no claim of its own is listed with the claims, so reports can quote it
     # (run_rules kept only those figures).
     claims = claims + figure_claims(figures)
