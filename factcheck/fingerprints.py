@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from .display import normalized
-from .models import Claim, Document, Finding
+from .models import Claim, ClaimsById, Document, Finding
 
 
 def _document_identity(doc: Document | None) -> str:
@@ -38,22 +38,12 @@ class Fingerprints:
     largest thing this step holds)."""
 
     def __init__(self, claims: Sequence[Claim], docs: dict[str, Document]) -> None:
-        self.claims, self.docs = claims, docs
-        self._others: dict[str, Claim] | None = None
+        self.claims, self.docs = ClaimsById(claims), docs
         self._values: dict[int, str] = {}  # by the value object, which the claims of one value share
         self._identities: dict[str, str] = {}
 
-    def _claim(self, cid: str) -> Claim | None:
-        if cid[:1] == "C" and cid[1:].isdigit():
-            k = int(cid[1:]) - 1
-            if 0 <= k < len(self.claims) and self.claims[k].id == cid:
-                return self.claims[k]
-        if self._others is None:  # the claims not at the place their ids name (figures quoted as claims)
-            self._others = {c.id: c for i, c in enumerate(self.claims) if c.id != f"C{i + 1}"}
-        return self._others.get(cid)
-
     def _value(self, cid: str) -> str | None:
-        c = self._claim(cid)
+        c = self.claims.get(cid)
         if c is None:
             return None
         value = self._values.get(id(c.value))

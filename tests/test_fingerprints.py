@@ -65,3 +65,18 @@ def test_a_claim_is_found_by_its_place_or_else_by_its_id() -> None:
         assert one(about(*cids)) == other(about(*cids))
     assert one(about("C1")) != one(about("C2")) != one(about("G7"))
     assert one(about("C9")) == one(about())  # an id no claim has adds nothing
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2, 3], [3, 2, 1, 0], [1, 0, 3, 2], [2, 0, 1, 3]])
+def test_claims_by_id_are_found_at_their_place_or_else_by_id(order: list[int]) -> None:
+    from factcheck.models import Claim, ClaimsById, NumberValue
+
+    made = [Claim(id=cid, document="a.txt", line=1, column=1, sentence=0, subject="Acme", attribute="valuation",
+                  text="$1", value=NumberValue(low=1, high=1, unit="USD"), quote="q")
+            for cid in ("C1", "C2", "G7", "x")]
+    claims = [made[i] for i in order]
+    by_id = ClaimsById(claims)
+    for c in made:
+        assert by_id.get(c.id) is c
+    for missing in ("C5", "C0", "C-1", "C", "G8", ""):
+        assert by_id.get(missing) is None

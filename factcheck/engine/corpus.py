@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..display import normalized, short_paths
-from ..models import Claim, DateValue, Document, Figure, Finding, Location, NumberValue, share_records
+from ..models import Claim, ClaimsById, DateValue, Document, Figure, Finding, Location, NumberValue, share_records
 from ..normalize import dates as nd
 from ..normalize.intervals import INF, Interval
 from ..normalize.units import format_value
@@ -37,7 +37,7 @@ class Corpus:
     vocab: Vocabulary
     passages: list[SharedPassage] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)  # every figure written, claim or not (see claims/figures.py)
-    by_id: dict[str, Claim] = field(default_factory=dict)
+    by_id: ClaimsById = field(init=False)
     groups: dict[tuple[str, str], list[Claim]] = field(default_factory=dict)
     docs: dict[str, Document] = field(default_factory=dict)
     wires: dict[str, str] = field(default_factory=dict)
@@ -45,7 +45,7 @@ class Corpus:
     memo: dict[str, dict[object, object]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.by_id = {c.id: c for c in self.claims}
+        self.by_id = ClaimsById(self.claims)
         self.docs = {d.path: d for d in self.documents}
         self.wires = {d.path: w for d in self.documents if (w := wire_credit(d.read_text()))}
         groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
