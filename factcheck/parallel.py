@@ -66,7 +66,8 @@ def _portable(exc: BaseException) -> BaseException:
         return RuntimeError("in a worker process:\n" + "".join(traceback.format_exception(exc)))
 
 
-def _serve(fn: Callable[[Any], Any], tasks: list[Any], counter: Any, queue: Any, spill: str) -> None:
+def _serve(fn: Callable[[Any], Any], tasks: list[Any], counter: Any, queue: Any, spill: str,
+           pack: Callable[[Any], Any]) -> None:
     """A worker's life: take tasks until none is left, sending each result (or the first error) back.
 
     A result is pickled into a file of `spill`, as it is made, and only the file's name is sent: pickled to bytes,
@@ -80,7 +81,7 @@ def _serve(fn: Callable[[Any], Any], tasks: list[Any], counter: Any, queue: Any,
             # Pickled here, so that a result that does not pickle is this task's error instead of a result lost.
             path = os.path.join(spill, f"{i}.pickle")
             with open(path, "wb") as f:
-                pickle.dump(fn(tasks[i]), f, pickle.HIGHEST_PROTOCOL)
+                pickle.dump(pack(fn(tasks[i])), f, pickle.HIGHEST_PROTOCOL)
             queue.put((i, True, path))
         except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
             queue.put((i, False, _portable(exc)))
@@ -89,24 +90,32 @@ def _serve(fn: Callable[[Any], Any], tasks: list[Any], counter: Any, queue: Any,
     queue.join_thread()
 
 
+def _same(x: Any) -> Any:
+    return x
+
+
 class Forked(Generic[T, R]):
     """`fn` applied to each of `tasks` by `jobs` processes: `jobs - 1` forked now, which start at once, and this
     one, which takes tasks too while it waits in `results()` (so the caller can go on with other work first).
-    Results come in task order and are what one process gives. A context manager: leaving it stops the workers."""
+    Results come in task order and are what one process gives. A context manager: leaving it stops the workers.
 
-    def __init__(self, fn: Callable[[T], R], tasks: list[T], jobs: int, share: Any = None) -> None:
+    `pack` and `unpack`: how a worker's result is sent (made into what pickles in less memory, then back into a
+    result, in this process); a task this process runs itself gives its result as it is."""
+
+    def __init__(self, fn: Callable[[T], R], tasks: list[T], jobs: int, share: Any = None,
+                 pack: Callable[[R], Any] = _same, unpack: Callable[[Any], R] = _same) -> None:
         import gc
         import multiprocessing
         import tempfile
 
         global _SHARED
-        self.fn, self.tasks, self.share = fn, tasks, share
+        self.fn, self.tasks, self.share, self.unpack = fn, tasks, share, unpack
         ctx = multiprocessing.get_context("fork")
         self.counter = ctx.Value("q", 0)
         self.queue = ctx.Queue()  # a worker's results are written by its own thread, so it never waits on a pipe
         n = min(jobs - 1, len(tasks))
         self.spill = tempfile.mkdtemp(prefix="factcheck-results-") if n else ""  # removed by close()
-        self.workers = [ctx.Process(target=_serve, args=(fn, tasks, self.counter, self.queue, self.spill),
+        self.workers = [ctx.Process(target=_serve, args=(fn, tasks, self.counter, self.queue, self.spill, pack),
                                     daemon=True) for _ in range(n)]
         _SHARED = share
         gc.freeze()
@@ -154,7 +163,7 @@ class Forked(Generic[T, R]):
         import os
 
         with open(value, "rb") as f:
-            done[i] = pickle.load(f)
+            done[i] = self.unpack(pickle.load(f))
         os.unlink(value)
         return True
 

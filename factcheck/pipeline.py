@@ -10,7 +10,7 @@ from .claims.entities import corpus_names
 from .documents import load_documents
 from .documents.loaders import MAX_BYTES
 from .engine.checks import DOCUMENT_CHECKS, run_rule, validate_options
-from .engine.corpus import Corpus
+from .engine.corpus import Corpus, pack_findings, unpack_findings
 from .engine.passages import Rows, SharedPassage, document_rows, find_shared_passages
 from .engine.rules import Rule, load_rules
 from .errors import InputError
@@ -377,13 +377,10 @@ def _rule_results(rules: list[Rule], todo: list[int], corpus: Corpus, jobs: int)
     pooled = [i for i in todo if rules[i].check not in DOCUMENT_CHECKS] if forks else []
     results = {i: list(run_rule(rules[i], corpus)) for i in todo if i not in pooled}
     if pooled:
-        with Forked(_rule_task, pooled, jobs, share=(rules, corpus)) as pool:
-            for i, found in zip(pooled, pool.results(), strict=True):
-                results[i] = found
-                # Held to the end of the run, a large corpus's findings and their places by the hundred thousand:
-                # made in other processes, they come back with records of their own (see `corpus.finding`)
-                share_records(found)
-                share_records(list({id(loc): loc for f in found for loc in f.locations}.values()))
+        # a large corpus's findings cite places by the hundred thousand: sent packed (see `PackedFindings`)
+        with Forked(_rule_task, pooled, jobs, share=(rules, corpus), pack=pack_findings,
+                    unpack=lambda packed: unpack_findings(packed, corpus)) as pool:
+            results.update(zip(pooled, pool.results(), strict=True))
     return results
 
 

@@ -341,3 +341,26 @@ def test_a_text_file_changed_during_a_run_is_an_input_error_naming_it(tmp_path: 
         with pytest.raises(InputError, match="cannot read"):
             docs[42].model_copy().read_text()
         changed.write_text("Acme was valued at $42 billion.\n", encoding="utf-8")
+
+
+def test_findings_packed_to_be_sent_come_back_the_same_naming_the_corpus_own_claim_ids_and_paths() -> None:
+    from factcheck.engine.corpus import Corpus, pack_findings, unpack_findings
+    from factcheck.engine.rules import load_rules
+    from factcheck.pipeline import check_documents
+
+    docs = load_documents([str(SEEDS)])
+    report = check_documents(docs, load_rules())
+    assert any(len(f.locations) > 1 for f in report.findings)
+    corpus = Corpus(docs, report.claims, load_vocabulary())
+    back = unpack_findings(pickle.loads(pickle.dumps(pack_findings(report.findings))), corpus)
+    assert [f.model_dump() for f in back] == [f.model_dump() for f in report.findings]
+    assert [f.model_fields_set for f in back] == [f.model_fields_set for f in report.findings]
+    by_id = {c.id: c for c in report.claims}
+    paths = {d.path: d for d in docs}
+    for f in back:
+        assert all(cid is by_id[cid].id for cid in f.claims)  # the corpus's strings, not copies
+        assert all(p is paths[p].path for p in f.documents)
+    # a place two findings cite is one object when they come back, as it was when they were made
+    made = {id(loc) for f in report.findings for loc in f.locations}
+    came = {id(loc) for f in back for loc in f.locations}
+    assert len(came) == len(made)

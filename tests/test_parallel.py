@@ -212,3 +212,17 @@ def test_a_streamed_worker_that_dies_is_an_error_not_a_hang() -> None:
             streamed.send(i)
             time.sleep(0.001)
         streamed.result()
+
+
+def test_a_workers_result_is_sent_packed_and_one_made_here_is_given_as_it_is() -> None:
+    unpacked: list[tuple[str, tuple[int, int]]] = []
+
+    def unpack(packed: tuple[str, tuple[int, int]]) -> tuple[int, int]:
+        unpacked.append(packed)
+        return packed[1]
+
+    with Forked(_who, list(range(40)), 2, share=0, pack=lambda r: ("packed", r), unpack=unpack) as forked:
+        out = list(forked.results())
+    assert [x for x, _ in out] == list(range(40))
+    theirs = [r for r in out if r[1] != PARENT]
+    assert theirs and sorted(r for _, r in unpacked) == sorted(theirs) and all(tag == "packed" for tag, _ in unpacked)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any, NamedTuple
 
 from ..display import normalized, short_paths
 from ..models import Claim, ClaimsById, DateValue, Document, Figure, Finding, Location, NumberValue, share_records
@@ -270,3 +272,59 @@ def finding(rule: Rule, subject: str, attribute: str, message: str, claims: list
                     locations=locs, internal=len(docs) == 1 and bool(claims), details=clean, fingerprint="")
     share_records([found])  # a large corpus has findings by the hundred thousand (their places: see `place`)
     return found
+
+
+class PackedFindings(NamedTuple):
+    """Findings as few objects, to be sent between processes: their places in columns, cited by number.
+
+    Pickled as models, each place cost about 270 bytes more in the process sending them, held until the whole
+    list was written (at 100,000 documents, half a million places: the run's largest process), and arrived as a
+    new object, as did every claim id and path the findings name."""
+
+    findings: list[tuple[dict[str, Any], set[str], array[int]]]  # fields but places, set fields, places cited
+    documents: list[str]
+    lines: array[int]
+    columns: array[int]
+    quotes: list[str]
+
+
+def pack_findings(findings: list[Finding]) -> PackedFindings:
+    """`findings` made into few objects (see `PackedFindings`); `unpack_findings` gives them back."""
+    numbers: dict[int, int] = {}  # a place's number, by the place object (one per place: see `place`)
+    packed = PackedFindings([], [], array("q"), array("q"), [])
+    for f in findings:
+        cited = array("q")
+        for loc in f.locations:
+            n = numbers.get(id(loc))
+            if n is None:
+                n = numbers[id(loc)] = len(packed.documents)
+                packed.documents.append(loc.document)
+                packed.lines.append(loc.line)
+                packed.columns.append(loc.column)
+                packed.quotes.append(loc.quote)
+            cited.append(n)
+        fields = {k: v for k, v in f.__dict__.items() if k != "locations"}
+        packed.findings.append((fields, f.__pydantic_fields_set__, cited))
+    return packed
+
+
+def unpack_findings(packed: PackedFindings, corpus: Corpus) -> list[Finding]:
+    """The findings `pack_findings` packed, with this corpus's claim ids and document paths (rather than a copy of
+    each, by the hundred thousand); a place cited by several of them is one object."""
+    docs = corpus.docs
+    # not pooled with this process's places (see `place`): that pool's keys would be held for every place sent
+    places = [Location(document=doc.path if (doc := docs.get(d)) is not None else d, line=line, column=column,
+                       quote=quote)
+              for d, line, column, quote in zip(packed.documents, packed.lines, packed.columns, packed.quotes,
+                                                 strict=True)]
+    share_records(places)
+    out = []
+    for fields, fields_set, cited in packed.findings:
+        claims = [c.id if (c := corpus.by_id.get(cid)) is not None else cid for cid in fields["claims"]]
+        paths = [doc.path if (doc := docs.get(p)) is not None else p for p in fields["documents"]]
+        f = Finding.model_construct(**{**fields, "claims": claims, "documents": paths,
+                                       "locations": [places[n] for n in cited]})
+        object.__setattr__(f, "__pydantic_fields_set__", set(fields_set))
+        out.append(f)
+    share_records(out)
+    return out
