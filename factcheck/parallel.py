@@ -10,6 +10,7 @@ in each worker).
 from __future__ import annotations
 
 import contextlib
+import os
 import pickle
 from collections.abc import Callable, Iterator
 from typing import Any, Generic, TypeVar
@@ -28,7 +29,6 @@ def shared() -> Any:
 def _watch_parent(spill: str = "") -> None:
     """In a worker process: exit when the run that started it is gone (killed, not just finished), rather than
     wait forever for work that will not come; remove the folder of results `spill`, which the run cannot."""
-    import os
     import shutil
     import threading
     import time
@@ -38,7 +38,11 @@ def _watch_parent(spill: str = "") -> None:
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(0.5)
-        if spill:
+        # This process's other thread may write a result into the folder meanwhile, so that a removal fails; once
+        # the folder is gone, its next result cannot be written.
+        for _ in range(100):
+            if not spill or not os.path.exists(spill):
+                break
             shutil.rmtree(spill, ignore_errors=True)
         os._exit(1)
 
@@ -73,7 +77,6 @@ def _serve(fn: Callable[[Any], Any], tasks: list[Any], counter: Any, queue: Any,
     A result is pickled into a file of `spill`, as it is made, and only the file's name is sent: pickled to bytes,
     it was held twice over while the queue's thread pickled those again (the run's largest process at 100,000
     documents was a worker sending a rule's findings); the parent reads it back the same way."""
-    import os
 
     _watch_parent(spill)
     while (i := _claim(counter, len(tasks))) is not None:
@@ -88,6 +91,36 @@ def _serve(fn: Callable[[Any], Any], tasks: list[Any], counter: Any, queue: Any,
             break
     queue.close()
     queue.join_thread()
+
+
+SPILL_PREFIX = "factcheck-results-"  # then the pid of the run that made the folder, a dash, a random part
+
+
+def _remove_left_folders(where: str) -> None:
+    """Remove the results folders of runs that are gone: a run killed with its workers (a CI job's timeout kills a
+    whole process group) leaves its folder, with what its workers had written. A folder whose run is alive, or
+    whose owner cannot be told, is left alone."""
+    import shutil
+
+    try:
+        names = os.listdir(where)
+    except OSError:
+        return
+    for name in names:
+        pid = name[len(SPILL_PREFIX):].partition("-")[0]
+        if not (name.startswith(SPILL_PREFIX) and pid.isdigit()) or _alive(int(pid)):
+            continue
+        shutil.rmtree(os.path.join(where, name), ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True  # another user's process, or no process number at all: not ours to judge
+    return True
 
 
 def _same(x: Any) -> Any:
@@ -114,7 +147,10 @@ class Forked(Generic[T, R]):
         self.counter = ctx.Value("q", 0)
         self.queue = ctx.Queue()  # a worker's results are written by its own thread, so it never waits on a pipe
         n = min(jobs - 1, len(tasks))
-        self.spill = tempfile.mkdtemp(prefix="factcheck-results-") if n else ""  # removed by close()
+        if n:
+            _remove_left_folders(tempfile.gettempdir())
+        # removed by close(); named by this process, so that a later run can tell it was left (see below)
+        self.spill = tempfile.mkdtemp(prefix=f"{SPILL_PREFIX}{os.getpid()}-") if n else ""
         self.workers = [ctx.Process(target=_serve, args=(fn, tasks, self.counter, self.queue, self.spill, pack),
                                     daemon=True) for _ in range(n)]
         _SHARED = share
@@ -160,7 +196,6 @@ class Forked(Generic[T, R]):
             return False
         if not ok:
             raise value
-        import os
 
         with open(value, "rb") as f:
             done[i] = self.unpack(pickle.load(f))

@@ -226,3 +226,24 @@ def test_a_workers_result_is_sent_packed_and_one_made_here_is_given_as_it_is() -
     assert [x for x, _ in out] == list(range(40))
     theirs = [r for r in out if r[1] != PARENT]
     assert theirs and sorted(r for _, r in unpacked) == sorted(theirs) and all(tag == "packed" for tag, _ in unpacked)
+
+
+def test_a_results_folder_left_by_a_run_that_is_gone_is_removed_by_the_next_run(tmp_path, monkeypatch) -> None:
+    import subprocess
+    import sys
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    left = tmp_path / f"factcheck-results-{gone.pid}-x1"  # as a run killed with its workers leaves it
+    left.mkdir()
+    (left / "3.pickle").write_bytes(b"results never read")
+    running = tmp_path / f"factcheck-results-{os.getpid()}-x2"  # a run still going
+    running.mkdir()
+    other = tmp_path / "factcheck-results-notes"  # not a run's
+    other.mkdir()
+    with Forked(_square, list(range(10)), 2) as forked:
+        assert forked.spill.startswith(str(tmp_path / f"factcheck-results-{os.getpid()}-"))
+        assert list(forked.results()) == [x * x for x in range(10)]
+    assert not left.exists() and running.exists() and other.exists()
