@@ -38,6 +38,11 @@ class Document(BaseModel):
             return self.line_map[text_line - 1]
         return text_line + self.line_shift
 
+    @property
+    def held_whole(self) -> bool:
+        """Whether `text` is the text itself (not held compressed, nor left in its file)."""
+        return self.compressed is None and self.on_disk is None
+
     def read_text(self) -> str:
         """The text, whether held as it is, compressed, or only in its file (see `release`)."""
         if self.compressed is not None:
@@ -48,7 +53,7 @@ class Document(BaseModel):
 
     def plain(self) -> Document:
         """The document with its text as it is: itself, or a copy when the text is held otherwise."""
-        if self.compressed is None and self.on_disk is None:
+        if self.held_whole:
             return self
         return self.model_copy(update={"text": self.read_text(), "compressed": None, "on_disk": None})
 
@@ -56,7 +61,7 @@ class Document(BaseModel):
         """Hold no text, for a document that is a text file's body after `line_shift` lines (as the loader makes
         it): `read_text()` reads it again from the file, and raises InputError if the file no longer holds it
         (checked by its length and CRC-32). A large corpus of text files then holds none of its texts."""
-        if self.compressed is None and self.on_disk is None:
+        if self.held_whole:
             import zlib
 
             # fields set in place, as `compress` does: nothing to validate
@@ -67,7 +72,7 @@ class Document(BaseModel):
         """Hold the text compressed (`text` is then empty; `read_text()` gives it back). A run reads each text
         whole once, to extract its claims, then a few again and the others once or twice in a scan; compressed,
         a large corpus's texts take half the memory or less."""
-        if self.compressed is None and self.on_disk is None:
+        if self.held_whole:
             import zlib
 
             # fields set in place, the same as before: nothing to validate
