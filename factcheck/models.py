@@ -9,7 +9,7 @@ from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from .severity import KNOWN, SEVERITY_RANK
+from .severity import KNOWN, SEVERITY_RANK, tally
 
 SCHEMA_VERSION = "factcheck/1"
 
@@ -498,12 +498,8 @@ class Report(BaseModel):
     model_config = ConfigDict(populate_by_name=True)
 
     def counts(self) -> dict[str, int]:
-        """Findings by severity (suppressed ones left out)."""
-        out = {"error": 0, "warning": 0, "info": 0}
-        for f in self.findings:
-            if f.status != "suppressed":
-                out[f.severity] += 1
-        return out
+        """Findings by severity (suppressed ones left out), counted as a run's exit is (see `severity.tally`)."""
+        return tally(self.marks(), "never")[0]
 
     def marks(self) -> list[str]:
         """Each counted finding's severity, known ones marked (see `severity.tally`)."""
