@@ -10,6 +10,7 @@ in each worker).
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import pickle
 from collections.abc import Callable, Iterator
@@ -77,7 +78,6 @@ def _serve(fn: Callable[[Any], Any], tasks: list[Any], counter: Any, queue: Any,
     A result is pickled into a file of `spill`, as it is made, and only the file's name is sent: pickled to bytes,
     it was held twice over while the queue's thread pickled those again (the run's largest process at 100,000
     documents was a worker sending a rule's findings); the parent reads it back the same way."""
-
     _watch_parent(spill)
     while (i := _claim(counter, len(tasks))) is not None:
         try:
@@ -96,6 +96,7 @@ def _serve(fn: Callable[[Any], Any], tasks: list[Any], counter: Any, queue: Any,
 SPILL_PREFIX = "factcheck-results-"  # then the pid of the run that made the folder, a dash, a random part
 
 
+@functools.cache  # once a process: a run forks workers several times
 def _remove_left_folders(where: str) -> None:
     """Remove the results folders of runs that are gone: a run killed with its workers (a CI job's timeout kills a
     whole process group) leaves its folder, with what its workers had written. A folder whose run is alive, or
@@ -196,7 +197,6 @@ class Forked(Generic[T, R]):
             return False
         if not ok:
             raise value
-
         with open(value, "rb") as f:
             done[i] = self.unpack(pickle.load(f))
         os.unlink(value)

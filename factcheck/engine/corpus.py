@@ -311,17 +311,18 @@ def pack_findings(findings: list[Finding]) -> PackedFindings:
 def unpack_findings(packed: PackedFindings, corpus: Corpus) -> list[Finding]:
     """The findings `pack_findings` packed, with this corpus's claim ids and document paths (rather than a copy of
     each, by the hundred thousand); a place cited by several of them is one object."""
-    docs = corpus.docs
+    def own_path(path: str) -> str:
+        return doc.path if (doc := corpus.docs.get(path)) is not None else path
+
     # not pooled with this process's places (see `place`): that pool's keys would be held for every place sent
-    places = [Location(document=doc.path if (doc := docs.get(d)) is not None else d, line=line, column=column,
-                       quote=quote)
+    places = [Location(document=own_path(d), line=line, column=column, quote=quote)
               for d, line, column, quote in zip(packed.documents, packed.lines, packed.columns, packed.quotes,
                                                  strict=True)]
     share_records(places)
     out = []
     for fields, fields_set, cited in packed.findings:
         claims = [c.id if (c := corpus.by_id.get(cid)) is not None else cid for cid in fields["claims"]]
-        paths = [doc.path if (doc := docs.get(p)) is not None else p for p in fields["documents"]]
+        paths = [own_path(p) for p in fields["documents"]]
         f = Finding.model_construct(**{**fields, "claims": claims, "documents": paths,
                                        "locations": [places[n] for n in cited]})
         object.__setattr__(f, "__pydantic_fields_set__", set(fields_set))
