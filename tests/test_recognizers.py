@@ -115,6 +115,30 @@ def test_date_guard_finds_what_the_bare_pattern_finds(parts: list[str], filler: 
     assert [m.span() for m in PATTERN.finditer(text)] == [m.span() for m in bare.finditer(text)]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(DATEY, st.lists(st.sampled_from(
+    ["\u212a", "\u017f", "\u0131", "\u0130", "\u00a0", "\u2019", "é", "\u2014", "x", "s", "'", "1", " ", "Dec", "the",
+     "ago", "ſept", "\u212aelvin"]), max_size=6)), max_size=5))
+def test_date_finder_finds_what_the_whole_pattern_finds(chunks: list[list[str]]) -> None:
+    """Dates are found by trying at each place only the branches that can start with the word there; that must
+    find what the whole pattern finds, letters outside ASCII and all."""
+    from factcheck.recognizers.dates import FINDER, PATTERN
+
+    text = "".join(part for chunk in chunks for part in chunk)
+    found = [(m.span(), {k: v for k, v in m.groupdict().items() if v is not None}) for m in FINDER.finditer(text)]
+    assert found == [(m.span(), {k: v for k, v in m.groupdict().items() if v is not None})
+                     for m in PATTERN.finditer(text)]
+
+
+@pytest.mark.parametrize("text", ["Dec\u212a 2019", "the day after", "ſeptember 2019 and \u212a", "Thursday’s 4 May",
+                                  "in 2019\u00a0and May", "'90s", "FY2020 and Q3 2021", ""])
+def test_date_finder_on_letters_outside_ascii(text: str) -> None:
+    from factcheck.recognizers.dates import FINDER, PATTERN
+
+    assert [(m.span(), m.group()) for m in FINDER.finditer(text)] == [(m.span(), m.group())
+                                                                     for m in PATTERN.finditer(text)]
+
+
 MONEYISH = st.lists(st.sampled_from(["$", "US$", "U.S.$", "USD", "usd ", "HK$", "Rs.", "€", "-", "−", "minus", "Minus",
                                      "negative", " ", "  ", " " * 16, "\n", "\t", "5", "14.3", ".5", "6,800", "A4",
                                      "bn", "%", "word", "x", "10^3", "to", " million", "(", ","]), max_size=40)
@@ -149,11 +173,12 @@ def test_stored_date_guard_is_the_current_patterns() -> None:
     """Runs read the date pattern's guard from `date_guard` rather than derive it; a stale one would only be
     ignored (and cost start-up time), so this says when to write it again."""
     from factcheck.recognizers import date_guard
-    from factcheck.recognizers.dates import BODY, FLAGS, PATTERN, _body_digest
-    from factcheck.text.patterns import start_guard
+    from factcheck.recognizers.dates import _BRANCHES, BODY, FLAGS, PATTERN, _body_digest
+    from factcheck.text.patterns import Starts, branch_starts, start_guard
 
     assert _body_digest() == date_guard.BODY_SHA256, "run factcheck.recognizers.dates.write_guard() from a checkout"
     assert start_guard(BODY, FLAGS) == date_guard.GUARD
+    assert [Starts.load(line) for line in date_guard.STARTS] == branch_starts(_BRANCHES, FLAGS)
     assert date_guard.GUARD in PATTERN.pattern
 
 
@@ -346,3 +371,30 @@ def test_a_figure_read_again_on_a_window_reads_as_on_the_whole_text(phrases: lis
     with mock.patch.object(numbers, "_BEFORE", 10**9):
         whole = [(m.start, m.end, m.text, m.value) for m in numbers.recognize_numbers(text)]
     assert windowed == whole
+
+
+@pytest.mark.parametrize(("group", "branches"), [
+    ("(?:a|b)", ["a", "b"]), ("(?:(?:x|y)z|[|]|\\||w)", ["(?:x|y)z", "[|]", "\\|", "w"]),
+    ("(?:[]|]a|b)", ["[]|]a", "b"]), ("(?:[^]|]|c)", ["[^]|]", "c"]), ("(?:(?P<n>a|b))", ["(?P<n>a|b)"])])
+def test_alternatives_splits_the_top_level_branches_only(group: str, branches: list[str]) -> None:
+    from factcheck.text.patterns import alternatives
+
+    assert alternatives(group) == branches
+
+
+@pytest.mark.parametrize("group", ["a|b", "(?:a)|(b)", "(a|b)"])
+def test_alternatives_refuses_what_is_not_one_alternation(group: str) -> None:
+    from factcheck.text.patterns import alternatives
+
+    with pytest.raises(ValueError):
+        alternatives(group)
+
+
+def test_alternatives_of_the_date_pattern_are_its_branches() -> None:
+    import re
+
+    from factcheck.recognizers.dates import _BRANCHES, FLAGS
+
+    assert len(_BRANCHES) > 40
+    for b in _BRANCHES:
+        assert re.compile(b, FLAGS).groupindex  # each a whole pattern, each one named branch at least

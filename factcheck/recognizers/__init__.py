@@ -30,9 +30,14 @@ def _spans(mentions: list[Mention]) -> list[tuple[int, int]]:
 _URL = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 
 
+def _may_hold_address(text: str) -> bool:
+    return "@" in text or "://" in text or "www." in text
+
+
 def recognize(text: str, published: date | None = None) -> list[Mention]:
     """Every mention in `text`, sorted by position; relative dates are anchored to `published` when given."""
-    urls = [(u.start(), u.end()) for u in _URL.finditer(text)]
+    # Most texts hold no address: the pattern, tried at each word, is not run on them.
+    urls = [(u.start(), u.end()) for u in _URL.finditer(text)] if _may_hold_address(text) else []
     out = _recognize(text, published)
     if urls:  # figures inside web addresses and e-mail addresses are not figures
         out = _clear_of(out, urls)

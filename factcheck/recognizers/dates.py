@@ -6,10 +6,11 @@ import hashlib
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 from ..models import DateValue, Mention
 from ..normalize import dates as nd
-from ..text.patterns import compile_stored, start_guard
+from ..text.patterns import Dispatched, Starts, alternatives, branch_starts, compile_stored, start_guard
 from .number_words import UNIT_ORDINALS, words_value
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -145,20 +146,25 @@ BODY = _LEAD + rf"""(?:
         (?P<m4>{_MONTH})(?![\w.])(?!\s*,?\s*(?:of\s+|in\s+)?(?:(?:1[89]|20)\d\d|{_YEARW}|(?:next|last|this)\s+year))(?!\s+(?:the\s+)?{_DAYW}\b)(?!\s*[0-3]?\d(?:st|nd|rd|th)?\b))
     | (?P<fullmonth>{_FULL_MONTH})
     | (?P<year>(?<![\d,.])(?P<y4>{_YEAR})(?!\s?(?:%|percent|million|billion|[\d,.]\d)))
-    )(?![\w])"""
+    )""" + r"(?![\w])"
+_TAIL = r"(?![\w])"
+_BRANCHES = alternatives(BODY[len(_LEAD) : -len(_TAIL)])
 FLAGS = re.VERBOSE | re.IGNORECASE
 
 
 def _body_digest() -> str:
-    return hashlib.sha256(f"{FLAGS}\n{BODY}".encode()).hexdigest()
+    # "starts": the stored file holds the branches' starts too (a file of before holds only the guard)
+    return hashlib.sha256(f"starts 2\n{FLAGS}\n{BODY}".encode()).hexdigest()
 
 
-def _guard() -> str:
-    """The pattern's start guard: the one stored in `date_guard` when it was derived from this very pattern (deriving
-    it costs about 30 ms of every run's start-up), else derived now."""
+def _guard() -> tuple[str, list[Starts]]:
+    """The pattern's start guard and what each branch can start with: those stored in `date_guard` when they were
+    derived from this very pattern (deriving them costs about 50 ms of every run's start-up), else derived now."""
     from . import date_guard
 
-    return date_guard.GUARD if _body_digest() == date_guard.BODY_SHA256 else start_guard(BODY, FLAGS)
+    if _body_digest() == date_guard.BODY_SHA256:
+        return date_guard.GUARD, [Starts.load(line) for line in date_guard.STARTS]
+    return start_guard(BODY, FLAGS), branch_starts(_BRANCHES, FLAGS)
 
 
 def write_guard() -> None:
@@ -167,15 +173,22 @@ def write_guard() -> None:
 
     guard = start_guard(BODY, FLAGS)
     lines = "\n".join(f"    {guard[i : i + 100]!r}" for i in range(0, len(guard), 100))
+    starts = "\n".join(f"    {line[i : i + 100]!r}" + ("," if i + 100 >= len(line) else "")
+                       for line in (s.dump() for s in branch_starts(_BRANCHES, FLAGS))
+                       for i in range(0, len(line), 100))
     Path(__file__).with_name("date_guard.py").write_text(
-        '"""The date pattern\'s start guard, derived from it by `text.patterns.start_guard` and stored so that runs '
-        "need\nnot derive it. Written by `factcheck.recognizers.dates.write_guard()`; a test checks that it is "
-        f'current."""\n\nBODY_SHA256 = {_body_digest()!r}\nGUARD = (\n{lines}\n)\n', encoding="utf-8")
+        '"""The date pattern\'s start guard, derived from it by `text.patterns.start_guard`, and what each of its '
+        "branches can\nstart with (`text.patterns.branch_starts`), stored so that runs need not derive them. Written "
+        "by\n`factcheck.recognizers.dates.write_guard()`; a test checks that they are current.\"\"\"\n\n"
+        f"BODY_SHA256 = {_body_digest()!r}\nGUARD = (\n{lines}\n)\nSTARTS = [\n{starts}\n]\n", encoding="utf-8")
 
 
 # The guard, derived from the pattern, lets most word starts of running text fail at their first word (positions
-# inside words fail sooner, at the lead).
-PATTERN = compile_stored(_LEAD + _guard() + BODY[len(_LEAD):], FLAGS)
+# inside words fail sooner, at the lead); where it lets one through, only the branches that can start with that word
+# are tried.
+_GUARD, _STARTS = _guard()
+PATTERN = compile_stored(_LEAD + _GUARD + BODY[len(_LEAD):], FLAGS)
+FINDER = Dispatched(PATTERN, _LEAD + _GUARD, _BRANCHES, _TAIL, _STARTS, FLAGS)
 
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -531,18 +544,19 @@ def _year2(text: str | None, published: date | None) -> int | None:
 def recognize_dates(text: str, published: date | None = None) -> list[Mention]:
     """Date mentions with the interval each covers; relative ones anchored to `published` when known."""
     out = []
-    for m in PATTERN.finditer(text):
-        value = _resolve(m, published)
+    for m in FINDER.finditer(text):
+        g = m.groupdict().get  # a match of some of the branches holds only their groups
+        value = _resolve(g, published)
         if value is None:
             continue
         start, end = m.start(), m.end()
-        if m.group("mo"):  # keep the preposition out of the mention
+        if g("mo"):  # keep the preposition out of the mention
             start = m.start("m4")
-        if m.group("od"):
+        if g("od"):
             start = m.start("odd") - (4 if text[max(0, m.start("odd") - 4) : m.start("odd")].lower() == "the " else 0)
-        if m.group("mdn"):
+        if g("mdn"):
             start = m.start("mdnm")
-        if m.group("ywpre"):
+        if g("ywpre"):
             start = m.start("yw")
         out.append(Mention(kind="date", start=start, end=end, text=text[start:end], value=value))
     return _merge_ranges(text, _shift_from(text, out, published), published)
@@ -640,8 +654,8 @@ def _borrow_year(a: DateValue, b: DateValue) -> DateValue:
     return DateValue(start=start, end=end, granularity=a.granularity)
 
 
-def _resolve(m: re.Match[str], pub: date | None) -> DateValue | None:
-    g = m.group
+def _resolve(g: Callable[[str], Any], pub: date | None) -> DateValue | None:
+    """The interval a match covers; `g`: its groups by name (None for those it does not hold)."""
     try:
         if g("iso"):
             return nd.day_interval(date(int(g("iy")), int(g("im")), int(g("id"))))

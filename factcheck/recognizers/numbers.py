@@ -294,6 +294,8 @@ _UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0
 def _fractions(text: str, found: list[Mention]) -> list[Mention]:
     """"3/4", "2 1/4", "½" added to `found`, replacing the bare counts they contain (dates like 5/17 are the date
     recognizer's)."""
+    if "/" not in text and not any(ch in text for ch in _UNICODE_FRACTIONS):
+        return sorted(found, key=lambda x: x.start)  # no fraction can be written: the pattern's scan costs more
     # Fractions never overlap one another, so the mentions one replaces are not among those a later one overlaps.
     spans = Spans((f.start, f.end) for f in found)
     replaced: set[int] = set()

@@ -7,6 +7,8 @@ eighty words, or a date pattern of fifty branches, costs microseconds at each wo
   matches can have ("the", "january", "q" in "Q3") or their first character when it is not a letter (a digit,
   "'"), so most positions fail at once. The guard is derived from the pattern, not written beside it, so it cannot
   fall out of step; a pattern whose start cannot be told (a leading `\\w`, say) raises.
+- `Dispatched` finds what such a pattern finds, trying at each place the guard lets through only the branches
+  that can start with the word there (`branch_starts`, read from the same syntax tree).
 - `compile_stored` compiles a large pattern once per Python build and keeps the compiled program, as Python keeps a
   module's bytecode: the date pattern takes 0.2 s to compile (in each process of each run), 3 ms to load.
 """
@@ -14,10 +16,10 @@ eighty words, or a date pattern of fifty branches, costs microseconds at each wo
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser as sre  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, NamedTuple
 
 _LETTERS = set("abcdefghijklmnopqrstuvwxyz")
 _CAP = 6  # characters read of the leading words: enough to tell most apart, few enough to stay small
@@ -269,3 +271,126 @@ def _store(path: Any, key: bytes, source: str, flags: int) -> None:
             raise
     except Exception:  # noqa: BLE001, S110 - a read-only install, or internals that changed: compiled each run
         pass
+
+
+def alternatives(group: str) -> list[str]:
+    """The branches of a pattern written as one non-capturing alternation, `(?:a|b|...)`, as written."""
+    source = group.strip()
+    if not (source.startswith("(?:") and source.endswith(")")):
+        raise ValueError("not one non-capturing alternation")
+    out: list[str] = []
+    depth, opened, escaped, start = 0, -1, False, 3  # opened: where the class being read starts (-1: none)
+    for i, ch in enumerate(source):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif opened >= 0:
+            if ch == "]" and i > opened + 1 and source[opened + 1 : i] != "^":  # "[]a]", "[^]a]": "]" a member
+                opened = -1
+        elif ch == "[":
+            opened = i
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0 and i != len(source) - 1:
+                raise ValueError("not one non-capturing alternation")
+        elif ch == "|" and depth == 1:
+            out.append(source[start:i])
+            start = i + 1
+    out.append(source[start:-1])
+    return out
+
+
+class Starts(NamedTuple):
+    """What a branch's matches can start with: a word of `words`, followed by a non-letter; a word that starts with
+    one of `stems`; or, not a letter, one of `chars` (regex fragments; "" when it may match the empty string)."""
+
+    words: frozenset[str]
+    stems: tuple[str, ...]
+    chars: tuple[str, ...]
+
+    def dump(self) -> str:
+        """One line: the words, the stems and the characters, each set space-separated, split by "|"."""
+        return "|".join(" ".join(sorted(part)) for part in (self.words, self.stems, self.chars))
+
+    @classmethod
+    def load(cls, line: str) -> Starts:
+        words, stems, chars = (part.split(" ") if part else [] for part in line.split("|"))
+        return cls(frozenset(words), tuple(stems), tuple(chars))
+
+
+def branch_starts(branches: list[str], flags: int = 0) -> list[Starts]:
+    """What each branch's matches can start with, as `start_guard` reads it (see `_Start`): a leading run of
+    letters that goes on past a space tells its first word; one cut at `_CAP` letters only how that word starts."""
+    out: list[Starts] = []
+    for b in branches:
+        start = _Start()
+        _end(_seq(list(sre.parse(b, flags)), {""}, start), {""}, start)
+        words = {r.partition(" ")[0] for r in start.words | {p for p in start.prefixes if " " in p}}
+        stems = {p for p in start.prefixes if " " not in p}
+        out.append(Starts(frozenset(words), tuple(sorted(stems)), tuple(sorted(start.chars))))
+    return out
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+
+
+class Dispatched:
+    """`whole.finditer`, where `whole` is `lead + guard + (?:b1|b2|...) + tail`, found faster: at each place the
+    guard lets through, only the branches that can start with the word written there are tried ("the" is the start
+    of a fifth of the date pattern's fifty branches). A branch tried first in `whole` is tried first here, so the
+    matches are the same; `whole` itself is tried where a word runs into a letter outside ASCII, which case folding
+    could read as another."""
+
+    def __init__(self, whole: re.Pattern[str], lead_and_guard: str, branches: list[str], tail: str,
+                 starts: list[Starts], flags: int) -> None:
+        self.whole = whole
+        self.places = re.compile(lead_and_guard, flags)
+        self.branches, self.tail, self.starts, self.flags = branches, tail, starts, flags
+        self.by_key: dict[str, re.Pattern[str] | None] = {}
+        self.by_subset: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        end = 0
+        ascii_word, size = _ASCII_WORD.match, len(text)
+        for place in self.places.finditer(text):
+            at = place.start()
+            if at < end:
+                continue
+            word = ascii_word(text, at)
+            if word is None:
+                key = text[at]
+            elif word.end() < size and not text[word.end()].isascii() and text[word.end()].isalpha():
+                key = ""  # "Kelvin" with U+212A: a letter the pattern's case folding may read as "k"
+            else:
+                key = word.group().lower()
+            pattern = self.by_key[key] if key in self.by_key else self._pattern(key)
+            m = pattern.match(text, at) if pattern is not None else None
+            if m is not None:
+                end = m.end()
+                yield m
+
+    def _pattern(self, key: str) -> re.Pattern[str] | None:
+        """The branches that can start with `key` (a lower-case ASCII word, or a character that is no ASCII
+        letter), as one pattern; "": the whole pattern."""
+        if key == "" or not key.isascii():
+            found: re.Pattern[str] | None = self.whole
+        else:
+            subset = tuple(i for i, s in enumerate(self.starts) if _can_start(s, key, self.flags))
+            found = self.by_subset.get(subset) if subset else None
+            if subset and found is None:
+                source = "(?:" + "|".join(self.branches[i] for i in subset) + ")" + self.tail
+                found = self.by_subset[subset] = compile_stored(source, self.flags)
+        self.by_key[key] = found
+        return found
+
+
+def _can_start(starts: Starts, key: str, flags: int) -> bool:
+    """Whether a branch that starts as `starts` says can start with the word (or character) `key`."""
+    if "" in starts.chars:
+        return True  # it may match the empty string
+    if not key[0].isalpha():
+        return any(re.fullmatch(c, key, flags) for c in starts.chars)
+    return key in starts.words or any(key.startswith(stem) for stem in starts.stems)
