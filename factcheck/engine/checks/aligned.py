@@ -343,6 +343,9 @@ class Index:
     # (kind of figure, word next to it) -> the figures of that kind with that word next to them, in corpus order;
     # a word next to more than `max_postings` figures is too common to align by and is left out
     postings: dict[tuple[tuple[str, ...], str], list[_Figure]] = field(default_factory=dict)
+    # their positions and documents, read by slices (per figure compared, the figures next to its words by the
+    # hundred)
+    posted: dict[tuple[tuple[str, ...], str], tuple[array[int], list[str]]] = field(default_factory=dict)
     docs: dict[str, Document] = field(default_factory=dict)  # by path: their text and publication date
     _named: dict[tuple[str, str], bool] = field(default_factory=dict)
 
@@ -378,6 +381,7 @@ def _index(figures: list[Figure], near: int, max_postings: int) -> Index:
             ix.all[pos] = f
             ix.figures[g.document].append(f)
     ix.postings = {key: [ix.all[p] for p in positions] for key, positions in posted.items()}
+    ix.posted = {key: (positions, [figures[p].document for p in positions]) for key, positions in posted.items()}
     for doc, own in ix.figures.items():  # the pools, a document at a time: what is held meanwhile is one's
         by_dim: dict[tuple[str, ...], list[tuple[Number, _Figure]]] = defaultdict(list)
         numbers: list[tuple[Number, _Figure]] = []
@@ -477,31 +481,33 @@ def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
     yield from select(rule, corpus, corpus.figures, opts, found)
 
 
-def _pos(f: _Figure) -> int:
-    return f.pos
 
 
 def _matches(c: _Figure, ix: Index, opts: Options) -> list[tuple[_Figure, list[str]]]:
     """The other sources' figures `c` stands against, best aligned first, at most `max_per_figure`."""
     doc = c.figure.document
-    postings = ix.postings
+    postings, posted_at = ix.postings, ix.posted
     own = ix.figures[doc]
     # A document's figures stand together in corpus order: in each posting they are skipped by bisection.
     lo, hi = own[0].pos, own[-1].pos + 1
     together = hi - lo == len(own)
     # Each other document's figures next to the same words (a figure once per word it shares), word by word.
     found: list[_Figure] = []
+    where: list[str] = []  # their documents
     dim = c.dim
     for w in sorted(c.near):
         posted = postings.get((dim, w))
         if posted is not None:
+            at, docs = posted_at[(dim, w)]
             if together:
-                i, j = bisect.bisect_left(posted, lo, key=_pos), bisect.bisect_left(posted, hi, key=_pos)
+                i, j = bisect.bisect_left(at, lo), bisect.bisect_left(at, hi)
                 found += posted[:i]
                 found += posted[j:]
+                where += docs[:i]
+                where += docs[j:]
             else:
                 found += posted
-    where = [d.figure.document for d in found]
+                where += docs
     hits = Counter(where)
     hits.pop(doc, None)
     # Only the documents sharing the most words next to figures of this kind are looked at, so each figure
@@ -550,15 +556,30 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
     ranged = len(c.numbers) == 2
     before, after, words = set(c.before), set(c.after), set(c.words)
     named, dated, bound, noun, date_words = c.named, c.dated, c.bound, c.noun, c.date_words  # read once
-    for d in found:  # the cheap tests first, on every candidate
+    is_date, x = c.numbers[0][2], c.numbers[0][0]
+    max_ratio = opts.max_ratio
+    # The cheap tests first, on every candidate; those of single values before those of sets (a third of the
+    # candidates of a corpus of reprints are values too far apart alone). All must pass: their order changes nothing.
+    for d in found:
         b = d.figure
-        near = len(before.intersection(d.before)) + len(after.intersection(d.after))
-        if near < opts.min_near:
-            continue
         if a.attribute != FIGURE and a.attribute == b.attribute and a.subject == b.subject \
                 and not (ranged and len(d.numbers) == 2):
             # a claim of a named attribute: FC101 and FC105 compare those, with time and identity; but two stated
             # ranges that overlap agree there, while "2,400 to 2,500" is not what "2,400 to 2,600" says
+            continue
+        if not is_date:  # numbers of one sign and within `max_ratio` of each other (dates always compare)
+            y = d.numbers[0][0]
+            if x == 0 or y == 0:
+                if not (x == y == 0 or max(abs(x), abs(y)) <= 1):
+                    continue
+            elif (x > 0) != (y > 0) or max(abs(x), abs(y)) / min(abs(x), abs(y)) > max_ratio:
+                continue
+        elif date_words == d.date_words or (
+                (_relative(a) or _relative(b)) and ix.published(a.document) != ix.published(b.document)):
+            continue  # "today" and "Thursday", "the fourth quarter" and "Q4" read from different publication dates
+            # may be one day or quarter; "Tomorrow" and "tomorrow" are the same words
+        near = len(before.intersection(d.before)) + len(after.intersection(d.after))
+        if near < opts.min_near:
             continue
         if named and d.named and a.attribute != b.attribute:
             continue  # the vocabulary names two different measures ("layoffs" and "headcount")
@@ -567,12 +588,7 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
             # two companies' figures ("Meta's ad sales", "Alphabet's ad sales"), unless a source names both, when
             # they may be one body written two ways ("the EC", "the executive of the European Union")
             continue
-        if c.numbers[0][2] and (date_words == d.date_words or (
-                (_relative(a) or _relative(b)) and ix.published(a.document) != ix.published(b.document))):
-            continue  # "today" and "Thursday", "the fourth quarter" and "Q4" read from different publication dates
-            # may be one day or quarter; "Tomorrow" and "tomorrow" are the same words
-        if _different_times(dated, d.dated) or _tally_days_apart(c, d, ix) or not _comparable(c, d, opts.max_ratio) \
-                or _bound_met(c, d, bound):
+        if _different_times(dated, d.dated) or _tally_days_apart(c, d, ix) or _bound_met(c, d, bound):
             continue
         sentence = len(words.intersection(d.words)) / max(1, min(len(c.words), len(d.words)))
         if sentence < opts.min_sentence:
@@ -598,16 +614,6 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
 def _named(c: Figure) -> bool:
     """A figure read as an attribute of the vocabulary (not one inferred from its wording)."""
     return c.attribute != FIGURE and not c.open_attribute
-
-
-def _comparable(c: _Figure, d: _Figure, max_ratio: float) -> bool:
-    """Dates always; numbers when of one sign and within `max_ratio` of each other."""
-    if c.numbers[0][2]:
-        return True
-    x, y = c.numbers[0][0], d.numbers[0][0]
-    if x == 0 or y == 0:
-        return x == y == 0 or max(abs(x), abs(y)) <= 1
-    return (x > 0) == (y > 0) and max(abs(x), abs(y)) / min(abs(x), abs(y)) <= max_ratio
 
 
 def _noun(c: Figure) -> str | None:
