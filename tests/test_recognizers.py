@@ -398,3 +398,59 @@ def test_alternatives_of_the_date_pattern_are_its_branches() -> None:
     assert len(_BRANCHES) > 40
     for b in _BRANCHES:
         assert re.compile(b, FLAGS).groupindex  # each a whole pattern, each one named branch at least
+
+
+UNIT_QUESTIONS = [("to", "USD", "USD"), ("to", "percent", "percentage_point"), ("to", "EUR", "USD"),
+                  ("to", "year", "month"), ("/", "USD", "count"), ("/", "percent", "percent"), ("*", "USD", "percent"),
+                  ("/", "USD", "USD"), ("*", "dimensionless", "dimensionless")]
+
+
+def _units_answers() -> list[object]:
+    from factcheck.normalize import units
+
+    out: list[object] = []
+    for op, a, b in UNIT_QUESTIONS:
+        if op != "to":
+            out.append(units.combine_units(op, a, b))
+            continue
+        try:
+            out.append(units.conversion_factor(a, b))
+        except ValueError as exc:
+            out.append(str(exc))
+    return out
+
+
+def test_unit_answers_stored_on_disk_are_pints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pint's answers are kept on disk, so a later run asks pint nothing (its registry takes 0.13 s to build); a
+    damaged or foreign store is read as empty and written again, never trusted; an unwritable one changes nothing."""
+    from factcheck.normalize import units
+
+    def fresh() -> None:
+        units.conversion_factor.cache_clear()
+        units.combine_units.cache_clear()
+        monkeypatch.setattr(units, "_STORED", units._Stored())
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fresh()
+    asked = _units_answers()
+    [stored] = (tmp_path / "factcheck" / "units").iterdir()
+    assert asked[0] == 1.0 and asked[2] == "cannot convert EUR to USD" and asked[5] == ("dimensionless", 1.0)
+
+    def no_pint() -> None:
+        raise AssertionError("pint was asked")
+
+    real_registry = units.registry
+    fresh()
+    monkeypatch.setattr(units, "registry", no_pint)
+    assert _units_answers() == asked  # all read back
+    monkeypatch.setattr(units, "registry", real_registry)
+    for damaged in ("", "{", "[1, 2]", '{"to\\tUSD\\tUSD": "x", "/\\tUSD\\tcount": 7, "to\\tyear\\tmonth": true}'):
+        stored.write_text(damaged, encoding="utf-8")
+        fresh()
+        assert _units_answers() == asked
+    blocked = tmp_path / "a-file"  # a cache home that cannot hold folders: nothing stored, pint asked each time
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    fresh()
+    assert _units_answers() == asked
+    assert blocked.read_text(encoding="utf-8") == ""
