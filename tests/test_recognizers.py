@@ -454,3 +454,15 @@ def test_unit_answers_stored_on_disk_are_pints(tmp_path: Path, monkeypatch: pyte
     fresh()
     assert _units_answers() == asked
     assert blocked.read_text(encoding="utf-8") == ""
+
+
+def test_date_finder_forgets_words_past_its_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.recognizers.dates import FINDER, PATTERN
+    from factcheck.text import patterns
+
+    monkeypatch.setattr(patterns, "MAX_KEYS", 3)
+    monkeypatch.setattr(FINDER, "by_key", {})
+    text = "In 2019, on Monday, internships and international internals from Dec 3 to Dec 9 the year before"
+    for _ in range(2):
+        assert [m.span() for m in FINDER.finditer(text)] == [m.span() for m in PATTERN.finditer(text)]
+        assert len(FINDER.by_key) <= 3

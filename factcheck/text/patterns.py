@@ -337,6 +337,9 @@ def branch_starts(branches: list[str], flags: int = 0) -> list[Starts]:
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
 
 
+MAX_KEYS = 20_000  # words a `Dispatched` remembers the branches of
+
+
 class Dispatched:
     """`whole.finditer`, where `whole` is `lead + guard + (?:b1|b2|...) + tail`, found faster: at each place the
     guard lets through, only the branches that can start with the word written there are tried ("the" is the start
@@ -383,6 +386,8 @@ class Dispatched:
             if subset and found is None:
                 source = "(?:" + "|".join(self.branches[i] for i in subset) + ")" + self.tail
                 found = self.by_subset[subset] = compile_stored(source, self.flags)
+        if len(self.by_key) >= MAX_KEYS:  # words that start like a month or a weekday are many ("internships")
+            self.by_key.clear()
         self.by_key[key] = found
         return found
 
