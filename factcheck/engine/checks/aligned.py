@@ -360,7 +360,8 @@ class Index:
         if key not in self._named:
             doc = self.docs.get(document)
             text = doc.read_text() if doc is not None else ""
-            self._named[key] = bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+            # most names are not written at all: found so, with no pattern made for them
+            self._named[key] = name in text and bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text))
         return self._named[key]
 
 
