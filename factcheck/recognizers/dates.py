@@ -52,6 +52,7 @@ HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (
 _HOLIDAY = "(?:" + "|".join(re.escape(h).replace("'", "[’']?").replace(r"\ ", r"\s+")
                             for h in sorted(HOLIDAYS, key=len, reverse=True)) + ")"
 
+_TAIL = r"(?![\w])"  # nor ends inside one
 # A date does not start inside a word or a figure ("$14", "3.5"), nor after a hyphenated word ("mid-size-2020").
 _LEAD = r"(?<![\w$€£¥.,])(?<![A-Za-z]{4}-)"
 BODY = _LEAD + rf"""(?:
@@ -146,8 +147,7 @@ BODY = _LEAD + rf"""(?:
         (?P<m4>{_MONTH})(?![\w.])(?!\s*,?\s*(?:of\s+|in\s+)?(?:(?:1[89]|20)\d\d|{_YEARW}|(?:next|last|this)\s+year))(?!\s+(?:the\s+)?{_DAYW}\b)(?!\s*[0-3]?\d(?:st|nd|rd|th)?\b))
     | (?P<fullmonth>{_FULL_MONTH})
     | (?P<year>(?<![\d,.])(?P<y4>{_YEAR})(?!\s?(?:%|percent|million|billion|[\d,.]\d)))
-    )""" + r"(?![\w])"
-_TAIL = r"(?![\w])"
+    )""" + _TAIL
 _BRANCHES = alternatives(BODY[len(_LEAD) : -len(_TAIL)])
 FLAGS = re.VERBOSE | re.IGNORECASE
 

@@ -482,8 +482,6 @@ def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
     yield from select(rule, corpus, corpus.figures, opts, found)
 
 
-
-
 def _matches(c: _Figure, ix: Index, opts: Options) -> list[tuple[_Figure, list[str]]]:
     """The other sources' figures `c` stands against, best aligned first, at most `max_per_figure`."""
     doc = c.figure.document
