@@ -43,3 +43,19 @@ def read_text(path: str | Path, what: str, missing: str = "") -> str:
         raise InputError(f"{what} file not found{f' ({missing})' if missing else ''}", name) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read the {what}: {exc}", name) from None
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write `data` to `path` whole or not at all, also when two runs write it at once: into a temporary file beside
+    it, then renamed (its folder made if need be). Raises OSError, for the caller to decide what a failure means."""
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise

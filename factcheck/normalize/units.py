@@ -33,7 +33,10 @@ class _Stored:
         self.path: Any = None
         self.known: dict[str, Any] | None = None
 
-    def _load(self) -> dict[str, Any]:
+    def _known(self) -> dict[str, Any]:
+        """The answers read from disk, read on first need."""
+        if self.known is not None:
+            return self.known
         import hashlib
         import json
         from importlib import metadata
@@ -56,16 +59,16 @@ class _Stored:
 
     def get(self, key: str) -> Any:
         """The stored answer (a JSON value, checked by the caller), or None when there is none."""
-        known = self.known if self.known is not None else self._load()
-        return known.get(key)
+        return self._known().get(key)
 
     def put(self, key: str, value: Any) -> None:
-        """Store an answer with those already on disk (written whole to a temporary file, then renamed)."""
+        """Store an answer with those already on disk (see `files.write_whole`)."""
+        import contextlib
         import json
-        import os
-        import tempfile
 
-        known = self.known if self.known is not None else self._load()
+        from ..files import write_whole
+
+        known = self._known()
         known[key] = value
         try:
             on_disk = json.loads(self.path.read_text(encoding="utf-8"))
@@ -73,22 +76,17 @@ class _Stored:
                 known.update({k: v for k, v in on_disk.items() if k not in known})
         except (OSError, ValueError):
             pass
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    json.dump(known, f)
-                os.replace(tmp, self.path)
-            except BaseException:
-                os.unlink(tmp)
-                raise
-        except OSError:
-            pass  # a read-only home: pint is asked again next run
+        with contextlib.suppress(OSError):  # a read-only home: pint is asked again next run
+            write_whole(self.path, json.dumps(known).encode("utf-8"))
 
 
 STORED_FORMAT = "factcheck-units/1"
 _STORED = _Stored()
+
+
+def _is_number(x: Any) -> bool:
+    """Whether a value read from the store is a number (JSON's true and false are not)."""
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
 
 
 @lru_cache(maxsize=1024)
@@ -96,7 +94,7 @@ def conversion_factor(from_unit: str, to_unit: str) -> float:
     """How many `to_unit` one `from_unit` is; raises ValueError across dimensions (EUR to USD)."""
     key = f"to\t{from_unit}\t{to_unit}"
     factor = _STORED.get(key)
-    if not (factor == "none" or (isinstance(factor, (int, float)) and not isinstance(factor, bool))):
+    if not (factor == "none" or _is_number(factor)):
         factor = _pint_conversion(from_unit, to_unit)
         _STORED.put(key, factor)
     if factor == "none":
@@ -119,8 +117,7 @@ def combine_units(op: str, left: str, right: str) -> tuple[str, float]:
     """The unit of `left op right` and the factor to apply to magnitudes (percent / percent is 1)."""
     key = f"{op}\t{left}\t{right}"
     stored = _STORED.get(key)
-    if isinstance(stored, list) and len(stored) == 2 and isinstance(stored[0], str) \
-            and isinstance(stored[1], (int, float)) and not isinstance(stored[1], bool):
+    if isinstance(stored, list) and len(stored) == 2 and isinstance(stored[0], str) and _is_number(stored[1]):
         return stored[0], float(stored[1])
     unit, factor = _pint_combination(op, left, right)
     _STORED.put(key, [unit, factor])

@@ -246,10 +246,10 @@ def _load(path: Any, key: bytes, source: str) -> re.Pattern[str] | None:
 def _store(path: Any, key: bytes, source: str, flags: int) -> None:
     import hashlib
     import marshal
-    import os
-    import tempfile
     from array import array
     from re import _compiler  # type: ignore[attr-defined]
+
+    from ..files import write_whole
 
     try:
         parsed = sre.parse(source, flags)
@@ -260,15 +260,7 @@ def _store(path: Any, key: bytes, source: str, flags: int) -> None:
             indexgroup[i] = name
         body = marshal.dumps((int(flags | state.flags), code, state.groups - 1, dict(state.groupdict),
                               tuple(indexgroup)))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(_STORED + key + hashlib.sha256(body).digest() + body)
-            os.replace(tmp, path)  # whole or not at all, also when two runs store it at once
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_whole(path, _STORED + key + hashlib.sha256(body).digest() + body)
     except Exception:  # noqa: BLE001, S110 - a read-only install, or internals that changed: compiled each run
         pass
 
