@@ -25,6 +25,7 @@ from ..models import (
 )
 from ..recognizers import recognize
 from ..recognizers.organizations import SENTENCE_WORDS
+from ..text.patterns import compile_stored
 from ..text.sentences import document_sentences
 from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
 from .entities import DocumentEntities, document_entities
@@ -289,8 +290,8 @@ def _basis(text: str, sent: Sentence, m: Mention) -> str | None:
 @lru_cache(maxsize=4)
 def _scope_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
     places = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(vocab.scope_places, key=len, reverse=True))
-    return (re.compile(words_pattern(vocab.scope_global), re.I),
-            re.compile(rf"(?:\b(?i:in|across|for)\s+(?P<place>{places})(?![\w])|\b(?P<owner>{places})['’]s\b)"))
+    return (compile_stored(words_pattern(vocab.scope_global), re.I),
+            compile_stored(rf"(?:\b(?i:in|across|for)\s+(?P<place>{places})(?![\w])|\b(?P<owner>{places})['’]s\b)"))
 
 
 def _scope(vocab: Vocabulary, text: str, sent: Sentence, m: Mention) -> str | None:
@@ -532,7 +533,7 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention]) 
 
 
 GENERIC_NOUNS = {"company", "company's", "firm", "group", "startup", "business", "its"}
-_CHANGE_BEFORE = re.compile(
+_CHANGE_BEFORE = compile_stored(
     r"\b(?:increase[sd]?|rose|rise[sn]?|rising|risen|jump(?:ed|s)?|grew|grow(?:s|n|th)?|gain(?:ed|s)?|up|climb(?:ed|s)?|"
     r"surge[sd]?|soar(?:ed|s)?|decline[sd]?|drop(?:ped|s)?|fell|fall(?:s|en)?|down|decrease[sd]?|plunge[sd]?|"
     r"slump(?:ed|s)?|slid|sank|cut|shrank|shrunk|lower|higher|tumbled|spiked|expanded|contracted)"

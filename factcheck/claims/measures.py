@@ -11,6 +11,7 @@ import re
 
 from ..models import Mention, NumberValue
 from ..normalize.units import DURATION_UNITS
+from ..text.patterns import compile_stored
 
 STOP = {
     "the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "as", "than",
@@ -45,9 +46,9 @@ _LINK = (
     r"\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?\d[\d.,]*\s*(?:%|percent|per\s*cent)\s+to|"
     r"valued\s+at|at)\s+" + _HEDGED_END)
 # "the death toll rose to": the words that say what a figure measures, then the word that links them to it
-MONEY_LINK = re.compile(r"(?P<np>(?:[a-z][\w'’-]*\s+){0,9}[a-z][\w'’-]*)\s+" + _LINK, re.I)
+MONEY_LINK = compile_stored(r"(?P<np>(?:[a-z][\w'’-]*\s+){0,9}[a-z][\w'’-]*)\s+" + _LINK, re.I)
 # The link alone: most figures have none before them, and this says so without trying every noun phrase first.
-_LINK_TAIL = re.compile(r"(?<![\w'’-])" + _LINK, re.I)
+_LINK_TAIL = compile_stored(r"(?<![\w'’-])" + _LINK, re.I)
 
 
 def _money_link(before: str) -> re.Match[str] | None:

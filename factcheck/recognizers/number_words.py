@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.patterns import word_trie
+from ..text.patterns import compile_stored, word_trie
 
 UNITS = {"zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -33,7 +33,7 @@ _W = word_trie(_WORDS)
 _TAIL = r"(?:first|second)s?"
 # A run of number words, joined by spaces, hyphens, "and" and "point"; "a"/"an" may open it ("a dozen"); a
 # compound ordinal may close it ("twenty-first"); "half a million" and "two thirds of a million" are one run.
-PATTERN = re.compile(
+PATTERN = compile_stored(
     rf"(?<![\w-])(?:(?:a|an|minus|negative)\s+)?(?:{_W})"
     rf"(?:(?:\s+|\s*-\s*)(?:and\s+(?:a\s+|an\s+)?|point\s+|an?\s+(?=dozen|hundred|thousand|million|billion|trillion)"
     rf"|of\s+an?\s+(?=thousand|million|billion|trillion))?(?:{_W}|(?<=[ty][\s-])(?<!\sa\s)(?<!\san\s){_TAIL}))*"

@@ -9,6 +9,7 @@ from functools import lru_cache
 from ..models import Mention, NumberValue
 from ..normalize.intervals import INF, apply_hedge, rounding_halfwidth
 from ..normalize.units import DURATION_UNITS
+from ..text.patterns import compile_stored
 from ..text.spans import Spans
 from ..vocabulary import Vocabulary, load_vocabulary, words_pattern
 from .number_words import PATTERN as WORD_NUMBER
@@ -63,7 +64,7 @@ def grammar(vocab: Vocabulary | None = None) -> NumberGrammar:
     # A currency before the figure: a symbol ("$", "US$"), a code ("USD 5", "USD5") or a code with a symbol ("AUD$ 15").
     cur = (rf"(?:(?P<{{c}}s>{codes})\s?\$\s?|(?P<{{n}}>{prefix})\s?"
            rf"|(?P<{{c}}>(?-i:{codes}))\s?(?=\d))")
-    main = re.compile(
+    main = compile_stored(
         rf"""(?<![\w.,/])(?<![A-Za-z]-)
         (?P<neg>[-−](?=[\d$€£¥.])|(?:minus|negative)\s+(?=\d))?
         {cur.format(n='cur', c='code1')}?(?P<neg2>(?<=[$€£¥])[-−])?
@@ -87,7 +88,7 @@ def grammar(vocab: Vocabulary | None = None) -> NumberGrammar:
         r"(?<![\w-])(?P<vague>dozens|tens|hundreds|thousands|millions|billions)"
         r"(?:\s+of\s+(?P<vscale>thousands|millions|billions))?(?![\w-])", re.IGNORECASE)
     noun_after = re.compile(r"[\w’'-]+|[^\w\s]")
-    currency_after = re.compile(rf"[\s-]+(?:of\s+)?({names})", re.I)
+    currency_after = compile_stored(rf"[\s-]+(?:of\s+)?({names})", re.I)
     # a sign, a currency code with a symbol and spaces ("USD $ "), a sign after the symbol, a decimal point
     reach = max(len(x) for x in [*v.currency_prefix, *v.currency_codes]) + 8
     return NumberGrammar(main, words, noun_after, currency_after, v, reach)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..models import Mention, NameValue
+from ..text.patterns import compile_stored
 from ..text.spans import Spans
 from .people import NOT_NAMES, ORG_STOP
 
@@ -63,7 +64,7 @@ def _trim(name: str) -> str:
 
 ROLE_TOKENS = {"CEO", "CFO", "COO", "CTO", "Chief", "Chairman", "Chairwoman", "President", "Founder", "Co-founder",
                "Spokesperson", "Spokesman", "Spokeswoman", "Executive", "Officer", "Director", "Analyst"}
-_VERB_AFTER = re.compile(r"['’]s\b|,\s+(?:the|a|an|which|who|whose|its|one|based|now)\s"
+_VERB_AFTER = compile_stored(r"['’]s\b|,\s+(?:the|a|an|which|who|whose|its|one|based|now)\s"
                          r"|(?:\s+(?:on|late|early|this|last|also|now)(?:\s+[A-Z]?[a-z]+day)?)?"
                          r"\s+(?:was|is|has|had|have|will|would|could|can|may|said|says|plans|expects|"
                          r"reported|reports|announced|announces|employs|made|makes|invested|invests|raised|raises|"

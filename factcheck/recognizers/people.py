@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..models import Mention, NameValue, RoleValue
+from ..text.patterns import compile_stored
 from ..text.sentences import sentence_start
 from ..vocabulary import Vocabulary, load_vocabulary, words_pattern
 
@@ -55,25 +56,27 @@ def role_grammar(vocab: Vocabulary | None = None) -> RoleGrammar:
     role_names = sorted(v.role_by_name, key=len, reverse=True)
     roles = "(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in role_names) + ")"
     return RoleGrammar(
-        role=re.compile(rf"(?<![\w-])(?P<co>co-?)?{roles}(?:s(?![\w-]))?(?![\w-])", re.I),
-        left_org=re.compile(
+        role=compile_stored(rf"(?<![\w-])(?P<co>co-?)?{roles}(?:s(?![\w-]))?(?![\w-])", re.I),
+        left_org=compile_stored(
             rf"(?:(?P<tense>{tense})\s*)?(?:(?P<org>{ORG}|its|their|the\s+company)(?P<poss>['’]s)?\s+)?"
             rf"(?:(?P<tense2>{tense})\s*)?$", re.I),
-        left_person_comma=re.compile(
+        left_person_comma=compile_stored(
             rf"(?P<person>{NAME}),\s+(?:(?:the|its|who\s+is\s+(?:the\s+)?)\s*)?(?:(?P<org>{ORG})['’]s\s+)?"
             rf"(?:(?P<tense>{tense})\s*)?$", re.I),
-        left_named=re.compile(
+        left_named=compile_stored(
             rf"(?P<verb>named|appointed|hired|tapped|picked|chose|selected|promoted|elected)\s+(?P<person>{NAME})"
             rf",?\s+(?:as\s+)?(?:its\s+|the\s+|their\s+|a\s+)?(?:(?P<org>{ORG})['’]s\s+)?(?:(?P<tense>{tense})\s*)?$",
             re.I),
-        left_person_verb=re.compile(
+        left_person_verb=compile_stored(
             rf"(?P<person>{SURNAME}),?\s+(?:(?:who|which)\s+)?(?P<verb>{verbs})\s+(?:the\s+|its\s+|a\s+)?"
             rf"(?:(?P<org>{ORG})['’]s\s+)?(?:(?P<tense>{tense})\s*)?$", re.I),
-        right_person=re.compile(
+        right_person=compile_stored(
             rf"(?:\s+and\s+(?:co-?)?founder)?,?\s+(?P<person>{NAME})(?![\w])(?:\s+and\s+(?P<person2>{NAME})(?![\w]))?"),
-        right_org=re.compile(rf"\s+(?:of|at|for)\s+(?P<org>{ORG})"),
-        founded_by=re.compile(rf"(?:co-?)?founded\s+by\s+(?P<person>{SURNAME})(?:\s+and\s+(?P<person2>{NAME}))?", re.I),
-        person_founded=re.compile(rf"(?P<person>{SURNAME})\s+(?:co-?)?founded\s+(?P<org>the\s+company|{ORG}|it)", re.I),
+        right_org=compile_stored(rf"\s+(?:of|at|for)\s+(?P<org>{ORG})"),
+        founded_by=compile_stored(
+            rf"(?:co-?)?founded\s+by\s+(?P<person>{SURNAME})(?:\s+and\s+(?P<person2>{NAME}))?", re.I),
+        person_founded=compile_stored(
+            rf"(?P<person>{SURNAME})\s+(?:co-?)?founded\s+(?P<org>the\s+company|{ORG}|it)", re.I),
         verb_tense=verb_tense,
         tense_of=tense_of,
     )

@@ -192,7 +192,7 @@ def _group(body: str) -> str:
 _STORED = b"factcheck compiled pattern 1\n"
 
 
-def compile_stored(source: str, flags: int) -> re.Pattern[str]:
+def compile_stored(source: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(source, flags)`, read from the compiled program stored in factcheck's cache folder
     (`$XDG_CACHE_HOME/factcheck/patterns/`) when it is there and intact, else compiled and stored. A program is
     stored per pattern, flags, Python build and regex engine, and checked by a digest; anything amiss (a read-only
