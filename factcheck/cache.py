@@ -1,6 +1,8 @@
 """A claims cache in SQLite: claims stored per document content and extractor version, so an unchanged document
 is never read twice. Safe under concurrent runs (WAL, busy timeout) and after a killed run (one transaction per
-batch); a corrupt or foreign file is reported and rebuilt, never trusted."""
+batch); a corrupt or foreign file is reported and rebuilt, never trusted. Bounded: a document's claims not read
+for `UNUSED_DAYS` days are let go (a daily feed's articles of last month, a changed article's older text), as
+ruff's cache drops what it has not seen for 30 days."""
 
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from .output import Output
 
 REPORTS_KEPT = 8
+UNUSED_DAYS = 30  # a document's claims not read for this many days are let go
 _CLAIMS = TypeAdapter(list[Claim])
 _FIGURES = TypeAdapter(list[Figure])
 Extracted = tuple[list[Claim], Rows, list[Figure]]  # a document's claims, sentences' shingles and figures
@@ -96,6 +99,9 @@ class ClaimCache:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         try:
             db.execute("PRAGMA busy_timeout=30000")
+            # set before the first table is made (a file made by an earlier format keeps its own setting): pages
+            # freed when claims are let go can then be given back (see `_let_go_unused`)
+            db.execute("PRAGMA auto_vacuum=INCREMENTAL")
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
             row = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
@@ -110,6 +116,10 @@ class ClaimCache:
             db.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?)", (CACHE_FORMAT,))
             db.execute("CREATE TABLE IF NOT EXISTS claims (key TEXT, version TEXT, data BLOB, "
                        "PRIMARY KEY (key, version))")
+            # the day each entry was last read or written, apart: a day written into the claims' own record would
+            # have SQLite read and write the whole record, tens of kilobytes, for each entry read
+            db.execute("CREATE TABLE IF NOT EXISTS used (key TEXT, version TEXT, day INTEGER, "
+                       "PRIMARY KEY (key, version)) WITHOUT ROWID")
             db.execute("CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, data BLOB, used REAL)")
             # The text last: SQLite writes a zeroblob as zeros lazily only in a record's last column (see put_outputs)
             db.execute("CREATE TABLE IF NOT EXISTS outputs (key TEXT, format TEXT, severities TEXT, used REAL, "
@@ -117,10 +127,14 @@ class ClaimCache:
             last = db.execute("SELECT value FROM meta WHERE key = 'extractor'").fetchone()
             if last is None or last[0] != self.version:
                 # Claims of another extractor are never read again: each upgrade would leave a copy of the corpus's.
-                # Their space serves this version's (SQLite reuses the pages; the file does not shrink).
                 db.execute("DELETE FROM claims WHERE version != ?", (self.version,))
+                db.execute("DELETE FROM used WHERE version != ?", (self.version,))
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('extractor', ?)", (self.version,))
+            let_go = _let_go_unused(db)
             db.execute("COMMIT")
+            if let_go:  # free pages given back: run whole by sqlite3_exec (a cursor would step it once, a page)
+                with contextlib.suppress(sqlite3.DatabaseError):  # if not now, the pages serve the next entries
+                    db.executescript("PRAGMA incremental_vacuum;")
             db.execute("SELECT count(*) FROM claims LIMIT 1").fetchone()
         except sqlite3.DatabaseError:
             db.close()
@@ -137,6 +151,7 @@ class ClaimCache:
         document path left empty).
         An entry whose shingles were made with another shingle size counts as missing."""
         out: dict[str, Extracted] = {}
+        found: list[str] = []
         items = list(dict.fromkeys(keys))
         for i in range(0, len(items), 500):
             chunk = items[i : i + 500]
@@ -147,6 +162,7 @@ class ClaimCache:
             except sqlite3.DatabaseError as exc:
                 self.notices.append(f"the claims cache {self.path} could not be read ({exc}); not used")
                 return {}
+            found += [key for key, _ in rows]
             for key, data in rows:
                 try:
                     entry = json.loads(data)
@@ -156,7 +172,16 @@ class ClaimCache:
                     out[key] = (_claims(entry["c"]), sentences, _FIGURES.validate_python(entry["g"]))
                 except (ValidationError, ValueError, KeyError, TypeError, IndexError, AttributeError, OverflowError):
                     continue  # a damaged entry is read again from the document
+        self._mark_used(found)
         return out
+
+    def _mark_used(self, keys: list[str]) -> None:
+        """Mark these entries as read today (written only where they were last read on an earlier day, so that a
+        run a day writes each entry once)."""
+        today = _today()
+        chunks = [keys[i : i + 500] for i in range(0, len(keys), 500)]
+        self._write([(f"UPDATE used SET day = ? WHERE version = ? AND day < ? AND key IN "
+                      f"({','.join('?' * len(chunk))})", (today, self.version, today, *chunk)) for chunk in chunks])
 
     def put_many(self, items: list[tuple[str, Extracted, int]]) -> None:
         """Store documents' claims, shingles and figures by document key (`document_key`), in one transaction."""
@@ -165,7 +190,10 @@ class ClaimCache:
             sentences = json.dumps(sentence_rows.to_json())
             data = f'{{"k":{int(shingle)},"s":{sentences},"c":{_json(claims)},"g":{_figures_json(figures)}}}'
             rows.append((key, self.version, data))
-        self._write([("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)", row) for row in rows])
+        today = _today()
+        self._write([("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)", row) for row in rows]
+                    + [("INSERT OR REPLACE INTO used VALUES (?, ?, ?)", (key, self.version, today))
+                       for key, _, _ in rows])
 
     def _write(self, statements: list[tuple[str, tuple[object, ...]]]) -> None:
         """Run the statements in one transaction (see `_transaction`)."""
@@ -237,3 +265,22 @@ class ClaimCache:
     def close(self) -> None:
         with contextlib.suppress(sqlite3.DatabaseError):
             self.db.close()
+
+
+def _today() -> int:
+    """Today, as days since 1970 (UTC): when an entry was last used."""
+    return int(time.time() // 86400)
+
+
+def _let_go_unused(db: sqlite3.Connection) -> bool:
+    """Delete the claims not read for `UNUSED_DAYS` days, in the caller's transaction; at most once a day (it reads
+    the day of every entry): whether it did. The caller then gives the free pages back, so that the file shrinks."""
+    today = _today()
+    last = db.execute("SELECT value FROM meta WHERE key = 'let-go'").fetchone()
+    if last is not None and str(last[0]).isdigit() and int(last[0]) >= today:
+        return False
+    db.execute("DELETE FROM claims WHERE (key, version) IN (SELECT key, version FROM used WHERE day < ?)",
+               (today - UNUSED_DAYS,))
+    db.execute("DELETE FROM used WHERE day < ?", (today - UNUSED_DAYS,))
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('let-go', ?)", (str(today),))
+    return True

@@ -11,7 +11,7 @@ from pathlib import Path
 from . import __version__
 from .errors import InputError
 
-CACHE_FORMAT = "factcheck-claims-cache/6"
+CACHE_FORMAT = "factcheck-claims-cache/7"
 
 
 def default_rules_dir() -> Path:

@@ -228,6 +228,70 @@ def test_claims_of_another_extractor_version_are_let_go(tmp_path: Path) -> None:
     db.close()
 
 
+def _aged(cache: Path, days: dict[str, int]) -> None:
+    """Mark the cached claims of the documents whose path ends with each name as last used that many days ago, and
+    the cache as not yet cleared today."""
+    from factcheck.cache import _today, document_key
+    from factcheck.documents import load_documents
+
+    db = sqlite3.connect(cache)
+    for doc in load_documents([str(SEEDS)]):
+        age = next((d for name, d in days.items() if doc.path.endswith(name)), 0)
+        db.execute("UPDATE used SET day = ? WHERE key = ?", (_today() - age, document_key(doc)))
+    db.execute("DELETE FROM meta WHERE key = 'let-go'")
+    db.commit()
+    db.close()
+
+
+def _cached_days(cache: Path) -> list[int]:
+    from factcheck.cache import _today
+
+    db = sqlite3.connect(cache)
+    try:
+        days = sorted(_today() - day for (day,) in db.execute("SELECT day FROM used"))
+        assert len(days) == db.execute("SELECT count(*) FROM claims").fetchone()[0]  # a day for each entry
+        return days
+    finally:
+        db.close()
+
+
+def test_claims_not_read_for_thirty_days_are_let_go_and_their_pages_given_back(tmp_path: Path) -> None:
+    from factcheck.cache import ClaimCache
+
+    cache = tmp_path / "claims.sqlite"
+    assert run_cli("check", str(SEEDS), "--cache", str(cache), "--format", "json").returncode == 1
+    names = sorted(p.name for p in SEEDS.iterdir())
+    assert _cached_days(cache) == [0, 0, 0]
+    _aged(cache, {names[0]: 31, names[1]: 30})
+    ClaimCache(cache).db.close()  # the first open of a day lets go of what was not read for more than 30 days
+    assert _cached_days(cache) == [0, 30]
+    db = sqlite3.connect(cache)
+    assert db.execute("PRAGMA freelist_count").fetchone()[0] == 0  # the file shrank: no free page left
+    db.close()
+    _aged(cache, {names[1]: 40})
+    db = sqlite3.connect(cache)
+    db.execute("INSERT INTO meta VALUES ('let-go', ?)", (str(10**9),))  # cleared today already
+    db.commit()
+    db.close()
+    ClaimCache(cache).db.close()
+    assert _cached_days(cache) == [0, 40]  # kept until the first open of another day
+
+
+def test_claims_read_are_marked_used_that_day(tmp_path: Path) -> None:
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    cache = tmp_path / "claims.sqlite"
+    assert run_cli("check", str(corpus), "--cache", str(cache), "--format", "json").returncode == 1
+    _aged(cache, dict.fromkeys((p.name for p in SEEDS.iterdir()), 20))
+    assert _cached_days(cache) == [20, 20, 20]
+    # a corpus with one more document: its report is not kept, so the claims of the others are read, today
+    (corpus / "new.txt").write_text("Acme Corp said it would cut 700 jobs.\n", encoding="utf-8")
+    assert run_cli("check", str(corpus), "--cache", str(cache), "--format", "json").returncode in (0, 1)
+    assert _cached_days(cache) == [0, 0, 0, 0]
+
+
 def test_table_rendered_in_parallel_is_the_same(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from factcheck.pipeline import check
     from factcheck.report import table
