@@ -136,3 +136,18 @@ def encoded(text: str) -> Iterator[bytes]:
     """`text` in UTF-8, a piece at a time rather than as one copy of the whole text."""
     for i in range(0, len(text), CHUNK):
         yield text[i : i + CHUNK].encode("utf-8")
+
+
+def encoded_pieces(pieces: Iterable[str]) -> Iterator[bytes]:
+    """Texts made a piece at a time (a line, a finding), in UTF-8, gathered into runs of about CHUNK characters:
+    the whole text is never held, nor written a line at a time."""
+    run: list[str] = []
+    size = 0
+    for piece in pieces:
+        run.append(piece)
+        size += len(piece)
+        if size >= CHUNK:
+            yield "".join(run).encode("utf-8")
+            run, size = [], 0
+    if run:
+        yield "".join(run).encode("utf-8")

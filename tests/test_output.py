@@ -77,3 +77,49 @@ def test_a_text_stdout_gets_characters_whole_across_pieces(monkeypatch: pytest.M
         out.write("café crème".encode())
         out.commit()
     assert sys.stdout.getvalue() == "café crème"
+
+
+def test_pieces_are_gathered_into_runs_of_about_a_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck import output
+
+    monkeypatch.setattr(output, "CHUNK", 10)
+    taken: list[str] = []
+
+    def pieces() -> object:
+        for i in range(10):
+            taken.append("abc")
+            yield "abc" if i else "é"  # characters, not bytes, are counted
+    chunks = output.encoded_pieces(pieces())  # type: ignore[arg-type]
+    assert next(chunks) == "éabcabcabc".encode() and len(taken) == 4  # made as they are written, not all first
+    assert list(chunks) == [b"abc" * 4, b"abc" * 2]
+    assert list(output.encoded_pieces([])) == []
+
+
+def _report_variants() -> list[object]:
+    import factcheck
+    from factcheck.models import Report
+
+    report = factcheck.check(["seeds/"])
+    statuses = report.model_copy(update={"notices": ["a notice"], "findings": [
+        f.model_copy(update={"status": ("new", "known", "suppressed", None)[i % 4]})
+        for i, f in enumerate(report.findings)]})
+    return [report, statuses, Report(documents=[], claims=[], findings=[], rules=[], notices=[])]
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "github", "junit", "html"])
+def test_formats_written_in_pieces_are_their_whole_text(fmt: str) -> None:
+    import re
+    from xml.etree import ElementTree as ET
+
+    from factcheck.report import render, render_chunks
+
+    for report in _report_variants():
+        pieces = b"".join(render_chunks(report, fmt)).decode()  # type: ignore[arg-type]
+        whole = render(report, fmt)  # type: ignore[arg-type]
+        if fmt == "html":  # a page's nonce is its own
+            pieces, whole = (re.sub(r"nonce(-|=\")[\w-]+", "N", t) for t in (pieces, whole))
+        assert pieces == whole
+        if fmt == "junit":  # each case laid out apart, as the whole tree laid out at once would be
+            root = ET.fromstring(whole.split("\n", 1)[1])
+            ET.indent(root)
+            assert whole == '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

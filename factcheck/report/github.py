@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..models import Report
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -17,7 +19,11 @@ def _prop(text: str) -> str:
 
 def render_github(report: Report) -> str:
     """`::error file=...,line=...,col=...,title=...::message` lines (known and suppressed findings left out)."""
-    lines = []
+    return "".join(github_lines(report))
+
+
+def github_lines(report: Report) -> Iterator[str]:
+    """`render_github`'s text a line at a time (each with its newline)."""
     for f in report.findings:
         if f.status in ("known", "suppressed"):
             continue
@@ -26,7 +32,6 @@ def render_github(report: Report) -> str:
         if loc is not None:
             props += [f"file={_prop(loc.document.split('#', 1)[0])}", f"line={loc.line}", f"col={loc.column}"]
         props.append(f"title={_prop(f'{f.rule} {f.name}: {f.subject} {f.attribute}')}")
-        lines.append(f"::{LEVELS[f.severity]} {','.join(props)}::{_data(f.message)}")
+        yield f"::{LEVELS[f.severity]} {','.join(props)}::{_data(f.message)}\n"
     c = report.counts()
-    lines.append(f"factcheck: {c['error']} errors, {c['warning']} warnings, {c['info']} info")
-    return "\n".join(lines) + "\n"
+    yield f"factcheck: {c['error']} errors, {c['warning']} warnings, {c['info']} info\n"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..display import short_paths
 from ..models import Report
 
@@ -14,6 +16,11 @@ def _cell(text: str) -> str:
 
 def render_markdown(report: Report) -> str:
     """A summary line, then a table of findings (new ones first), then fixed findings and notices."""
+    return "".join(markdown_lines(report))
+
+
+def markdown_lines(report: Report) -> Iterator[str]:
+    """`render_markdown`'s text a line at a time (each with its newline), so a large report is never held whole."""
     c = report.counts()
     names = short_paths(d.path for d in report.documents)
     new = sum(1 for f in report.findings if f.status == "new")
@@ -21,21 +28,23 @@ def render_markdown(report: Report) -> str:
             f"{c['error']} errors, {c['warning']} warnings, {c['info']} info")
     if any(f.status for f in report.findings) or report.fixed:
         head += f"; {new} new, {len(report.fixed)} fixed"
-    lines = [head, ""]
+    yield head + "\n\n"
     findings = sorted(report.findings, key=lambda f: (f.status != "new", f.status == "suppressed"))
     if findings:
-        lines += ["| | rule | about | sources | why |", "|---|---|---|---|---|"]
+        yield "| | rule | about | sources | why |\n|---|---|---|---|---|\n"
         for f in findings:
             places = sorted({f"{names.get(loc.document, loc.document)}:{loc.line}" for loc in f.locations})
             status = f" ({f.status})" if f.status else ""
-            lines.append(f"| {ICONS[f.severity]} {f.severity}{status} | {f.rule} {f.name} | "
-                         f"{_cell(f.subject)} · {_cell(f.attribute)} | {_cell(', '.join(places[:6]))} | "
-                         f"{_cell(f.summary or f.message)} |")
+            yield (f"| {ICONS[f.severity]} {f.severity}{status} | {f.rule} {f.name} | "
+                   f"{_cell(f.subject)} · {_cell(f.attribute)} | {_cell(', '.join(places[:6]))} | "
+                   f"{_cell(f.summary or f.message)} |\n")
     else:
-        lines.append("No findings.")
+        yield "No findings.\n"
     if report.fixed:
-        lines += ["", "Fixed since the baseline:"] + [f"- {e.rule} {e.subject} · {e.attribute}: {e.summary}"
-                                                      for e in report.fixed]
+        yield "\nFixed since the baseline:\n"
+        for e in report.fixed:
+            yield f"- {e.rule} {e.subject} · {e.attribute}: {e.summary}\n"
     if report.notices:
-        lines += ["", "Notices:"] + [f"- {n}" for n in report.notices]
-    return "\n".join(lines) + "\n"
+        yield "\nNotices:\n"
+        for n in report.notices:
+            yield f"- {n}\n"
