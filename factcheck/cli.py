@@ -17,6 +17,8 @@ from . import __version__
 from .errors import InputError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .cache import ClaimCache
     from .config import Settings
     from .models import Report
@@ -347,6 +349,40 @@ def explain(rule: str, rules_dirs: tuple[str, ...]) -> None:
             lines.append(f"{label}:")
             lines += [f"  [{i}] {d}" for i, d in enumerate(docs, 1)]
     click.echo("\n".join(lines))
+
+
+@cli.group(name="cache")
+def cache_group() -> None:
+    """Show or remove what factcheck keeps between runs (claims, kept reports, compiled patterns)."""
+
+
+def _cache_path(ctx: click.Context, cache: str | None) -> Path:
+    from pathlib import Path
+
+    from .versions import default_cache_path
+
+    settings, _ = _settings(ctx, cache=cache)
+    return Path(settings.cache) if settings.cache else default_cache_path()
+
+
+@cache_group.command(name="info")
+@cache_opt
+@click.pass_context
+def cache_info(ctx: click.Context, cache: str | None) -> None:
+    """Where the cache is, how large, and what it holds."""
+    from .cache_info import cache_info as info
+
+    click.echo("\n".join(info(_cache_path(ctx, cache))))
+
+
+@cache_group.command(name="clean")
+@cache_opt
+@click.pass_context
+def cache_clean(ctx: click.Context, cache: str | None) -> None:
+    """Remove the claims cache (a file that is not one is left alone) and the stored patterns and unit answers."""
+    from .cache_info import cache_clean as clean
+
+    click.echo("\n".join(clean(_cache_path(ctx, cache))))
 
 
 def main(argv: list[str] | None = None) -> None:

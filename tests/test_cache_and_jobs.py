@@ -414,3 +414,34 @@ def test_figures_no_finding_cites_are_let_go_once_the_aligned_figure_rule_is_don
     cited = sorted(int(i[1:]) for f in findings for i in f.claims if i.startswith("G"))
     assert any(f.rule == "FC106" for f in findings) and 0 < len(cited) < len(every)
     assert figures == [every[n - 1]._replace(id=f"G{n}") for n in cited]  # with their ids, the only ones held
+
+
+def test_cache_info_and_clean(tmp_path: Path) -> None:
+    home = {"XDG_CACHE_HOME": str(tmp_path / "home")}
+    cache = tmp_path / "home" / "factcheck" / "claims.sqlite"
+    none = run_cli("cache", "info", env=home)
+    assert none.returncode == 0 and f"claims cache: {cache} (none yet)" in none.stdout
+    assert run_cli("check", str(SEEDS), "--format", "json", env=home).returncode == 1
+    info = run_cli("cache", "info", env=home)
+    assert info.returncode == 0, info.stderr
+    assert "claims of 3 documents, the least recently read today" in info.stdout
+    assert "patterns: " in info.stdout and "(0 files" not in info.stdout.split("patterns: ")[1].split("\n")[0]
+    clean = run_cli("cache", "clean", env=home)
+    assert clean.returncode == 0 and f"removed the claims cache {cache}" in clean.stdout
+    assert not cache.exists() and not (cache.parent / "patterns").exists() and not (cache.parent / "units").exists()
+    assert run_cli("cache", "clean", env=home).stdout == "nothing to remove\n"
+    assert run_cli("check", str(SEEDS), "--format", "json", env=home).returncode == 1  # stores made again
+
+
+@pytest.mark.parametrize("command", ["info", "clean"])
+def test_a_file_that_is_not_a_claims_cache_is_named_and_left_alone(tmp_path: Path, command: str) -> None:
+    foreign = tmp_path / "important.db"
+    db = sqlite3.connect(foreign)
+    db.execute("CREATE TABLE notes (text TEXT)")
+    db.commit()
+    db.close()
+    before = foreign.read_bytes()
+    result = run_cli("cache", command, "--cache", str(foreign), env={"XDG_CACHE_HOME": str(tmp_path / "home")})
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"factcheck: error: {foreign}: not a factcheck claims cache: left as it is"
+    assert foreign.read_bytes() == before
