@@ -410,10 +410,13 @@ def test_figures_no_finding_cites_are_let_go_once_the_aligned_figure_rule_is_don
     monkeypatch.setattr(pipeline, "PARALLEL_FIGURES", 0)
     if claims_forked:
         monkeypatch.setattr(pipeline, "PARALLEL_RULES_CLAIMS", 0)
-    findings = pipeline.run_rules(docs, claims, rules, figures=figures, jobs=2)
+    forked = pipeline._Aligned(docs, rules, figures, 2)
+    findings = pipeline.run_rules(docs, claims, rules, figures=figures, jobs=2, forked=forked)
     cited = sorted(int(i[1:]) for f in findings for i in f.claims if i.startswith("G"))
     assert any(f.rule == "FC106" for f in findings) and 0 < len(cited) < len(every)
     assert figures == [every[n - 1]._replace(id=f"G{n}") for n in cited]  # with their ids, the only ones held
+    assert forked.matched == []  # nor the matches, once their findings are made
+    forked.close()
 
 
 def test_cache_info_and_clean(tmp_path: Path) -> None:
