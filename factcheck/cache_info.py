@@ -81,6 +81,9 @@ def cache_info(path: Path) -> list[str]:
             documents, oldest = db.execute("SELECT count(*), min(day) FROM used").fetchone()
             reports = db.execute("SELECT count(*) FROM reports").fetchone()[0]
             outputs = db.execute("SELECT count(DISTINCT key) FROM outputs").fetchone()[0]
+        except sqlite3.Error as exc:
+            size = _mb(_size(_files(path)))
+            return [f"claims cache: {path} ({size}, unreadable: {exc}; `factcheck cache clean` removes it)", *_stores()]
         finally:
             db.close()
         from .cache import UNUSED_DAYS, _today
@@ -91,9 +94,14 @@ def cache_info(path: Path) -> list[str]:
         lines = [f"claims cache: {path} ({_mb(_size(_files(path)))})",
                  f"  claims of {_count(documents, 'document')}{age} (let go after {UNUSED_DAYS} days unread)",
                  f"  kept reports: {reports}; kept rendered runs: {outputs}"]
-    home = default_cache_path().parent
+    return lines + _stores()
+
+
+def _stores() -> list[str]:
+    """A line for each store beside the default claims cache."""
+    lines = []
     for name in STORES:
-        folder = home / name
+        folder = default_cache_path().parent / name
         count = sum(1 for f in folder.iterdir() if f.is_file()) if folder.is_dir() else 0
         lines.append(f"{name}: {folder} ({_count(count, 'file')}, {_mb(_size([folder]))})")
     return lines
