@@ -21,7 +21,7 @@ from pydantic import TypeAdapter, ValidationError
 from .engine.passages import Rows
 from .kept import read_outputs
 from .models import Claim, Document, Figure, Report
-from .versions import CACHE_FORMAT, extractor_version
+from .versions import CACHE_FAMILY, CACHE_FORMAT, extractor_version
 
 if TYPE_CHECKING:
     from .output import Output
@@ -109,7 +109,7 @@ class ClaimCache:
             if row is None and tables - {"meta"}:
                 raise sqlite3.DatabaseError("not a factcheck claims cache")
             if row is not None and row[0] != CACHE_FORMAT:
-                if str(row[0]).startswith(CACHE_FORMAT.rsplit("/", 1)[0] + "/"):
+                if str(row[0]).startswith(CACHE_FAMILY):
                     raise OlderCache(row[0])
                 raise sqlite3.DatabaseError(f"cache format {row[0]!r}, expected {CACHE_FORMAT!r}")
             db.execute("BEGIN IMMEDIATE")
@@ -177,7 +177,9 @@ class ClaimCache:
 
     def _mark_used(self, keys: list[str]) -> None:
         """Mark these entries as read today (written only where they were last read on an earlier day, so that a
-        run a day writes each entry once)."""
+        run a day writes each entry once). Nothing is written, nor the file locked, when none was read."""
+        if not keys:
+            return
         today = _today()
         chunks = [keys[i : i + 500] for i in range(0, len(keys), 500)]
         self._write([(f"UPDATE used SET day = ? WHERE version = ? AND day < ? AND key IN "

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from .errors import InputError
-from .versions import CACHE_FORMAT, default_cache_path
+from .versions import CACHE_FAMILY, CACHE_FORMAT, default_cache_path
 
 STORES = ("patterns", "units")  # folders beside the default claims cache (see text.patterns, normalize.units)
 
@@ -34,7 +34,7 @@ def _format(path: Path) -> str | None:
     finally:
         db.close()
     value = str(row[0]) if row else ""
-    return value if value.startswith(CACHE_FORMAT.rsplit("/", 1)[0] + "/") else None
+    return value if value.startswith(CACHE_FAMILY) else None
 
 
 def _checked(path: Path) -> str | None:

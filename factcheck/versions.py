@@ -12,6 +12,7 @@ from . import __version__
 from .errors import InputError
 
 CACHE_FORMAT = "factcheck-claims-cache/7"
+CACHE_FAMILY = CACHE_FORMAT.rsplit("/", 1)[0] + "/"  # what every format of the claims cache starts with
 
 
 def default_rules_dir() -> Path:
