@@ -150,7 +150,7 @@ class Forked(Generic[T, R]):
         n = min(jobs - 1, len(tasks))
         if n:
             _remove_left_folders(tempfile.gettempdir())
-        # removed by close(); named by this process, so that a later run can tell it was left (see below)
+        # removed by close(); named by this process, so that a later run can tell it was left (`_remove_left_folders`)
         self.spill = tempfile.mkdtemp(prefix=f"{SPILL_PREFIX}{os.getpid()}-") if n else ""
         self.workers = [ctx.Process(target=_serve, args=(fn, tasks, self.counter, self.queue, self.spill, pack),
                                     daemon=True) for _ in range(n)]

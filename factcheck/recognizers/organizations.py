@@ -65,10 +65,10 @@ def _trim(name: str) -> str:
 ROLE_TOKENS = {"CEO", "CFO", "COO", "CTO", "Chief", "Chairman", "Chairwoman", "President", "Founder", "Co-founder",
                "Spokesperson", "Spokesman", "Spokeswoman", "Executive", "Officer", "Director", "Analyst"}
 _VERB_AFTER = compile_stored(r"['’]s\b|,\s+(?:the|a|an|which|who|whose|its|one|based|now)\s"
-                         r"|(?:\s+(?:on|late|early|this|last|also|now)(?:\s+[A-Z]?[a-z]+day)?)?"
-                         r"\s+(?:was|is|has|had|have|will|would|could|can|may|said|says|plans|expects|"
-                         r"reported|reports|announced|announces|employs|made|makes|invested|invests|raised|raises|"
-                         r"posted|cut|cuts|hired|sold|bought|agreed|confirmed|declined|\w+ed\b|\w+s\b)")
+                             r"|(?:\s+(?:on|late|early|this|last|also|now)(?:\s+[A-Z]?[a-z]+day)?)?"
+                             r"\s+(?:was|is|has|had|have|will|would|could|can|may|said|says|plans|expects|"
+                             r"reported|reports|announced|announces|employs|made|makes|invested|invests|raised|"
+                             r"raises|posted|cut|cuts|hired|sold|bought|agreed|confirmed|declined|\w+ed\b|\w+s\b)")
 
 
 # "Initech CEO Tom Becker said": a name before a role title is the organization the role is held at.
