@@ -55,10 +55,22 @@ _AGAINST = re.compile(
     r"consensus|average|its|their|own|previous|earlier|prior|most|many|some)\s+){0,3}$", re.I)
 
 
-def _is_forecast(sentence: str) -> bool:
-    """Whether the sentence states a forecast (projected, expected, guided...) rather than measures a figure
-    against one."""
-    return any(not _AGAINST.search(sentence[max(0, m.start() - 60) : m.start()]) for m in _FORECAST.finditer(sentence))
+def _forecast_cues(sentence: Sentence) -> list[tuple[int, int]]:
+    """Where the sentence states a forecast (projected, expected, guided...), as opposed to measuring a figure
+    against one: the cues' spans in the document."""
+    text, start = sentence.text, sentence.start
+    return [(start + m.start(), start + m.end()) for m in _FORECAST.finditer(text)
+            if not _AGAINST.search(text[max(0, m.start() - 60) : m.start()])]
+
+
+def _is_forecast(text: str, cues: list[tuple[int, int]], m: Mention) -> bool:
+    """Whether a forecast cue of the sentence speaks of the figure `m`: one not across a clause break ("EPS of
+    $5.53, compared to a loss, and it raised its outlook" forecasts nothing about the $5.53)."""
+    for start, end in cues:
+        lo, hi = (end, m.start) if end <= m.start else (m.end, start)
+        if not _CLAUSE_BREAK.search(text, lo, hi):
+            return True
+    return False
 
 
 _DECREASE = re.compile(
@@ -133,7 +145,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
     dates = [m for m in mentions if m.kind == "date"]
     cues = _find_cues(ctx.vocab, sent, ctx.cues)
     reported = bool(numbers or dates) and bool(ctx.reporting.search(sent.text))
-    forecast = bool(numbers) and _is_forecast(sent.text)
+    forecast = _forecast_cues(sent) if numbers else []
 
     def add(m: Mention, subject: str, attribute: str, value: NumberValue | DateValue | NameValue, **q: object) -> Claim:
         line, col = _position(ctx, m.start)
@@ -214,7 +226,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
 
 
 def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], add: Callable[..., Claim],
-                forecast: bool) -> None:
+                forecast: list[tuple[int, int]]) -> None:
     """A claim for a figure no vocabulary attribute names, keyed by the words that say what it measures."""
     key = measure_of(ctx.doc.text, sent.start, sent.end, m)
     v = m.value
@@ -243,13 +255,14 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
     add(m, subject, key, v, open_attribute=True, **_figure_qualifiers(ctx, sent, m, v, forecast))
 
 
-def _figure_qualifiers(ctx: _Ctx, sent: Sentence, m: Mention, v: NumberValue, forecast: bool) -> dict[str, object]:
+def _figure_qualifiers(ctx: _Ctx, sent: Sentence, m: Mention, v: NumberValue,
+                       forecast: list[tuple[int, int]]) -> dict[str, object]:
     """What the words just before a figure say of it: its hedge, its segment ("full-time"), whether it is the
     earlier value of a change ("up from $13.8 billion"), and so not a forecast even in a forecasting sentence."""
     before = ctx.doc.text[max(sent.start, m.start - 30) : m.start]
     prior = bool(_PRIOR.search(before))
     return {"hedge": v.hedge, "segment": _segment(ctx.vocab, v.noun, before), "prior": prior,
-            "forecast": forecast and not prior}
+            "forecast": bool(forecast) and not prior and _is_forecast(ctx.doc.text, forecast, m)}
 
 
 _AGO = re.compile(r"(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
@@ -522,6 +535,8 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention]) 
         lo, hi = sorted((m.end, d.start)) if d.start >= m.end else (d.end, m.start)
         if any(lo <= n.start < hi and n is not m for n in numbers):
             continue
+        if d.start >= m.end and _COMPARISON.search(ctx.doc.text, lo, hi):
+            continue  # "EPS of $5.53, compared to a loss last year": the date of what it is compared with
         if best is None or gap < best[0]:
             best = (gap, d.value)
     if best is not None:
@@ -532,6 +547,7 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention]) 
     return None, "unknown"
 
 
+_COMPARISON = re.compile(r"\b(?:compared|versus|vs\.?|than|against|(?:up|down)\s+from)\b", re.I)
 GENERIC_NOUNS = {"company", "company's", "firm", "group", "startup", "business", "its"}
 _CHANGE_BEFORE = compile_stored(
     r"\b(?:increase[sd]?|rose|rise[sn]?|rising|risen|jump(?:ed|s)?|grew|grow(?:s|n|th)?|gain(?:ed|s)?|up|climb(?:ed|s)?|"

@@ -41,6 +41,7 @@ _LINK = (
     r"hit|came\s+in\s+at|stood\s+at|stands\s+at|remained\s+at|rose\s+to|passed|surpassed|topped|exceeded|crossed|"
     r"(?:rose|climbed|jumped|grew|surged|soared)\s+(?:above|past|beyond)|fell\s+to|grew\s+to|increased\s+to|"
     r"decreased\s+to|dropped\s+to|climbed\s+to|jumped\s+to|declined\s+to|slipped\s+to|amounted\s+to|worth|"
+    r"(?:improved|narrowed|widened|eased|recovered|advanced|swelled|shrank|grew)\s+to|"
     # "net income fell 15% to $85 million": the change between verb and figure
     r"(?:rose|fell|grew|increased|decreased|dropped|climbed|jumped|declined|slipped|surged|soared|plunged|gained)"
     r"\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?\d[\d.,]*\s*(?:%|percent|per\s*cent)\s+to|"
@@ -108,7 +109,14 @@ def _clean(words: list[str]) -> list[str]:
         out = out[:-1]
     while out and out[0] == "per":
         out = out[1:]
+    if "per" in out:  # "earnings per common share", "per diluted share": the kind of share is the default one
+        at = out.index("per")
+        out = out[:at + 1] + [w for w in out[at + 1 :] if w not in SHARE_KINDS]
     return out[-3:]
+
+
+# What kind of share a per-share figure is written per: "earnings per diluted share" is earnings per share.
+SHARE_KINDS = {"common", "diluted", "basic", "ordinary", "fully"}
 
 
 # Participles that say how a figure is known, not what happened to the things counted.
