@@ -30,7 +30,7 @@ from ..text.sentences import document_sentences
 from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
 from .entities import DocumentEntities, document_entities
 from .figures import figures_of
-from .measures import PER_SHARE, measure_of
+from .measures import PER_SHARE, linked_measure, measure_of
 from .measures import STOP as STOP_WORDS
 from .measures import singular as _singular
 
@@ -186,6 +186,9 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
                 and cues.get("layoffs"):
             # "will cut 5% of its workforce, about 1,000 jobs": jobs counted in a sentence about cuts are the cuts
             attr, cue = cut, min(cues["layoffs"], key=lambda c: _gap(c, m))
+        if attr is not None and cue is not None and cue[1] <= m.start and any(
+                cue[1] <= n.start < m.start for n in numbers) and linked_measure(text[cue[1] : m.start]):
+            attr = None  # "revenue of $5 billion and net income of $1 billion": the second names its own measure
         if attr is None or cue is None:
             _open_claim(ctx, sent, m, mentions, add, forecast)
             continue

@@ -57,6 +57,13 @@ def _money_link(before: str) -> re.Match[str] | None:
     return MONEY_LINK.search(before) if _LINK_TAIL.search(before) else None
 
 
+def linked_measure(before: str) -> str | None:
+    """The measure a link just before a figure names ("... and net income of"), as an attribute key, if any."""
+    link = _money_link(before)
+    words = _clean(link.group("np").split()) if link else []
+    return " ".join(words) if words else None
+
+
 MONEY_VERB = re.compile(
     r"(?P<verb>earned|earns|lost|loses|spent|spends|paid|pays|raised|raises|borrowed|owes|owed|generated|netted)\s+"
     + _HEDGED_END, re.I)
