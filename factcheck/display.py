@@ -30,6 +30,14 @@ def period(c: Claim) -> str:
     return f"{label} (publication date)" if q.as_of_source == "published" else label
 
 
+def periods(claims: Iterable[Claim]) -> str:
+    """The periods a group of claims speaks of, each once, in order: the first two named, the rest counted."""
+    seen = list(dict.fromkeys(period(c) for c in claims))
+    if len(seen) <= 2:
+        return " and ".join(seen)
+    return f"{seen[0]}, {seen[1]} and {len(seen) - 2} other period{'s' if len(seen) > 3 else ''}"
+
+
 def short_paths(paths: Iterable[str]) -> dict[str, str]:
     """How each document's path is shown: its file name (and record number) when no other document's file shares
     the name, else the whole path. One pass over all the paths, so a report of many documents stays linear."""

@@ -161,6 +161,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
         return claim
 
     by_mention: dict[int, Claim] = {}
+    opened: dict[int, Claim] = {}  # the claims of figures keyed by their wording, by the figure's start
     changes = [m for m in numbers if _is_change(text, sent, m)]
     for m in numbers:
         if m in changes:
@@ -190,7 +191,12 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
                 cue[1] <= n.start < m.start for n in numbers) and linked_measure(text[cue[1] : m.start]):
             attr = None  # "revenue of $5 billion and net income of $1 billion": the second names its own measure
         if attr is None or cue is None:
-            _open_claim(ctx, sent, m, mentions, add, forecast)
+            i = numbers.index(m)
+            earlier = opened.get(numbers[i - 1].start) if i else None
+            made = _open_claim(ctx, sent, m, mentions, add, forecast,
+                               (numbers[i - 1], earlier) if earlier is not None else None)
+            if made is not None:
+                opened[m.start] = made
             continue
         subject, party = _subject(ctx, sent, m, attr, cue, mentions)
         if subject is None:
@@ -229,12 +235,18 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
 
 
 def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], add: Callable[..., Claim],
-                forecast: list[tuple[int, int]]) -> None:
-    """A claim for a figure no vocabulary attribute names, keyed by the words that say what it measures."""
+                forecast: list[tuple[int, int]], earlier: tuple[Mention, Claim] | None) -> Claim | None:
+    """A claim for a figure no vocabulary attribute names, keyed by the words that say what it measures, or, when
+    none do, as the figure just before it (`earlier`, with its claim) if it is written as its comparison or its
+    continuation ("$3.69 in the third quarter, up from $3.41 in the second and $2.75 a year earlier")."""
     key = measure_of(ctx.doc.text, sent.start, sent.end, m)
     v = m.value
-    if key is None or not isinstance(v, NumberValue) or m.kind == "quantity" and (v.value or 0) < 2:
-        return
+    if not isinstance(v, NumberValue) or m.kind == "quantity" and (v.value or 0) < 2:
+        return None
+    if key is None and earlier is not None:
+        return _compared_claim(ctx, sent, m, v, add, earlier)
+    if key is None:
+        return None
     if key in ctx.vocab.roles:  # "46 presidents": a count, kept apart from the role, whose values are people
         key += " count"
     text = ctx.doc.text
@@ -255,7 +267,42 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
         actor = _ACTOR.search(text, max(sent.start, m.start - 60), m.start)
         if actor:
             subject = " ".join(w for w in actor.group("actor").lower().split() if w not in _DETERMINERS) or subject
-    add(m, subject, key, v, open_attribute=True, **_figure_qualifiers(ctx, sent, m, v, forecast))
+    return add(m, subject, key, v, open_attribute=True, **_figure_qualifiers(ctx, sent, m, v, forecast))
+
+
+# What may stand between a figure and the next one written as its comparison or continuation: a period and the
+# words of a comparison, nothing that names another measure ("net income was $5 million while costs rose from").
+_BETWEEN_WORDS = {
+    "for", "in", "during", "at", "of", "the", "a", "an", "its", "their", "this", "that", "same", "prior", "previous",
+    "last", "year", "years", "quarter", "quarters", "month", "months", "period", "half", "fiscal", "first", "second",
+    "third", "fourth", "ago", "earlier", "year-ago", "year-earlier", "linked", "sequential", "full", "full-year",
+    "up", "down", "improved", "rose", "fell", "increased", "decreased", "declined", "grew", "climbed", "jumped",
+    "dropped", "compared", "with", "to", "versus", "vs", "against", "from", "and", "or", "as", "ended", "end",
+    "q1", "q2", "q3", "q4", "h1", "h2", "fy", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "about", "around", "roughly", "nearly", "some",
+}
+_COMPARED_END = re.compile(r"(?:\b(?P<prior>compared\s+(?:with|to)|versus|vs\.?|against|from)|,?\s+(?:and|or))\s+"
+                           r"(?:(?:about|around|roughly|nearly|some)\s+)?$", re.I)
+_BETWEEN_TOKEN = re.compile(r"[A-Za-z][\w-]*|\d{4}\b|[^\s\w]|\d+")
+
+
+def _compared_claim(ctx: _Ctx, sent: Sentence, m: Mention, v: NumberValue, add: Callable[..., Claim],
+                    earlier: tuple[Mention, Claim]) -> Claim | None:
+    """`m` as the figure before it measured at another time or against it, if the words between say so."""
+    p, claim = earlier
+    between = ctx.doc.text[p.end : m.start]
+    end = _COMPARED_END.search(between)
+    if end is None or len(between) > 90 or ";" in between or not isinstance(claim.value, NumberValue) \
+            or claim.value.unit != v.unit:
+        return None
+    for token in _BETWEEN_TOKEN.findall(between):
+        if token[0].isalpha() and token.lower() not in _BETWEEN_WORDS or token[0].isdigit() and len(token) != 4:
+            return None
+    prior = bool(end.group("prior")) or claim.qualifiers.prior
+    quals = _figure_qualifiers(ctx, sent, m, v, [])
+    quals.update(prior=prior, forecast=claim.qualifiers.forecast and not prior)
+    return add(m, claim.subject, claim.attribute, v, open_attribute=True, **quals)
 
 
 def _figure_qualifiers(ctx: _Ctx, sent: Sentence, m: Mention, v: NumberValue,
@@ -533,8 +580,9 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention]) 
         if d is m or not isinstance(d.value, DateValue):
             continue
         gap = d.start - m.end if d.start >= m.end else m.start - d.end
-        if gap < 0 or gap > 45:
-            continue
+        if gap < 0 or gap > 45 and not (d.end <= m.start and gap <= 100 and not _PUNCTUATION.search(
+                ctx.doc.text, d.end, m.start)):
+            continue  # further off, only a date opening the figure's clause ("Q3 2020 diluted earnings per share were")
         lo, hi = sorted((m.end, d.start)) if d.start >= m.end else (d.end, m.start)
         if any(lo <= n.start < hi and n is not m for n in numbers):
             continue

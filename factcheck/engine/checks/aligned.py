@@ -28,6 +28,7 @@ from ...models import Document, Figure, FigureDate, FigureNumber, Finding
 from ...normalize.intervals import rounding_halfwidth
 from ..corpus import Corpus, finding
 from ..rules import Rule
+from .values import one_dated
 
 
 class Options(BaseModel):
@@ -565,9 +566,11 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
     for d in found:
         b = d.figure
         if a.attribute != FIGURE and a.attribute == b.attribute and a.subject == b.subject \
-                and not (ranged and len(d.numbers) == 2):
+                and not (ranged and len(d.numbers) == 2) \
+                and not (a.open_attribute and one_dated(a.as_of_source, b.as_of_source)):
             # a claim of a named attribute: FC101 and FC105 compare those, with time and identity; but two stated
-            # ranges that overlap agree there, while "2,400 to 2,500" is not what "2,400 to 2,600" says
+            # ranges that overlap agree there, while "2,400 to 2,500" is not what "2,400 to 2,600" says, and FC105
+            # leaves a worded figure tied to a date and one tied to no time to be aligned here
             continue
         if not is_date:  # numbers of one sign and within `max_ratio` of each other (dates always compare)
             y = d.numbers[0][0]

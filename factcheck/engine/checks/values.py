@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
-from ...display import period
+from ...display import periods
 from ...models import Claim, Finding, NumberValue
 from ...normalize.intervals import Interval
 from ..corpus import MAX_NAMED, Corpus, capped, finding, period_unknown, value_interval
@@ -69,16 +69,18 @@ def _stands_in(corpus: Corpus, claim: Claim, document: str, other: Claim) -> boo
     memo = corpus.memo.setdefault("stands_in", {})
     if key not in memo:
         stems = _stems(claim.attribute)
+        # a figure the other source writes for another period is no echo: "$3.69 in Q3 2021" there and "$3.69 in
+        # Q3 2020" here put one measure's figure in another period
         memo[key] = any(c is not other and _same_figure(claim, c) and _stems(c.attribute) & stems
-                        and _place(c) == _place(claim)
+                        and _place(c) == _place(claim) and corpus.same_time(claim, c, False) is not False
                         for c in corpus.claims_of(document))
     return bool(memo[key])
 
 
-def _one_dated(a: Claim, b: Claim) -> bool:
-    """One figure is tied to a date and the other to no time at all: with an inferred attribute, too weak to
-    compare (a publication date is a time: "on Tuesday" and an article of Wednesday are compared)."""
-    sa, sb = a.qualifiers.as_of_source, b.qualifiers.as_of_source
+def one_dated(sa: str, sb: str) -> bool:
+    """One figure is tied to a date and the other to no time at all (by their `as_of_source`s): with an inferred
+    attribute, too weak to compare (a publication date is a time: "on Tuesday" and an article of Wednesday are
+    compared)."""
     return (sa == "explicit" and sb == "unknown") or (sb == "explicit" and sa == "unknown")
 
 
@@ -175,7 +177,7 @@ def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute:
                 budget -= 1
                 same_time = corpus.same_time(a, b, timeless)
                 if same_time is not False and a.qualifiers.open_attribute and (
-                        _echoed(corpus, a, b) or _one_dated(a, b)):
+                        _echoed(corpus, a, b) or one_dated(a.qualifiers.as_of_source, b.qualifiers.as_of_source)):
                     continue
                 if same_time is None:
                     unknown = True
@@ -193,7 +195,7 @@ def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute:
         copies = corpus.copies(g)
         if copies:
             support += "; " + copies
-        parts.append(f"{' and '.join(corpus.values(g))} [{support}; {period(g[0])}]")
+        parts.append(f"{' and '.join(corpus.values(g))} [{support}; {periods(g)}]")
     if len(parts) > MAX_NAMED:
         # A story reprinted with one figure varied fifty ways: the values most sources write are named (in value
         # order), the rest counted; every value stays in the finding's claims and details.
