@@ -29,7 +29,12 @@ COMMON_CAPS = {"I", "A", "AI", "CEO", "CFO", "U.S", "U.S.", "US", "UK", "EU", "G
                "French", "German", "Indian", "Japanese", "Israeli", "Ukrainian", "Syrian", "Iranian",
                "Turnout", "Revenue", "Revenues", "Sales", "Shares", "Profit", "Profits", "Prices", "Inflation",
                "Unemployment", "Exports", "Imports", "Output", "Growth", "Demand", "Production", "Spending",
-               "Voters", "Earnings", "Losses", "Costs", "Rates", "Stocks", "Markets", "Deaths", "Cases"}
+               "Voters", "Earnings", "Losses", "Costs", "Rates", "Stocks", "Markets", "Deaths", "Cases",
+               # measures written in capitals: "adjusted EBITDA was up 21%" names no company
+               "EBITDA", "EBIT", "EPS", "GAAP", "ARPU", "CAGR", "GDP", "CPI", "YoY", "ROE", "ROI", "FX",
+               # the words that open a sentence about a measure ("Organic revenues were", "Adjusted earnings rose")
+               "Organic", "Adjusted", "Comparable", "Operating", "Gross", "Annual", "Quarterly", "Consolidated",
+               "Diluted", "Underlying", "Overall", "Average", "Combined"}
 
 
 def _is_title_case(sentence: str) -> bool:
