@@ -40,7 +40,8 @@ def _matches(expected: dict[str, object], got: dict[str, object]) -> bool:
 
 
 def _run(family: str, case: dict[str, object]) -> None:
-    kinds = {"numbers": {"money", "quantity", "percent"}, "dates": {"date"}, "roles": {"role"}}[family]
+    kinds = {"numbers": {"money", "quantity", "percent"}, "dates": {"date"}, "roles": {"role"},
+             "organizations": {"organization"}}[family]
     published = case.get("published")
     got = [_flat(m) for m in recognize(str(case["text"]), published) if m.kind in kinds]  # type: ignore[arg-type]
     expected = case["expect"]
@@ -64,6 +65,21 @@ def test_dates(case: dict[str, object]) -> None:
 @pytest.mark.parametrize("case", CASES["roles"], ids=lambda c: c["text"][:40])
 def test_roles(case: dict[str, object]) -> None:
     _run("roles", case)
+
+
+@pytest.mark.parametrize("case", CASES["organizations"], ids=lambda c: c["text"][:40])
+def test_organizations(case: dict[str, object]) -> None:
+    _run("organizations", case)
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("at the end of 2022", "September–December 2022"), ("the third quarter of 2021", "Q3 2021"),
+    ("March 2023", "March 2023"), ("the second half of 2024", "H2 2024"), ("2019", "2019")])
+def test_a_period_is_described_as_read(text: str, label: str) -> None:
+    from factcheck.normalize.dates import describe
+
+    dates = [m for m in recognize(text, dt.date(2025, 1, 1)) if m.kind == "date"]
+    assert [describe(m.value) for m in dates] == [label]  # type: ignore[arg-type]
 
 
 def test_offsets_point_into_the_text() -> None:

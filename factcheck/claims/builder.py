@@ -691,9 +691,15 @@ def _change_claims(ctx: _Ctx, sent: Sentence, changes: list[Mention], by_mention
         head = _CHANGED.search(before[: verb.start()]) if verb else None
         names = ctx.entities.name_words
         words = [_singular(w) for w in (head.group("np").lower().split() if head else [])
-                 if w not in STOP_WORDS and w not in names and w not in GENERIC_NOUNS]
+                 if w not in STOP_WORDS and w not in names and w not in GENERIC_NOUNS and len(w) > 1]
         if words:
-            add(p, "(story)", " ".join(words[-2:]) + " change", value, hedge=value.hedge, open_attribute=True)
+            key = " ".join(words[-2:])
+            add(p, "(story)", _CHANGED_SYNONYMS.get(key, key) + " change", value, hedge=value.hedge,
+                open_attribute=True)
+
+
+# One thing that changes, written several ways: "the stock fell 60%" and "shares plunged 70%" disagree.
+_CHANGED_SYNONYMS = {"stock": "share", "stock price": "share", "share price": "share", "stock value": "share"}
 
 
 # "doubled", "tripled", "halved": a change by a factor, read as the percentage change it is, give or take 5% of the

@@ -27,7 +27,19 @@ def spellings(names: list[str], vocab: Vocabulary) -> list[Counter[str]]:
     by_key: dict[str, Counter[str]] = {}
     for n in names:
         by_key.setdefault(alias_key(n, vocab), Counter())[n] += 1
+    # An acronym written in capitals spells the one name whose initials it is ("SVB", "Silicon Valley Bank").
+    initials: dict[str, list[str]] = {}
+    for key in by_key:
+        words = [w for w in key.split() if w not in _NOT_INITIALS]
+        if len(words) >= 2:
+            initials.setdefault("".join(w[0] for w in words), []).append(key)
+    for key in [k for k in by_key if k in initials and len(initials[k]) == 1 and " " not in k]:
+        if any(n.isupper() for n in by_key[key]):
+            by_key[initials[key][0]].update(by_key.pop(key))
     return list(by_key.values())
+
+
+_NOT_INITIALS = {"of", "and", "the", "&", "for"}
 
 
 @dataclass

@@ -207,12 +207,19 @@ def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | N
     if per_share:  # "to buy Initech for $45 a share": a price
         return "price" + per_share
     na = NOUN_AFTER.match(after)
-    if na:
+    if na and not (na.group("np").split()[0].lower() in _NOT_A_MEASURE_START
+                   and not na.group().lstrip().lower().startswith("of")):
         words = _clean(na.group("np").split())
         if words:
             suffix = " per share" if re.match(r"\s*(?:a|per)\s+share", after[na.end():], re.I) else ""
             return " ".join(words[:2]) + suffix
     return None
+
+
+# "$42 billion on Thursday", "$5 million in the quarter", "in a single day": a phrase of time or place follows, not
+# the thing measured ("$5 billion in revenue", "$3.6 million of company stock", "52% of the vote")
+_NOT_A_MEASURE_START = PREPOSITIONS - {"in", "of"} | {"a", "an", "the", "this", "that", "its", "their", "his", "her",
+                                                     "one", "each", "every", "last", "next"}
 
 
 def _count_measure(before: str, after: str) -> str | None:

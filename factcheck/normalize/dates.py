@@ -129,12 +129,19 @@ def describe(v: DateValue | None) -> str:
         return "unknown date"
     if v.granularity == "year":
         return str(v.start.year) if v.start.year == v.end.year else f"{v.start.year}–{v.end.year}"
-    if v.granularity == "quarter":
+    months = (v.end.year - v.start.year) * 12 + v.end.month - v.start.month + 1
+    if v.granularity == "quarter" and months == 3:
         return f"Q{(v.start.month - 1) // 3 + 1} {v.start.year}"
-    if v.granularity == "half":
+    if v.granularity == "half" and months == 6:
         return f"H{1 if v.start.month == 1 else 2} {v.start.year}"
-    if v.granularity == "month":
-        return f"{calendar.month_name[v.start.month]} {v.start.year}"
+    if v.granularity in ("month", "quarter", "half"):
+        first = f"{calendar.month_name[v.start.month]}"
+        if months == 1:
+            return f"{first} {v.start.year}"
+        # "at the end of 2022" is read as its last months: named as such, not as the first of them
+        last = calendar.month_name[v.end.month]
+        return (f"{first}–{last} {v.end.year}" if v.start.year == v.end.year
+                else f"{first} {v.start.year}–{last} {v.end.year}")
     if v.start == v.end:
         return v.start.isoformat()
     return f"{v.start.isoformat()} to {v.end.isoformat()}"

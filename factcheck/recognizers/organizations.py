@@ -34,7 +34,14 @@ COMMON_CAPS = {"I", "A", "AI", "CEO", "CFO", "U.S", "U.S.", "US", "UK", "EU", "G
                "EBITDA", "EBIT", "EPS", "GAAP", "ARPU", "CAGR", "GDP", "CPI", "YoY", "ROE", "ROI", "FX",
                # the words that open a sentence about a measure ("Organic revenues were", "Adjusted earnings rose")
                "Organic", "Adjusted", "Comparable", "Operating", "Gross", "Annual", "Quarterly", "Consolidated",
-               "Diluted", "Underlying", "Overall", "Average", "Combined"}
+               "Diluted", "Underlying", "Overall", "Average", "Combined",
+               # people in the plural, who open sentences of news ("Customers tried to withdraw")
+               "Customers", "Clients", "Depositors", "Shareholders", "Employees", "Workers", "Users", "Consumers",
+               "Regulators", "Lawmakers", "Prosecutors", "Researchers", "Patients", "Passengers", "Protesters",
+               "Critics", "Supporters", "Executives", "Traders", "Economists", "Lenders", "Borrowers", "Buyers",
+               "Tenants", "Survivors", "Victims", "Volunteers", "Soldiers", "Troops", "Farmers", "Students"}
+# Words that, before a day or month ("Last Friday", "Early March"), make a date, not a name.
+DATE_LEADS = {"Last", "Next", "This", "Early", "Late", "Mid", "On", "Since", "Until", "By", "Through", "Every"}
 
 
 def _is_title_case(sentence: str) -> bool:
@@ -60,7 +67,8 @@ def _trim(name: str) -> str:
     if "-" in name:
         name = _LOWER_TAIL.sub("", name)
     words = name.rstrip(".,").split()
-    while len(words) > 1 and (words[0] in ORG_STOP or words[0] in COMMON_CAPS or words[0] in SENTENCE_WORDS):
+    while len(words) > 1 and (words[0] in ORG_STOP or words[0] in COMMON_CAPS or words[0] in SENTENCE_WORDS
+                              or words[0] in DATE_LEADS and words[1] in CALENDAR_WORDS):
         words = words[1:]
     if len(words) == 1 and (words[0] in ORG_STOP or words[0] in SENTENCE_WORDS):
         return ""
