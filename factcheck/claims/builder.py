@@ -150,7 +150,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
     def add(m: Mention, subject: str, attribute: str, value: NumberValue | DateValue | NameValue, **q: object) -> Claim:
         line, col = _position(ctx, m.start)
         given = q.pop("as_of_given", None)
-        as_of, source = (given, "explicit") if isinstance(given, DateValue) else _as_of(ctx, m, dates, numbers)
+        as_of, source = (given, "explicit") if isinstance(given, DateValue) else _as_of(ctx, m, dates, numbers,
+                                                                                            sent.start)
         q.setdefault("basis", _basis(text, sent, m))
         q.setdefault("round", _round(text, sent, m))
         q.setdefault("scope", _scope(ctx.vocab, text, sent, m))
@@ -311,7 +312,10 @@ def _figure_qualifiers(ctx: _Ctx, sent: Sentence, m: Mention, v: NumberValue,
     earlier value of a change ("up from $13.8 billion"), and so not a forecast even in a forecasting sentence."""
     before = ctx.doc.text[max(sent.start, m.start - 30) : m.start]
     prior = bool(_PRIOR.search(before))
-    return {"hedge": v.hedge, "segment": _segment(ctx.vocab, v.noun, before), "prior": prior,
+    # "9% of the unit's employees": a share says of what whole after it
+    whole = _OF_PART.match(ctx.doc.text, m.end, min(sent.end, m.end + 40)) if m.kind == "percent" else None
+    return {"hedge": v.hedge, "segment": _segment(ctx.vocab, v.noun, before + (whole.group() if whole else "")),
+            "prior": prior,
             "forecast": bool(forecast) and not prior and _is_forecast(ctx.doc.text, forecast, m)}
 
 
@@ -561,6 +565,9 @@ def _subject(ctx: _Ctx, sent: Sentence, m: Mention, attr: Attribute, cue: tuple[
     return subject, party
 
 
+_OF_PART = re.compile(r"\s+of\s+(?:the|its|their)\s+(?:[\w-]+\s+)?[\w-]+(?:['’]s)?", re.I)
+
+
 @lru_cache(maxsize=4)
 def _segment_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str]]]:
     """Each business segment's words as one pattern (a word standing alone, not inside another)."""
@@ -573,16 +580,24 @@ def _segment(vocab: Vocabulary, noun: str | None, before: str) -> str | None:
     return next((seg for seg, pattern in _segment_patterns(vocab) if pattern.search(phrase)), None)
 
 
-def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention]) -> tuple[DateValue | None, str]:
-    """The period a figure speaks of: a date written next to it, else the publication date, else unknown."""
+# A date opening its sentence ("Last year, ...", "In January 2023 the company ..."), after at most a preposition.
+_OPENING = re.compile(r"[\s\"“‘'(]*(?:(?:in|on|by|during|since|at|for|over|through|throughout|as\s+of)\s+)?$", re.I)
+
+
+def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
+           sent_start: int) -> tuple[DateValue | None, str]:
+    """The period a figure speaks of: a date written next to it, else one opening its sentence, else the publication
+    date, else unknown."""
     best = None
     for d in dates:
         if d is m or not isinstance(d.value, DateValue):
             continue
         gap = d.start - m.end if d.start >= m.end else m.start - d.end
-        if gap < 0 or gap > 45 and not (d.end <= m.start and gap <= 100 and not _PUNCTUATION.search(
-                ctx.doc.text, d.end, m.start)):
-            continue  # further off, only a date opening the figure's clause ("Q3 2020 diluted earnings per share were")
+        if gap < 0 or gap > 45 and not (d.end <= m.start and gap <= 100 and d.value.start is not None
+                                        and not _PUNCTUATION.search(ctx.doc.text, d.end, m.start)):
+            # further off, only a date that can be placed and opens the figure's clause ("Q3 2020 diluted earnings
+            # per share were")
+            continue
         lo, hi = sorted((m.end, d.start)) if d.start >= m.end else (d.end, m.start)
         if any(lo <= n.start < hi and n is not m for n in numbers):
             continue
@@ -590,6 +605,14 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention]) 
             continue  # "EPS of $5.53, compared to a loss last year": the date of what it is compared with
         if best is None or gap < best[0]:
             best = (gap, d.value)
+    if best is None:
+        # "Last year Microsoft laid off 10,000 workers, or less than 5% of its workforce": the opening date is the
+        # whole sentence's
+        # (a period that cannot be placed, "in the third quarter" of an undated article, is left to nearer figures)
+        opening = next((d.value for d in dates if d.end <= m.start and isinstance(d.value, DateValue)
+                        and d.value.start is not None and _OPENING.match(ctx.doc.text[sent_start : d.start])), None)
+        if isinstance(opening, DateValue):
+            best = (0, opening)
     if best is not None:
         return best[1], ("explicit" if best[1].anchored else "unknown")
     if ctx.doc.published:

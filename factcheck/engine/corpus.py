@@ -223,7 +223,15 @@ def comparable_periods(a: Claim, b: Claim, timeless: bool = False, window_days: 
     pa, pb = _period(a, window_days), _period(b, window_days)
     if pa is None or pb is None:
         return None
-    return pa[0] <= pb[1] and pb[0] <= pa[1]
+    if not (pa[0] <= pb[1] and pb[0] <= pa[1]):
+        return False
+    if {a.qualifiers.as_of_source, b.qualifiers.as_of_source} == {"published", "explicit"}:
+        # A figure dated only by its article and one a date is written next to: the same time only if the window
+        # around the article's date covers at least half of the shorter period ("10,000 in 2023" is not what an
+        # article of late January 2024 counts now, though its window reaches into December)
+        overlap = (min(pa[1], pb[1]) - max(pa[0], pb[0])).days + 1
+        return overlap * 2 >= min((pa[1] - pa[0]).days + 1, (pb[1] - pb[0]).days + 1)
+    return True
 
 
 def period_unknown(c: Claim) -> bool:

@@ -169,9 +169,12 @@ def _partner(corpus: Corpus, anchor: Claim, attr: str, scope: str, where: dict[s
 def _judge(rule: Rule, opts: DerivedOptions, corpus: Corpus, subject: str, anchor: Claim, chosen: dict[str, Claim],
            derived: Interval, pool: list[Claim]) -> Finding | None:
     chosen_ids = {c.id for c in chosen.values()}
+    # the part of the whole the inputs speak of: "1,900 jobs, 8% of the division's workers" imply the division's
+    segment = anchor.qualifiers.segment or next((c.qualifiers.segment for c in chosen.values()
+                                                 if c.qualifiers.segment), None)
     targets = [t for t in pool
                if not t.qualifiers.prior and not t.qualifiers.forecast
-               and t.qualifiers.segment == anchor.qualifiers.segment and _where(t, opts.target_where)
+               and t.qualifiers.segment == segment and _where(t, opts.target_where)
                and t.id not in chosen_ids
                and all(corpus.same_time(t, c) is not False for c in chosen.values())]
     agree: list[Claim] = []
