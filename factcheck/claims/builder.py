@@ -601,6 +601,8 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
         lo, hi = sorted((m.end, d.start)) if d.start >= m.end else (d.end, m.start)
         if any(lo <= n.start < hi and n is not m for n in numbers):
             continue
+        if _FOUNDED_BEFORE.search(ctx.doc.text, max(0, d.start - 40), d.start):
+            continue  # "founded in 2007 and has 7,500 employees": the year of its founding, not of the figure
         if d.start >= m.end and _COMPARISON.search(ctx.doc.text, lo, hi):
             continue  # "EPS of $5.53, compared to a loss last year": the date of what it is compared with
         if best is None or gap < best[0]:
@@ -621,6 +623,7 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
     return None, "unknown"
 
 
+_FOUNDED_BEFORE = re.compile(r"\b(?:founded|co-founded|cofounded|established|incorporated|born)\b[^,;.]*$", re.I)
 _COMPARISON = re.compile(r"\b(?:compared|versus|vs\.?|than|against|(?:up|down)\s+from)\b", re.I)
 GENERIC_NOUNS = {"company", "company's", "firm", "group", "startup", "business", "its"}
 _CHANGE_BEFORE = compile_stored(
@@ -636,11 +639,13 @@ _CHANGED = re.compile(
 
 
 _JOBS_AFTER = re.compile(r"\s+(?:jobs?|positions?|roles?|posts?)\b", re.I)
-_SHARE_OF = re.compile(r"\s+of\s+(?:its|their|the|his|her)\s+(?:[\d,.]+(?:-strong)?\s+)?(?:global\s+|total\s+|"
+# whose staff: a pronoun, the company, or its name ("of Twitter's 7,500 employees")
+_OWNER = r"(?:its|their|the|his|her|the\s+company['’]s|(?-i:[A-Z][\w&.-]*)(?:\s+(?-i:[A-Z][\w&.-]*)){0,3}['’]s)"
+_SHARE_OF = re.compile(r"\s+of\s+" + _OWNER + r"\s+(?:[\d,.]+(?:-strong)?\s+)?(?:global\s+|total\s+|"
                        r"overall\s+|worldwide\s+)?(?:workforce|staff|employees|workers|headcount|jobs|employee\s+base)"
                        r"\b", re.I)
 _WHOLE_STAFF = re.compile(r"-strong\b|\s+(?:global\s+|total\s+)?(?:workforce|staff)\b", re.I)
-_OF_WHOLE = re.compile(r"\b(?:of|from)\s+(?:its|their|the\s+company['’]s)\s+$", re.I)
+_OF_WHOLE = re.compile(r"\b(?:of|from)\s+" + _OWNER + r"\s+$", re.I)
 
 
 def _is_change(text: str, sent: Sentence, m: Mention) -> bool:

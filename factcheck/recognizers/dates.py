@@ -379,14 +379,21 @@ def _days_from(pub: date, start: date | None, end: date | None) -> int:
 
 
 def _nearest(pub: date, month: int, day: int) -> date:
-    """The date with that month and day nearest `pub` (29 February included, in the nearest leap year)."""
+    """The date with that month and day nearest `pub` (29 February included, in the nearest leap year), days
+    ahead counting twice: news reports what happened more than what is to come, so "April 1" in a story of late
+    October is the April before (211 days back), not the one after (154 ahead); "March 6" in one of February 20 is
+    the coming one."""
     best: date | None = None
+
+    def distance(d: date) -> int:
+        return (pub - d).days if d <= pub else 2 * (d - pub).days
+
     for year in range(pub.year - 4, pub.year + 5):
         try:
             d = date(year, month, day)
         except ValueError:
             continue
-        if best is None or abs((d - pub).days) < abs((best - pub).days):
+        if best is None or distance(d) < distance(best):
             best = d
     if best is None:
         raise ValueError("no such day")

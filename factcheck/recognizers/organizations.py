@@ -39,7 +39,9 @@ COMMON_CAPS = {"I", "A", "AI", "CEO", "CFO", "U.S", "U.S.", "US", "UK", "EU", "G
                "Customers", "Clients", "Depositors", "Shareholders", "Employees", "Workers", "Users", "Consumers",
                "Regulators", "Lawmakers", "Prosecutors", "Researchers", "Patients", "Passengers", "Protesters",
                "Critics", "Supporters", "Executives", "Traders", "Economists", "Lenders", "Borrowers", "Buyers",
-               "Tenants", "Survivors", "Victims", "Volunteers", "Soldiers", "Troops", "Farmers", "Students"}
+               "Tenants", "Survivors", "Victims", "Volunteers", "Soldiers", "Troops", "Farmers", "Students",
+               # a role's tense before its title ("Former CEO Jack Dorsey")
+               "Former", "Ex", "Incoming", "Outgoing", "Interim", "Acting", "Then", "Newly"}
 # Words that, before a day or month ("Last Friday", "Early March"), make a date, not a name.
 DATE_LEADS = {"Last", "Next", "This", "Early", "Late", "Mid", "On", "Since", "Until", "By", "Through", "Every"}
 
