@@ -138,6 +138,7 @@ SYNONYMS = {
     "people kill": "people killed", "person killed": "people killed", "person died": "people killed",
     "people injuring": "people injured", "injury": "people injured", "person injured": "people injured",
     "people wounded": "people injured", "people hurt": "people injured",
+    "vote": "vote share", "share of the vote": "vote share", "popular vote": "vote share",
 }
 
 
@@ -165,6 +166,10 @@ def singular(word: str) -> str:
 
 def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | None:
     """The words that say what `m` measures, as an attribute key, or None when the wording does not tell."""
+    return _canonical(_measure_of(text, sent_start, sent_end, m))
+
+
+def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | None:
     v = m.value
     if not isinstance(v, NumberValue):
         return None

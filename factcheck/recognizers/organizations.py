@@ -83,7 +83,10 @@ _VERB_AFTER = compile_stored(r"['’]s\b|,\s+(?:the|a|an|which|who|whose|its|one
                              r"|(?:\s+(?:on|late|early|this|last|also|now)(?:\s+[A-Z]?[a-z]+day)?)?"
                              r"\s+(?:was|is|has|had|have|will|would|could|can|may|said|says|plans|expects|"
                              r"reported|reports|announced|announces|employs|made|makes|invested|invests|raised|"
-                             r"raises|posted|cut|cuts|hired|sold|bought|agreed|confirmed|declined|\w+ed\b|\w*[^\Ws]s\b)")
+                             r"raises|posted|cut|cuts|hired|sold|bought|agreed|confirmed|declined|\w+ed\b|\w*[^\Ws]s\b|"
+                             # verbs whose past is not in -ed ("Labour won 33.7% of the vote")
+                             r"(?:won|took|lost|led|held|kept|paid|beat|became|began|got|grew|rose|fell|hit|ran|"
+                             r"saw|set|shut|spent|swept|told|gave|built|chose|drew|fought|found|left|struck|wrote)\b)")
 
 
 # "Initech CEO Tom Becker said": a name before a role title is the organization the role is held at.

@@ -250,6 +250,18 @@ def _dim(c: Figure) -> tuple[str, ...]:
 
 
 _DIMS: dict[tuple[str, ...], tuple[str, ...]] = {}
+# (a figure joined to a change by "and" is one too: "increased by 19% and 38%")
+_CHANGE_WORDS = re.compile(r"(?:\b(?:up|down|rose|fell|gained|lost|increased|decreased|dropped|jumped|climbed|"
+                           r"declined|grew|shrank|plus|minus)\s+(?:by\s+)?|\b(?:increase|rise|growth|decline|gain|"
+                           r"drop|fall|jump|decrease|change)\s+of\s+|[+−]\s*)"
+                           r"(?:[$€£]?\d[\d.,]*\s*%?\s+(?:and|or)\s+)?$", re.I)
+
+
+@lru_cache(maxsize=65536)  # a sentence's figures share its quote
+def _written_as_change(quote: str, text: str) -> bool:
+    """Whether the figure is written as a change ("up 211", "fell 3%", "+1.6"), by the words just before it."""
+    at = quote.find(text)
+    return at > 0 and bool(_CHANGE_WORDS.search(quote, max(0, at - 40), at))
 
 
 def _prepare(c: Figure, near: int, seen: dict[tuple[object, ...], tuple[object, ...]],
@@ -531,6 +543,12 @@ def _matches(c: _Figure, ix: Index, opts: Options) -> list[tuple[_Figure, list[s
     return [(d, shared) for _, _, d, shared in pairs[: opts.max_per_figure]]
 
 
+def _distinctive(text: str) -> bool:
+    """Whether a figure's digits are three significant ones or more ("33.7%", "412", not "5%" or "7,500")."""
+    digits = _DIGITS.search(text)
+    return digits is not None and len(digits.group().replace(",", "").replace(".", "").strip("0")) >= 3
+
+
 def _anchored(c: _Figure, d: _Figure, ix: Index) -> bool:
     """Two dates are one period written two ways only if another figure of the one's sentence is written in the
     other source too ("$1.30 to $1.40 for Q4 2020" and "$1.30 to $1.40 for the fourth quarter of 2019"); dates
@@ -560,6 +578,7 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
     before, after, words = set(c.before), set(c.after), set(c.words)
     named, dated, bound, noun, date_words = c.named, c.dated, c.bound, c.noun, c.date_words  # read once
     is_date, x = c.numbers[0][2], c.numbers[0][0]
+    change = not is_date and _written_as_change(a.quote, a.text)
     max_ratio = opts.max_ratio
     # The cheap tests first, on every candidate; those of single values before those of sets (a third of the
     # candidates of a corpus of reprints are values too far apart alone). All must pass: their order changes nothing.
@@ -572,6 +591,8 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
             # ranges that overlap agree there, while "2,400 to 2,500" is not what "2,400 to 2,600" says, and FC105
             # leaves a worded figure tied to a date and one tied to no time to be aligned here
             continue
+        if not is_date and change != _written_as_change(b.quote, b.text):
+            continue  # "(up 211)" is a change, "a majority of 170" a level
         if not is_date:  # numbers of one sign and within `max_ratio` of each other (dates always compare)
             y = d.numbers[0][0]
             if x == 0 or y == 0:
@@ -607,7 +628,8 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
             continue
         # `c`'s source writes `d`'s figure too, next to some of `d`'s words (for a date, anywhere: one sentence
         # often names several periods): `c` does not stand for it
-        least = 0 if d.numbers[0][2] else min(near, 1)
+        # (for a number of three significant digits or more, anywhere too: "33.7%" is not written by chance)
+        least = 0 if d.numbers[0][2] or _distinctive(d.figure.text) else min(near, 1)
         writers = {id(x): x for y, x in own.near(d.numbers[0])
                    if x is not None and x is not c and _same(d.numbers[0], y)}
         if any(_near(x, d) >= least and _written_in(d, x.numbers) for x in writers.values()):
