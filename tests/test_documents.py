@@ -22,6 +22,25 @@ def test_txt_with_front_matter_keeps_file_lines(tmp_path: Path) -> None:
     assert doc.text.startswith("Acme") and doc.file_line(1) == 7
 
 
+@pytest.mark.parametrize(("head", "published", "title"), [
+    ("Published: 2025-03-14\n\n", dt.date(2025, 3, 14), None),
+    ("Title: Jet crashes\nSource: Wire\nDate: March 14, 2025\n\n", dt.date(2025, 3, 14), "Jet crashes"),
+    ("Publication date: 14 March 2025\n\n", dt.date(2025, 3, 14), None),
+    # not a header, but text: an unknown key, no blank line after it, a date that cannot be read
+    ("Update: the airline said more.\n\n", None, None),
+    ("Date: 2025-03-14\n", None, None),
+    ("Date: sometime soon\n\n", None, None),
+])
+def test_txt_with_a_plain_header(tmp_path: Path, head: str, published: dt.date | None, title: str | None) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text(head + "Acme was valued at $29 billion.\n", encoding="utf-8")
+    (doc,) = load_documents([str(p)])
+    assert (doc.published, doc.title) == (published, title)
+    assert doc.text.startswith("Acme") == (published is not None)
+    at = doc.text.index("Acme")  # its file line either way
+    assert doc.file_line(doc.text.count("\n", 0, at) + 1) == head.count("\n") + 1
+
+
 def test_markdown_and_written_dates(tmp_path: Path) -> None:
     p = tmp_path / "b.md"
     p.write_text("---\npublished: June 20, 2025\n---\n# Acme\n\nAcme grew.\n", encoding="utf-8")

@@ -22,7 +22,8 @@ TEXT_KEYS = ("text", "body", "content", "article", "maintext")
 TITLE_KEYS = ("title", "headline")
 SOURCE_KEYS = ("source", "outlet", "publisher", "site", "site_name", "source_domain")
 URL_KEYS = ("url", "link", "canonical")
-DATE_KEYS = ("published", "date", "published_at", "publication_date", "date_publish", "pubdate", "datePublished")
+DATE_KEYS = ("published", "date", "published_at", "publication_date", "date_publish", "pubdate", "datePublished",
+             "date_published", "published_on")
 
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -139,10 +140,47 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
     raise InputError("front matter starts with '---' but never ends", path, 1)
 
 
+# Keys a plain header may hold, as scrapers write them ("Published: 2025-03-14", "Source: Reuters").
+HEADER_KEYS = frozenset(k.lower().replace("_", " ") for k in (*TITLE_KEYS, *SOURCE_KEYS, *URL_KEYS, *DATE_KEYS)) | {
+    "author", "authors", "byline", "publication date", "date published", "published on", "updated"}
+_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z _-]{1,24}):[ \t]+(\S.*?)[ \t]*$")
+
+
+def split_header(text: str, path: str) -> tuple[dict[str, Any], str, int]:
+    """A plain header of known `Key: value` lines ended by a blank line, the body, and the lines before the body.
+
+    Without one (any unknown key, no blank line after, or a date that cannot be read) the whole text is the body:
+    a first line such as "Update: the company said ..." is text, not metadata."""
+    meta: dict[str, Any] = {}
+    lines = text.split("\n", 12)[:12]
+    for i, line in enumerate(lines):
+        if not line.strip():
+            if meta and i < len(lines) - 1 and _readable(meta, path):
+                return meta, text.split("\n", i + 1)[i + 1], i + 1
+            return {}, text, 0
+        m = _HEADER_LINE.match(line)
+        key = m.group(1).strip().lower().replace("_", " ").replace("-", " ") if m else ""
+        if key not in HEADER_KEYS:
+            return {}, text, 0
+        meta[key.replace(" ", "_")] = m.group(2) if m else ""
+    return {}, text, 0
+
+
+def _readable(meta: dict[str, Any], path: str) -> bool:
+    try:
+        parse_date(_pick(meta, DATE_KEYS), path)
+    except InputError:
+        return False
+    return True
+
+
 def load_text_file(path: Path, text: str) -> Document:
-    """A .txt or .md file, with optional front matter."""
+    """A .txt or .md file, with optional front matter or a plain header of known keys."""
     name = path.as_posix()
     meta, body, offset = split_front_matter(text, name)
+    if not meta and offset == 0:
+        meta, body, offset = split_header(text, name)
+        return _document(name, body, meta, [], 1 if meta else None, offset)
     return _document(name, body, meta, [], 2 if meta else None, offset)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -22,13 +23,24 @@ class Options(BaseModel):
     succession_severity: str = "warning"
 
 
+def folded(name: str) -> str:
+    """A name without accents or case, as outlets that cannot print "Luís" write it ("luis rodrigues")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).casefold()
+
+
 def person_names(claims: list[Claim]) -> dict[str, str]:
-    """Map each written name to the fullest name across documents ("Wang" to "Alexandr Wang")."""
-    full = sorted({c.value.name for c in claims if isinstance(c.value, NameValue)}, key=lambda n: -len(n.split()))
+    """Map each written name to the fullest name across documents ("Wang" to "Alexandr Wang"), a name written with
+    and without accents to the one with them ("Luis Rodrigues" to "Luís Rodrigues")."""
+    written = {c.value.name for c in claims if isinstance(c.value, NameValue)}
+    # the fullest first, and of one folded name the spelling with the most accents
+    full = sorted(written, key=lambda n: (-len(n.split()), -sum(not ch.isascii() for ch in n), n))
     out: dict[str, str] = {}
-    for n in full:
-        match = next((f for f in full if len(f.split()) > len(n.split()) and f.split()[-1] == n.split()[-1]), None)
-        out[n] = match or n
+    for i, n in enumerate(full):
+        key = folded(n)
+        last = (key.split() or [''])[-1]
+        match = next((f for f in full[:i] if folded(f) == key
+                      or len(f.split()) > len(n.split()) and folded(f).split()[-1] == last), None)
+        out[n] = n if match is None else out[match]
     return out
 
 
