@@ -48,6 +48,8 @@ def test_rule_case(rule: str, name: str, case: dict[str, object]) -> None:
             assert len(hits) == case["count"], [h.message for h in hits]
         for needle in case.get("message_contains", []):  # type: ignore[attr-defined]
             assert any(needle in h.message for h in hits), (needle, [h.message for h in hits])
+        for needle in case.get("not_contains", []):  # type: ignore[attr-defined]
+            assert not any(needle in h.message for h in hits), (needle, [h.message for h in hits])
         if "internal" in case:
             assert all(h.internal == case["internal"] for h in hits)
     else:

@@ -370,6 +370,8 @@ def _scope(vocab: Vocabulary, text: str, sent: Sentence, m: Mention) -> str | No
     lo, hi = max(sent.start, m.start - 60), min(sent.end, m.end + 50)
     best: tuple[int, str] | None = None
     for p in place_re.finditer(text, lo, hi):
+        if p.group("owner") and p.start() >= m.end:
+            continue  # "killing 58 people, Portugal's civil protection agency said": whose agency, not where
         between = text[p.end() : m.start] if p.end() <= m.start else text[m.end : p.start()]
         if _CLAUSE_BREAK.search(between) or re.search(r",\s*(?:while|whereas)\b", between):
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from array import array
 from collections import Counter, defaultdict
@@ -336,6 +337,44 @@ def _tally_days_apart(a: _Figure, b: _Figure, ix: Index) -> bool:
     return pa is not None and pb is not None and pa != pb
 
 
+def _long_before(a: _Figure, b: _Figure, ix: Index) -> bool:
+    """One figure is dated by a year at least two before the other's article, which dates it by no word: "131 people
+    died in 1977" in a story of 2025 is history, not what "132 people on board" of that story miscounts."""
+    for x, y in ((a, b), (b, a)):
+        dated = x.dated
+        if dated is not None and y.dated is None:
+            published = ix.published(y.figure.document)
+            if published is not None and dated[1].year < published.year - 1:
+                return True
+    return False
+
+
+def _gap(x: Number, y: Number) -> float:
+    """How far apart two values are, as a ratio (0 for equal ones; an infinite gap across zero or sign)."""
+    if x[0] == y[0]:
+        return 0.0
+    if x[0] == 0 or y[0] == 0 or (x[0] > 0) != (y[0] > 0):
+        return math.inf
+    return abs(math.log(abs(x[0]) / abs(y[0])))
+
+
+def _rivalled(c: _Figure, d: _Figure, ix: Index) -> bool:
+    """Another figure of `c`'s sentence is much nearer `d` in value and as near in words, or another of `d`'s sentence
+    is so to `c`: "134 people aboard, including 128 passengers" against "126 passengers" pairs 128 with 126, not 134."""
+    near, gap = _near(c, d), _gap(c.numbers[0], d.numbers[0])
+    for own, other, flip in ((c, d, False), (d, c, True)):
+        dim = own.dim
+        for x in ix.sentence(own):
+            if x is own or x.dim != dim:
+                continue
+            # (an equal value is no rival: whether it writes the other's figure is the writers' test; nor is one only
+            # a little nearer: "from $208 million to $362 million" against "to $261 million" may be a range edited)
+            if (_near(other, x) if flip else _near(x, other)) >= near \
+                    and 0 < _gap(x.numbers[0], other.numbers[0]) < gap / 2:
+                return True
+    return False
+
+
 def _different_times(a: tuple[date, date] | None, b: tuple[date, date] | None) -> bool:
     """Both figures are dated (`_Figure.dated`) by a date written next to them, and the periods do not meet: a
     change, not a clash."""
@@ -362,6 +401,16 @@ class Index:
     posted: dict[tuple[tuple[str, ...], str], tuple[array[int], list[str]]] = field(default_factory=dict)
     docs: dict[str, Document] = field(default_factory=dict)  # by path: their text and publication date
     _named: dict[tuple[str, str], bool] = field(default_factory=dict)
+    _sentences: dict[tuple[str, int], list[_Figure]] = field(default_factory=dict)
+
+    def sentence(self, f: _Figure) -> list[_Figure]:
+        """The numbers of a figure's sentence that are compared (not dates, not small numbers in words)."""
+        key = (f.figure.document, f.figure.sentence)
+        found = self._sentences.get(key)
+        if found is None:
+            found = self._sentences[key] = [x for x in self.figures[key[0]] if x.figure.sentence == key[1]
+                                            and not x.minor and not x.numbers[0][2]]
+        return found
 
     def published(self, document: str) -> date | None:
         doc = self.docs.get(document)
@@ -614,7 +663,8 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
             # two companies' figures ("Meta's ad sales", "Alphabet's ad sales"), unless a source names both, when
             # they may be one body written two ways ("the EC", "the executive of the European Union")
             continue
-        if _different_times(dated, d.dated) or _tally_days_apart(c, d, ix) or _bound_met(c, d, bound):
+        if _different_times(dated, d.dated) or _tally_days_apart(c, d, ix) or _bound_met(c, d, bound) \
+                or _long_before(c, d, ix):
             continue
         sentence = len(words.intersection(d.words)) / max(1, min(len(c.words), len(d.words)))
         if sentence < opts.min_sentence:
@@ -633,6 +683,8 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
         writers = {id(x): x for y, x in own.near(d.numbers[0])
                    if x is not None and x is not c and _same(d.numbers[0], y)}
         if any(_near(x, d) >= least and _written_in(d, x.numbers) for x in writers.values()):
+            continue
+        if not c.numbers[0][2] and _rivalled(c, d, ix):
             continue
         return -negative, d, sorted(before.intersection(d.before) | after.intersection(d.after))
     return None

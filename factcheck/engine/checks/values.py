@@ -165,26 +165,47 @@ def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute:
     def settled() -> bool:
         return budget <= 0 or (conflicting and (unknown or not dates_may_be_unknown))
 
+    involved: set[int] = set()  # the groups of a pair that conflicts (the rest only changed over time)
+
+    def compare(a: Claim, b: Claim) -> str:
+        """Two values of different groups: "conflict", "unknown" (dates unknown: taken as one time), "change" (of
+        different periods) or "skip" (an echo, or a worded figure tied to a date against one tied to none)."""
+        same_time = corpus.same_time(a, b, timeless)
+        if same_time is not False and a.qualifiers.open_attribute and (
+                _echoed(corpus, a, b) or one_dated(a.qualifiers.as_of_source, b.qualifiers.as_of_source)):
+            return "skip"
+        return "unknown" if same_time is None else "conflict" if same_time else "change"
+
     for i, ga in enumerate(groups):
         if settled():
             break
-        for gb in groups[i + 1 :]:
+        for j, gb in enumerate(groups[i + 1 :], i + 1):
             if settled():
                 break
             for a, b in itertools.islice(itertools.product(ga, gb), min(MAX_PAIRS, budget)):
                 if settled():
                     break
                 budget -= 1
-                same_time = corpus.same_time(a, b, timeless)
-                if same_time is not False and a.qualifiers.open_attribute and (
-                        _echoed(corpus, a, b) or one_dated(a.qualifiers.as_of_source, b.qualifiers.as_of_source)):
-                    continue
-                if same_time is None:
-                    unknown = True
-                if same_time is not False:
+                seen = compare(a, b)
+                unknown |= seen == "unknown"
+                disjoint |= seen == "change"
+                if seen in ("conflict", "unknown"):
                     conflicting = True
-                else:
-                    disjoint = True
+                    involved.update((i, j))
+    if conflicting and len(involved) < len(groups):
+        # a value of another period than all the others ("16 million passengers last year" beside two counts of
+        # one flight's passengers) is a change, not a side of the disagreement: it is left out of it (within a
+        # budget of pairs: past it, a value is kept)
+        budget = MAX_PAIRS * 5
+        for i in range(len(groups)):
+            if i in involved:
+                continue
+            pairs = list(itertools.islice(((a, b) for j in sorted(involved) for a in groups[i] for b in groups[j]),
+                                          min(MAX_PAIRS, budget)))
+            budget -= len(pairs)
+            if budget <= 0 or any(compare(a, b) in ("conflict", "unknown") for a, b in pairs):
+                involved.add(i)
+        groups = [g for i, g in enumerate(groups) if i in involved]
     parts = []
     for g in groups:
         n_docs = len({c.document for c in g})
