@@ -605,6 +605,9 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
             continue
         if _FOUNDED_BEFORE.search(ctx.doc.text, max(0, d.start - 40), d.start):
             continue  # "founded in 2007 and has 7,500 employees": the year of its founding, not of the figure
+        if d.end <= m.start and any(a.start() <= d.start and d.end <= a.end() for a in _ASIDE.finditer(
+                ctx.doc.text, sent_start, m.start)):
+            continue  # "TAP, which was nationalised in 2020, employs 7,000 people": the aside's date, not the figure's
         if d.start >= m.end and _COMPARISON.search(ctx.doc.text, lo, hi):
             continue  # "EPS of $5.53, compared to a loss last year": the date of what it is compared with
         if best is None or gap < best[0]:
@@ -625,6 +628,8 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
     return None, "unknown"
 
 
+# an aside closed before the figure: a relative clause between commas, or brackets
+_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;()]*,|\([^()]*\)|\s[–—]\s[^–—]*\s[–—]\s", re.I)
 _FOUNDED_BEFORE = re.compile(r"\b(?:founded|co-founded|cofounded|established|incorporated|born)\b[^,;.]*$", re.I)
 _COMPARISON = re.compile(r"\b(?:compared|versus|vs\.?|than|against|(?:up|down)\s+from)\b"
                          # "turnout was 59.8%, the lowest since 2001": the date a record is measured from

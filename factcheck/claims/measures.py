@@ -32,16 +32,21 @@ PREDICATES = {
     "hospitalised", "rescued", "trapped", "fired", "hired", "laid", "sentenced", "charged", "convicted", "elected",
     "voted", "sold", "bought", "built", "damaged", "delayed", "cancelled", "canceled", "stranded", "recalled",
     "recovered", "vaccinated", "tested", "employed", "killing", "kills", "injures", "left", "lost", "without",
+    "aboard",  # "132 people aboard" ("on board" is read so too)
 }
 # Hedge words between a measure's words and its figure ("net income was about ...").
 _HEDGES = r"about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|some|an?|just"
 _HEDGED_END = rf"(?:(?:{_HEDGES})\s+)*$"
 _LINK = (
-    r"(?:of|was|were|is|are|totaled|totalled|totaling|reached|"
-    r"hit|came\s+in\s+at|stood\s+at|stands\s+at|remained\s+at|rose\s+to|passed|surpassed|topped|exceeded|crossed|"
-    r"(?:rose|climbed|jumped|grew|surged|soared)\s+(?:above|past|beyond)|fell\s+to|grew\s+to|increased\s+to|"
-    r"decreased\s+to|dropped\s+to|climbed\s+to|jumped\s+to|declined\s+to|slipped\s+to|amounted\s+to|worth|"
-    r"(?:improved|narrowed|widened|eased|recovered|advanced|swelled|shrank|grew)\s+to|"
+    r"(?:of|was|were|is|are|totaled|totalled|totaling|totals|reache[sd]|reaching|"
+    r"hits?|came\s+in\s+at|stood\s+at|stands\s+at|remaine?[sd]?\s+at|passe[sd]|surpasse[sd]|tops|topped|"
+    r"exceede?[sd]|crosse[sd]|"
+    # in any tense ("the death toll rises to", "has risen to", "rising to")
+    r"(?:ris(?:e|es|en|ing)|rose|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|gr(?:ows?|ew|own|owing)|surg(?:es?|ed|ing)|"
+    r"soar(?:s|ed|ing)?)\s+(?:to|above|past|beyond)|"
+    r"(?:f(?:alls?|ell|allen|alling)|increas(?:es?|ed|ing)|decreas(?:es?|ed|ing)|drop(?:s|ped|ping)?|"
+    r"declin(?:es?|ed|ing)|slip(?:s|ped|ping)?|amount(?:s|ed|ing)?|improve[sd]?|narrow(?:s|ed)?|widen(?:s|ed)?|"
+    r"ease[sd]?|recover(?:s|ed)?|advance[sd]?|swell(?:s|ed)?|shr(?:inks?|ank|unk))\s+to|worth|"
     # "net income fell 15% to $85 million": the change between verb and figure
     r"(?:rose|fell|grew|increased|decreased|dropped|climbed|jumped|declined|slipped|surged|soared|plunged|gained)"
     r"\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?\d[\d.,]*\s*(?:%|percent|per\s*cent)\s+to|"
@@ -93,7 +98,11 @@ _TOTAL_OF = re.compile(r"\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|a
 # Verbs that link a measure to its figure ("turnout stood at", "the toll rose above"): not part of the measure.
 LINK_VERBS = {"stood", "stands", "remained", "remains", "rose", "fell", "grew", "climbed", "jumped", "dropped",
               "declined", "slipped", "increased", "decreased", "came", "amounted", "totaled", "totalled", "reached",
-              "hit", "soared", "surged", "plunged", "edged", "passed", "surpassed", "topped", "exceeded", "crossed"}
+              "hit", "soared", "surged", "plunged", "edged", "passed", "surpassed", "topped", "exceeded", "crossed",
+              # the present and the perfect ("the toll rises to", "has risen to")
+              "rises", "risen", "rising", "falls", "fallen", "grows", "grown", "climbs", "jumps", "drops", "declines",
+              "increases", "decreases", "reaches", "hits", "tops", "totals", "exceeds", "surges", "soars", "has",
+              "have", "had"}
 
 
 def _clean(words: list[str]) -> list[str]:
@@ -139,6 +148,7 @@ SYNONYMS = {
     "people injuring": "people injured", "injury": "people injured", "person injured": "people injured",
     "people wounded": "people injured", "people hurt": "people injured",
     "vote": "vote share", "share of the vote": "vote share", "popular vote": "vote share",
+    "aboard": "people aboard", "person aboard": "people aboard", "passenger aboard": "passenger",
 }
 
 
@@ -190,8 +200,8 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
         if part:  # "180 of the 300 seats": 180 counts seats
             after = " " + after[part.end() :]
         counted = _count_measure(before, after)
-        if counted is not None and _TOTAL_OF.search(before):  # "of the 300 seats": all the seats there are
-            counted += " total"
+        if counted is not None and " " not in counted and _TOTAL_OF.search(before):
+            counted += " total"  # "of the 300 seats": all the seats there are ("of the 132 people aboard" says so)
         if counted is None:  # "the death toll rose to 1,498"
             link = _money_link(before)
             words = _clean(link.group("np").split()) if link else []
@@ -227,8 +237,11 @@ _NOT_A_MEASURE_START = PREPOSITIONS - {"in", "of"} | {"a", "an", "the", "this", 
                                                      "one", "each", "every", "last", "next"}
 
 
+_ON_BOARD = re.compile(r"\b(?:on\s+board|onboard)\b", re.I)
+
+
 def _count_measure(before: str, after: str) -> str | None:
-    clause = re.split(r"[,.;:()\[\]—–\"“”]", after, maxsplit=1)[0]
+    clause = _ON_BOARD.sub("aboard", re.split(r"[,.;:()\[\]—–\"“”]", after, maxsplit=1)[0])
     words_after = WORD.findall(clause)[:8]
     noun = None
     rest: list[str] = []
