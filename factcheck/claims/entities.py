@@ -86,7 +86,10 @@ def document_entities(text: str, title: str | None, mentions: list[Mention], voc
         for n in set(canonical.values()):
             if n in title:
                 counts[n] += 2
-    topic = counts.most_common(1)[0][0] if counts else None
+    # a place is the story's company only if nothing else is named ("Lisbon plane crash: ..." is about the airline)
+    places = {p.lower().removeprefix("the ") for p in vocab.scope_places}
+    ranked = [n for n, _ in counts.most_common()]
+    topic = next((n for n in ranked if n.lower().removeprefix("the ") not in places), ranked[0] if ranked else None)
     people: dict[str, str] = {}
     full_names = sorted({m.value.person for m in mentions if isinstance(m.value, RoleValue) and m.value.person},
                         key=lambda p: -len(p.split()))
