@@ -86,6 +86,7 @@ class Vocabulary:
     corporate_suffixes: set[str]
     scope_global: list[str] = field(default_factory=list)
     scope_places: list[str] = field(default_factory=list)
+    scope_aliases: dict[str, str] = field(default_factory=dict)
     rounding_max_relative: float = 0.1
     implicit_window_days: int = 90
     tally_window_days: int = 0
@@ -158,6 +159,7 @@ def load_vocabulary(rules_dir: Path | None = None) -> Vocabulary:
             corporate_suffixes=set(data.get("corporate_suffixes", [])),
             scope_global=list(data.get("scope", {}).get("global", [])),
             scope_places=list(data.get("scope", {}).get("places", [])),
+            scope_aliases={str(k): str(v) for k, v in (data.get("scope", {}).get("aliases") or {}).items()},
             rounding_max_relative=float(data.get("rounding", {}).get("max_relative", 0.1)),
             implicit_window_days=int(data.get("time", {}).get("implicit_window_days", 90)),
             tally_window_days=int(data.get("time", {}).get("tally_window_days", 0)),

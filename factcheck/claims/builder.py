@@ -264,11 +264,31 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
                 subject = ctx.entities.org_name(o.value.name) or subject
             previous = o
     if subject == "(story)":
+        subject = _referred(ctx, sent, m, mentions) or subject
+    if subject == "(story)":
         # "the ruling party won 52.3% of the vote", "the opposition took 31%": who won it, when no company is named
         actor = _ACTOR.search(text, max(sent.start, m.start - 60), m.start)
         if actor:
             subject = " ".join(w for w in actor.group("actor").lower().split() if w not in _DETERMINERS) or subject
     return add(m, subject, key, v, open_attribute=True, **_figure_qualifiers(ctx, sent, m, v, forecast))
+
+
+def _referred(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention]) -> str | None:
+    """The company a pronoun or "the company" just before a figure stands for ("Toyota said on Thursday it would
+    recall about 1.2 million vehicles"): the nearest one named before it in the sentence, else the story's."""
+    text = ctx.doc.text
+    last = None
+    for r in ctx.entities.references.finditer(text, max(sent.start, m.start - 30), m.start):
+        last = r
+    if last is None or "," in text[last.end() : m.start]:
+        return None
+    named = [o for o in mentions if o.kind == "organization" and sent.start <= o.start and o.end <= last.start()
+             and isinstance(o.value, NameValue)]
+    if last.group().lower() in ("it", "its", "their"):
+        if named and isinstance(named[-1].value, NameValue):
+            return ctx.entities.org_name(named[-1].value.name)
+        return None  # "it" with no company before it in the sentence may be anything
+    return ctx.entities.topic
 
 
 # What may stand between a figure and the next one written as its comparison or continuation: a period and the
@@ -380,7 +400,7 @@ def _scope(vocab: Vocabulary, text: str, sent: Sentence, m: Mention) -> str | No
             name = " ".join((p.group("place") or p.group("owner")).split())
             best = (distance, name[4:] if name.lower().startswith("the ") else name)
     if best is not None:
-        return best[1]
+        return vocab.scope_aliases.get(best[1], best[1])
     return "global" if global_re.search(text, lo, hi) else None
 
 
@@ -605,6 +625,9 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
             continue
         if _FOUNDED_BEFORE.search(ctx.doc.text, max(0, d.start - 40), d.start):
             continue  # "founded in 2007 and has 7,500 employees": the year of its founding, not of the figure
+        if _MODEL_YEAR.fullmatch(d.text) and _MODEL_YEAR_BEFORE.search(ctx.doc.text, max(0, d.start - 30), d.start) \
+                and _NAME_AFTER.match(ctx.doc.text, d.end):
+            continue  # "the 2020 through 2022 Camry": the years of a model, not of the figure
         if d.end <= m.start and any(a.start() <= d.start and d.end <= a.end() for a in _ASIDE.finditer(
                 ctx.doc.text, sent_start, m.start)):
             continue  # "TAP, which was nationalised in 2020, employs 7,000 people": the aside's date, not the figure's
@@ -628,6 +651,12 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
     return None, "unknown"
 
 
+_MODEL_YEAR = re.compile(r"(?:19|20)\d\d(?:\s*(?:-|–|to|through|and)\s*(?:19|20)?\d\d)?")
+_MODEL_YEAR_BEFORE = re.compile(r"\b(?:the|certain|some|its|all|older|newer|select|affected|recalled|"
+                                r"model[-\s]years?)\s+$", re.I)
+_NAME_AFTER = re.compile(r"\s+(?:model[-\s]years?\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Christmas|"
+                         r"Easter|Thanksgiving|Ramadan|Q[1-4]|Fiscal|First|Second|Third|Fourth|Spring|Summer|Autumn|Fall|"
+                         r"Winter|Holiday)\w*)[A-Z][\w-]*")
 # an aside closed before the figure: a relative clause between commas, or brackets
 _ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;()]*,|\([^()]*\)|\s[–—]\s[^–—]*\s[–—]\s", re.I)
 _FOUNDED_BEFORE = re.compile(r"\b(?:founded|co-founded|cofounded|established|incorporated|born)\b[^,;.]*$", re.I)

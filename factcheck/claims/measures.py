@@ -33,6 +33,8 @@ PREDICATES = {
     "voted", "sold", "bought", "built", "damaged", "delayed", "cancelled", "canceled", "stranded", "recalled",
     "recovered", "vaccinated", "tested", "employed", "killing", "kills", "injures", "left", "lost", "without",
     "aboard",  # "132 people aboard" ("on board" is read so too)
+    "recall", "recalls", "recalling", "evacuate", "evacuating", "evacuates", "rescuing", "arresting", "firing",
+    "hiring", "selling", "sells", "sell",
 }
 # Hedge words between a measure's words and its figure ("net income was about ...").
 _HEDGES = r"about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|some|an?|just"
@@ -162,7 +164,10 @@ def _canonical(key: str | None) -> str | None:
 
 
 VERB_FORMS = {"killing": "killed", "kills": "killed", "kill": "killed", "died": "died", "injuring": "injured",
-              "injures": "injured", "collapsing": "collapsed"}
+              "injures": "injured", "collapsing": "collapsed", "recall": "recalled", "recalls": "recalled",
+              "recalling": "recalled", "evacuate": "evacuated", "evacuating": "evacuated", "evacuates": "evacuated",
+              "rescuing": "rescued", "arresting": "arrested", "firing": "fired", "hiring": "hired", "selling": "sold",
+              "sells": "sold", "sell": "sold"}
 
 
 def singular(word: str) -> str:
@@ -237,6 +242,19 @@ _NOT_A_MEASURE_START = PREPOSITIONS - {"in", "of"} | {"a", "an", "the", "this", 
                                                      "one", "each", "every", "last", "next"}
 
 
+# An action named by its noun and the things it applies to ("the recall covers 1.02 million vehicles").
+ACTION_NOUNS = {"recall": "recalled", "evacuation": "evacuated", "evacuation order": "evacuated",
+                "layoffs": "laid", "job cuts": "laid", "cuts": "laid", "outage": "affected", "breach": "affected",
+                "strike": "striking"}
+_COVERED = re.compile(r"\b(?P<action>recall|evacuation(?:\s+order)?|layoffs|job\s+cuts|cuts|outage|breach|strike)s?\s+"
+                      r"(?:will\s+|would\s+)?(?:covers?|covered|covering|affects?|affected|affecting|involves?|involved|"
+                      r"includes?|included|applies\s+to|applied\s+to|hits?|impacts?|impacted)\s+"
+                      r"(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|up\s+to|an\s+estimated|just)\s+)*$",
+                      re.I)
+# Words that open a clause of their own: "1,024,407 vehicles because of a faulty sensor" counts vehicles.
+CONJUNCTIONS = {"because", "although", "though", "unless", "whereas", "while", "when", "if", "as", "until", "so",
+                "since", "after", "before", "once"}
+_NOUN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 _ON_BOARD = re.compile(r"\b(?:on\s+board|onboard)\b", re.I)
 
 
@@ -247,10 +265,10 @@ def _count_measure(before: str, after: str) -> str | None:
     rest: list[str] = []
     for i, w in enumerate(words_after[:3]):
         lw = w.lower()
-        if (lw in STOP or lw in PREDICATES or lw in ADVERBS or lw in PREPOSITIONS
+        if (lw in STOP or lw in PREDICATES or lw in ADVERBS or lw in PREPOSITIONS or lw in CONJUNCTIONS
                 or (noun is not None and (lw.endswith("ly") or lw.endswith("ed")))):
             break
-        if lw.isalpha() or "-" in lw:
+        if _NOUN.fullmatch(lw):  # "vehicles", "RAV4s", "F-150s"
             noun = lw
             rest = words_after[i + 1 :]
     if noun is None or noun in STOP:
@@ -260,11 +278,16 @@ def _count_measure(before: str, after: str) -> str | None:
     while previous and previous[-1] in HEDGE_WORDS:
         previous.pop()
     predicate = previous[-1] if previous and previous[-1] in PREDICATES else None
+    covered = _COVERED.search(before)
+    if predicate is None and covered:  # "the recall covers 1.02 million vehicles": the vehicles recalled
+        predicate = ACTION_NOUNS[covered.group("action").lower()]
     if predicate is None:
         for w in rest[:4]:
             lw = w.lower()
             if lw in ("and", "but", "while", "or", "whereas"):
                 break
+            if w[0].isupper():
+                continue  # "1.2 million vehicles in the United States": a name, not what happened to them
             if lw in PREDICATES or (lw.endswith("ed") and lw not in NOT_PREDICATES):
                 predicate = lw
                 break

@@ -2,7 +2,7 @@
 start with (`text.patterns.branch_starts`), stored so that runs need not derive them. Written by
 `factcheck.recognizers.dates.write_guard()`; a test checks that they are current."""
 
-BODY_SHA256 = 'dbcf562c79bb954e1d2e1b3ad7e113b0d526e171e9c668fba974c135afcdb9c9'
+BODY_SHA256 = '2be769bee062fed72166d5f3d6c6fa112674b1b13531622d3ca0beecc6e9754a'
 GUARD = (
     "(?=['0123456789\\d]|a(?:\\s+(?:c(?:o(?:mi|up))|d(?:a(?:y(?:\\s+|s))|eca)|f(?:ew\\s+|ort)|last|mont|next|"
     'p(?:ast|rev)|upco|week|year)|n(?:\\s+(?:com|d(?:ay|ec)|for|las|mon|nex|p(?:as|re)|upc|wee|yea))|p(?:r'
@@ -167,6 +167,6 @@ STARTS = [
     'a an eight few five four nine one seven six ten three two|couple eleven severa twelve|\\d',
     'today|tomorr yester|',
     'by early from in last late mid next since this until|throug|',
-    'april july june|august decemb februa januar novemb octobe septem|',
+    'april july june march may|august decemb februa januar novemb octobe septem|',
     '||1 2',
 ]

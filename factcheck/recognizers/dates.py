@@ -145,7 +145,8 @@ BODY = _LEAD + rf"""(?:
     | (?P<day>yesterday|today|tomorrow)
     | (?P<mo>(?P<mopre>in|since|by|until|from|through|early|late|mid-?|last|this|next)\s+
         (?P<m4>{_MONTH})(?![\w.])(?!\s*,?\s*(?:of\s+|in\s+)?(?:(?:1[89]|20)\d\d|{_YEARW}|(?:next|last|this)\s+year))(?!\s+(?:the\s+)?{_DAYW}\b)(?!\s*[0-3]?\d(?:st|nd|rd|th)?\b))
-    | (?P<fullmonth>{_FULL_MONTH})
+    | (?P<fullmonth>{_FULL_MONTH}
+        |(?:(?<=\ba\s)|(?<=\bA\s)|(?<=\ban\s)|(?<=\bthe\s)|(?<=\bThe\s)|(?<=\bits\s))(?-i:March|May)(?=\s+[a-z]))
     | (?P<year>(?<![\d,.])(?P<y4>{_YEAR})(?!\s?(?:%|percent|million|billion|[\d,.]\d)))
     )""" + _TAIL
 _BRANCHES = alternatives(BODY[len(_LEAD) : -len(_TAIL)])

@@ -56,7 +56,11 @@ _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 _NAMED = re.compile(r"[A-Z][\w-]*[ -]$")
 _EXTRA_STOP = {"said", "says", "also", "about", "over", "under", "more", "less", "than", "into", "per", "been",
                "were", "are", "its", "their", "which", "while", "after", "before", "company", "company's", "firm",
-               "group", "according"}
+               "group", "according",
+               # words of time: when a figure was, not what it measures ("1.9 million recalled last year" and "2.25
+               # million sold last year" share only their year)
+               "year", "years", "month", "months", "week", "weeks", "day", "days", "today", "yesterday", "earlier",
+               "later", "last", "this", "next", "ago"}
 STORY = "(story)"  # the subject of a figure no company was found for
 Number = tuple[float, float, bool]  # value, the half-width its digits allow, whether it is a date (ordinal days)
 
