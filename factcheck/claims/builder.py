@@ -30,7 +30,7 @@ from ..text.sentences import document_sentences
 from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
 from .entities import DocumentEntities, document_entities
 from .figures import figures_of
-from .measures import PER_SHARE, linked_measure, measure_of
+from .measures import PER_SHARE, YEARLY, change_basis, linked_measure, measure_of
 from .measures import STOP as STOP_WORDS
 from .measures import singular as _singular
 
@@ -270,7 +270,10 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
         actor = _ACTOR.search(text, max(sent.start, m.start - 60), m.start)
         if actor:
             subject = " ".join(w for w in actor.group("actor").lower().split() if w not in _DETERMINERS) or subject
-    return add(m, subject, key, v, open_attribute=True, **_figure_qualifiers(ctx, sent, m, v, forecast))
+    quals = _figure_qualifiers(ctx, sent, m, v, forecast)
+    if key in YEARLY and m.kind == "percent":  # "inflation rose to 2.7%": over a year, unless said otherwise
+        quals.setdefault("basis", _basis(text, sent, m) or "year-on-year")
+    return add(m, subject, key, v, open_attribute=True, **quals)
 
 
 def _referred(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention]) -> str | None:
@@ -368,10 +371,15 @@ _ROUND = re.compile(r"\b(?:(?P<series>Series\s+[A-H]\d?)|(?P<seed>pre-seed|seed)
 
 
 def _basis(text: str, sent: Sentence, m: Mention) -> str | None:
-    """"a $4 billion pre-money valuation": the valuation before the new money came in."""
+    """"a $4 billion pre-money valuation": the valuation before the new money came in; "up 2.6% from a year earlier":
+    a change against a year before (for a percentage)."""
     window = text[max(sent.start, m.start - 40) : min(sent.end, m.end + 40)]
     b = _BASIS.search(window)
-    return f"{b.group(1).lower()}-money" if b else None
+    if b:
+        return f"{b.group(1).lower()}-money"
+    if m.kind != "percent":
+        return None
+    return change_basis(text[max(sent.start, m.start - 60) : m.start], text[m.end : min(sent.end, m.end + 60)])
 
 
 @lru_cache(maxsize=4)
@@ -631,7 +639,7 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
         if d.end <= m.start and any(a.start() <= d.start and d.end <= a.end() for a in _ASIDE.finditer(
                 ctx.doc.text, sent_start, m.start)):
             continue  # "TAP, which was nationalised in 2020, employs 7,000 people": the aside's date, not the figure's
-        if d.start >= m.end and _COMPARISON.search(ctx.doc.text, lo, hi):
+        if d.start >= m.end and (_COMPARISON.search(ctx.doc.text, lo, hi) or _BASE.fullmatch(ctx.doc.text, lo, hi)):
             continue  # "EPS of $5.53, compared to a loss last year": the date of what it is compared with
         if best is None or gap < best[0]:
             best = (gap, d.value)
@@ -659,6 +667,8 @@ _NAME_AFTER = re.compile(r"\s+(?:model[-\s]years?\s+)?(?!(?:Jan|Feb|Mar|Apr|May|
                          r"Winter|Holiday)\w*)[A-Z][\w-]*")
 # an aside closed before the figure: a relative clause between commas, or brackets
 _ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;()]*,|\([^()]*\)|\s[–—]\s[^–—]*\s[–—]\s", re.I)
+# "increased 3.3% from a year ago": the date a change is measured from
+_BASE = re.compile(r"\s+(?:from|over|versus|vs\.?|against)\s+(?:the\s+)?(?:same\s+\w+\s+)?", re.I)
 _FOUNDED_BEFORE = re.compile(r"\b(?:founded|co-founded|cofounded|established|incorporated|born)\b[^,;.]*$", re.I)
 _COMPARISON = re.compile(r"\b(?:compared|versus|vs\.?|than|against|(?:up|down)\s+from)\b"
                          # "turnout was 59.8%, the lowest since 2001": the date a record is measured from
@@ -752,7 +762,8 @@ def _change_claims(ctx: _Ctx, sent: Sentence, changes: list[Mention], by_mention
         if attr is not None:
             add(p, ctx.entities.topic or "(story)", f"{attr}_change", value, hedge=value.hedge)
             continue
-        before = text[max(sent.start, p.start - 80) : p.start]
+        # ("Core prices, which exclude food and energy, increased 3.3%": what changed is around the aside)
+        before = _ASIDE.sub(" ", text[max(sent.start, p.start - 120) : p.start])[-80:]
         verb = _CHANGE_BEFORE.search(before)
         head = _CHANGED.search(before[: verb.start()]) if verb else None
         names = ctx.entities.name_words
@@ -760,12 +771,16 @@ def _change_claims(ctx: _Ctx, sent: Sentence, changes: list[Mention], by_mention
                  if w not in STOP_WORDS and w not in names and w not in GENERIC_NOUNS and len(w) > 1]
         if words:
             key = " ".join(words[-2:])
-            add(p, "(story)", _CHANGED_SYNONYMS.get(key, key) + " change", value, hedge=value.hedge,
-                open_attribute=True)
+            key = _RATES.get(key) or _CHANGED_SYNONYMS.get(key, key) + " change"
+            add(p, "(story)", key, value, hedge=value.hedge, open_attribute=True)
 
 
 # One thing that changes, written several ways: "the stock fell 60%" and "shares plunged 70%" disagree.
 _CHANGED_SYNONYMS = {"stock": "share", "stock price": "share", "share price": "share", "stock value": "share"}
+# A change of prices is inflation ("consumer prices rose 2.6% from a year earlier", "the CPI climbed 2.6%")
+_RATES = {"consumer price": "inflation", "cpi": "inflation", "price index": "inflation", "consumer index": "inflation",
+          "core cpi": "core inflation", "core price": "core inflation", "core consumer": "core inflation",
+          "core index": "core inflation"}
 
 
 # "doubled", "tripled", "halved": a change by a factor, read as the percentage change it is, give or take 5% of the

@@ -49,6 +49,9 @@ _LINK = (
     r"(?:f(?:alls?|ell|allen|alling)|increas(?:es?|ed|ing)|decreas(?:es?|ed|ing)|drop(?:s|ped|ping)?|"
     r"declin(?:es?|ed|ing)|slip(?:s|ped|ping)?|amount(?:s|ed|ing)?|improve[sd]?|narrow(?:s|ed)?|widen(?:s|ed)?|"
     r"ease[sd]?|recover(?:s|ed)?|advance[sd]?|swell(?:s|ed)?|shr(?:inks?|ank|unk))\s+to|worth|"
+    # "inflation ticked up to", "held at", "peaked at"
+    r"(?:ticks?|ticked|edge[sd]?|inch(?:es|ed)?|cre(?:pt|eps?))\s+(?:up|down|higher|lower)\s+to|"
+    r"(?:held|holds?|steady|unchanged|peak(?:s|ed)?|bottom(?:s|ed)?(?:\s+out)?|top(?:s|ped)\s+out)\s+at|"
     # "net income fell 15% to $85 million": the change between verb and figure
     r"(?:rose|fell|grew|increased|decreased|dropped|climbed|jumped|declined|slipped|surged|soared|plunged|gained)"
     r"\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?\d[\d.,]*\s*(?:%|percent|per\s*cent)\s+to|"
@@ -104,7 +107,8 @@ LINK_VERBS = {"stood", "stands", "remained", "remains", "rose", "fell", "grew", 
               # the present and the perfect ("the toll rises to", "has risen to")
               "rises", "risen", "rising", "falls", "fallen", "grows", "grown", "climbs", "jumps", "drops", "declines",
               "increases", "decreases", "reaches", "hits", "tops", "totals", "exceeds", "surges", "soars", "has",
-              "have", "had"}
+              "have", "had", "held", "holds", "hold", "peaked", "peaks", "bottomed", "steady", "unchanged", "ticked",
+              "ticks", "inched", "crept"}
 
 
 def _clean(words: list[str]) -> list[str]:
@@ -151,7 +155,11 @@ SYNONYMS = {
     "people wounded": "people injured", "people hurt": "people injured",
     "vote": "vote share", "share of the vote": "vote share", "popular vote": "vote share",
     "aboard": "people aboard", "person aboard": "people aboard", "passenger aboard": "passenger",
+    "inflation rate": "inflation", "headline inflation": "inflation", "annual inflation": "inflation",
+    "consumer price inflation": "inflation", "cpi inflation": "inflation", "core inflation rate": "core inflation",
 }
+# Measures that are rates over a year unless said otherwise ("inflation rose to 2.7%": prices, a year before)
+YEARLY = {"inflation", "core inflation"}
 
 
 def _canonical(key: str | None) -> str | None:
@@ -228,7 +236,8 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
         return "price" + per_share
     na = NOUN_AFTER.match(after)
     if na and not (na.group("np").split()[0].lower() in _NOT_A_MEASURE_START
-                   and not na.group().lstrip().lower().startswith("of")):
+                   and not na.group().lstrip().lower().startswith("of")) \
+            and na.group("np").split()[0].lower() not in CALENDAR:
         words = _clean(na.group("np").split())
         if words:
             suffix = " per share" if re.match(r"\s*(?:a|per)\s+share", after[na.end():], re.I) else ""
@@ -239,7 +248,12 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
 # "$42 billion on Thursday", "$5 million in the quarter", "in a single day": a phrase of time or place follows, not
 # the thing measured ("$5 billion in revenue", "$3.6 million of company stock", "52% of the vote")
 _NOT_A_MEASURE_START = PREPOSITIONS - {"in", "of"} | {"a", "an", "the", "this", "that", "its", "their", "his", "her",
-                                                     "one", "each", "every", "last", "next"}
+                                                     "one", "each", "every", "last", "next", "as", "because", "while",
+                                                     "when", "after", "before", "if", "and", "or", "but"}
+# Nor is a month or a day ("2.4% in September")
+CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "year", "month", "week", "quarter", "day", "today", "yesterday"}
 
 
 # An action named by its noun and the things it applies to ("the recall covers 1.02 million vehicles").
@@ -293,3 +307,34 @@ def _count_measure(before: str, after: str) -> str | None:
                 break
     key = singular(noun)
     return f"{key} {predicate}" if predicate else key
+
+
+_CHANGE_BASES = (
+    ("year-on-year", r"year[-\s](?:on|over)[-\s]year|y/y|yoy|(?:from|than|over|on|versus|vs\.?)\s+a\s+year\s+"
+                     r"(?:earlier|ago|before)|in\s+the\s+(?:12|twelve)\s+months|12-month|annual(?:ly)?\b(?!\s+(?:"
+                     r"revenue|sales|profit|report|meeting))|on\s+an\s+annual\s+basis|from\s+the\s+same\s+(?:month|"
+                     r"period|quarter|time)\s+(?:a|last)\s+year|over\s+the\s+(?:past|last)\s+(?:year|12\s+months)"),
+    ("month-on-month", r"month[-\s](?:on|over)[-\s]month|m/m|on\s+a\s+monthly\s+basis|monthly\b|from\s+the\s+"
+                       r"(?:previous|prior)\s+month|(?:from|than|over)\s+a\s+month\s+(?:earlier|ago|before)|"
+                       # "rose 0.2% from September": from the month before, named without a year
+                       r"from\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                       r"December)\b(?![\s,]+\d)"),
+    ("quarter-on-quarter", r"quarter[-\s](?:on|over)[-\s]quarter|q/q|from\s+the\s+(?:previous|prior)\s+quarter|"
+                           r"sequential(?:ly)?\b"),
+    ("annualized", r"annuali[sz]ed"),
+)
+_CHANGE_BASIS = re.compile("|".join(f"(?P<b{i}>{p})" for i, (_, p) in enumerate(_CHANGE_BASES)), re.I)
+
+
+def change_basis(before: str, after: str) -> str | None:
+    """What a percentage change is measured against, by the words nearest it in its clause: a year, a month or a
+    quarter earlier, or an annualized rate ("up 2.6% from a year earlier", "rose 0.3% on a monthly basis")."""
+    best: tuple[int, str] | None = None
+    for text, tail in ((before, True), (after, False)):
+        part = re.split(r"[;]|,\s+(?:and|but|while|whereas)\b", text)
+        part_text = part[-1] if tail else part[0]
+        for b in _CHANGE_BASIS.finditer(part_text):
+            distance = len(part_text) - b.end() if tail else b.start()
+            if best is None or distance < best[0]:
+                best = (distance, _CHANGE_BASES[int(next(k for k, v in b.groupdict().items() if v)[1:])][0])
+    return best[1] if best else None

@@ -74,7 +74,7 @@ def grammar(vocab: Vocabulary | None = None) -> NumberGrammar:
         (?:\s?(?P<conn>-|–|—|to|and)\s?{cur.format(n='cur2', c='code2')}?(?P<num2>{digits})
            (?:(?P<sp2>\s?)(?P<scale2>{scale})(?![\w]))?)?
         (?P<plus>\+|-plus\b)?
-        (?:\s?(?P<pct>%|percentage\s+points?|per\s?cents?\b|percents?\b|percentage\b|pct\b|pp\b)
+        (?:\s?(?P<pct>%|percentage\s+points?|per\s?cents?\b|percents?\b|percentage\b|pct\b|pp\b|basis\s+points?\b|bps?\b)
           |\s?(?P<postsym>[{suffix_symbols}])(?!\s?\d)
           |\s?(?P<code>(?-i:{codes}))(?![\w])
           |\s?(?P<mcode>(?-i:[MKB](?:{codes})))(?![\w])
@@ -133,9 +133,16 @@ def _hedge(text: str, start: int, g: NumberGrammar) -> tuple[str | None, str | N
             phrase = " ".join(words[-n:])
             h = g.vocab.hedge_by_word.get(phrase)
             if h is not None:
+                if phrase == "up to" and len(words) > n and words[-n - 1] in _MOVED:
+                    continue  # "inflation ticked up to 2.6%": where it moved, not a bound
                 return phrase, h.shape, h.relative
     return None, None, 0.0
 
+
+# verbs after which "up to" says where a figure moved ("ticked up to 2.6%"), not how far it may go
+_MOVED = {"tick", "ticks", "ticked", "edge", "edges", "edged", "inch", "inches", "inched", "creep", "creeps", "crept",
+          "move", "moves", "moved", "went", "go", "goes", "shot", "shoots", "jump", "jumps", "jumped", "climbed",
+          "climb", "climbs", "revised", "bumped", "ratcheted", "stepped", "came", "comes"}
 
 STOP_WORDS = {"in", "to", "and", "for", "from", "by", "at", "on", "with", "the", "a", "an", "who", "that", "was"}
 
@@ -449,7 +456,9 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
     factor = 1.0
     kind = "quantity"
     if pct:
-        unit = "percentage_point" if ("point" in pct.lower() or pct.lower() == "pp") else "percent"
+        unit = "percentage_point" if ("point" in pct.lower() or pct.lower() in ("pp", "bp", "bps")) else "percent"
+        if pct.lower().startswith(("basis", "bp")):
+            factor = 0.01  # "75 basis points" are 0.75 percentage points
         kind = "percent"
     elif cur_sym:
         unit = v.currency_prefix.get(cur_sym) or v.currency_prefix.get(cur_sym.upper(), "USD")

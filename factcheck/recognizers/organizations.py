@@ -34,7 +34,9 @@ COMMON_CAPS = {"I", "A", "AI", "CEO", "CFO", "U.S", "U.S.", "US", "UK", "EU", "G
                "EBITDA", "EBIT", "EPS", "GAAP", "ARPU", "CAGR", "GDP", "CPI", "YoY", "ROE", "ROI", "FX",
                # the words that open a sentence about a measure ("Organic revenues were", "Adjusted earnings rose")
                "Organic", "Adjusted", "Comparable", "Operating", "Gross", "Annual", "Quarterly", "Consolidated",
-               "Diluted", "Underlying", "Overall", "Average", "Combined",
+               "Diluted", "Underlying", "Overall", "Average", "Combined", "Core", "Headline", "Consumer", "Producer",
+               "Wholesale", "Retail", "Housing", "Shelter", "Energy", "Food", "Gasoline", "Fuel", "Rents", "Wages",
+               "Jobless", "Payrolls", "Employment", "Mortgage", "Home", "Monthly", "Yearly",
                # people in the plural, who open sentences of news ("Customers tried to withdraw")
                "Customers", "Clients", "Depositors", "Shareholders", "Employees", "Workers", "Users", "Consumers",
                "Regulators", "Lawmakers", "Prosecutors", "Researchers", "Patients", "Passengers", "Protesters",

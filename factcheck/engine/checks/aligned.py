@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from ...claims.figures import FIGURE
-from ...claims.measures import STOP
+from ...claims.measures import STOP, change_basis
 from ...models import Document, Figure, FigureDate, FigureNumber, Finding
 from ...normalize.intervals import rounding_halfwidth
 from ..corpus import Corpus, finding
@@ -267,6 +267,15 @@ def _written_as_change(quote: str, text: str) -> bool:
     """Whether the figure is written as a change ("up 211", "fell 3%", "+1.6"), by the words just before it."""
     at = quote.find(text)
     return at > 0 and bool(_CHANGE_WORDS.search(quote, max(0, at - 40), at))
+
+
+@lru_cache(maxsize=65536)
+def _basis(quote: str, text: str) -> str | None:
+    """What a change is measured against, by the words of its quote around it (see `change_basis`)."""
+    at = quote.find(text)
+    if at < 0:
+        return None
+    return change_basis(quote[max(0, at - 60) : at], quote[at + len(text) : at + len(text) + 60])
 
 
 def _prepare(c: Figure, near: int, seen: dict[tuple[object, ...], tuple[object, ...]],
@@ -632,6 +641,7 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
     named, dated, bound, noun, date_words = c.named, c.dated, c.bound, c.noun, c.date_words  # read once
     is_date, x = c.numbers[0][2], c.numbers[0][0]
     change = not is_date and _written_as_change(a.quote, a.text)
+    basis = _basis(a.quote, a.text) if change else None
     max_ratio = opts.max_ratio
     # The cheap tests first, on every candidate; those of single values before those of sets (a third of the
     # candidates of a corpus of reprints are values too far apart alone). All must pass: their order changes nothing.
@@ -646,6 +656,8 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
             continue
         if not is_date and change != _written_as_change(b.quote, b.text):
             continue  # "(up 211)" is a change, "a majority of 170" a level
+        if change and basis is not None and _basis(b.quote, b.text) not in (None, basis):
+            continue  # "rose 0.3% on a monthly basis" and "up 2.6% from a year earlier"
         if not is_date:  # numbers of one sign and within `max_ratio` of each other (dates always compare)
             y = d.numbers[0][0]
             if x == 0 or y == 0:
@@ -660,8 +672,8 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
         near = len(before.intersection(d.before)) + len(after.intersection(d.after))
         if near < opts.min_near:
             continue
-        if named and d.named and a.attribute != b.attribute:
-            continue  # the vocabulary names two different measures ("layoffs" and "headcount")
+        if named and d.named and a.attribute != b.attribute or _kinds_differ(a.attribute, b.attribute):
+            continue  # two different measures ("layoffs" and "headcount"; "core inflation" and "inflation")
         if a.subject != b.subject and a.subject != STORY and b.subject != STORY \
                 and not (ix.names(a.document, b.subject) or ix.names(b.document, a.subject)):
             # two companies' figures ("Meta's ad sales", "Alphabet's ad sales"), unless a source names both, when
@@ -692,6 +704,22 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
             continue
         return -negative, d, sorted(before.intersection(d.before) | after.intersection(d.after))
     return None
+
+
+# Words that make a measure another one: "core inflation" is not inflation, "adjusted EPS" not EPS.
+_KINDS = frozenset({"core", "adjusted", "organic", "underlying", "diluted", "basic", "gross", "net", "operating",
+                    "comparable", "headline"})
+
+
+@lru_cache(maxsize=65536)
+def _kinds_differ(a: str, b: str) -> bool:
+    """Two measures read from the words (not a bare figure) that only such a word sets apart."""
+    if a == b or FIGURE in (a, b):
+        return False
+    wa, wb = set(a.replace("_", " ").split()), set(b.replace("_", " ").split())
+    ka, kb = _KINDS.intersection(wa), _KINDS.intersection(wb)
+    # one measure but for such a word: a misread other measure ("company guided") is not set apart by it
+    return ka != kb and (wa - ka <= wb - kb or wb - kb <= wa - ka)
 
 
 def _named(c: Figure) -> bool:
