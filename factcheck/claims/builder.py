@@ -23,6 +23,7 @@ from ..models import (
     RoleValue,
     Sentence,
 )
+from ..normalize.units import DURATION_UNITS
 from ..recognizers import recognize
 from ..recognizers.organizations import SENTENCE_WORDS
 from ..text.patterns import compile_stored
@@ -257,6 +258,8 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
         if o.kind == "organization" and sent.start <= o.start and o.end <= m.start and isinstance(o.value, NameValue):
             if o.value.name.lower() in ctx.vocab.label_words or o.value.name.lower() in ctx.vocab.scale_labels:
                 continue  # "a Category 3 hurricane with 205 km/h winds": a label, not a company
+            if _LOCATIVE.search(text, max(sent.start, o.start - 12), o.start):
+                continue  # "The Eaton Fire near Pasadena has scorched 13,690 acres": where, not whose
             gap = text[o.end : m.start]
             if previous is not None and _JOINED.fullmatch(text, previous.end, o.start):
                 subject = "(story)"  # "in Turkey and Syria climbed past 17,000": the two together, not the last one
@@ -274,6 +277,9 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
     if key in YEARLY and m.kind == "percent":  # "inflation rose to 2.7%": over a year, unless said otherwise
         quals.setdefault("basis", _basis(text, sent, m) or "year-on-year")
     return add(m, subject, key, v, open_attribute=True, **quals)
+
+
+_LOCATIVE = re.compile(r"\b(?:near|outside|around|across|(?:north|south|east|west)\s+of)\s+(?:the\s+)?$", re.I)
 
 
 def _referred(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention]) -> str | None:
@@ -421,6 +427,20 @@ def _round(text: str, sent: Sentence, m: Mention) -> str | None:
     return " ".join((r.group("series") or r.group("seed") or r.group("tranche")).split()).title()
 
 
+_RESTATED = re.compile(r"\s*(?:\(|,?\s+or|,)\s*(?:about|around|roughly|approximately|nearly|some|almost|"
+                       r"more\s+than)?\s*")
+
+
+def _converted(text: str, a: Mention, b: Mention) -> bool:
+    """`b` restates `a` in another unit of its dimension, just after it."""
+    va, vb = a.value, b.value
+    if not (isinstance(va, NumberValue) and isinstance(vb, NumberValue)) or va.unit != vb.unit \
+            or va.unit in ("count", *DURATION_UNITS):
+        return False
+    unit_a, unit_b = (re.sub(r"[\d.,\s]+", "", x.text).lower() for x in (a, b))
+    return unit_a != unit_b and bool(_RESTATED.fullmatch(text, a.end, b.start))
+
+
 def _drop_conversions(text: str, numbers: list[Mention]) -> list[Mention]:
     """"€11.7 billion ($13.7 billion)" is one amount written in two currencies: keep the first."""
     out: list[Mention] = []
@@ -430,6 +450,8 @@ def _drop_conversions(text: str, numbers: list[Mention]) -> list[Mention]:
             if re.fullmatch(r"\s*\(\s*(?:about\s+|around\s+|roughly\s+|approximately\s+|or\s+)?", between) and \
                     out[-1].value.unit != m.value.unit:  # type: ignore[union-attr]
                 continue
+        if out and m.kind == "quantity" and out[-1].kind == "quantity" and _converted(text, out[-1], m):
+            continue  # "13,690 acres, or about 55 square kilometres": one area in two units
         out.append(m)
     return out
 

@@ -142,7 +142,8 @@ SHARE_KINDS = {"common", "diluted", "basic", "ordinary", "fully"}
 
 
 # Participles that say how a figure is known, not what happened to the things counted.
-NOT_PREDICATES = {"need", "based", "related", "used", "reported", "confirmed", "recorded", "announced", "estimated",
+NOT_PREDICATES = {"remained", "stayed", "need", "based", "related", "used", "reported", "confirmed", "recorded",
+                  "announced", "estimated",
                   "expected", "registered", "listed", "counted", "published", "cited", "quoted", "compared",
                   "combined", "included", "owned", "headquartered", "located", "scheduled", "planned"}
 
@@ -155,6 +156,7 @@ SYNONYMS = {
     "people wounded": "people injured", "people hurt": "people injured",
     "vote": "vote share", "share of the vote": "vote share", "popular vote": "vote share",
     "aboard": "people aboard", "person aboard": "people aboard", "passenger aboard": "passenger",
+    "resident evacuated": "people evacuated", "person evacuated": "people evacuated",
     "inflation rate": "inflation", "headline inflation": "inflation", "annual inflation": "inflation",
     "consumer price inflation": "inflation", "cpi inflation": "inflation", "core inflation rate": "core inflation",
 }
@@ -207,6 +209,8 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
     if re.match(r"\s*(?:GMT|UTC|[ECMP][SD]?T)\b", after):
         return None  # a clock time ("0117 GMT")
     if m.kind == "quantity":
+        if v.unit == "km2":  # "burned 19,978 acres", "grown to 8,000 hectares": an area, whose is said by the subject
+            return "area"
         if v.unit in DURATION_UNITS:  # "30 days in detention" is keyed "day", as a counted noun would be
             after = " " + v.unit + "s" + after
         part = _PART_OF.match(after)
@@ -269,11 +273,13 @@ _COVERED = re.compile(r"\b(?P<action>recall|evacuation(?:\s+order)?|layoffs|job\
 CONJUNCTIONS = {"because", "although", "though", "unless", "whereas", "while", "when", "if", "as", "until", "so",
                 "since", "after", "before", "once"}
 _NOUN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
-_ON_BOARD = re.compile(r"\b(?:on\s+board|onboard)\b", re.I)
+_ON_BOARD = re.compile(r"\b(?:on\s+board|onboard)\b|\b(?P<evac>under\s+(?:an?\s+)?(?:mandatory\s+)?evacuation\s+"
+                       r"(?:orders?|warnings?|notices?))", re.I)
 
 
 def _count_measure(before: str, after: str) -> str | None:
-    clause = _ON_BOARD.sub("aboard", re.split(r"[,.;:()\[\]—–\"“”]", after, maxsplit=1)[0])
+    clause = _ON_BOARD.sub(lambda b: "evacuated" if b.group("evac") else "aboard",
+                           re.split(r"[,.;:()\[\]—–\"“”]", after, maxsplit=1)[0])
     words_after = WORD.findall(clause)[:8]
     noun = None
     rest: list[str] = []

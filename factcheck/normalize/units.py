@@ -10,6 +10,32 @@ from ..versions import default_rules_dir
 
 # The time units a duration is measured in (defined in rules/units.txt), one spelling each.
 DURATION_UNITS = ("year", "month", "week", "day", "hour", "minute", "second")
+# Units of length, area, mass, volume and speed as written, each with the one unit of its dimension figures are
+# compared in and how many of those it is ("8,000 hectares" and "about 20,000 acres" are both areas in km2).
+_AREA = {"acre": 0.40468564224e-2, "hectare": 0.01, "square mile": 2.589988110336, "square kilometre": 1.0,
+         "square kilometer": 1.0, "sq km": 1.0, "km2": 1.0, "km²": 1.0, "sq mi": 2.589988110336,
+         "square metre": 1e-6, "square meter": 1e-6, "m²": 1e-6, "sq m": 1e-6, "square foot": 9.290304e-8,
+         "square feet": 9.290304e-8, "sq ft": 9.290304e-8}
+_LENGTH = {"mile": 1.609344, "kilometre": 1.0, "kilometer": 1.0, "km": 1.0, "metre": 1e-3, "meter": 1e-3,
+           "centimetre": 1e-5, "centimeter": 1e-5, "cm": 1e-5, "millimetre": 1e-6, "millimeter": 1e-6, "mm": 1e-6,
+           "foot": 3.048e-4, "feet": 3.048e-4, "inch": 2.54e-5, "inches": 2.54e-5}
+# (not grams nor milligrams: a dose stays in the unit it is written in)
+_MASS = {"kilogram": 1.0, "kg": 1.0, "tonne": 1000.0, "ton": 907.18474}
+_VOLUME = {"litre": 1.0, "liter": 1.0, "ml": 1e-3, "gallon": 3.785411784, "barrel": 158.987294928}
+_SPEED = {"km/h": 1.0, "kph": 1.0, "mph": 1.609344}
+CANONICAL_UNITS = {w: (unit, f) for table, unit in ((_AREA, "km2"), (_LENGTH, "km"), (_MASS, "kg"), (_VOLUME, "L"),
+                                                   (_SPEED, "km/h")) for w, f in table.items()}
+
+
+def canonical_unit(written: str) -> tuple[str, float]:
+    """The unit a physical figure is compared in, and the factor to it ("hectares": km2, 0.01); others as written."""
+    w = " ".join(written.split())
+    key = w if w in CANONICAL_UNITS else w.lower()
+    if key not in CANONICAL_UNITS and key.endswith("s") and key[:-1] in CANONICAL_UNITS:
+        key = key[:-1]
+    return CANONICAL_UNITS.get(key, (written, 1.0))
+
+
 SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "C$", "AUD": "A$", "HKD": "HK$"}
 
 
@@ -150,6 +176,14 @@ def _num(x: float) -> str:
     return f"{x:.3g}" if abs(x) < 10 else f"{x:.1f}"
 
 
+# The unit a small or large figure of a compared unit is shown in: (below this many of it, shown as, times).
+_DISPLAY: dict[str, tuple[tuple[float, str, float], ...]] = {
+    "km": ((0.01, "cm", 1e5), (1.0, "m", 1e3)),
+    "kg": ((1e-3, "mg", 1e6), (1.0, "g", 1e3)),
+    "km2": ((0.01, "m²", 1e6),),
+}
+
+
 def format_value(low: float | None, high: float | None, unit: str) -> str:
     """A normalized interval for people: "$24.5–25.5 billion", "13.5–14.5%", "≥ 400 count"."""
     lo = -math.inf if low is None else low
@@ -158,14 +192,20 @@ def format_value(low: float | None, high: float | None, unit: str) -> str:
     if not finite:
         return "any value"
     ref = max(finite)
+    for limit, shown_unit, factor in _DISPLAY.get(unit, ()):  # a dose in mg, not in millionths of a kg
+        if ref < limit:
+            lo, hi, ref, unit = lo * factor, hi * factor, ref * factor, shown_unit
+            low, high = (None if low is None else low * factor), (None if high is None else high * factor)
+            break
     _, word = _scaled(ref)
     div = {"trillion": 1e12, "billion": 1e9, "million": 1e6}.get(word, 1.0)
     if unit in ("percent", "percentage_point"):
         word, div = "", 1.0
     suffix = {"percent": "%", "percentage_point": " pp", "count": "", "dimensionless": ""}.get(unit, "")
+    shown = {"km2": "km²"}.get(unit, unit)
     prefix = SYMBOLS.get(unit, "")
     if unit not in SYMBOLS and unit not in ("percent", "percentage_point", "count", "dimensionless"):
-        suffix = f" {unit}"
+        suffix = f" {shown}"
     scale = f" {word}" if word else ""
     if not math.isfinite(hi):
         body = f"≥ {prefix}{_num(lo / div)}"

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..models import Mention, NumberValue
 from ..normalize.intervals import INF, apply_hedge, rounding_halfwidth
-from ..normalize.units import DURATION_UNITS
+from ..normalize.units import DURATION_UNITS, canonical_unit
 from ..text.patterns import compile_stored
 from ..text.spans import Spans
 from ..vocabulary import Vocabulary, load_vocabulary, words_pattern
@@ -24,6 +24,7 @@ ONE_WORD_SCALES = {"k", "m", "b", "t"}
 # Units of measurement: a figure followed by one is a measure in that unit, not a count.
 PHYSICAL = (r"(?-i:km/h|kph|mg|kg|km|cm|mm|ml|GHz|MHz|kHz|Hz|MB|GB|TB|KB|kWh|MWh|GWh|MW|GW|kW|mph|°C|°F|dB|nm"
             r"|[kMGT]?eV|t(?=\s+(?:of|valued|a|per|in)\b))"
+            r"|square\s+(?:miles?|(?:kilo)?met(?:er|re)s?|feet|foot)|sq\.?\s?(?:mi|km|m|ft)(?![\w])|km²|m²|km2"
             r"|degrees?(?:\s+(?:celsius|fahrenheit))?|miles?|(?:nano|micro|milli|centi|kilo)?met(?:er|re)s?|feet|foot"
             r"|inch(?:es)?|years?|months?|weeks?|days?|hours?|minutes?|seconds?"
             r"|tonnes?|tons?|lit(?:er|re)s?|gallons?|acres?|hectares?|grams?|kilograms?|barrels?|megawatts?|gigawatts?")
@@ -464,8 +465,9 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
         unit = v.currency_prefix.get(cur_sym) or v.currency_prefix.get(cur_sym.upper(), "USD")
         kind = "money"
     elif m.group("phys"):
-        unit = " ".join(m.group("phys").split())
+        unit = " ".join(m.group("phys").split()).replace("sq. ", "sq ").replace("sq.", "sq ")
         unit = DURATIONS.get(unit.lower(), unit)
+        unit, factor = canonical_unit(unit)
     elif m.group("times") or m.group("xmult"):
         unit = "times"  # a multiple: "30 times", "tenfold", "3x"
     elif m.group("postsym"):

@@ -121,6 +121,12 @@ def _runs(m: re.Match[str], people: set[str]) -> list[tuple[int, str]]:
     return out
 
 
+# A dateline: the place a story was filed from, in capitals, then the date and the agency ("LISBON, March 14
+# (Reuters) -", "LOS ANGELES (AP) —", "LISBON, Portugal (AP) —")
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]*[A-Z.])(?=(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)*\s*"
+                       r"\([A-Za-z][\w .&-]{0,30}\)\s*[-—–])")
+
+
 def recognize_organizations(text: str, people: set[str] | None = None) -> list[Mention]:
     """Organization mentions; names in `people` (and their parts) are not organizations."""
     people = people or set()
@@ -135,7 +141,10 @@ def recognize_organizations(text: str, people: set[str] | None = None) -> list[M
             title_spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     titles = Spans(title_spans)
+    datelines = Spans([(d.start(1), d.end(1)) for d in _DATELINE.finditer(text)] if "(" in text else [])
     for m in _CANDIDATE.finditer(text):
+        if datelines.overlaps(m.start(), m.start() + 1):
+            continue  # "LOS ANGELES (AP) —": where the story was filed
         for run_start, raw in _runs(m, people):
             name = _trim(raw)
             if not name or name in COMMON_CAPS or name in people or name in person_tokens or name in CALENDAR_WORDS \
@@ -143,7 +152,8 @@ def recognize_organizations(text: str, people: set[str] | None = None) -> list[M
                 continue
             start = run_start + raw.replace("’", "'").find(name)
             end = start + len(name)
-            at_start = bool(_SENTENCE_START.search(text[max(0, run_start - 3) : run_start])) and " " not in name
+            # (after "The" opening a sentence, a capital is the name's own: "The Palisades fire has grown")
+            at_start = bool(_SENTENCE_START.search(text[max(0, start - 3) : start])) and " " not in name
             in_title = titles.overlaps(run_start, run_start + 1)
             seen[name] = seen.get(name, 0) + 1
             if not in_title and (not at_start or _VERB_AFTER.match(text, end) or _ROLE_AFTER.match(text, end)):

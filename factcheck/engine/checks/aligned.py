@@ -342,6 +342,25 @@ def _bound_met(a: _Figure, b: _Figure, a_bound: bool) -> bool:
     return la <= hb and lb <= ha
 
 
+_NEW_LEVEL = re.compile(r"\b(?:rose|risen|rises|rising|climbed|grew|grown|increased|jumped|swelled|raised|revised|"
+                        r"lowered|fell|fallen|dropped|declined|updated|upped|cut|reduced)\s+(?:\w+\s+){0,3}?to\s+"
+                        r"(?:(?:about|around|roughly|some|nearly|almost|between|more\s+than|at\s+least)\s+)?$", re.I)
+
+
+@lru_cache(maxsize=65536)
+def _written_as_new_level(quote: str, text: str) -> bool:
+    """Whether the figure is written as where something moved to ("its estimate rose to $250 billion")."""
+    at = quote.find(text)
+    return at > 0 and bool(_NEW_LEVEL.search(quote, max(0, at - 50), at))
+
+
+def _revised(a: _Figure, b: _Figure, ix: Index) -> bool:
+    """Articles of different days, one of which writes its figure as a new level: an update, not a clash."""
+    pa, pb = ix.published(a.figure.document), ix.published(b.figure.document)
+    return pa is not None and pb is not None and pa != pb and (
+        _written_as_new_level(a.figure.quote, a.figure.text) or _written_as_new_level(b.figure.quote, b.figure.text))
+
+
 def _tally_days_apart(a: _Figure, b: _Figure, ix: Index) -> bool:
     """A running tally ("the death toll rose above 11,000") in articles published on different days: a change."""
     if not (a.tallied or b.tallied):
@@ -680,7 +699,7 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
             # they may be one body written two ways ("the EC", "the executive of the European Union")
             continue
         if _different_times(dated, d.dated) or _tally_days_apart(c, d, ix) or _bound_met(c, d, bound) \
-                or _long_before(c, d, ix):
+                or _long_before(c, d, ix) or _revised(c, d, ix):
             continue
         sentence = len(words.intersection(d.words)) / max(1, min(len(c.words), len(d.words)))
         if sentence < opts.min_sentence:
