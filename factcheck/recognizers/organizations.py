@@ -80,7 +80,8 @@ def _trim(name: str) -> str:
 
 
 ROLE_TOKENS = {"CEO", "CFO", "COO", "CTO", "Chief", "Chairman", "Chairwoman", "President", "Founder", "Co-founder",
-               "Spokesperson", "Spokesman", "Spokeswoman", "Executive", "Officer", "Director", "Analyst"}
+               "Spokesperson", "Spokesman", "Spokeswoman", "Executive", "Officer", "Director", "Analyst", "Prime",
+               "Minister", "Premier", "Governor", "Gov.", "Gov", "Mayor", "Coach", "Secretary-General", "Secretary"}
 _VERB_AFTER = compile_stored(r"['’]s\b|,\s+(?:the|a|an|which|who|whose|its|one|based|now)\s"
                              r"|(?:\s+(?:on|late|early|this|last|also|now)(?:\s+[A-Z]?[a-z]+day)?)?"
                              r"\s+(?:was|is|has|had|have|will|would|could|can|may|said|says|plans|expects|"
