@@ -157,6 +157,7 @@ SYNONYMS = {
     "vote": "vote share", "share of the vote": "vote share", "popular vote": "vote share",
     "aboard": "people aboard", "person aboard": "people aboard", "passenger aboard": "passenger",
     "resident evacuated": "people evacuated", "person evacuated": "people evacuated",
+    "crowd": "attendance", "spectator": "attendance", "fan watched": "attendance",
     "inflation rate": "inflation", "headline inflation": "inflation", "annual inflation": "inflation",
     "consumer price inflation": "inflation", "cpi inflation": "inflation", "core inflation rate": "core inflation",
 }
@@ -219,7 +220,13 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
         counted = _count_measure(before, after)
         if counted is not None and " " not in counted and _TOTAL_OF.search(before):
             counted += " total"  # "of the 300 seats": all the seats there are ("of the 132 people aboard" says so)
-        if counted is None:  # "the death toll rose to 1,498"
+        if counted is None or (counted.endswith("ed") and " " not in counted and counted not in NOT_VERBS):
+            # "the death toll rose to 1,498"; "a crowd of 60,123 watched the game" (a verb after: what the figure
+            # counts is said before it, if anything is)
+            link = _money_link(before)
+            if link is not None and _clean(link.group("np").split()):
+                counted = None
+        if counted is None:
             link = _money_link(before)
             words = _clean(link.group("np").split()) if link else []
             counted = " ".join(words) if words else None
@@ -269,6 +276,13 @@ _COVERED = re.compile(r"\b(?P<action>recall|evacuation(?:\s+order)?|layoffs|job\
                       r"includes?|included|applies\s+to|applied\s+to|hits?|impacts?|impacted)\s+"
                       r"(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|up\s+to|an\s+estimated|just)\s+)*$",
                       re.I)
+# Words in -ed that are nouns or adjectives, not verbs ("300 hundred", "120 beds"... "5 infrared")
+NOT_VERBS = {"hundred", "infrared", "seabed", "bed", "red", "shed", "need", "speed", "breed", "seed", "feed", "steed",
+             "weed", "reed", "bleed", "creed", "greed", "tweed", "deed", "heed", "proceed", "sacred", "kindred",
+             "wicked", "naked", "rugged", "ragged", "crooked", "beloved", "learned", "aged", "skilled", "unskilled",
+             "married", "unmarried", "armed", "unarmed", "insured", "uninsured", "unemployed", "employed",
+             "displaced", "wounded", "injured", "retired", "disabled", "vaccinated", "unvaccinated", "detained",
+             "missing", "talented", "registered", "undocumented", "licensed", "qualified", "unqualified"}
 # Words that open a clause of their own: "1,024,407 vehicles because of a faulty sensor" counts vehicles.
 CONJUNCTIONS = {"because", "although", "though", "unless", "whereas", "while", "when", "if", "as", "until", "so",
                 "since", "after", "before", "once"}
