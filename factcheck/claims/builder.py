@@ -174,6 +174,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
             continue
         if m.kind == "quantity" and not any(ch.isdigit() for ch in m.text) and (m.value.value or 0) < 20:  # type: ignore[union-attr]
             continue  # "one employee said", "two companies": words, not figures to compare
+        if m.kind == "quantity" and _score(ctx, sent, m, mentions, add):
+            continue
         if m.kind == "quantity":
             label = _labels(ctx.vocab).search(text, max(0, m.start - 24), m.start)
             if label:  # "Flight 370", "Game 7": an identifier; "a Category 3 storm": a value on a scale
@@ -280,6 +282,34 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
 
 
 _LOCATIVE = re.compile(r"\b(?:near|outside|around|across|(?:north|south|east|west)\s+of)\s+(?:the\s+)?$", re.I)
+
+
+_SCORE = re.compile(r"(\d{1,3})\s*[-–]\s*(\d{1,3})")
+# the words of a match: a score is written next to one of them ("beat Palace 3-1", "a 1-1 draw")
+_MATCH_WORDS = re.compile(r"\b(?:beat|beats|beaten|defeat(?:s|ed)?|w[oi]n|wins|victory|victories|lost|loses|loss|"
+                          r"draw|drew|drawn|held|thrash(?:ed|es)?|edg(?:ed|es)|rout(?:ed|s)?|hammer(?:ed|s)|"
+                          r"score(?:d|s|line)?|lead|led|trail(?:ed|s)?|final|match|game|tie|tied)\b", re.I)
+
+
+def _score(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], add: Callable[..., Claim]) -> bool:
+    """A match's score ("beat Crystal Palace 3-1", "held to a 1-1 draw"), read as two exact claims, the higher side's
+    goals or points ("score") and the margin: "3-1" and "1-1" disagree on the first, "3-1" and "3-2" on the second,
+    whichever side is written first. Its subject is the first team named before it in the sentence."""
+    text = ctx.doc.text
+    found = _SCORE.fullmatch(m.text)
+    if found is None or not _MATCH_WORDS.search(text, max(sent.start, m.start - 40), min(sent.end, m.end + 20)):
+        return False
+    high, low = sorted((int(found.group(1)), int(found.group(2))), reverse=True)
+    subject = "(story)"
+    for o in mentions:
+        if o.kind == "organization" and sent.start <= o.start and o.end <= m.start and isinstance(o.value, NameValue) \
+                and not _LOCATIVE.search(text, max(sent.start, o.start - 12), o.start):
+            subject = ctx.entities.org_name(o.value.name) or subject
+            break  # the first team named: "Liverpool beat Crystal Palace 3-1" is Liverpool's match
+    # (two measures whose words share nothing: each is "echoed" in a source by the other's figures otherwise)
+    for attribute, value in (("score", high), ("margin", high - low)):
+        add(m, subject, attribute, NumberValue(low=value, high=value, value=value, unit="count"), open_attribute=True)
+    return True
 
 
 def _referred(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention]) -> str | None:
