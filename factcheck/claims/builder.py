@@ -172,6 +172,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
         if age is not None:  # "John Miller, 34,", "34-year-old John Miller": a person's age
             add(m, age[0], "age", age[1], open_attribute=True)
             continue
+        if m.text.endswith("-year") and text.startswith("-old", m.end):
+            continue  # "the 33-year-old": someone's age, whose the words do not say
         if m.kind == "quantity" and not any(ch.isdigit() for ch in m.text) and (m.value.value or 0) < 20:  # type: ignore[union-attr]
             continue  # "one employee said", "two companies": words, not figures to compare
         if m.kind == "quantity" and _score(ctx, sent, m, mentions, add):

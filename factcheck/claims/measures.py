@@ -158,6 +158,8 @@ SYNONYMS = {
     "aboard": "people aboard", "person aboard": "people aboard", "passenger aboard": "passenger",
     "resident evacuated": "people evacuated", "person evacuated": "people evacuated",
     "crowd": "attendance", "spectator": "attendance", "fan watched": "attendance",
+    "year sentenced": "prison sentence", "month sentenced": "prison sentence", "day sentenced": "prison sentence",
+    "week sentenced": "prison sentence", "hour sentenced": "prison sentence",
     "inflation rate": "inflation", "headline inflation": "inflation", "annual inflation": "inflation",
     "consumer price inflation": "inflation", "cpi inflation": "inflation", "core inflation rate": "core inflation",
 }
@@ -309,8 +311,8 @@ def _count_measure(before: str, after: str) -> str | None:
         return None
     # "injured 41 people" (the verb just before) wins over what follows; "12 people were killed" (same clause).
     previous = [w.lower() for w in WORD.findall(before)]
-    while previous and previous[-1] in HEDGE_WORDS:
-        previous.pop()
+    while previous and (previous[-1] in HEDGE_WORDS or previous[-1] in CALENDAR or previous[-1] == "on"):
+        previous.pop()  # ("sentenced on Thursday to 20 years": the verb before the day)
     predicate = previous[-1] if previous and previous[-1] in PREDICATES else None
     covered = _COVERED.search(before)
     if predicate is None and covered:  # "the recall covers 1.02 million vehicles": the vehicles recalled
