@@ -185,6 +185,9 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
                 if word in ctx.vocab.scale_labels:
                     add(m, "(story)", word, m.value, open_attribute=True)  # type: ignore[arg-type]
                 continue
+            model = _MODEL_NAME.search(text, max(sent.start, m.start - 30), m.start) if m.text.isdigit() else None
+            if model and model.group().strip().lower() not in _NOT_MODELS and not _title_case(sent.text):
+                continue  # "the iPhone 16", "Windows 11", "a Boeing 737", "Fortune 500": the number names a model
         attr, cue = _attribute(ctx.vocab, m, cues, text)
         if m.kind == "money" and PER_SHARE.match(text, m.end):
             attr = None  # "$45 a share": a price per share, not the valuation or revenue a cue nearby names
@@ -284,6 +287,24 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
 
 
 _LOCATIVE = re.compile(r"\b(?:near|outside|around|across|(?:north|south|east|west)\s+of)\s+(?:the\s+)?$", re.I)
+
+
+# a name with a capital inside or after its first letter just before a bare number: a model's name ("iPhone 16",
+# "Windows 11", "Boeing 737"), unless it is a date's month or a sentence's first word
+_MODEL_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s)"
+                         r"(?-i:[a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z]?[A-Za-z]*|[A-Z]{2,})\s$")
+
+
+_NOT_MODELS = STOP_WORDS | {"over", "about", "nearly", "almost", "around", "some", "more", "under", "roughly",
+                            "approximately", "just", "only", "top", "all", "another", "additional", "estimated",
+                            "than", "least", "most", "up", "down", "from", "since", "until", "by", "total",
+                            "totaling", "including", "plus", "minus", "each", "every"}
+
+
+def _title_case(sentence: str) -> bool:
+    """A headline's capitals: most words of four letters or more start with one."""
+    words = [w for w in re.findall(r"[A-Za-z]+", sentence) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 _SCORE = re.compile(r"(\d{1,3})\s*[-–]\s*(\d{1,3})")
