@@ -852,8 +852,10 @@ def _change_claims(ctx: _Ctx, sent: Sentence, changes: list[Mention], by_mention
 
 # One thing that changes, written several ways: "the stock fell 60%" and "shares plunged 70%" disagree.
 _CHANGED_SYNONYMS = {"stock": "share", "stock price": "share", "share price": "share", "stock value": "share"}
-# A change of prices is inflation ("consumer prices rose 2.6% from a year earlier", "the CPI climbed 2.6%")
+# A change of prices is inflation ("consumer prices rose 2.6% from a year earlier", "the CPI climbed 2.6%", "prices
+# rose"; not "house prices", whose words say which)
 _RATES = {"consumer price": "inflation", "cpi": "inflation", "price index": "inflation", "consumer index": "inflation",
+          "price": "inflation",  # "prices rose 0.2% from September", with nothing to say which prices
           "core cpi": "core inflation", "core price": "core inflation", "core consumer": "core inflation",
           "core index": "core inflation"}
 
