@@ -37,8 +37,8 @@ COMMON_CAPS = {"I", "A", "AI", "CEO", "CFO", "U.S", "U.S.", "US", "UK", "EU", "G
                "Diluted", "Underlying", "Overall", "Average", "Combined", "Core", "Headline", "Consumer", "Producer",
                "Wholesale", "Retail", "Housing", "Shelter", "Energy", "Food", "Gasoline", "Fuel", "Rents", "Wages",
                "Jobless", "Payrolls", "Employment", "Mortgage", "Home", "Monthly", "Yearly",
-               "Attendance", "Crowd", "Crowds", "Fans", "Spectators", "Participants", "Volunteers", "Adults",
-               "Children", "People", "Survivors", "Victims", "Firefighters", "Troops", "Soldiers", "Students",
+               "Attendance", "Crowd", "Crowds", "Fans", "Spectators", "Participants", "Adults",
+               "Children", "People", "Firefighters",
                # people in the plural, who open sentences of news ("Customers tried to withdraw")
                "Customers", "Clients", "Depositors", "Shareholders", "Employees", "Workers", "Users", "Consumers",
                "Regulators", "Lawmakers", "Prosecutors", "Researchers", "Patients", "Passengers", "Protesters",

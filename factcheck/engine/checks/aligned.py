@@ -354,13 +354,6 @@ def _written_as_new_level(quote: str, text: str) -> bool:
     return at > 0 and bool(_NEW_LEVEL.search(quote, max(0, at - 50), at))
 
 
-def _revised(a: _Figure, b: _Figure, ix: Index) -> bool:
-    """Articles of different days, one of which writes its figure as a new level: an update, not a clash."""
-    pa, pb = ix.published(a.figure.document), ix.published(b.figure.document)
-    return pa is not None and pb is not None and pa != pb and (
-        _written_as_new_level(a.figure.quote, a.figure.text) or _written_as_new_level(b.figure.quote, b.figure.text))
-
-
 def _tally_days_apart(a: _Figure, b: _Figure, ix: Index) -> bool:
     """A running tally ("the death toll rose above 11,000") in articles published on different days: a change."""
     if not (a.tallied or b.tallied):
@@ -369,16 +362,13 @@ def _tally_days_apart(a: _Figure, b: _Figure, ix: Index) -> bool:
     return pa is not None and pb is not None and pa != pb
 
 
-def _long_before(a: _Figure, b: _Figure, ix: Index) -> bool:
-    """One figure is dated by a year at least two before the other's article, which dates it by no word: "131 people
-    died in 1977" in a story of 2025 is history, not what "132 people on board" of that story miscounts."""
-    for x, y in ((a, b), (b, a)):
-        dated = x.dated
-        if dated is not None and y.dated is None:
-            published = ix.published(y.figure.document)
-            if published is not None and dated[1].year < published.year - 1:
-                return True
-    return False
+def _long_before(a: tuple[date, date] | None, b: tuple[date, date] | None, published_a: date | None,
+                 published_b: date | None) -> bool:
+    """One figure is dated by a year at least two before the other's article, which dates it by no word (`dated`,
+    `published`): "131 people died in 1977" in a story of 2025 is history, not what "132 people on board" of that
+    story miscounts."""
+    return (a is not None and b is None and published_b is not None and a[1].year < published_b.year - 1) or (
+        b is not None and a is None and published_a is not None and b[1].year < published_a.year - 1)
 
 
 def _gap(x: Number, y: Number) -> float:
@@ -392,17 +382,24 @@ def _gap(x: Number, y: Number) -> float:
 
 def _rivalled(c: _Figure, d: _Figure, ix: Index) -> bool:
     """Another figure of `c`'s sentence is much nearer `d` in value and as near in words, or another of `d`'s sentence
-    is so to `c`: "134 people aboard, including 128 passengers" against "126 passengers" pairs 128 with 126, not 134."""
-    near, gap = _near(c, d), _gap(c.numbers[0], d.numbers[0])
-    for own, other, flip in ((c, d, False), (d, c, True)):
-        dim = own.dim
+    is so to `c`: "134 people aboard, including 128 passengers" against "126 passengers" pairs 128 with 126, not 134.
+    (An equal value is no rival: whether it writes the other's figure is the writers' test; nor is one only a little
+    nearer: "from $208 million to $362 million" against "to $261 million" may be a range edited.)"""
+    half = _gap(c.numbers[0], d.numbers[0]) / 2
+    near = -1  # read only when a figure is near enough in value (most are not)
+    for own, other in ((c, d), (d, c)):
+        value = other.numbers[0]
+        dim = None
         for x in ix.sentence(own):
-            if x is own or x.dim != dim:
+            if x is own or not 0 < _gap(x.numbers[0], value) < half:
                 continue
-            # (an equal value is no rival: whether it writes the other's figure is the writers' test; nor is one only
-            # a little nearer: "from $208 million to $362 million" against "to $261 million" may be a range edited)
-            if (_near(other, x) if flip else _near(x, other)) >= near \
-                    and 0 < _gap(x.numbers[0], other.numbers[0]) < gap / 2:
+            if dim is None:
+                dim = own.dim
+            if x.dim != dim:
+                continue
+            if near < 0:
+                near = _near(c, d)
+            if _near(x, other) >= near:
                 return True
     return False
 
@@ -624,6 +621,7 @@ def _matches(c: _Figure, ix: Index, opts: Options) -> list[tuple[_Figure, list[s
     return [(d, shared) for _, _, d, shared in pairs[: opts.max_per_figure]]
 
 
+@lru_cache(maxsize=65536)
 def _distinctive(text: str) -> bool:
     """Whether a figure's digits are three significant ones or more ("33.7%", "412", not "5%" or "7,500")."""
     digits = _DIGITS.search(text)
@@ -661,6 +659,8 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
     is_date, x = c.numbers[0][2], c.numbers[0][0]
     change = not is_date and _written_as_change(a.quote, a.text)
     basis = _basis(a.quote, a.text) if change else None
+    published = ix.published(a.document)
+    new_level = published is not None and _written_as_new_level(a.quote, a.text)
     max_ratio = opts.max_ratio
     # The cheap tests first, on every candidate; those of single values before those of sets (a third of the
     # candidates of a corpus of reprints are values too far apart alone). All must pass: their order changes nothing.
@@ -698,8 +698,13 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
             # two companies' figures ("Meta's ad sales", "Alphabet's ad sales"), unless a source names both, when
             # they may be one body written two ways ("the EC", "the executive of the European Union")
             continue
-        if _different_times(dated, d.dated) or _tally_days_apart(c, d, ix) or _bound_met(c, d, bound) \
-                or _long_before(c, d, ix) or _revised(c, d, ix):
+        if _different_times(dated, d.dated) or _tally_days_apart(c, d, ix) or _bound_met(c, d, bound):
+            continue
+        other = ix.published(b.document)
+        if (published is not None or other is not None) and (
+                _long_before(dated, d.dated, published, other) or published is not None and other is not None
+                and other != published and (new_level or _written_as_new_level(b.quote, b.text))):
+            # an article of another day writing its figure as where something moved to: an update, not a clash
             continue
         sentence = len(words.intersection(d.words)) / max(1, min(len(c.words), len(d.words)))
         if sentence < opts.min_sentence:
