@@ -262,14 +262,14 @@ _CHANGE_WORDS = re.compile(r"(?:\b(?:up|down|rose|fell|gained|lost|increased|dec
                            r"(?:[$€£]?\d[\d.,]*\s*%?\s+(?:and|or)\s+)?$", re.I)
 
 
-@lru_cache(maxsize=65536)  # a sentence's figures share its quote
+@lru_cache(maxsize=8192)  # a sentence's figures share its quote (few: a cache of quotes keeps them alive)
 def _written_as_change(quote: str, text: str) -> bool:
     """Whether the figure is written as a change ("up 211", "fell 3%", "+1.6"), by the words just before it."""
     at = quote.find(text)
     return at > 0 and bool(_CHANGE_WORDS.search(quote, max(0, at - 40), at))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _basis(quote: str, text: str) -> str | None:
     """What a change is measured against, by the words of its quote around it (see `change_basis`)."""
     at = quote.find(text)
@@ -347,7 +347,7 @@ _NEW_LEVEL = re.compile(r"\b(?:rose|risen|rises|rising|climbed|grew|grown|increa
                         r"(?:(?:about|around|roughly|some|nearly|almost|between|more\s+than|at\s+least)\s+)?$", re.I)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _written_as_new_level(quote: str, text: str) -> bool:
     """Whether the figure is written as where something moved to ("its estimate rose to $250 billion")."""
     at = quote.find(text)
@@ -437,6 +437,8 @@ class Index:
         key = (f.figure.document, f.figure.sentence)
         found = self._sentences.get(key)
         if found is None:
+            if len(self._sentences) >= 4096:  # a few thousand at most: a large corpus has millions of sentences
+                self._sentences.clear()
             found = self._sentences[key] = [x for x in self.figures[key[0]] if x.figure.sentence == key[1]
                                             and not x.minor and not x.numbers[0][2]]
         return found
@@ -621,7 +623,7 @@ def _matches(c: _Figure, ix: Index, opts: Options) -> list[tuple[_Figure, list[s
     return [(d, shared) for _, _, d, shared in pairs[: opts.max_per_figure]]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _distinctive(text: str) -> bool:
     """Whether a figure's digits are three significant ones or more ("33.7%", "412", not "5%" or "7,500")."""
     digits = _DIGITS.search(text)
@@ -673,10 +675,6 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
             # ranges that overlap agree there, while "2,400 to 2,500" is not what "2,400 to 2,600" says, and FC105
             # leaves a worded figure tied to a date and one tied to no time to be aligned here
             continue
-        if not is_date and change != _written_as_change(b.quote, b.text):
-            continue  # "(up 211)" is a change, "a majority of 170" a level
-        if change and basis is not None and _basis(b.quote, b.text) not in (None, basis):
-            continue  # "rose 0.3% on a monthly basis" and "up 2.6% from a year earlier"
         if not is_date:  # numbers of one sign and within `max_ratio` of each other (dates always compare)
             y = d.numbers[0][0]
             if x == 0 or y == 0:
@@ -709,6 +707,11 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
         sentence = len(words.intersection(d.words)) / max(1, min(len(c.words), len(d.words)))
         if sentence < opts.min_sentence:
             continue
+        # (read from the quotes: after the tests above, which leave few candidates)
+        if not is_date and change != _written_as_change(b.quote, b.text):
+            continue  # "(up 211)" is a change, "a majority of 170" a level
+        if change and basis is not None and _basis(b.quote, b.text) not in (None, basis):
+            continue  # "rose 0.3% on a monthly basis" and "up 2.6% from a year earlier"
         close = 2.0 if _close(c, d) else 0.0
         same_noun = 1.0 if noun == d.noun else 0.0
         scored.append((-(near + 3 * sentence + close + same_noun), d.place, near, d))
@@ -735,7 +738,7 @@ _KINDS = frozenset({"core", "adjusted", "organic", "underlying", "diluted", "bas
                     "comparable", "headline"})
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _kinds_differ(a: str, b: str) -> bool:
     """Two measures read from the words (not a bare figure) that only such a word sets apart."""
     if a == b or FIGURE in (a, b):

@@ -196,14 +196,18 @@ def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute:
         # a value of another period than all the others ("16 million passengers last year" beside two counts of
         # one flight's passengers) is a change, not a side of the disagreement: it is left out of it (within a
         # budget of pairs: past it, a value is kept)
+        sides = [groups[j] for j in sorted(involved)]
         budget = MAX_PAIRS * 5
         for i in range(len(groups)):
             if i in involved:
                 continue
-            pairs = list(itertools.islice(((a, b) for j in sorted(involved) for a in groups[i] for b in groups[j]),
+            if budget <= 0:
+                involved.add(i)
+                continue
+            pairs = list(itertools.islice(((a, b) for g in sides for a in groups[i] for b in g),
                                           min(MAX_PAIRS, budget)))
             budget -= len(pairs)
-            if budget <= 0 or any(compare(a, b) in ("conflict", "unknown") for a, b in pairs):
+            if any(compare(a, b) in ("conflict", "unknown") for a, b in pairs):
                 involved.add(i)
         groups = [g for i, g in enumerate(groups) if i in involved]
     parts = []
