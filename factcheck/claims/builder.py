@@ -25,7 +25,7 @@ from ..models import (
 )
 from ..normalize.units import DURATION_UNITS
 from ..recognizers import recognize
-from ..recognizers.organizations import SENTENCE_WORDS
+from ..recognizers.organizations import COMMON_CAPS, SENTENCE_WORDS
 from ..text.patterns import compile_stored
 from ..text.sentences import document_sentences
 from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
@@ -842,14 +842,20 @@ def _change_claims(ctx: _Ctx, sent: Sentence, changes: list[Mention], by_mention
         verb = _CHANGE_BEFORE.search(before)
         head = _CHANGED.search(before[: verb.start()]) if verb else None
         names = ctx.entities.name_words
-        words = [_singular(w) for w in (head.group("np").lower().split() if head else [])
-                 if w not in STOP_WORDS and w not in names and w not in GENERIC_NOUNS and len(w) > 1]
+        written = head.group("np").split() if head else []
+        # (a capitalised word before the noun names whose it is: "Apple stock closed down")
+        words = [_singular(w) for w in (w.lower() for i, w in enumerate(written)
+                                        if not (w[:1].isupper() and i < len(written) - 1 and w not in COMMON_CAPS))
+                 if w not in STOP_WORDS and w not in names and w not in GENERIC_NOUNS and len(w) > 1
+                 and w not in _SESSION_VERBS]
         if words:
             key = " ".join(words[-2:])
             key = _RATES.get(key) or _CHANGED_SYNONYMS.get(key, key) + " change"
             add(p, "(story)", key, value, hedge=value.hedge, open_attribute=True)
 
 
+# How a market session is told ("the stock closed down 0.4%", "shares ended 2% lower"): not what changed.
+_SESSION_VERBS = {"closed", "ended", "finished", "opened", "traded", "trading", "settled", "were", "was", "are", "is"}
 # One thing that changes, written several ways: "the stock fell 60%" and "shares plunged 70%" disagree.
 _CHANGED_SYNONYMS = {"stock": "share", "stock price": "share", "share price": "share", "stock value": "share"}
 # A change of prices is inflation ("consumer prices rose 2.6% from a year earlier", "the CPI climbed 2.6%", "prices
