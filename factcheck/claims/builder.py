@@ -295,10 +295,8 @@ _MODEL_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul
                          r"(?-i:[a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z]?[A-Za-z]*|[A-Z]{2,})\s$")
 
 
-_NOT_MODELS = STOP_WORDS | {"over", "about", "nearly", "almost", "around", "some", "more", "under", "roughly",
-                            "approximately", "just", "only", "top", "all", "another", "additional", "estimated",
-                            "than", "least", "most", "up", "down", "from", "since", "until", "by", "total",
-                            "totaling", "including", "plus", "minus", "each", "every"}
+# (words before a number that open a figure, not name a model: "Over 400", "Roughly 500", besides the stop words)
+_NOT_MODELS = STOP_WORDS | {"additional", "approximately", "including", "minus", "plus", "roughly", "top", "until"}
 
 
 def _title_case(sentence: str) -> bool:
@@ -344,13 +342,11 @@ def _referred(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention]) ->
         last = r
     if last is None or "," in text[last.end() : m.start]:
         return None
-    named = [o for o in mentions if o.kind == "organization" and sent.start <= o.start and o.end <= last.start()
-             and isinstance(o.value, NameValue)]
-    if last.group().lower() in ("it", "its", "their"):
-        if named and isinstance(named[-1].value, NameValue):
-            return ctx.entities.org_name(named[-1].value.name)
-        return None  # "it" with no company before it in the sentence may be anything
-    return ctx.entities.topic
+    if last.group().lower() not in ("it", "its", "their"):
+        return ctx.entities.topic
+    named = next((o.value.name for o in reversed(mentions) if o.kind == "organization" and sent.start <= o.start
+                  and o.end <= last.start() and isinstance(o.value, NameValue)), None)
+    return ctx.entities.org_name(named)  # (None: "it" with no company before it in the sentence may be anything)
 
 
 # What may stand between a figure and the next one written as its comparison or continuation: a period and the
@@ -855,7 +851,7 @@ def _change_claims(ctx: _Ctx, sent: Sentence, changes: list[Mention], by_mention
 
 
 # How a market session is told ("the stock closed down 0.4%", "shares ended 2% lower"): not what changed.
-_SESSION_VERBS = {"closed", "ended", "finished", "opened", "traded", "trading", "settled", "were", "was", "are", "is"}
+_SESSION_VERBS = {"closed", "ended", "finished", "opened", "traded", "trading", "settled"}
 # One thing that changes, written several ways: "the stock fell 60%" and "shares plunged 70%" disagree.
 _CHANGED_SYNONYMS = {"stock": "share", "stock price": "share", "share price": "share", "stock value": "share"}
 # A change of prices is inflation ("consumer prices rose 2.6% from a year earlier", "the CPI climbed 2.6%", "prices

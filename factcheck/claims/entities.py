@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..models import Mention, NameValue, RoleValue
 from ..vocabulary import Vocabulary
@@ -68,6 +68,12 @@ class DocumentEntities:
         return self.people.get(written, written)
 
 
+@lru_cache(maxsize=4)
+def _place_names(vocab: Vocabulary) -> frozenset[str]:
+    """The vocabulary's places, lower-cased, without "the"."""
+    return frozenset(p.lower().removeprefix("the ") for p in vocab.scope_places)
+
+
 def document_entities(text: str, title: str | None, mentions: list[Mention], vocab: Vocabulary) -> DocumentEntities:
     """Index the document's organizations (merging short forms) and people; pick its main company."""
     orgs = [m for m in mentions if m.kind == "organization"]
@@ -87,7 +93,7 @@ def document_entities(text: str, title: str | None, mentions: list[Mention], voc
             if n in title:
                 counts[n] += 2
     # a place is the story's company only if nothing else is named ("Lisbon plane crash: ..." is about the airline)
-    places = {p.lower().removeprefix("the ") for p in vocab.scope_places}
+    places = _place_names(vocab)
     ranked = [n for n, _ in counts.most_common()]
     topic = next((n for n in ranked if n.lower().removeprefix("the ") not in places), ranked[0] if ranked else None)
     people: dict[str, str] = {}

@@ -226,12 +226,9 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
             # "the death toll rose to 1,498"; "a crowd of 60,123 watched the game" (a verb after: what the figure
             # counts is said before it, if anything is)
             link = _money_link(before)
-            if link is not None and _clean(link.group("np").split()):
-                counted = None
-        if counted is None:
-            link = _money_link(before)
             words = _clean(link.group("np").split()) if link else []
-            counted = " ".join(words) if words else None
+            if words:
+                counted = " ".join(words)
         return _canonical(counted)
     per_share = " per share" if PER_SHARE.match(after) else ""
     link = _money_link(before)

@@ -160,9 +160,9 @@ def split_header(text: str, path: str) -> tuple[dict[str, Any], str, int]:
             return {}, text, 0
         m = _HEADER_LINE.match(line)
         key = m.group(1).strip().lower().replace("_", " ").replace("-", " ") if m else ""
-        if key not in HEADER_KEYS:
+        if m is None or key not in HEADER_KEYS:
             return {}, text, 0
-        meta[key.replace(" ", "_")] = m.group(2) if m else ""
+        meta[key.replace(" ", "_")] = m.group(2)
     return {}, text, 0
 
 

@@ -354,12 +354,10 @@ def _written_as_new_level(quote: str, text: str) -> bool:
     return at > 0 and bool(_NEW_LEVEL.search(quote, max(0, at - 50), at))
 
 
-def _tally_days_apart(a: _Figure, b: _Figure, ix: Index) -> bool:
+def _tally_days_apart(a: _Figure, b: _Figure, published_a: date | None, published_b: date | None) -> bool:
     """A running tally ("the death toll rose above 11,000") in articles published on different days: a change."""
-    if not (a.tallied or b.tallied):
-        return False
-    pa, pb = ix.published(a.figure.document), ix.published(b.figure.document)
-    return pa is not None and pb is not None and pa != pb
+    return (a.tallied or b.tallied) and published_a is not None and published_b is not None \
+        and published_a != published_b
 
 
 def _long_before(a: tuple[date, date] | None, b: tuple[date, date] | None, published_a: date | None,
@@ -696,14 +694,13 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
             # two companies' figures ("Meta's ad sales", "Alphabet's ad sales"), unless a source names both, when
             # they may be one body written two ways ("the EC", "the executive of the European Union")
             continue
-        if _different_times(dated, d.dated) or _tally_days_apart(c, d, ix) or _bound_met(c, d, bound):
-            continue
         other = ix.published(b.document)
-        if (published is not None or other is not None) and (
-                _long_before(dated, d.dated, published, other) or published is not None and other is not None
-                and other != published and (new_level or _written_as_new_level(b.quote, b.text))):
-            # an article of another day writing its figure as where something moved to: an update, not a clash
+        if _different_times(dated, d.dated) or _tally_days_apart(c, d, published, other) \
+                or _bound_met(c, d, bound) or _long_before(dated, d.dated, published, other):
             continue
+        if published is not None and other is not None and other != published \
+                and (new_level or _written_as_new_level(b.quote, b.text)):
+            continue  # an article of another day writing its figure as where something moved to: an update
         sentence = len(words.intersection(d.words)) / max(1, min(len(c.words), len(d.words)))
         if sentence < opts.min_sentence:
             continue

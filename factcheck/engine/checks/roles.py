@@ -34,12 +34,13 @@ def person_names(claims: list[Claim]) -> dict[str, str]:
     written = {c.value.name for c in claims if isinstance(c.value, NameValue)}
     # the fullest first, and of one folded name the spelling with the most accents
     full = sorted(written, key=lambda n: (-len(n.split()), -sum(not ch.isascii() for ch in n), n))
+    keys = {n: folded(n) for n in full}
     out: dict[str, str] = {}
     for i, n in enumerate(full):
-        key = folded(n)
-        last = (key.split() or [''])[-1]
-        match = next((f for f in full[:i] if folded(f) == key
-                      or len(f.split()) > len(n.split()) and folded(f).split()[-1] == last), None)
+        key = keys[n]
+        last = (key.split() or [""])[-1]
+        match = next((f for f in full[:i] if keys[f] == key
+                      or len(f.split()) > len(n.split()) and keys[f].split()[-1] == last), None)
         out[n] = n if match is None else out[match]
     return out
 
