@@ -29,7 +29,7 @@ from ..recognizers.organizations import COMMON_CAPS, SENTENCE_WORDS
 from ..text.patterns import compile_stored
 from ..text.sentences import document_sentences
 from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
-from .entities import DocumentEntities, document_entities
+from .entities import DocumentEntities, document_entities, place_names
 from .figures import figures_of
 from .measures import PER_SHARE, YEARLY, change_basis, linked_measure, measure_of
 from .measures import STOP as STOP_WORDS
@@ -265,8 +265,12 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
         if o.kind == "organization" and sent.start <= o.start and o.end <= m.start and isinstance(o.value, NameValue):
             if o.value.name.lower() in ctx.vocab.label_words or o.value.name.lower() in ctx.vocab.scale_labels:
                 continue  # "a Category 3 hurricane with 205 km/h winds": a label, not a company
-            if _LOCATIVE.search(text, max(sent.start, o.start - 12), o.start):
+            if _LOCATIVE.search(text, max(sent.start, o.start - 24), o.start):
                 continue  # "The Eaton Fire near Pasadena has scorched 13,690 acres": where, not whose
+            if o.value.name.lower().removeprefix("the ") in place_names(ctx.vocab):
+                # "In Turkey, 2,921 people have been killed": where (the figure's scope), not whose
+                previous = o
+                continue
             gap = text[o.end : m.start]
             if previous is not None and _JOINED.fullmatch(text, previous.end, o.start):
                 subject = "(story)"  # "in Turkey and Syria climbed past 17,000": the two together, not the last one
@@ -286,7 +290,9 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
     return add(m, subject, key, v, open_attribute=True, **quals)
 
 
-_LOCATIVE = re.compile(r"\b(?:near|outside|around|across|(?:north|south|east|west)\s+of)\s+(?:the\s+)?$", re.I)
+_LOCATIVE = re.compile(r"\b(?:near|outside|around|across|(?:north|south|east|west)\s+of|"
+                       r"(?:cent(?:er|r)ed|located|situated|epicent(?:er|re)(?:\s+was)?)\s+(?:in|off|under))"
+                       r"\s+(?:the\s+)?$", re.I)
 
 
 # a name with a capital inside or after its first letter just before a bare number: a model's name ("iPhone 16",
@@ -324,7 +330,7 @@ def _score(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], add: 
     subject = "(story)"
     for o in mentions:
         if o.kind == "organization" and sent.start <= o.start and o.end <= m.start and isinstance(o.value, NameValue) \
-                and not _LOCATIVE.search(text, max(sent.start, o.start - 12), o.start):
+                and not _LOCATIVE.search(text, max(sent.start, o.start - 24), o.start):
             subject = ctx.entities.org_name(o.value.name) or subject
             break  # the first team named: "Liverpool beat Crystal Palace 3-1" is Liverpool's match
     # (two measures whose words share nothing: each is "echoed" in a source by the other's figures otherwise)
@@ -456,9 +462,13 @@ def _scope(vocab: Vocabulary, text: str, sent: Sentence, m: Mention) -> str | No
         if p.group("owner") and p.start() >= m.end:
             continue  # "killing 58 people, Portugal's civil protection agency said": whose agency, not where
         between = text[p.end() : m.start] if p.end() <= m.start else text[m.end : p.start()]
+        if p.start() >= m.end and "," in between:
+            continue  # "at a depth of 18 kilometers, was felt in Cairo": another clause's place
         if _CLAUSE_BREAK.search(between) or re.search(r",\s*(?:while|whereas)\b", between):
             continue
         distance = len(between)
+        if _JOINED_PLACE.match(text, p.end()):
+            continue  # "in Turkey and Syria": both together, not the first one
         if best is None or distance < best[0]:
             name = " ".join((p.group("place") or p.group("owner")).split())
             best = (distance, name[4:] if name.lower().startswith("the ") else name)
@@ -557,6 +567,7 @@ def _gap(span: tuple[int, int], m: Mention) -> int:
     return 0
 
 
+_JOINED_PLACE = re.compile(r"(?:,|,?\s+and|,?\s+or|\s*/|\s*&)\s+(?:neighbou?ring\s+|nearby\s+|the\s+)?[A-Z]")
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\.\s")
 
 

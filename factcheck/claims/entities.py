@@ -69,7 +69,7 @@ class DocumentEntities:
 
 
 @lru_cache(maxsize=4)
-def _place_names(vocab: Vocabulary) -> frozenset[str]:
+def place_names(vocab: Vocabulary) -> frozenset[str]:
     """The vocabulary's places, lower-cased, without "the"."""
     return frozenset(p.lower().removeprefix("the ") for p in vocab.scope_places)
 
@@ -93,7 +93,7 @@ def document_entities(text: str, title: str | None, mentions: list[Mention], voc
             if n in title:
                 counts[n] += 2
     # a place is the story's company only if nothing else is named ("Lisbon plane crash: ..." is about the airline)
-    places = _place_names(vocab)
+    places = place_names(vocab)
     ranked = [n for n, _ in counts.most_common()]
     topic = next((n for n in ranked if n.lower().removeprefix("the ") not in places), ranked[0] if ranked else None)
     people: dict[str, str] = {}

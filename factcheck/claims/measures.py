@@ -86,7 +86,8 @@ WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 PREPOSITIONS = {"in", "during", "for", "at", "on", "over", "from", "to", "by", "with", "since", "after", "before",
-                "than", "across", "through", "within", "under", "into"}
+                "than", "across", "through", "within", "under", "into", "near", "outside", "beneath", "below",
+                "above", "along", "among", "between", "against", "toward", "towards", "beyond"}
 CHANGE_NOUNS = {"rise", "increase", "decline", "drop", "fall", "growth", "jump", "gain", "decrease", "surge", "slump",
                 "cut", "reduction", "boost", "climb", "dip", "plunge"}
 VERBS = {"reported", "posted", "said", "announced", "expects", "expected", "reached", "recorded", "delivered",
@@ -111,17 +112,29 @@ LINK_VERBS = {"stood", "stands", "remained", "remains", "rose", "fell", "grew", 
               "ticks", "inched", "crept"}
 
 
-def _clean(words: list[str]) -> list[str]:
-    """The head noun phrase: "reported earnings per share in the quarter" is "earnings per share"."""
+def _clean(words: list[str], last: bool = False) -> list[str]:
+    """The head noun phrase: "reported earnings per share in the quarter" is "earnings per share". `last`: the
+    phrase is linked to its figure by "of", so its last noun is the head ("centered in Gaziantep at a depth of")."""
     # a possessor names whose measure it is, not what it measures ("Shopwell's net income", "Monday's quake")
     out = [w.lower().strip("'’") for w in words if not w.lower().endswith(("'s", "’s"))]
+    # a clause of its own ("(the number of people killed) when a plane crashed near Lisbon has risen to"): what
+    # it says happened is not the measure, which is written before it, if anywhere
+    # (one opening the phrase opens the measure's clause, "while the toll in Syria rose to", unless that clause
+    # tells of an event, "when a plane crashed near Lisbon has risen to")
+    clause = next((i for i, w in enumerate(out) if w in _CLAUSE_WORDS and i > 0), None)
+    if clause is not None:
+        out = out[:clause]
+    elif out and out[0] in _CLAUSE_WORDS:
+        out = [] if any(w.endswith("ed") and w not in NOT_VERBS for w in out) else out[1:]
     # "a significant rise in earnings per share": the measure is what rose
     change = next((i for i, w in enumerate(out) if w in CHANGE_NOUNS), None)
     if change is not None and change + 1 < len(out) and out[change + 1] in ("in", "of"):
         out = out[change + 2 :]
     # a trailing prepositional phrase is not the measure ("... in the quarter")
     cut = next((i for i, w in enumerate(out) if w in PREPOSITIONS and i > 0), None)
-    if cut is not None:
+    if cut is not None and last:
+        out = out[max(i for i, w in enumerate(out) if w in PREPOSITIONS) + 1 :]
+    elif cut is not None:
         out = out[:cut]
     if any(w in VERBS for w in out):
         out = out[[i for i, w in enumerate(out) if w in VERBS][-1] + 1 :]
@@ -226,10 +239,10 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
             # "the death toll rose to 1,498"; "a crowd of 60,123 watched the game" (a verb after: what the figure
             # counts is said before it, if anything is)
             link = _money_link(before)
-            words = _clean(link.group("np").split()) if link else []
+            words = _clean(link.group("np").split(), _OF_LINK.match(before, link.end("np"))) if link else []
             if words:
                 counted = " ".join(words)
-        return _canonical(counted)
+        return _canonical(COUNTED.get(counted or "", counted))
     per_share = " per share" if PER_SHARE.match(after) else ""
     link = _money_link(before)
     if link:
@@ -275,6 +288,17 @@ _COVERED = re.compile(r"\b(?P<action>recall|evacuation(?:\s+order)?|layoffs|job\
                       r"includes?|included|applies\s+to|applied\s+to|hits?|impacts?|impacted)\s+"
                       r"(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|up\s+to|an\s+estimated|just)\s+)*$",
                       re.I)
+_CLAUSE_WORDS = {"when", "where", "whereas", "because", "although", "though", "unless", "if", "while"}
+# A link that is "of" alone ("at a depth of 18 km", "a total of 40"), hedges allowed after it
+_OF_LINK = re.compile(r"\s+of\s+" + _HEDGED_END, re.I)
+# What a counted noun means whatever the story ("9,733 others were injured"; "the toll in Syria rose to 1,602")
+COUNTED = {"other": "people", "individual": "people", "person": "people", "toll": "people killed"}
+# Words between a counted noun and what happened to it that say neither ("4,000 people are now known to have died")
+AUXILIARIES = {"are", "is", "was", "were", "have", "has", "had", "been", "be", "now", "known", "to", "feared",
+               "believed", "thought", "presumed", "confirmed", "already", "so", "far", "also", "still", "reportedly",
+               "officially", "being"}
+
+
 # Words in -ed that are nouns or adjectives, not verbs ("300 hundred", "120 beds"... "5 infrared")
 NOT_VERBS = {"hundred", "infrared", "seabed", "bed", "red", "shed", "need", "speed", "breed", "seed", "feed", "steed",
              "weed", "reed", "bleed", "creed", "greed", "tweed", "deed", "heed", "proceed", "sacred", "kindred",
@@ -315,7 +339,7 @@ def _count_measure(before: str, after: str) -> str | None:
     if predicate is None and covered:  # "the recall covers 1.02 million vehicles": the vehicles recalled
         predicate = ACTION_NOUNS[covered.group("action").lower()]
     if predicate is None:
-        for w in rest[:4]:
+        for w in [w for w in rest[:8] if w.lower() not in AUXILIARIES][:4]:
             lw = w.lower()
             if lw in ("and", "but", "while", "or", "whereas"):
                 break
@@ -325,6 +349,8 @@ def _count_measure(before: str, after: str) -> str | None:
                 predicate = lw
                 break
     key = singular(noun)
+    if predicate:
+        key = COUNTED.get(key, key)
     return f"{key} {predicate}" if predicate else key
 
 

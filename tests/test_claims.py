@@ -1,0 +1,28 @@
+"""What single sentences' figures are read as (tests/cases/claims.yaml): attribute, subject and scope."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import run_docs
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "claims.yaml").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:60] for c in CASES])
+def test_figure_is_read_as_written(case: dict[str, object]) -> None:
+    report = run_docs([{"text": case["text"], "published": "2025-02-06"}], only=["FC105"])
+    claims = [c for c in report.claims if c.text == case["figure"] and c.attribute != "figure"]
+    read = [(c.subject, c.attribute, c.text, c.qualifiers.scope) for c in report.claims]
+    if case["attribute"] is None:
+        assert not claims, f"no claim expected for {case['figure']!r}; read {read}"
+        return
+    assert claims, f"no claim for {case['figure']!r}; read {read}"
+    c = claims[0]
+    assert c.attribute == case["attribute"], read
+    if "subject" in case:
+        assert c.subject == case["subject"], read
+    if "scope" in case:
+        assert c.qualifiers.scope == case["scope"], read
