@@ -239,7 +239,7 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
             # "the death toll rose to 1,498"; "a crowd of 60,123 watched the game" (a verb after: what the figure
             # counts is said before it, if anything is)
             link = _money_link(before)
-            words = _clean(link.group("np").split(), _OF_LINK.match(before, link.end("np"))) if link else []
+            words = _clean(link.group("np").split(), _OF_LINK.match(before, link.end("np")) is not None) if link else []
             if words:
                 counted = " ".join(words)
         return _canonical(COUNTED.get(counted or "", counted))
