@@ -45,6 +45,7 @@ class Attribute:
     unless: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
     timeless: bool = False
+    lines: bool = False  # written per line of business ("iPhone revenue"): such a part is kept as a segment
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ def load_vocabulary(rules_dir: Path | None = None) -> Vocabulary:
                 unless=tuple(a.get("unless", ())),
                 requires=tuple(a.get("requires", ())),
                 timeless=bool(a.get("timeless", False)),
+                lines=bool(a.get("lines", False)),
             )
         roles = {k: Role(k, tuple(v["names"]), bool(v.get("sole", False))) for k, v in data["roles"].items()}
         codes = {c: cur.get("code_alias", {}).get(c, c) for c in cur["codes"]}

@@ -26,3 +26,17 @@ def test_figure_is_read_as_written(case: dict[str, object]) -> None:
         assert c.subject == case["subject"], read
     if "scope" in case:
         assert c.qualifiers.scope == case["scope"], read
+
+
+LINES = yaml.safe_load((Path(__file__).parent / "cases" / "lines.yaml").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", LINES, ids=[c["text"][:60] for c in LINES])
+def test_revenue_line_is_read_as_written(case: dict[str, object]) -> None:
+    report = run_docs([{"text": case["text"], "published": "2024-10-31"}], only=["FC101"])
+    claims = [c for c in report.claims if c.text == case["figure"] and c.attribute == "revenue"]
+    read = [(c.subject, c.attribute, c.text, c.qualifiers.segment) for c in report.claims]
+    assert claims, f"no revenue claim for {case['figure']!r}; read {read}"
+    assert claims[0].qualifiers.segment == case["line"], read
+    if "subject" in case:
+        assert claims[0].subject == case["subject"], read

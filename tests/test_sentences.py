@@ -55,3 +55,10 @@ def test_a_boundary_starts_at_the_first_stop_of_a_run_as_without_the_guard(text:
 
     bare = re.compile(_BOUNDARY.pattern.replace("(?<![.!?])", "", 1))
     assert [m.span() for m in _BOUNDARY.finditer(text)] == [m.span() for m in bare.finditer(text)]
+
+
+def test_a_sentence_may_open_with_a_name_whose_capital_comes_second() -> None:
+    text = "Overall sales rose 6% year over year. iPhone revenue was $46.22 billion. eBay said so. It is e.g. iPhone."
+    assert [s.text for s in split_sentences(text)] == [
+        "Overall sales rose 6% year over year.", "iPhone revenue was $46.22 billion.", "eBay said so.",
+        "It is e.g. iPhone."]

@@ -31,6 +31,7 @@ from ..text.sentences import document_sentences
 from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
 from .entities import DocumentEntities, document_entities, place_names
 from .figures import figures_of
+from .lines import line_after, line_of
 from .measures import PER_SHARE, YEARLY, change_basis, linked_measure, measure_of
 from .measures import STOP as STOP_WORDS
 from .measures import singular as _singular
@@ -197,7 +198,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
             # "will cut 5% of its workforce, about 1,000 jobs": jobs counted in a sentence about cuts are the cuts
             attr, cue = cut, min(cues["layoffs"], key=lambda c: _gap(c, m))
         if attr is not None and cue is not None and cue[1] <= m.start and any(
-                cue[1] <= n.start < m.start for n in numbers) and linked_measure(text[cue[1] : m.start]):
+                cue[1] <= n.start < m.start for n in numbers) and linked_measure(text[cue[1] : m.start]) \
+                and not (attr.lines and line_after(text, cue, sent.end)):
             attr = None  # "revenue of $5 billion and net income of $1 billion": the second names its own measure
         if attr is None or cue is None:
             i = numbers.index(m)
@@ -212,8 +214,11 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
             continue
         v = m.value
         assert isinstance(v, NumberValue)
+        quals = _figure_qualifiers(ctx, sent, m, v, forecast)
+        if attr.lines:
+            subject = _line(ctx, sent, cue, subject, quals)
         by_mention[m.start] = add(m, subject, attr.name, v, party=party if attr.name in PARTY_ATTRIBUTES else None,
-                                  **_figure_qualifiers(ctx, sent, m, v, forecast))
+                                  **quals)
     _change_claims(ctx, sent, changes, by_mention, cues, add)
     _multiple_claims(ctx, sent, by_mention, add)
     for m in dates:
@@ -568,7 +573,9 @@ def _gap(span: tuple[int, int], m: Mention) -> int:
 
 
 _JOINED_PLACE = re.compile(r"(?:,|,?\s+and|,?\s+or|\s*/|\s*&)\s+(?:neighbou?ring\s+|nearby\s+|the\s+)?[A-Z]")
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\.\s")
+# (a full stop after a short capitalised word ends an abbreviation, "Sept. 28", "Inc.", "U.S.", not a clause)
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})"
+                           r"(?<![A-Z][a-z]{3})\.\s")
 
 
 def _nearest_cue(spans: list[tuple[int, int]], m: Mention, window: int, text: str = "") -> tuple[int, int] | None:
@@ -618,6 +625,21 @@ def _attribute(vocab: Vocabulary, m: Mention, cues: dict[str, list[tuple[int, in
         if best is None or gap < best[0]:
             best = (gap, attr, cue)
     return (best[1], best[2]) if best else (None, None)
+
+
+def _line(ctx: _Ctx, sent: Sentence, cue: tuple[int, int], subject: str, quals: dict[str, object]) -> str:
+    """Set the line of business written at `cue` ("iPhone revenue") as the figure's segment; return its subject,
+    the document's company when the line's name was taken for one ("Mac sales were $7.74 billion")."""
+    topic = ctx.entities.topic
+    # (the subject's name is no line unless it is the company's: "Mac sales were $7.74 billion" took "Mac" for one)
+    names = frozenset(w.lower() for w in (topic or subject).split())
+    line = line_of(ctx.doc.text, cue, sent.start, sent.end, names)
+    if line is None or quals.get("segment"):
+        return subject
+    quals["segment"] = line
+    if topic and subject != topic and subject.lower() in line:
+        return topic
+    return subject
 
 
 def _subject(ctx: _Ctx, sent: Sentence, m: Mention, attr: Attribute, cue: tuple[int, int],
@@ -806,6 +828,24 @@ def _change_value(text: str, sent: Sentence, m: Mention) -> NumberValue:
     return NumberValue(low=low, high=high, unit=unit, hedge=v.hedge, value=value)
 
 
+# "iPad revenue was $6.95 billion, up 8 percent": a change told right after a figure is that figure's
+_UP_AFTER = re.compile(r",\s*(?:up|down|rising|falling|an?\s+(?:increase|rise|gain|jump|decline|drop|fall|decrease)"
+                       r"\s+of)\s+(?:by\s+)?(?:(?:about|around|nearly|almost|roughly|some|more\s+than|over|just)\s+)*$",
+                       re.I)
+
+
+def _level_before(text: str, p: Mention, by_mention: dict[int, Claim]) -> Claim | None:
+    """The claim of the figure a change follows (", up 8 percent"), with no other figure between, if any."""
+    start = max((s for s, c in by_mention.items() if s + len(c.text) <= p.start), default=None)
+    if start is None:
+        return None
+    level = by_mention[start]
+    gap = text[start + len(level.text) : p.start]
+    if len(gap) > 80 or ";" in gap or any(ch.isdigit() for ch in gap) or not _UP_AFTER.search(gap):
+        return None
+    return level
+
+
 def _old_and_new(claims: list[Claim]) -> tuple[Claim, Claim] | None:
     """The first earlier value ("from $1 billion") with a later one of the same attribute, subject and unit."""
     for old in claims:
@@ -828,9 +868,16 @@ def _change_claims(ctx: _Ctx, sent: Sentence, changes: list[Mention], by_mention
         pair = _old_and_new(list(by_mention.values()))
         if pair is not None:
             old, new = pair
-            add(p, old.subject, f"{old.attribute}_change", value, hedge=value.hedge, relates=[old.id, new.id])
+            add(p, old.subject, f"{old.attribute}_change", value, hedge=value.hedge, relates=[old.id, new.id],
+                segment=old.qualifiers.segment)
+            continue
+        level = _level_before(text, p, by_mention)
+        if level is not None:
+            add(p, level.subject, f"{level.attribute}_change", value, hedge=value.hedge,
+                segment=level.qualifiers.segment, open_attribute=level.qualifiers.open_attribute)
             continue
         attr = None
+        changed: tuple[int, int] | None = None
         for name, a in ctx.vocab.attributes.items():
             if a.unit not in ("money", "count") or name not in cues:
                 continue
@@ -838,11 +885,15 @@ def _change_claims(ctx: _Ctx, sent: Sentence, changes: list[Mention], by_mention
             for s, e in cues[name]:
                 gap = text[e : p.start] if e <= p.start else text[p.end : s]
                 if len(gap) <= 45 and not re.search(r"[,;]|\band\b", gap):
-                    attr = name
+                    attr, changed = name, (s, e)
             if attr:
                 break
-        if attr is not None:
-            add(p, ctx.entities.topic or "(story)", f"{attr}_change", value, hedge=value.hedge)
+        if attr is not None and changed is not None:
+            quals: dict[str, object] = {"hedge": value.hedge}
+            subject = ctx.entities.topic or "(story)"
+            if ctx.vocab.attributes[attr].lines:
+                subject = _line(ctx, sent, changed, subject, quals)
+            add(p, subject, f"{attr}_change", value, **quals)
             continue
         # ("Core prices, which exclude food and energy, increased 3.3%": what changed is around the aside)
         before = _ASIDE.sub(" ", text[max(sent.start, p.start - 120) : p.start])[-80:]
@@ -862,7 +913,9 @@ def _change_claims(ctx: _Ctx, sent: Sentence, changes: list[Mention], by_mention
 
 
 # How a market session is told ("the stock closed down 0.4%", "shares ended 2% lower"): not what changed.
-_SESSION_VERBS = {"closed", "ended", "finished", "opened", "traded", "trading", "settled"}
+_SESSION_VERBS = {"closed", "ended", "finished", "opened", "traded", "trading", "settled",
+                  # and what sent them there ("sending its shares down 1.5%")
+                  "sending", "sent", "pushing", "pushed", "leaving", "left", "driving", "drove", "knocking"}
 # One thing that changes, written several ways: "the stock fell 60%" and "shares plunged 70%" disagree.
 _CHANGED_SYNONYMS = {"stock": "share", "stock price": "share", "share price": "share", "stock value": "share"}
 # A change of prices is inflation ("consumer prices rose 2.6% from a year earlier", "the CPI climbed 2.6%", "prices

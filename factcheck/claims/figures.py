@@ -53,7 +53,9 @@ def figures_of(sent: Sentence, mentions: list[Mention], made: list[Claim],
                               m.text, value, sent.text))
         else:
             quals = claim.qualifiers
+            # (a part's figure is another measure than the whole's or another part's: "revenue (iphone)")
+            attribute = f"{claim.attribute} ({quals.segment})" if quals.segment else claim.attribute
             out.append(Figure("", document, line, column, sent.index, claim.subject,
-                              claim.attribute, m.text, value, sent.text, claim.id, quals.as_of, quals.as_of_source,
+                              attribute, m.text, value, sent.text, claim.id, quals.as_of, quals.as_of_source,
                               quals.open_attribute))
     return out

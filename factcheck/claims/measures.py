@@ -117,6 +117,8 @@ def _clean(words: list[str], last: bool = False) -> list[str]:
     phrase is linked to its figure by "of", so its last noun is the head ("centered in Gaziantep at a depth of")."""
     # a possessor names whose measure it is, not what it measures ("Shopwell's net income", "Monday's quake")
     out = [w.lower().strip("'’") for w in words if not w.lower().endswith(("'s", "’s"))]
+    if len(out) > 2 and out[0] in ("compared", "versus") and out[1] in ("with", "to"):
+        out = out[2:]  # "compared with analysts' average estimate of": what the figure is compared with is named after
     # a clause of its own ("(the number of people killed) when a plane crashed near Lisbon has risen to"): what
     # it says happened is not the measure, which is written before it, if anywhere
     # (one opening the phrase opens the measure's clause, "while the toll in Syria rose to", unless that clause
@@ -224,6 +226,12 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
         return "magnitude of the " + ("aftershock" if kind in ("aftershock", "tremor") else "earthquake")
     if re.match(r"\s*(?:GMT|UTC|[ECMP][SD]?T)\b", after):
         return None  # a clock time ("0117 GMT")
+    if m.start - sent_start <= 60:
+        label = _LABEL.fullmatch(text, sent_start, m.start)
+        if label:  # "- Earnings per share: $1.64 adjusted vs. $1.60 expected": the label says
+            words = _clean(label.group("np").split())
+            if words:
+                return " ".join(words)
     if m.kind == "quantity":
         if v.unit == "km2":  # "burned 19,978 acres", "grown to 8,000 hectares": an area, whose is said by the subject
             return "area"
@@ -289,6 +297,9 @@ _COVERED = re.compile(r"\b(?P<action>recall|evacuation(?:\s+order)?|layoffs|job\
                       r"(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|up\s+to|an\s+estimated|just)\s+)*$",
                       re.I)
 _CLAUSE_WORDS = {"when", "where", "whereas", "because", "although", "though", "unless", "if", "while"}
+# A list item's label before its figure ("- Revenue: $94.93 billion", "Deaths: 63")
+_LABEL = re.compile(r"[\s*•·–—-]*(?P<np>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,4})\s*:\s*(?:(?:about|around|"
+                    r"approximately|roughly|nearly|almost|over|more\s+than|less\s+than|up\s+to|at\s+least)\s+)?")
 # A link that is "of" alone ("at a depth of 18 km", "a total of 40"), hedges allowed after it
 _OF_LINK = re.compile(r"\s+of\s+" + _HEDGED_END, re.I)
 # What a counted noun means whatever the story ("9,733 others were injured"; "the toll in Syria rose to 1,602")

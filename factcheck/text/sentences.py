@@ -14,7 +14,8 @@ ABBREVIATIONS = {
     "fig", "dept", "univ", "mt", "ft", "rs",
 }
 # A boundary starts at the first of a run of stops (else a long run of dots costs its square).
-_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9$€£])")
+# (A sentence may open with a name whose capital comes second: "iPhone revenue was...", "eBay said...".)
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?(?:[A-Z0-9$€£]|[a-z]{1,2}[A-Z]))")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]+[\"'”’)\]]*\s+$")
 
 
