@@ -60,6 +60,7 @@ class Role:
     name: str
     names: tuple[str, ...]
     sole: bool
+    public: bool = False  # an office of a place ("Gov.", "Mayor"): whose is the place named with it, if any
 
 
 @dataclass(eq=False)  # hashed by identity: one vocabulary per rules folder, used as a cache key
@@ -135,7 +136,8 @@ def load_vocabulary(rules_dir: Path | None = None) -> Vocabulary:
                 timeless=bool(a.get("timeless", False)),
                 lines=bool(a.get("lines", False)),
             )
-        roles = {k: Role(k, tuple(v["names"]), bool(v.get("sole", False))) for k, v in data["roles"].items()}
+        roles = {k: Role(k, tuple(v["names"]), bool(v.get("sole", False)), bool(v.get("public", False)))
+                 for k, v in data["roles"].items()}
         codes = {c: cur.get("code_alias", {}).get(c, c) for c in cur["codes"]}
         return Vocabulary(
             scales={k: float(v) for k, v in data["scales"].items()},

@@ -185,8 +185,9 @@ def test_only_documents_with_a_figure_next_to_a_word_rare_enough_to_align_by_are
     from factcheck.engine.checks import aligned
 
     monkeypatch.setattr(aligned, "KEEP_AROUND", keep_around)
-    edited = ["The mine produced 5,200 tonnes of copper ore in the quarter, the company said.",
-              "In the quarter the mine produced 5,900 tonnes of copper ore."]
+    # (figures of no measure their words name: "tonnes of copper ore" would be one, which FC105 compares)
+    edited = ["The mine produced 5,200 tonnes in the quarter from copper ore, the company said.",
+              "In the quarter the mine produced 5,900 tonnes from copper ore."]
     ix = _aligned_index(11, 10, edited)
     assert set(ix.figures) == {"doc12.txt", "doc13.txt"}  # type: ignore[attr-defined]
     assert {f.figure.document for f in ix.all.values()} == set(ix.figures)  # type: ignore[attr-defined]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..models import (
@@ -89,6 +89,7 @@ class _Ctx:
     line_starts: list[int]
     reporting: re.Pattern[str]
     cues: list[tuple[int, int, str]]
+    converted: set[int] = field(default_factory=set)  # the sentence's figures that restate another in other units
 
 
 @lru_cache(maxsize=8)
@@ -134,6 +135,8 @@ def extract(doc: Document, vocab: Vocabulary | None = None) -> tuple[list[Claim]
     for i, sent_mentions in sorted(by_sentence.items()):
         made = _sentence_claims(ctx, sentences[i], sent_mentions, len(claims))
         claims.extend(made)
+        if ctx.converted:  # "120 mph (195 kph)": the second is the first, converted; no figure of its own
+            sent_mentions = [m for m in sent_mentions if id(m) not in ctx.converted]
         figures.extend(figures_of(sentences[i], sent_mentions, made,
                                   lambda m: (*_position(ctx, m.start), doc.path)))
     return claims, figures
@@ -143,7 +146,10 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
     out: list[Claim] = []
     text = ctx.doc.text
     numbers = [m for m in mentions if m.kind in UNIT_KIND and isinstance(m.value, NumberValue)]
-    numbers = _drop_conversions(text, numbers)
+    kept = _drop_conversions(text, numbers)
+    if len(kept) < len(numbers):
+        ctx.converted = {id(m) for m in numbers} - {id(m) for m in kept}
+    numbers = kept
     dates = [m for m in mentions if m.kind == "date"]
     cues = _find_cues(ctx.vocab, sent, ctx.cues)
     reported = bool(numbers or dates) and bool(ctx.reporting.search(sent.text))
@@ -175,7 +181,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
             continue
         if m.text.endswith("-year") and text.startswith("-old", m.end):
             continue  # "the 33-year-old": someone's age, whose the words do not say
-        if m.kind == "quantity" and not any(ch.isdigit() for ch in m.text) and (m.value.value or 0) < 20:  # type: ignore[union-attr]
+        if m.kind == "quantity" and not any(ch.isdigit() for ch in m.text) and (m.value.value or 0) < 20 \
+                and not _worded_tally(ctx, sent, m):  # type: ignore[union-attr]
             continue  # "one employee said", "two companies": words, not figures to compare
         if m.kind == "quantity" and _score(ctx, sent, m, mentions, add):
             continue
@@ -238,6 +245,15 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
         if not isinstance(m.value, RoleValue) or not m.value.person:
             continue
         org = m.value.organization
+        role = ctx.vocab.roles.get(m.value.role)
+        if org is None and role is not None and role.public:
+            # "Florida Gov. Ron DeSantis": the place's; "Gov. Ron DeSantis said" alone is not the story's company's
+            # company; the story's place if it is about one ("Prime Minister Rishi Sunak said ... for Britain")
+            place = _PLACE_BEFORE.search(text, max(sent.start, m.start - 40), m.start)
+            if place is not None and place.group("place") in _places_cased(ctx.vocab):
+                org = ctx.vocab.scope_aliases.get(place.group("place"), place.group("place"))
+            elif not (ctx.entities.topic and ctx.entities.topic.removeprefix("the ") in _places_cased(ctx.vocab)):
+                continue
         subject = ctx.entities.topic if org is None or org.lower() in ("its", "their", "the company") else \
             ctx.entities.org_name(org)
         if subject is None:
@@ -255,8 +271,8 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
     continuation ("$3.69 in the third quarter, up from $3.41 in the second and $2.75 a year earlier")."""
     key = measure_of(ctx.doc.text, sent.start, sent.end, m)
     v = m.value
-    if not isinstance(v, NumberValue) or m.kind == "quantity" and (v.value or 0) < 2:
-        return None
+    if not isinstance(v, NumberValue) or m.kind == "quantity" and v.unit == "count" and (v.value or 0) < 2:
+        return None  # ("1 person": a count too small to tell; "16 inches" of rain, 0.0004 km, is no count)
     if key is None and earlier is not None:
         return _compared_claim(ctx, sent, m, v, add, earlier)
     if key is None:
@@ -272,6 +288,8 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
                 continue  # "a Category 3 hurricane with 205 km/h winds": a label, not a company
             if _LOCATIVE.search(text, max(sent.start, o.start - 24), o.start):
                 continue  # "The Eaton Fire near Pasadena has scorched 13,690 acres": where, not whose
+            if o.value.name in ctx.entities.people:
+                continue  # "Gov. Ron DeSantis said 9,000 ...": who said it, not whose the figure is
             if o.value.name.lower().removeprefix("the ") in place_names(ctx.vocab):
                 # "In Turkey, 2,921 people have been killed": where (the figure's scope), not whose
                 previous = o
@@ -503,6 +521,29 @@ def _converted(text: str, a: Mention, b: Mention) -> bool:
         return False
     unit_a, unit_b = (re.sub(r"[\d.,\s]+", "", x.text).lower() for x in (a, b))
     return unit_a != unit_b and bool(_RESTATED.fullmatch(text, a.end, b.start))
+
+
+_PLACE_BEFORE = re.compile(r"(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?:['’]s)?\s+$")
+
+
+@lru_cache(maxsize=4)
+def _places_cased(vocab: Vocabulary) -> frozenset[str]:
+    """The vocabulary's places as written, without "the"."""
+    return frozenset(p.removeprefix("the ") for p in vocab.scope_places)
+
+
+# What happens to people that a report counts even in words ("At least four people were killed")
+_TALLIED = {"killed", "injured", "missing", "dead", "wounded", "hurt", "rescued", "arrested", "hospitalized",
+            "hospitalised"}
+
+
+def _worded_tally(ctx: _Ctx, sent: Sentence, m: Mention) -> bool:
+    """Whether a number in words counts casualties ("four people were killed", "six people died"): a figure
+    sources disagree on, unlike "two companies" or "one employee said"."""
+    if (m.value.value or 0) < 2:  # type: ignore[union-attr]
+        return False
+    key = measure_of(ctx.doc.text, sent.start, sent.end, m)
+    return key is not None and key.split()[-1] in _TALLIED
 
 
 def _drop_conversions(text: str, numbers: list[Mention]) -> list[Mention]:

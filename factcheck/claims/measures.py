@@ -172,6 +172,7 @@ SYNONYMS = {
     "vote": "vote share", "share of the vote": "vote share", "popular vote": "vote share",
     "aboard": "people aboard", "person aboard": "people aboard", "passenger aboard": "passenger",
     "resident evacuated": "people evacuated", "person evacuated": "people evacuated",
+    "rainfall": "rain", "snowfall": "snow",
     "crowd": "attendance", "spectator": "attendance", "fan watched": "attendance",
     "year sentenced": "prison sentence", "month sentenced": "prison sentence", "day sentenced": "prison sentence",
     "week sentenced": "prison sentence", "hour sentenced": "prison sentence",
@@ -188,6 +189,8 @@ def _canonical(key: str | None) -> str | None:
     words = key.split()
     if len(words) == 2 and words[1] in VERB_FORMS:
         key = f"{words[0]} {VERB_FORMS[words[1]]}"
+    if words[-1] in ("wind", "winds", "windspeed") or words[-2:] in (["wind", "speed"], ["wind", "speeds"]):
+        return "wind speed"  # "top sustained winds", "maximum sustained winds", "winds" (gusts are another measure)
     return SYNONYMS.get(key, key)
 
 
@@ -240,6 +243,15 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
         part = _PART_OF.match(after)
         if part:  # "180 of the 300 seats": 180 counts seats
             after = " " + after[part.end() :]
+        if v.unit not in ("count", "times") and v.unit not in DURATION_UNITS:
+            stuff = _MEASURED.match(after)
+            words = stuff.group("noun").lower().split() if stuff else []
+            if len(words) == 2 and (words[1] in STOP or words[1] in PREPOSITIONS or words[1] in CONJUNCTIONS
+                                    or words[1].endswith("ed")):
+                words = words[:1]
+            if words and words[0] not in STOP:  # "16 inches (41 centimeters) of rain", "tonnes of copper ore"
+                key = " ".join(words)
+                return _canonical(SYNONYMS.get(key, key))
         counted = _count_measure(before, after)
         if counted is not None and " " not in counted and _TOTAL_OF.search(before):
             counted += " total"  # "of the 300 seats": all the seats there are ("of the 132 people aboard" says so)
@@ -297,6 +309,8 @@ _COVERED = re.compile(r"\b(?P<action>recall|evacuation(?:\s+order)?|layoffs|job\
                       r"(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|up\s+to|an\s+estimated|just)\s+)*$",
                       re.I)
 _CLAUSE_WORDS = {"when", "where", "whereas", "because", "although", "though", "unless", "if", "while"}
+# What a measure in a unit is of: "16 inches (41 centimeters) of rain", "2 million barrels of oil"
+_MEASURED = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?of\s+(?:the\s+)?(?P<noun>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)")
 # A list item's label before its figure ("- Revenue: $94.93 billion", "Deaths: 63")
 _LABEL = re.compile(r"[\s*•·–—-]*(?P<np>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,4})\s*:\s*(?:(?:about|around|"
                     r"approximately|roughly|nearly|almost|over|more\s+than|less\s+than|up\s+to|at\s+least)\s+)?")
@@ -322,12 +336,18 @@ CONJUNCTIONS = {"because", "although", "though", "unless", "whereas", "while", "
                 "since", "after", "before", "once"}
 _NOUN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 _ON_BOARD = re.compile(r"\b(?:on\s+board|onboard)\b|\b(?P<evac>under\s+(?:an?\s+)?(?:mandatory\s+)?evacuation\s+"
-                       r"(?:orders?|warnings?|notices?))", re.I)
+                       r"(?:orders?|warnings?|notices?))|\b(?P<dark>without\s+(?:power|electricity))\b", re.I)
+# Who is counted as without power, whatever the outlet calls them ("3 million homes and businesses", "customers")
+_POWER_USERS = {"customer", "home", "household", "business", "people", "resident", "user", "account", "property"}
 
 
 def _count_measure(before: str, after: str) -> str | None:
-    clause = _ON_BOARD.sub(lambda b: "evacuated" if b.group("evac") else "aboard",
+    clause = _ON_BOARD.sub(lambda b: "evacuated" if b.group("evac") else "powerless" if b.group("dark") else "aboard",
                            re.split(r"[,.;:()\[\]—–\"“”]", after, maxsplit=1)[0])
+    if "powerless" in clause:  # "left 3.4 million customers without electricity": that, not "left", is what is said
+        noun = next((singular(w.lower()) for w in WORD.findall(clause)[:3]), "")
+        if noun in _POWER_USERS:
+            return "customers without power"
     words_after = WORD.findall(clause)[:8]
     noun = None
     rest: list[str] = []

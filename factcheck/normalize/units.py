@@ -27,9 +27,15 @@ CANONICAL_UNITS = {w: (unit, f) for table, unit in ((_AREA, "km2"), (_LENGTH, "k
                                                    (_SPEED, "km/h")) for w, f in table.items()}
 
 
+_PER_HOUR = {"mile": "mph", "kilometre": "km/h", "kilometer": "km/h", "km": "km/h", "metre": "m/h", "meter": "m/h"}
+
+
 def canonical_unit(written: str) -> tuple[str, float]:
     """The unit a physical figure is compared in, and the factor to it ("hectares": km2, 0.01); others as written."""
     w = " ".join(written.split())
+    per = w.lower().split(" ")
+    if len(per) == 3 and per[1] in ("per", "an", "a") and per[2] == "hour":  # "miles per hour", "km an hour"
+        w = _PER_HOUR.get(per[0].removesuffix("s"), w)
     key = w if w in CANONICAL_UNITS else w.lower()
     if key not in CANONICAL_UNITS and key.endswith("s") and key[:-1] in CANONICAL_UNITS:
         key = key[:-1]

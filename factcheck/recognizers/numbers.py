@@ -22,10 +22,12 @@ ONE_WORD_SCALES = {"k", "m", "b", "t"}
 
 
 # Units of measurement: a figure followed by one is a measure in that unit, not a count.
-PHYSICAL = (r"(?-i:km/h|kph|mg|kg|km|cm|mm|ml|GHz|MHz|kHz|Hz|MB|GB|TB|KB|kWh|MWh|GWh|MW|GW|kW|mph|°C|°F|dB|nm"
+PHYSICAL = (r"(?:miles?|(?:kilo)?met(?:er|re)s?|km)\s+(?:per|an|a)\s+hour(?![\w-])"
+            r"|(?-i:km/h|kph|mg|kg|km|cm|mm|ml|GHz|MHz|kHz|Hz|MB|GB|TB|KB|kWh|MWh|GWh|MW|GW|kW|mph|°C|°F|dB|nm"
             r"|[kMGT]?eV|t(?=\s+(?:of|valued|a|per|in)\b))"
             r"|square\s+(?:miles?|(?:kilo)?met(?:er|re)s?|feet|foot)|sq\.?\s?(?:mi|km|m|ft)(?![\w])|km²|m²|km2"
-            r"|degrees?(?:\s+(?:celsius|fahrenheit))?|miles?|(?:nano|micro|milli|centi|kilo)?met(?:er|re)s?|feet|foot"
+            r"|degrees?(?:\s+(?:celsius|fahrenheit))?"
+            r"|miles?|(?:nano|micro|milli|centi|kilo)?met(?:er|re)s?|feet|foot"
             r"|inch(?:es)?|years?|months?|weeks?|days?|hours?|minutes?|seconds?"
             r"|tonnes?|tons?|lit(?:er|re)s?|gallons?|acres?|hectares?|grams?|kilograms?|barrels?|megawatts?|gigawatts?")
 

@@ -22,7 +22,8 @@ NOT_NAMES = {
     "Officer", "President", "Chairman", "Founder", "Former", "Interim", "Acting", "Co", "Meta", "Google", "Microsoft",
     "Apple", "Amazon", "Nvidia", "Intel", "OpenAI", "Tesla", "Is", "Was", "Has", "Have", "Had",
 }
-NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ]+(?:['’-][A-Z]?[a-zà-öø-ÿ]+)*|Mc[A-Z][a-z]+|[A-Z]\.)"
+# (a capital inside a name after its prefix: "McCarthy", "DeSantis", "DiCaprio", "LeBron", "MacKenzie")
+NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ]+(?:['’-][A-Z]?[a-zà-öø-ÿ]+)*|(?:Mc|Mac|De|Di|Da|Du|La|Le)[A-Z][a-zà-öø-ÿ]+|[A-Z]\.)"
 NAME = rf"(?-i:{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN}){{1,2}})"
 SURNAME = rf"(?-i:{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN}){{0,2}})"
 ORG = r"(?-i:(?:[A-Z][\w&.-]*|[a-z]{1,2}[A-Z][\w]*)(?:[ \u00a0](?:[A-Z][\w&.-]*|&))*)"
