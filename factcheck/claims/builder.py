@@ -181,8 +181,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
             continue
         if m.text.endswith("-year") and text.startswith("-old", m.end):
             continue  # "the 33-year-old": someone's age, whose the words do not say
-        if m.kind == "quantity" and not any(ch.isdigit() for ch in m.text) and (m.value.value or 0) < 20 \
-                and not _worded_tally(ctx, sent, m):  # type: ignore[union-attr]
+        if m.kind == "quantity" and not any(ch.isdigit() for ch in m.text) \
+                and (m.value.value or 0) < 20 and not _worded_tally(ctx, sent, m):  # type: ignore[union-attr]
             continue  # "one employee said", "two companies": words, not figures to compare
         if m.kind == "quantity" and _score(ctx, sent, m, mentions, add):
             continue

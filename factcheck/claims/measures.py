@@ -345,8 +345,8 @@ def _count_measure(before: str, after: str) -> str | None:
     clause = _ON_BOARD.sub(lambda b: "evacuated" if b.group("evac") else "powerless" if b.group("dark") else "aboard",
                            re.split(r"[,.;:()\[\]—–\"“”]", after, maxsplit=1)[0])
     if "powerless" in clause:  # "left 3.4 million customers without electricity": that, not "left", is what is said
-        noun = next((singular(w.lower()) for w in WORD.findall(clause)[:3]), "")
-        if noun in _POWER_USERS:
+        user = next((singular(w.lower()) for w in WORD.findall(clause)[:3]), "")
+        if user in _POWER_USERS:
             return "customers without power"
     words_after = WORD.findall(clause)[:8]
     noun = None
