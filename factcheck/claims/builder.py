@@ -222,6 +222,10 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
         v = m.value
         assert isinstance(v, NumberValue)
         quals = _figure_qualifiers(ctx, sent, m, v, forecast)
+        if attr.name == "investment" and not quals.get("segment") and _SELLERS.search(sent.text):
+            # "The company and some of its existing shareholders sold 22 million shares, raising $748 million": the
+            # offering's whole, not what the company raised
+            quals["segment"] = "with selling shareholders"
         if attr.lines:
             subject = _line(ctx, sent, cue, subject, quals)
         by_mention[m.start] = add(m, subject, attr.name, v, party=party if attr.name in PARTY_ATTRIBUTES else None,
@@ -532,6 +536,9 @@ def _places_cased(vocab: Vocabulary) -> frozenset[str]:
     return frozenset(p.removeprefix("the ") for p in vocab.scope_places)
 
 
+_SELLERS = re.compile(r"\b(?:existing|selling)\s+(?:share|stock)holders\b|\bshares\s+sold\s+by\b", re.I)
+
+
 # What happens to people that a report counts even in words ("At least four people were killed")
 _TALLIED = {"killed", "injured", "missing", "dead", "wounded", "hurt", "rescued", "arrested", "hospitalized",
             "hospitalised"}
@@ -690,7 +697,8 @@ def _subject(ctx: _Ctx, sent: Sentence, m: Mention, attr: Attribute, cue: tuple[
     ents = ctx.entities
     refs: list[tuple[int, int, str | None]] = []  # (start, end, org name or None for the main company)
     for o in mentions:
-        if o.kind == "organization" and sent.start <= o.start < sent.end and isinstance(o.value, NameValue):
+        if o.kind == "organization" and sent.start <= o.start < sent.end and isinstance(o.value, NameValue) \
+                and o.value.name not in ents.people:  # ("Steve Huffman, who co-founded Reddit in 2005": no company)
             refs.append((o.start, o.end, ents.org_name(o.value.name)))
     refs.sort()
     for r in ents.references.finditer(text, sent.start, sent.end):

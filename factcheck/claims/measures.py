@@ -91,13 +91,15 @@ PREPOSITIONS = {"in", "during", "for", "at", "on", "over", "from", "to", "by", "
 CHANGE_NOUNS = {"rise", "increase", "decline", "drop", "fall", "growth", "jump", "gain", "decrease", "surge", "slump",
                 "cut", "reduction", "boost", "climb", "dip", "plunge"}
 VERBS = {"reported", "posted", "said", "announced", "expects", "expected", "reached", "recorded", "delivered",
-         "generated", "saw", "had", "has", "have", "achieved", "declared", "approved", "raised", "cut", "set"}
+         "generated", "saw", "had", "has", "have", "achieved", "declared", "approved", "raised", "cut", "set",
+         "sold", "sells", "priced", "offered", "issued", "bought"}
 
 
 FINED = re.compile(
     r"\b(?:fined|fines|penali[sz]ed|penali[sz]es|ordered\s+to\s+pay|a\s+fine\s+of|a\s+penalty\s+of)\s+"
     rf"(?:(?-i:[A-Z][\w'’&.-]*)\s+){{0,4}}(?:(?:{_HEDGES}|up\s+to)\s+)*$", re.I)
-PER_SHARE = re.compile(r"\s*(?:a|per|each)\s+(?:share|unit)\b", re.I)
+PER_SHARE = re.compile(r"\s*(?:a|per|each)\s+(?:share|unit)\b|\s+(?:each|apiece)\b(?!\s+(?:year|month|week|day|"
+                       r"quarter|time|of)\b)", re.I)
 _PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?\d[\d,.]*(?=\s+[A-Za-z])", re.I)
 _TOTAL_OF = re.compile(r"\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.I)
 
@@ -189,6 +191,9 @@ def _canonical(key: str | None) -> str | None:
     words = key.split()
     if len(words) == 2 and words[1] in VERB_FORMS:
         key = f"{words[0]} {VERB_FORMS[words[1]]}"
+    if "initial public offering" in key:  # "the initial public offering price" and "the IPO price"
+        key = key.replace("initial public offering", "ipo")
+        words = key.split()
     if words[-1] in ("wind", "winds", "windspeed") or words[-2:] in (["wind", "speed"], ["wind", "speeds"]):
         return "wind speed"  # "top sustained winds", "maximum sustained winds", "winds" (gusts are another measure)
     return SYNONYMS.get(key, key)
@@ -269,6 +274,8 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
         words = _clean(link.group("np").split())
         if words:
             key = " ".join(words)
+            if per_share and key in ("share", "shares", "stock"):  # "sold shares at $34 each": their price
+                key = "price"
             return key if key.endswith("per share") else key + per_share
     verb = MONEY_VERB.search(before)
     if verb:

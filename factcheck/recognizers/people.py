@@ -108,6 +108,7 @@ def clean_person(name: str | None) -> str | None:
 
 
 _FOUNDED = re.compile("founded", re.I)
+_WHO_BEFORE = re.compile(rf"(?P<person>{NAME}),\s+(?:who|whom)\s[^,;:()]*$")
 
 
 def recognize_roles(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
@@ -146,6 +147,11 @@ def recognize_roles(text: str, vocab: Vocabulary | None = None) -> list[Mention]
                 lm = pat.search(left)
                 if lm and clean_person(lm.group("person")):
                     person = clean_person(lm.group("person"))
+                    head = _WHO_BEFORE.search(left, 0, lm.start()) if pat is g.left_person_verb else None
+                    if head and clean_person(head.group("person")):
+                        # "Steve Huffman, who co-founded Reddit with Alexis Ohanian, is chief executive": the one
+                        # the relative clause is about, not the last name in it
+                        person = clean_person(head.group("person"))
                     org = lm.group("org")
                     tense = lm.group("tense")
                     if "verb" in lm.groupdict() and lm.group("verb"):

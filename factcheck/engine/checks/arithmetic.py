@@ -161,6 +161,9 @@ def _partner(corpus: Corpus, anchor: Claim, attr: str, scope: str, where: dict[s
     same = [c for c in cands if c.sentence == anchor.sentence]
     if same:
         return min(same, key=lambda c: abs(c.column - anchor.column))
+    # in another sentence, a figure of a named party is not that of an anchor naming none ("Reddit raised $519mn";
+    # "Advance ... is its largest shareholder with a stake of about 30 per cent": not the stake the money bought)
+    cands = [c for c in cands if anchor.qualifiers.party is not None or c.qualifiers.party is None]
     if scope == "sentence" or not cands:
         return None
     return min(cands, key=lambda c: abs(c.sentence - anchor.sentence))
