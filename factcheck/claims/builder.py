@@ -46,6 +46,7 @@ _PRIOR = re.compile(
 )
 _FORECAST = re.compile(
     r"\b(?:projected|forecast|forecasts|expected?s?|expects|predicts?|guided|guides|guidance|anticipates?|sees|"
+    r"projections?|projects|projecting|(?:officials|analysts|economists|policymakers|investors|traders)\s+see|"
     r"outlook|estimates?\s+(?:it\s+)?will|will\s+(?:reach|hit|"
     r"exceed|top|grow)|could\s+reach|target(?:s|ing)?|aims?\s+to|guidance|outlook)\b", re.I)
 # "beating forecasts", "more than expected", "in line with estimates": the forecast is what a stated (actual)
@@ -179,8 +180,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
         if age is not None:  # "John Miller, 34,", "34-year-old John Miller": a person's age
             add(m, age[0], "age", age[1], open_attribute=True)
             continue
-        if m.text.endswith("-year") and text.startswith("-old", m.end):
-            continue  # "the 33-year-old": someone's age, whose the words do not say
+        if m.text.endswith("-year") and (text.startswith("-old", m.end) or _EXTREME.match(text, m.end)):
+            continue  # "the 33-year-old": someone's age, whose the words do not say; "a 23-year high": when
         if m.kind == "quantity" and not any(ch.isdigit() for ch in m.text) \
                 and (m.value.value or 0) < 20 and not _worded_tally(ctx, sent, m):  # type: ignore[union-attr]
             continue  # "one employee said", "two companies": words, not figures to compare
@@ -536,6 +537,7 @@ def _places_cased(vocab: Vocabulary) -> frozenset[str]:
     return frozenset(p.removeprefix("the ") for p in vocab.scope_places)
 
 
+_EXTREME = re.compile(r"\s+(?:high|low|record|peak|trough)s?\b", re.I)
 _SELLERS = re.compile(r"\b(?:existing|selling)\s+(?:share|stock)holders\b|\bshares\s+sold\s+by\b", re.I)
 
 
@@ -928,8 +930,8 @@ def _change_claims(ctx: _Ctx, sent: Sentence, changes: list[Mention], by_mention
         attr = None
         changed: tuple[int, int] | None = None
         for name, a in ctx.vocab.attributes.items():
-            if a.unit not in ("money", "count") or name not in cues:
-                continue
+            if a.unit not in ("money", "count") or name not in cues or value.unit == "percentage_point":
+                continue  # (a change in percentage points is a rate's: "a quarter-point cut" cuts no jobs)
             # what changed is named just before ("revenue rose 20%") or just after ("a 20% rise in revenue")
             for s, e in cues[name]:
                 gap = text[e : p.start] if e <= p.start else text[p.end : s]

@@ -62,9 +62,22 @@ MONEY_LINK = compile_stored(r"(?P<np>(?:[a-z][\w'’-]*\s+){0,9}[a-z][\w'’-]*)
 _LINK_TAIL = compile_stored(r"(?<![\w'’-])" + _LINK, re.I)
 
 
+# "lowered the Fed's key rate to about 4.8%", "brought the death toll to 63": what was moved is the verb's object
+_TO_END = r"\s+to\s+(?:(?:the|a)\s+)?(?:range\s+(?:of\s+|between\s+)?)?" + _HEDGED_END
+_TO_TAIL = compile_stored(r"\bto\s+(?:(?:the|a)\s+)?(?:range\s+(?:of\s+|between\s+)?)?" + _HEDGED_END, re.I)
+_MOVED_TO = compile_stored(
+    r"\b(?:lower(?:s|ed|ing)?|rais(?:e|es|ed|ing)|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|slash(?:es|ed|ing)?|"
+    r"boost(?:s|ed|ing)?|lift(?:s|ed|ing)?|hik(?:e|es|ed|ing)|trim(?:s|med|ming)?|push(?:es|ed|ing)?|"
+    r"br(?:ing|ings|inging|ought)|t(?:ake|akes|aking|aken|ook)|set(?:s|ting)?|revis(?:e|es|ed|ing)|"
+    r"increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing))\s+"
+    r"(?P<np>(?:[a-z][\w'’-]*\s+){0,5}?[a-z][\w'’-]*)" + _TO_END, re.I)
+
+
 def _money_link(before: str) -> re.Match[str] | None:
     """The noun phrase linked to the figure that follows `before` ("net income was"), if any."""
-    return MONEY_LINK.search(before) if _LINK_TAIL.search(before) else None
+    if _LINK_TAIL.search(before):
+        return MONEY_LINK.search(before)
+    return _MOVED_TO.search(before) if _TO_TAIL.search(before) else None
 
 
 def linked_measure(before: str) -> str | None:
@@ -92,7 +105,10 @@ CHANGE_NOUNS = {"rise", "increase", "decline", "drop", "fall", "growth", "jump",
                 "cut", "reduction", "boost", "climb", "dip", "plunge"}
 VERBS = {"reported", "posted", "said", "announced", "expects", "expected", "reached", "recorded", "delivered",
          "generated", "saw", "had", "has", "have", "achieved", "declared", "approved", "raised", "cut", "set",
-         "sold", "sells", "priced", "offered", "issued", "bought"}
+         "sold", "sells", "priced", "offered", "issued", "bought", "see", "sees", "project", "projects",
+         "projected", "predict", "predicts", "predicted"}
+# "the unemployment rate ending the year at 4.4%": a participle and its time are not the measure
+_ENDING = {"ending", "closing", "finishing", "starting", "beginning", "opening", "ended", "closed", "finished"}
 
 
 FINED = re.compile(
@@ -134,12 +150,17 @@ def _clean(words: list[str], last: bool = False) -> list[str]:
     change = next((i for i, w in enumerate(out) if w in CHANGE_NOUNS), None)
     if change is not None and change + 1 < len(out) and out[change + 1] in ("in", "of"):
         out = out[change + 2 :]
+    ending = next((i for i, w in enumerate(out) if w in _ENDING and i > 0), None)
+    if ending is not None:
+        out = out[:ending]
     # a trailing prepositional phrase is not the measure ("... in the quarter")
     cut = next((i for i, w in enumerate(out) if w in PREPOSITIONS and i > 0), None)
     if cut is not None and last:
         out = out[max(i for i, w in enumerate(out) if w in PREPOSITIONS) + 1 :]
     elif cut is not None:
         out = out[:cut]
+    while out and out[-1] in ("has", "have", "had"):  # "unemployment has (risen to)": an auxiliary, not a verb
+        out = out[:-1]
     if any(w in VERBS for w in out):
         out = out[[i for i, w in enumerate(out) if w in VERBS][-1] + 1 :]
     if any(w in STOP and w != "per" for w in out):
@@ -178,6 +199,7 @@ SYNONYMS = {
     "crowd": "attendance", "spectator": "attendance", "fan watched": "attendance",
     "year sentenced": "prison sentence", "month sentenced": "prison sentence", "day sentenced": "prison sentence",
     "week sentenced": "prison sentence", "hour sentenced": "prison sentence",
+    "unemployment rate": "unemployment", "jobless rate": "unemployment",
     "inflation rate": "inflation", "headline inflation": "inflation", "annual inflation": "inflation",
     "consumer price inflation": "inflation", "cpi inflation": "inflation", "core inflation rate": "core inflation",
 }

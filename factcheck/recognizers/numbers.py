@@ -68,16 +68,18 @@ def grammar(vocab: Vocabulary | None = None) -> NumberGrammar:
     cur = (rf"(?:(?P<{{c}}s>{codes})\s?\$\s?|(?P<{{n}}>{prefix})\s?"
            rf"|(?P<{{c}}>(?-i:{codes}))\s?(?=\d))")
     main = compile_stored(
-        rf"""(?<![\w.,/])(?<![A-Za-z]-)
+        rf"""(?<![\w.,/%])(?<![A-Za-z]-)
         (?P<neg>[-−](?=[\d$€£¥.])|(?:minus|negative)\s+(?=\d))?
         {cur.format(n='cur', c='code1')}?(?P<neg2>(?<=[$€£¥])[-−])?
         (?P<num>{digits})(?!/\d){power}?
         (?:\s(?P<midcode>(?-i:{codes}))(?=\s+(?:thousand|million|billion|trillion)))?
         (?:(?P<sp1>\s?)(?P<scale1>{scale})(?![\w]))?
+        (?P<pct1>%(?=\s?(?:-|–|—|to|and)\s?\d))?
         (?:\s?(?P<conn>-|–|—|to|and)\s?{cur.format(n='cur2', c='code2')}?(?P<num2>{digits})
            (?:(?P<sp2>\s?)(?P<scale2>{scale})(?![\w]))?)?
         (?P<plus>\+|-plus\b)?
-        (?:\s?(?P<pct>%|percentage\s+points?|per\s?cents?\b|percents?\b|percentage\b|pct\b|pp\b|basis\s+points?\b|bps?\b)
+        (?:[\s-]?(?P<pct>%|percentage[\s-]+points?|per\s?cents?\b|percents?\b|percentage\b|pct\b|pp\b
+                        |basis[\s-]+points?\b|bps?\b)
           |\s?(?P<postsym>[{suffix_symbols}])(?!\s?\d)
           |\s?(?P<code>(?-i:{codes}))(?![\w])
           |\s?(?P<mcode>(?-i:[MKB](?:{codes})))(?![\w])
@@ -218,6 +220,12 @@ def recognize_numbers(text: str, vocab: Vocabulary | None = None) -> list[Mentio
         value = words_value(m.group())
         if value is None or _pronoun_one(text, m):
             continue
+        points = _POINTS_AFTER.match(text, m.end())
+        if points and (points.group("pct") or value in (0.25, 0.5, 0.75)):
+            # "a half-percentage point", "half a percentage point", "a quarter-point" (cut): a rate's change
+            out.append(Mention(kind="percent", start=m.start(), end=points.end(), text=text[m.start() : points.end()],
+                               value=NumberValue(low=value, high=value, unit="percentage_point", value=value)))
+            continue
         mention = _read_words(text, m.start(), m.end(), value, value, value, g, vague=False)
         if mention is not None:
             out.append(mention)
@@ -230,6 +238,9 @@ def recognize_numbers(text: str, vocab: Vocabulary | None = None) -> list[Mentio
     return _merge_compound(text, out, v)
 
 
+# Percentage points written after a number in words ("a half-percentage point", "half a percentage point",
+# "a quarter-point", "three-quarters of a percentage point", "one percentage point")
+_POINTS_AFTER = re.compile(r"(?:[\s-]+(?:a|of\s+a))?[\s-]+(?P<pct>percentage[\s-]+)?points?(?![\w-])", re.I)
 _DIGIT = re.compile(r"\d")
 _SIGN_WORD = re.compile(r"minus|negative", re.I)
 
@@ -446,6 +457,8 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
                 (sp and sc not in "kKMBG") or (not sp and not (cur_sym or code) and sc in "mt")):
             return _retry_without_scale(text, m, g, v)
     num2 = m.group("num2")
+    if m.group("pct1") and not (num2 and pct == "%"):
+        return _retry_without_range(text, m, g, v)  # "4.75%-5.00%" is a range of percentages; "5%-6 people" none
     conn = (m.group("conn") or "").lower()
     left = text[max(0, m.start() - 25) : m.start()].lower()
     if num2 and (
@@ -537,7 +550,7 @@ def _retry_without_scale(text: str, m: re.Match[str], g: NumberGrammar, v: Vocab
 
 def _retry_without_range(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -> Mention | None:
     """Re-read the first number of a match whose range reading was wrong ("from 5 to 7" is two values)."""
-    stop = max(m.end("num"), m.end("scale1"), m.end("sci"), m.end("pow"))
+    stop = max(m.end("num"), m.end("scale1"), m.end("sci"), m.end("pow"), m.end("pct1"))
     # Keep what follows the first number (a % or a currency name) by matching on the text up to the connector.
     return _read_until(text, m, stop, g, v, scaled=True)
 

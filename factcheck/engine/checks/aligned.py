@@ -644,6 +644,12 @@ def _anchored(c: _Figure, d: _Figure, ix: Index) -> bool:
     return theirs is not None and any(_written_in(x, theirs) for x in others)
 
 
+def _inside(a: tuple[Number, ...], b: tuple[Number, ...]) -> bool:
+    """Whether the one figure's number lies within the other's range (one of `a` and `b` is a range, of two)."""
+    (point,), (low, high) = (a, b) if len(a) == 1 else (b, a)
+    return not point[2] and low[0] <= point[0] <= high[0]
+
+
 def _near(c: _Figure, d: _Figure) -> int:
     return len(set(c.before).intersection(d.before)) + len(set(c.after).intersection(d.after))
 
@@ -684,6 +690,8 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
                 (_relative(a) or _relative(b)) and ix.published(a.document) != ix.published(b.document)):
             continue  # "today" and "Thursday", "the fourth quarter" and "Q4" read from different publication dates
             # may be one day or quarter; "Tomorrow" and "tomorrow" are the same words
+        if ranged != (len(d.numbers) == 2) and _inside(c.numbers, d.numbers):
+            continue  # "about 4.8%" within "4.75%-5%": a point of the range, not another figure
         near = len(before.intersection(d.before)) + len(after.intersection(d.after))
         if near < opts.min_near:
             continue
