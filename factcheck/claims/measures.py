@@ -37,7 +37,7 @@ PREDICATES = {
     "hiring", "selling", "sells", "sell",
 }
 # Hedge words between a measure's words and its figure ("net income was about ...").
-_HEDGES = r"about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|some|an?|just"
+_HEDGES = r"about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|some|an?|just|estimated"
 _HEDGED_END = rf"(?:(?:{_HEDGES})\s+)*$"
 _LINK = (
     r"(?:of|was|were|is|are|totaled|totalled|totaling|totals|reache[sd]|reaching|"
@@ -88,7 +88,8 @@ def linked_measure(before: str) -> str | None:
 
 
 MONEY_VERB = re.compile(
-    r"(?P<verb>earned|earns|lost|loses|spent|spends|paid|pays|raised|raises|borrowed|owes|owed|generated|netted)\s+"
+    r"(?P<verb>earned|earns|lost|loses|spent|spends|paid|pays|raised|raises|borrowed|owes|owed|generated|netted|"
+    r"cost|costs)\s+(?:(?-i:[A-Z][\w'’&.-]*)\s+){0,3}"
     + _HEDGED_END, re.I)
 NOUN_AFTER = re.compile(r"\s*(?:in\s+|of\s+)?(?P<np>(?:[a-z][\w-]*)(?:\s+[a-z][\w-]*)?)", re.I)
 ADVERBS = {"worldwide", "nationwide", "globally", "overall", "total", "altogether", "abroad", "locally", "annually",
@@ -239,7 +240,17 @@ def singular(word: str) -> str:
 
 def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | None:
     """The words that say what `m` measures, as an attribute key, or None when the wording does not tell."""
-    return _canonical(_measure_of(text, sent_start, sent_end, m))
+    key = _canonical(_measure_of(text, sent_start, sent_end, m))
+    if key is not None and m.kind == "percent" and not _PAY.isdisjoint(key.split()):
+        return "pay rise"  # "a 38% general wage increase", "a 35% pay rise", "a 25% raise in wages"
+    return key
+
+
+# One key per money verb, whatever its tense ("costs $999" and "cost $829")
+_MONEY_VERB_FORMS = {"earns": "earned", "loses": "lost", "spends": "spent", "pays": "paid", "raises": "raised",
+                     "owes": "owed", "costs": "cost"}
+_PAY = {"wage", "wages", "pay", "salary", "salaries", "raise", "raises"}
+_PER_TIME = re.compile(r"\s*(?:a|an|per|each)\s+(day|week|month|year|hour)\b", re.I)
 
 
 def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | None:
@@ -290,7 +301,9 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
             if words:
                 counted = " ".join(words)
         return _canonical(COUNTED.get(counted or "", counted))
-    per_share = " per share" if PER_SHARE.match(after) else ""
+    per_time = _PER_TIME.match(after)
+    # ("$100 million a day" is a rate, not the "$5 billion" it came to)
+    per_share = " per share" if PER_SHARE.match(after) else f" per {per_time.group(1).lower()}" if per_time else ""
     link = _money_link(before)
     if link:
         words = _clean(link.group("np").split())
@@ -298,13 +311,14 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
             key = " ".join(words)
             if per_share and key in ("share", "shares", "stock"):  # "sold shares at $34 each": their price
                 key = "price"
-            return key if key.endswith("per share") else key + per_share
+            return key if key.endswith(per_share or "per share") else key + per_share
     verb = MONEY_VERB.search(before)
     if verb:
-        return verb.group("verb").lower() + per_share
+        said = verb.group("verb").lower()
+        return _MONEY_VERB_FORMS.get(said, said) + per_share
     if FINED.search(before):  # "the EU fined Apple 1.8 billion euros", "Meta was fined €1.2bn"
         return "fine"
-    if per_share:  # "to buy Initech for $45 a share": a price
+    if per_share == " per share":  # "to buy Initech for $45 a share": a price
         return "price" + per_share
     na = NOUN_AFTER.match(after)
     if na and not (na.group("np").split()[0].lower() in _NOT_A_MEASURE_START
@@ -366,13 +380,15 @@ CONJUNCTIONS = {"because", "although", "though", "unless", "whereas", "while", "
 _NOUN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 _ON_BOARD = re.compile(r"\b(?:on\s+board|onboard)\b|\b(?P<evac>under\s+(?:an?\s+)?(?:mandatory\s+)?evacuation\s+"
                        r"(?:orders?|warnings?|notices?))|\b(?P<dark>without\s+(?:power|electricity))\b", re.I)
+# Where a figure's clause ends after it: punctuation, but not an initial's full stop ("33,000 U.S. workers")
+_CLAUSE_END = re.compile(r"[,;:()\[\]—–\"“”]|(?<![A-Z])\.")
 # Who is counted as without power, whatever the outlet calls them ("3 million homes and businesses", "customers")
 _POWER_USERS = {"customer", "home", "household", "business", "people", "resident", "user", "account", "property"}
 
 
 def _count_measure(before: str, after: str) -> str | None:
     clause = _ON_BOARD.sub(lambda b: "evacuated" if b.group("evac") else "powerless" if b.group("dark") else "aboard",
-                           re.split(r"[,.;:()\[\]—–\"“”]", after, maxsplit=1)[0])
+                           _CLAUSE_END.split(after, maxsplit=1)[0])
     if "powerless" in clause:  # "left 3.4 million customers without electricity": that, not "left", is what is said
         user = next((singular(w.lower()) for w in WORD.findall(clause)[:3]), "")
         if user in _POWER_USERS:
@@ -380,8 +396,15 @@ def _count_measure(before: str, after: str) -> str | None:
     words_after = WORD.findall(clause)[:8]
     noun = None
     rest: list[str] = []
-    for i, w in enumerate(words_after[:3]):
+    considered = 0
+    for i, w in enumerate(words_after):
         lw = w.lower()
+        if noun is None and ((w[0].isupper() and (w[1:2].islower() or len(w) == 1)) or (
+                lw.endswith("ing") and len(lw) > 5)):
+            continue  # "33,000 striking U.S. West Coast factory workers": a name or an -ing word describes them
+        considered += 1
+        if considered > 3:
+            break
         if (lw in STOP or lw in PREDICATES or lw in ADVERBS or lw in PREPOSITIONS or lw in CONJUNCTIONS
                 or (noun is not None and (lw.endswith("ly") or lw.endswith("ed")))):
             break
