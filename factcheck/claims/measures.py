@@ -32,6 +32,7 @@ PREDICATES = {
     "hospitalised", "rescued", "trapped", "fired", "hired", "laid", "sentenced", "charged", "convicted", "elected",
     "voted", "sold", "bought", "built", "damaged", "delayed", "cancelled", "canceled", "stranded", "recalled",
     "recovered", "vaccinated", "tested", "employed", "killing", "kills", "injures", "left", "lost", "without",
+    "stolen", "exposed", "leaked", "compromised", "breached", "hacked", "accessed",
     "aboard",  # "132 people aboard" ("on board" is read so too)
     "recall", "recalls", "recalling", "evacuate", "evacuating", "evacuates", "rescuing", "arresting", "firing",
     "hiring", "selling", "sells", "sell",
@@ -214,6 +215,8 @@ def _canonical(key: str | None) -> str | None:
     words = key.split()
     if len(words) == 2 and words[1] in VERB_FORMS:
         key = f"{words[0]} {VERB_FORMS[words[1]]}"
+    if len(words) == 2 and words[1] in _BREACHED and words[0] in _VICTIMS:
+        return "people affected"  # "110 million customers were stolen", "109 million customer accounts affected"
     if "initial public offering" in key:  # "the initial public offering price" and "the IPO price"
         key = key.replace("initial public offering", "ipo")
         words = key.split()
@@ -246,6 +249,13 @@ def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | N
     return key
 
 
+# What a breach or an outage did to whom: all are "people affected"
+_BREACHED = {"stolen", "exposed", "leaked", "compromised", "breached", "hacked", "accessed", "affected", "impacted"}
+_VICTIMS = {"customer", "account", "user", "person", "people", "member", "subscriber", "patient", "client",
+            "individual", "consumer", "resident"}
+# Words that describe the counted ("51 million former and current customers") rather than name them
+DESCRIBING = {"former", "current", "existing", "active", "new", "additional", "individual", "unique", "registered",
+              "paying", "monthly", "daily", "weekly", "total", "estimated", "affected"}
 # One key per money verb, whatever its tense ("costs $999" and "cost $829")
 _MONEY_VERB_FORMS = {"earns": "earned", "loses": "lost", "spends": "spent", "pays": "paid", "raises": "raised",
                      "owes": "owed", "costs": "cost"}
@@ -397,11 +407,15 @@ def _count_measure(before: str, after: str) -> str | None:
     noun = None
     rest: list[str] = []
     considered = 0
+    describing = False
     for i, w in enumerate(words_after):
         lw = w.lower()
         if noun is None and ((w[0].isupper() and (w[1:2].islower() or len(w) == 1)) or (
-                lw.endswith("ing") and len(lw) > 5)):
-            continue  # "33,000 striking U.S. West Coast factory workers": a name or an -ing word describes them
+                lw.endswith("ing") and len(lw) > 5) or lw in DESCRIBING or (describing and lw in ("and", "or"))):
+            # "33,000 striking U.S. West Coast factory workers", "51 million former and current customers": names,
+            # -ing words and such adjectives describe what is counted
+            describing = lw in DESCRIBING
+            continue
         considered += 1
         if considered > 3:
             break
