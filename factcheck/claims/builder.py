@@ -32,8 +32,8 @@ from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
 from .entities import DocumentEntities, document_entities, place_names
 from .figures import figures_of
 from .lines import line_after, line_of
-from .measures import PER_SHARE, YEARLY, change_basis, linked_measure, measure_of
 from .measures import STOP as STOP_WORDS
+from .measures import YEARLY, change_basis, linked_measure, measure_of, per_share
 from .measures import singular as _singular
 
 PARTY_ATTRIBUTES = {"investment", "stake"}
@@ -198,7 +198,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
             if model and model.group().strip().lower() not in _NOT_MODELS and not _title_case(sent.text):
                 continue  # "the iPhone 16", "Windows 11", "a Boeing 737", "Fortune 500": the number names a model
         attr, cue = _attribute(ctx.vocab, m, cues, text)
-        if m.kind == "money" and PER_SHARE.match(text, m.end):
+        if m.kind == "money" and per_share(text[max(sent.start, m.start - 60) : m.start], text[m.end : m.end + 30]):
             attr = None  # "$45 a share": a price per share, not the valuation or revenue a cue nearby names
         cut = ctx.vocab.attributes.get("layoffs")
         if cut is not None and (attr is None or attr.name == "headcount") and _JOBS_AFTER.match(text, m.end) \
@@ -639,7 +639,8 @@ _ACTOR = re.compile(
     r"(?<![\w,])(?P<actor>(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+|[Hh]is\s+|[Hh]er\s+|[Ww]hose\s+)?(?:[a-z][\w-]*\s+){0,2}"
     r"[a-z][\w-]*)\s+(?:won|wins|took|takes|got|received|secured|garnered|captured|polled|claimed)\s+(?:(?:about|around|"
     r"nearly|almost|roughly|some|just|over|more\s+than|less\s+than|only)\s+)*$")
-_DETERMINERS = {"the", "its", "their", "his", "her", "whose", "a", "an"}
+_DETERMINERS = {"the", "its", "their", "his", "her", "whose", "a", "an", "each", "also", "both", "then", "still",
+                "only", "just", "later", "eventually"}
 _JOINED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/|&)\s*")
 _PUNCTUATION = re.compile(r"[,;:()\[\]—–]")
 

@@ -116,8 +116,16 @@ _ENDING = {"ending", "closing", "finishing", "starting", "beginning", "opening",
 FINED = re.compile(
     r"\b(?:fined|fines|penali[sz]ed|penali[sz]es|ordered\s+to\s+pay|a\s+fine\s+of|a\s+penalty\s+of)\s+"
     rf"(?:(?-i:[A-Z][\w'’&.-]*)\s+){{0,4}}(?:(?:{_HEDGES}|up\s+to)\s+)*$", re.I)
-PER_SHARE = re.compile(r"\s*(?:a|per|each)\s+(?:share|unit)\b|\s+(?:each|apiece)\b(?!\s+(?:year|month|week|day|"
-                       r"quarter|time|of)\b)", re.I)
+PER_SHARE = re.compile(r"\s*(?:a|per|each)\s+(?:share|unit)\b", re.I)
+# "each" after a figure: per share where shares are spoken of ("sold shares at $34 each"), else per person or thing
+# ("$16.2 million each in compensatory damages")
+_EACH = re.compile(r"\s+(?:each|apiece)\b(?!\s+(?:year|month|week|day|quarter|time|of)\b)", re.I)
+_SHARES = re.compile(r"\b(?:shares?|stock)\b", re.I)
+
+
+def per_share(before: str, after: str) -> bool:
+    """Whether the figure between `before` and `after` is a price per share ("$45 a share", "shares at $34 each")."""
+    return bool(PER_SHARE.match(after) or (_EACH.match(after) and _SHARES.search(before)))
 _PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?\d[\d,.]*(?=\s+[A-Za-z])", re.I)
 _TOTAL_OF = re.compile(r"\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.I)
 
@@ -312,8 +320,12 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
                 counted = " ".join(words)
         return _canonical(COUNTED.get(counted or "", counted))
     per_time = _PER_TIME.match(after)
+    each = _EACH.match(after)
+    if each and not _SHARES.search(before):
+        after = after[each.end() :]  # "$16.2 million each in compensatory damages": what follows says what
     # ("$100 million a day" is a rate, not the "$5 billion" it came to)
-    per_share = " per share" if PER_SHARE.match(after) else f" per {per_time.group(1).lower()}" if per_time else ""
+    per_share = " per share" if PER_SHARE.match(after) or (each and _SHARES.search(before)) else \
+        f" per {per_time.group(1).lower()}" if per_time else " each" if each else ""
     link = _money_link(before)
     if link:
         words = _clean(link.group("np").split())
@@ -336,7 +348,8 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
             and na.group("np").split()[0].lower() not in CALENDAR:
         words = _clean(na.group("np").split())
         if words:
-            suffix = " per share" if re.match(r"\s*(?:a|per)\s+share", after[na.end():], re.I) else ""
+            suffix = " per share" if re.match(r"\s*(?:a|per)\s+share", after[na.end():], re.I) else \
+                " each" if per_share == " each" else ""
             return " ".join(words[:2]) + suffix
     return None
 
