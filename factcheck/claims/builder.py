@@ -173,6 +173,13 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
     by_mention: dict[int, Claim] = {}
     opened: dict[int, Claim] = {}  # the claims of figures keyed by their wording, by the figure's start
     changes = [m for m in numbers if _is_change(text, sent, m)]
+    # "rose 0.4% for the month and 4% from a year ago": the figure after "and" is a change of the same thing
+    joined: dict[int, int] = {}
+    for prev, m in zip(numbers, numbers[1:], strict=False):
+        if prev in changes and m not in changes and m.kind == "percent" \
+                and _AND_NEXT.fullmatch(text, prev.end, m.start):
+            changes.append(m)
+            joined[m.start] = prev.start
     for m in numbers:
         if m in changes:
             continue
@@ -231,7 +238,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
             subject = _line(ctx, sent, cue, subject, quals)
         by_mention[m.start] = add(m, subject, attr.name, v, party=party if attr.name in PARTY_ATTRIBUTES else None,
                                   **quals)
-    _change_claims(ctx, sent, changes, by_mention, cues, add)
+    _change_claims(ctx, sent, changes, by_mention, cues, add, joined)
     _multiple_claims(ctx, sent, by_mention, add)
     for m in dates:
         _elapsed_claim(ctx, sent, m, add)
@@ -538,6 +545,7 @@ def _places_cased(vocab: Vocabulary) -> frozenset[str]:
 
 
 _EXTREME = re.compile(r"\s+(?:high|low|record|peak|trough)s?\b", re.I)
+_AND_NEXT = re.compile(r"[^.;\d%]{0,40}\band\s+(?:(?:about|around|nearly|almost|roughly|some|just)\s+)?")
 _SELLERS = re.compile(r"\b(?:existing|selling)\s+(?:share|stock)holders\b|\bshares\s+sold\s+by\b", re.I)
 
 
@@ -911,57 +919,76 @@ def _old_and_new(claims: list[Claim]) -> tuple[Claim, Claim] | None:
 
 
 def _change_claims(ctx: _Ctx, sent: Sentence, changes: list[Mention], by_mention: dict[int, Claim],
-                   cues: dict[str, list[tuple[int, int]]], add: Callable[..., Claim]) -> None:
+                   cues: dict[str, list[tuple[int, int]]], add: Callable[..., Claim], joined: dict[int, int]) -> None:
     """A change ("an increase of roughly 81%", "revenue fell 3%", "grew 30 times"): tied to the two figures it
-    relates when the sentence gives them ("from A to B"), else to what changed, so sources can be compared."""
+    relates when the sentence gives them ("from A to B"), else to what changed, so sources can be compared.
+    `joined`: the start of a change written after another's "and" -> that other's start."""
     text = ctx.doc.text
-    for p in changes:
+    made: dict[int, Claim] = {}
+    for p in sorted(changes, key=lambda x: x.start):
         value = _change_value(text, sent, p)
-        pair = _old_and_new(list(by_mention.values()))
-        if pair is not None:
-            old, new = pair
-            add(p, old.subject, f"{old.attribute}_change", value, hedge=value.hedge, relates=[old.id, new.id],
-                segment=old.qualifiers.segment)
+        first = made.get(joined.get(p.start, -1))
+        if first is not None:  # the change of the same thing, on its own basis ("and 4% from a year ago")
+            q = first.qualifiers
+            made[p.start] = add(p, first.subject, first.attribute, value, hedge=value.hedge, segment=q.segment,
+                                open_attribute=q.open_attribute)
             continue
-        level = _level_before(text, p, by_mention)
-        if level is not None:
-            add(p, level.subject, f"{level.attribute}_change", value, hedge=value.hedge,
-                segment=level.qualifiers.segment, open_attribute=level.qualifiers.open_attribute)
-            continue
-        attr = None
-        changed: tuple[int, int] | None = None
-        for name, a in ctx.vocab.attributes.items():
-            if a.unit not in ("money", "count") or name not in cues or value.unit == "percentage_point":
-                continue  # (a change in percentage points is a rate's: "a quarter-point cut" cuts no jobs)
-            # what changed is named just before ("revenue rose 20%") or just after ("a 20% rise in revenue")
-            for s, e in cues[name]:
-                gap = text[e : p.start] if e <= p.start else text[p.end : s]
-                if len(gap) <= 45 and not re.search(r"[,;]|\band\b", gap):
-                    attr, changed = name, (s, e)
-            if attr:
-                break
-        if attr is not None and changed is not None:
-            quals: dict[str, object] = {"hedge": value.hedge}
-            subject = ctx.entities.topic or "(story)"
-            if ctx.vocab.attributes[attr].lines:
-                subject = _line(ctx, sent, changed, subject, quals)
-            add(p, subject, f"{attr}_change", value, **quals)
-            continue
-        # ("Core prices, which exclude food and energy, increased 3.3%": what changed is around the aside)
-        before = _ASIDE.sub(" ", text[max(sent.start, p.start - 120) : p.start])[-80:]
-        verb = _CHANGE_BEFORE.search(before)
-        head = _CHANGED.search(before[: verb.start()]) if verb else None
-        names = ctx.entities.name_words
-        written = head.group("np").split() if head else []
-        # (a capitalised word before the noun names whose it is: "Apple stock closed down")
-        words = [_singular(w) for w in (w.lower() for i, w in enumerate(written)
-                                        if not (w[:1].isupper() and i < len(written) - 1 and w not in COMMON_CAPS))
-                 if w not in STOP_WORDS and w not in names and w not in GENERIC_NOUNS and len(w) > 1
-                 and w not in _SESSION_VERBS]
-        if words:
-            key = " ".join(words[-2:])
-            key = _RATES.get(key) or _CHANGED_SYNONYMS.get(key, key) + " change"
-            add(p, "(story)", key, value, hedge=value.hedge, open_attribute=True)
+        _change_claim(ctx, sent, p, value, by_mention, cues, add, made)
+
+
+def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_mention: dict[int, Claim],
+                  cues: dict[str, list[tuple[int, int]]], add: Callable[..., Claim], made: dict[int, Claim]) -> None:
+    """The claim of one change, if what changed is told; kept in `made` by the change's start."""
+    text = ctx.doc.text
+
+    def keep(*args: object, **kwargs: object) -> None:
+        made[p.start] = add(*args, **kwargs)
+
+    pair = _old_and_new(list(by_mention.values()))
+    if pair is not None:
+        old, new = pair
+        keep(p, old.subject, f"{old.attribute}_change", value, hedge=value.hedge, relates=[old.id, new.id],
+             segment=old.qualifiers.segment)
+        return
+    level = _level_before(text, p, by_mention)
+    if level is not None:
+        keep(p, level.subject, f"{level.attribute}_change", value, hedge=value.hedge,
+             segment=level.qualifiers.segment, open_attribute=level.qualifiers.open_attribute)
+        return
+    attr = None
+    changed: tuple[int, int] | None = None
+    for name, a in ctx.vocab.attributes.items():
+        if a.unit not in ("money", "count") or name not in cues or value.unit == "percentage_point":
+            continue  # (a change in percentage points is a rate's: "a quarter-point cut" cuts no jobs)
+        # what changed is named just before ("revenue rose 20%") or just after ("a 20% rise in revenue")
+        for s, e in cues[name]:
+            gap = text[e : p.start] if e <= p.start else text[p.end : s]
+            if len(gap) <= 45 and not re.search(r"[,;]|\band\b", gap):
+                attr, changed = name, (s, e)
+        if attr:
+            break
+    if attr is not None and changed is not None:
+        quals: dict[str, object] = {"hedge": value.hedge}
+        subject = ctx.entities.topic or "(story)"
+        if ctx.vocab.attributes[attr].lines:
+            subject = _line(ctx, sent, changed, subject, quals)
+        keep(p, subject, f"{attr}_change", value, **quals)
+        return
+    # ("Core prices, which exclude food and energy, increased 3.3%": what changed is around the aside)
+    before = _ASIDE.sub(" ", text[max(sent.start, p.start - 120) : p.start])[-80:]
+    verb = _CHANGE_BEFORE.search(before)
+    head = _CHANGED.search(before[: verb.start()]) if verb else None
+    names = ctx.entities.name_words
+    written = head.group("np").split() if head else []
+    # (a capitalised word before the noun names whose it is: "Apple stock closed down")
+    words = [_singular(w) for w in (w.lower() for i, w in enumerate(written)
+                                    if not (w[:1].isupper() and i < len(written) - 1 and w not in COMMON_CAPS))
+             if w not in STOP_WORDS and w not in names and w not in GENERIC_NOUNS and len(w) > 1
+             and w not in _SESSION_VERBS]
+    if words:
+        key = " ".join(words[-2:])
+        key = _RATES.get(key) or _CHANGED_SYNONYMS.get(key, key) + " change"
+        keep(p, "(story)", key, value, hedge=value.hedge, open_attribute=True)
 
 
 # How a market session is told ("the stock closed down 0.4%", "shares ended 2% lower"): not what changed.
@@ -969,7 +996,8 @@ _SESSION_VERBS = {"closed", "ended", "finished", "opened", "traded", "trading", 
                   # and what sent them there ("sending its shares down 1.5%")
                   "sending", "sent", "pushing", "pushed", "leaving", "left", "driving", "drove", "knocking"}
 # One thing that changes, written several ways: "the stock fell 60%" and "shares plunged 70%" disagree.
-_CHANGED_SYNONYMS = {"stock": "share", "stock price": "share", "share price": "share", "stock value": "share"}
+_CHANGED_SYNONYMS = {"stock": "share", "stock price": "share", "share price": "share", "stock value": "share",
+                     "hourly pay": "hourly earning", "hourly wage": "hourly earning"}
 # A change of prices is inflation ("consumer prices rose 2.6% from a year earlier", "the CPI climbed 2.6%", "prices
 # rose"; not "house prices", whose words say which)
 _RATES = {"consumer price": "inflation", "cpi": "inflation", "price index": "inflation", "consumer index": "inflation",

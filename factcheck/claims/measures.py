@@ -469,7 +469,8 @@ _CHANGE_BASES = (
                      r"(?:earlier|ago|before)|in\s+the\s+(?:12|twelve)\s+months|12-month|annual(?:ly)?\b(?!\s+(?:"
                      r"revenue|sales|profit|report|meeting))|on\s+an\s+annual\s+basis|from\s+the\s+same\s+(?:month|"
                      r"period|quarter|time)\s+(?:a|last)\s+year|over\s+the\s+(?:past|last)\s+(?:year|12\s+months)"),
-    ("month-on-month", r"month[-\s](?:on|over)[-\s]month|m/m|on\s+a\s+monthly\s+basis|monthly\b|from\s+the\s+"
+    ("month-on-month", r"month[-\s](?:on|over)[-\s]month|m/m|on\s+a\s+monthly\s+basis|monthly\b|for\s+the\s+month\b|"
+                       r"from\s+the\s+"
                        r"(?:previous|prior)\s+month|(?:from|than|over)\s+a\s+month\s+(?:earlier|ago|before)|"
                        # "rose 0.2% from September": from the month before, named without a year
                        r"from\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -478,6 +479,7 @@ _CHANGE_BASES = (
                            r"sequential(?:ly)?\b"),
     ("annualized", r"annuali[sz]ed"),
 )
+_FIGURE_SPLIT = re.compile(r"\d[\d.,]*\s*(?:%|percent\b|per\s?cent\b)")
 _CHANGE_BASIS = re.compile("|".join(f"(?P<b{i}>{p})" for i, (_, p) in enumerate(_CHANGE_BASES)), re.I)
 
 
@@ -485,6 +487,8 @@ def change_basis(before: str, after: str) -> str | None:
     """What a percentage change is measured against, by the words nearest it in its clause: a year, a month or a
     quarter earlier, or an annualized rate ("up 2.6% from a year earlier", "rose 0.3% on a monthly basis")."""
     best: tuple[int, str] | None = None
+    # (not past another figure: "rose 0.4% for the month and 4% from a year ago" gives each its own)
+    before, after = _FIGURE_SPLIT.split(before)[-1], _FIGURE_SPLIT.split(after, maxsplit=1)[0]
     for text, tail in ((before, True), (after, False)):
         part = re.split(r"[;]|,\s+(?:and|but|while|whereas)\b", text)
         part_text = part[-1] if tail else part[0]
