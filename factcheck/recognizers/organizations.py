@@ -36,7 +36,9 @@ COMMON_CAPS = {"I", "A", "AI", "CEO", "CFO", "U.S", "U.S.", "US", "UK", "EU", "G
                "Organic", "Adjusted", "Comparable", "Operating", "Gross", "Annual", "Quarterly", "Consolidated",
                "Diluted", "Underlying", "Overall", "Average", "Combined", "Core", "Headline", "Consumer", "Producer",
                "Wholesale", "Retail", "Housing", "Shelter", "Energy", "Food", "Gasoline", "Fuel", "Rents", "Wages",
-               "Jobless", "Payrolls", "Employment", "Mortgage", "Home", "Monthly", "Yearly",
+               "Jobless", "Payrolls", "Employment", "Mortgage", "Home", "Monthly", "Yearly", "Nonfarm", "Non-farm",
+               "Private", "Restaurants", "Manufacturing", "Construction", "Healthcare", "Revisions", "Hiring",
+               "Layoffs", "Job", "Jobs", "Payroll", "Compensatory", "Punitive", "Damages", "Rainfall", "Winds",
                "Attendance", "Crowd", "Crowds", "Fans", "Spectators", "Participants", "Adults",
                "Children", "People", "Firefighters",
                # people in the plural, who open sentences of news ("Customers tried to withdraw")
