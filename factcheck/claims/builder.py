@@ -173,15 +173,17 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
     by_mention: dict[int, Claim] = {}
     opened: dict[int, Claim] = {}  # the claims of figures keyed by their wording, by the figure's start
     changes = [m for m in numbers if _is_change(text, sent, m)]
+    changed = {id(m) for m in changes}  # (by identity: mentions compared as models compare field by field)
     # "rose 0.4% for the month and 4% from a year ago": the figure after "and" is a change of the same thing
     joined: dict[int, int] = {}
     for prev, m in zip(numbers, numbers[1:], strict=False):
-        if prev in changes and m not in changes and m.kind == "percent" \
+        if id(prev) in changed and id(m) not in changed and m.kind == "percent" \
                 and _AND_NEXT.fullmatch(text, prev.end, m.start):
             changes.append(m)
+            changed.add(id(m))
             joined[m.start] = prev.start
-    for m in numbers:
-        if m in changes:
+    for i, m in enumerate(numbers):
+        if id(m) in changed:
             continue
         age = _age(ctx, m)
         if age is not None:  # "John Miller, 34,", "34-year-old John Miller": a person's age
@@ -217,7 +219,6 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
                 and not (attr.lines and line_after(text, cue, sent.end)):
             attr = None  # "revenue of $5 billion and net income of $1 billion": the second names its own measure
         if attr is None or cue is None:
-            i = numbers.index(m)
             earlier = opened.get(numbers[i - 1].start) if i else None
             made = _open_claim(ctx, sent, m, mentions, add, forecast,
                                (numbers[i - 1], earlier) if earlier is not None else None)
