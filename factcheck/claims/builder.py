@@ -985,7 +985,9 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
     words = [_singular(w) for w in (w.lower() for i, w in enumerate(written)
                                     if not (w[:1].isupper() and i < len(written) - 1 and w not in COMMON_CAPS))
              if w not in STOP_WORDS and w not in names and w not in GENERIC_NOUNS and len(w) > 1
-             and w not in _SESSION_VERBS]
+             and w not in _SESSION_VERBS and w not in _FORESEEING]
+    if not words and verb and verb.group().lower().startswith("growth"):
+        words = ["growth"]  # "The OBR expects growth of 1.1 per cent": growth alone is the economy's
     if words:
         key = " ".join(words[-2:])
         key = _RATES.get(key) or _CHANGED_SYNONYMS.get(key, key) + " change"
@@ -998,7 +1000,15 @@ _SESSION_VERBS = {"closed", "ended", "finished", "opened", "traded", "trading", 
                   "sending", "sent", "pushing", "pushed", "leaving", "left", "driving", "drove", "knocking"}
 # One thing that changes, written several ways: "the stock fell 60%" and "shares plunged 70%" disagree.
 _CHANGED_SYNONYMS = {"stock": "share", "stock price": "share", "share price": "share", "stock value": "share",
-                     "hourly pay": "hourly earning", "hourly wage": "hourly earning"}
+                     "hourly pay": "hourly earning", "hourly wage": "hourly earning",
+                     # an economy's growth, however worded ("the economy to grow by 1.1%", "growth of 1.1 per cent")
+                     "economy": "gdp", "economic": "gdp", "growth": "gdp", "economic growth": "gdp",
+                     "gdp growth": "gdp", "economy grow": "gdp", "output": "gdp",
+                     "living wage": "minimum wage", "national living wage": "minimum wage"}
+# Words of saying or foreseeing before what changed ("The OBR expects growth of 1.1%"): not what changed
+_FORESEEING = {"expect", "expects", "expected", "forecast", "forecasts", "forecasted", "see", "sees", "project",
+               "projects", "projected", "predict", "predicts", "predicted", "said", "says", "say", "estimate",
+               "estimates", "estimated"}
 # A change of prices is inflation ("consumer prices rose 2.6% from a year earlier", "the CPI climbed 2.6%", "prices
 # rose"; not "house prices", whose words say which)
 _RATES = {"consumer price": "inflation", "cpi": "inflation", "price index": "inflation", "consumer index": "inflation",

@@ -479,6 +479,8 @@ _CHANGE_BASES = (
                            r"sequential(?:ly)?\b"),
     ("annualized", r"annuali[sz]ed"),
 )
+_FUTURE = re.compile(r"\b(?:will|would|is\s+set\s+to|are\s+set\s+to|to\s+be)\b", re.I)
+_MONTH_BASIS = re.compile(r"from\s+[A-Z]", re.I)
 _FIGURE_SPLIT = re.compile(r"\d[\d.,]*\s*(?:%|percent\b|per\s?cent\b)")
 _CHANGE_BASIS = re.compile("|".join(f"(?P<b{i}>{p})" for i, (_, p) in enumerate(_CHANGE_BASES)), re.I)
 
@@ -489,10 +491,13 @@ def change_basis(before: str, after: str) -> str | None:
     best: tuple[int, str] | None = None
     # (not past another figure: "rose 0.4% for the month and 4% from a year ago" gives each its own)
     before, after = _FIGURE_SPLIT.split(before)[-1], _FIGURE_SPLIT.split(after, maxsplit=1)[0]
+    future = _FUTURE.search(before) is not None  # "will increase by 6.7% from April": from when, not against what
     for text, tail in ((before, True), (after, False)):
         part = re.split(r"[;]|,\s+(?:and|but|while|whereas)\b", text)
         part_text = part[-1] if tail else part[0]
         for b in _CHANGE_BASIS.finditer(part_text):
+            if future and _MONTH_BASIS.match(b.group()):
+                continue
             distance = len(part_text) - b.end() if tail else b.start()
             if best is None or distance < best[0]:
                 best = (distance, _CHANGE_BASES[int(next(k for k, v in b.groupdict().items() if v)[1:])][0])

@@ -644,6 +644,20 @@ def _anchored(c: _Figure, d: _Figure, ix: Index) -> bool:
     return theirs is not None and any(_written_in(x, theirs) for x in others)
 
 
+# Dates further apart than this (in days), their years written with more than one digit apart, are other periods,
+# not one mistyped ("since 1993" and "by 2029-30"; "until 1987" may be a mistyped "until 1997")
+_FAR_DAYS = 3 * 366
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
+
+
+def _years_apart(a: str, b: str, x: float, y: float) -> bool:
+    """Whether two dates (written `a` and `b`, starting on ordinal days `x` and `y`) are other periods."""
+    if abs(x - y) <= _FAR_DAYS:
+        return False
+    ya, yb = _YEAR.search(a), _YEAR.search(b)
+    return ya is not None and yb is not None and sum(p != q for p, q in zip(ya.group(), yb.group(), strict=True)) > 1
+
+
 def _inside(a: tuple[Number, ...], b: tuple[Number, ...]) -> bool:
     """Whether the one figure's number lies within the other's range (one of `a` and `b` is a range, of two)."""
     (point,), (low, high) = (a, b) if len(a) == 1 else (b, a)
@@ -686,7 +700,7 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
                     continue
             elif (x > 0) != (y > 0) or max(abs(x), abs(y)) / min(abs(x), abs(y)) > max_ratio:
                 continue
-        elif date_words == d.date_words or (
+        elif date_words == d.date_words or _years_apart(a.text, b.text, x, d.numbers[0][0]) or (
                 (_relative(a) or _relative(b)) and ix.published(a.document) != ix.published(b.document)):
             continue  # "today" and "Thursday", "the fourth quarter" and "Q4" read from different publication dates
             # may be one day or quarter; "Tomorrow" and "tomorrow" are the same words
