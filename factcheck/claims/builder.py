@@ -354,13 +354,22 @@ _MATCH_WORDS = re.compile(r"\b(?:beat|beats|beaten|defeat(?:s|ed)?|w[oi]n|wins|v
                           r"score(?:d|s|line)?|lead|led|trail(?:ed|s)?|final|match|game|tie|tied)\b", re.I)
 
 
+_VOTE_WORDS = re.compile(r"\b(?:vote[sd]?|voting|ruling|ruled|decision|verdict|majority|justices|judges|jurors|"
+                         r"senators|lawmakers|board|committee)\b", re.I)
+
+
 def _score(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], add: Callable[..., Claim]) -> bool:
     """A match's score ("beat Crystal Palace 3-1", "held to a 1-1 draw"), read as two exact claims, the higher side's
     goals or points ("score") and the margin: "3-1" and "1-1" disagree on the first, "3-1" and "3-2" on the second,
     whichever side is written first. Its subject is the first team named before it in the sentence."""
     text = ctx.doc.text
     found = _SCORE.fullmatch(m.text)
-    if found is None or not _MATCH_WORDS.search(text, max(sent.start, m.start - 40), min(sent.end, m.end + 20)):
+    if found is None:
+        return False
+    lo, hi = max(sent.start, m.start - 40), min(sent.end, m.end + 20)
+    # a vote's tally is read the same way ("The vote was 11-1", "a 6-3 ruling"): the votes for and the margin
+    names = ("votes for", "vote margin") if _VOTE_WORDS.search(text, lo, hi) else ("score", "margin")
+    if names[0] == "score" and not _MATCH_WORDS.search(text, lo, hi):
         return False
     high, low = sorted((int(found.group(1)), int(found.group(2))), reverse=True)
     subject = "(story)"
@@ -370,7 +379,7 @@ def _score(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], add: 
             subject = ctx.entities.org_name(o.value.name) or subject
             break  # the first team named: "Liverpool beat Crystal Palace 3-1" is Liverpool's match
     # (two measures whose words share nothing: each is "echoed" in a source by the other's figures otherwise)
-    for attribute, value in (("score", high), ("margin", high - low)):
+    for attribute, value in zip(names, (high, high - low), strict=True):
         add(m, subject, attribute, NumberValue(low=value, high=value, value=value, unit="count"), open_attribute=True)
     return True
 
