@@ -239,7 +239,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
             subject = _line(ctx, sent, cue, subject, quals)
         by_mention[m.start] = add(m, subject, attr.name, v, party=party if attr.name in PARTY_ATTRIBUTES else None,
                                   **quals)
-    _change_claims(ctx, sent, changes, by_mention, cues, add, joined)
+    # (a change follows a figure of either kind: "delivered 435,059 vehicles in the third quarter, up 6.4%")
+    _change_claims(ctx, sent, changes, by_mention, cues, add, joined, {**opened, **by_mention})
     _multiple_claims(ctx, sent, by_mention, add)
     for m in dates:
         _elapsed_claim(ctx, sent, m, add)
@@ -355,7 +356,8 @@ _MATCH_WORDS = re.compile(r"\b(?:beat|beats|beaten|defeat(?:s|ed)?|w[oi]n|wins|v
 
 
 _VOTE_WORDS = re.compile(r"\b(?:vote[sd]?|voting|ruling|ruled|decision|verdict|majority|justices|judges|jurors|"
-                         r"senators|lawmakers|board|committee)\b", re.I)
+                         r"senators|lawmakers|board|committee|passed|approved|rejected|Senate|House|Parliament|"
+                         r"Congress)\b", re.I)
 
 
 def _score(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], add: Callable[..., Claim]) -> bool:
@@ -929,10 +931,12 @@ def _old_and_new(claims: list[Claim]) -> tuple[Claim, Claim] | None:
 
 
 def _change_claims(ctx: _Ctx, sent: Sentence, changes: list[Mention], by_mention: dict[int, Claim],
-                   cues: dict[str, list[tuple[int, int]]], add: Callable[..., Claim], joined: dict[int, int]) -> None:
+                   cues: dict[str, list[tuple[int, int]]], add: Callable[..., Claim], joined: dict[int, int],
+                   levels: dict[int, Claim]) -> None:
     """A change ("an increase of roughly 81%", "revenue fell 3%", "grew 30 times"): tied to the two figures it
     relates when the sentence gives them ("from A to B"), else to what changed, so sources can be compared.
-    `joined`: the start of a change written after another's "and" -> that other's start."""
+    `joined`: the start of a change written after another's "and" -> that other's start; `levels`: every claim of
+    the sentence's figures that are no change, by start."""
     text = ctx.doc.text
     made: dict[int, Claim] = {}
     for p in sorted(changes, key=lambda x: x.start):
@@ -943,11 +947,12 @@ def _change_claims(ctx: _Ctx, sent: Sentence, changes: list[Mention], by_mention
             made[p.start] = add(p, first.subject, first.attribute, value, hedge=value.hedge, segment=q.segment,
                                 open_attribute=q.open_attribute)
             continue
-        _change_claim(ctx, sent, p, value, by_mention, cues, add, made)
+        _change_claim(ctx, sent, p, value, by_mention, cues, add, made, levels)
 
 
 def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_mention: dict[int, Claim],
-                  cues: dict[str, list[tuple[int, int]]], add: Callable[..., Claim], made: dict[int, Claim]) -> None:
+                  cues: dict[str, list[tuple[int, int]]], add: Callable[..., Claim], made: dict[int, Claim],
+                  levels: dict[int, Claim]) -> None:
     """The claim of one change, if what changed is told; kept in `made` by the change's start."""
     text = ctx.doc.text
 
@@ -960,7 +965,7 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
         keep(p, old.subject, f"{old.attribute}_change", value, hedge=value.hedge, relates=[old.id, new.id],
              segment=old.qualifiers.segment)
         return
-    level = _level_before(text, p, by_mention)
+    level = _level_before(text, p, levels)
     if level is not None:
         keep(p, level.subject, f"{level.attribute}_change", value, hedge=value.hedge,
              segment=level.qualifiers.segment, open_attribute=level.qualifiers.open_attribute)

@@ -36,6 +36,8 @@ PREDICATES = {
     "aboard",  # "132 people aboard" ("on board" is read so too)
     "recall", "recalls", "recalling", "evacuate", "evacuating", "evacuates", "rescuing", "arresting", "firing",
     "hiring", "selling", "sells", "sell",
+    "hire", "hires", "delivered", "delivers", "deliver", "delivering", "shipped", "ships", "ship", "shipping",
+    "produced", "produces", "produce", "producing",
 }
 # Hedge words between a measure's words and its figure ("net income was about ...").
 _HEDGES = r"about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|some|an?|just|estimated"
@@ -43,6 +45,7 @@ _HEDGED_END = rf"(?:(?:{_HEDGES})\s+)*$"
 _LINK = (
     r"(?:of|was|were|is|are|totaled|totalled|totaling|totals|reache[sd]|reaching|"
     r"hits?|came\s+in\s+at|stood\s+at|stands\s+at|remaine?[sd]?\s+at|passe[sd]|surpasse[sd]|tops|topped|"
+    r"averag(?:e|es|ed|ing)|"
     r"exceede?[sd]|crosse[sd]|"
     # in any tense ("the death toll rises to", "has risen to", "rising to")
     r"(?:ris(?:e|es|en|ing)|rose|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|gr(?:ows?|ew|own|owing)|surg(?:es?|ed|ing)|"
@@ -237,7 +240,9 @@ VERB_FORMS = {"killing": "killed", "kills": "killed", "kill": "killed", "died": 
               "injures": "injured", "collapsing": "collapsed", "recall": "recalled", "recalls": "recalled",
               "recalling": "recalled", "evacuate": "evacuated", "evacuating": "evacuated", "evacuates": "evacuated",
               "rescuing": "rescued", "arresting": "arrested", "firing": "fired", "hiring": "hired", "selling": "sold",
-              "sells": "sold", "sell": "sold"}
+              "sells": "sold", "sell": "sold", "hire": "hired", "hires": "hired", "delivers": "delivered",
+              "deliver": "delivered", "delivering": "delivered", "ships": "shipped", "ship": "shipped",
+              "shipping": "shipped", "produces": "produced", "produce": "produced", "producing": "produced"}
 
 
 def singular(word: str) -> str:
@@ -268,7 +273,9 @@ DESCRIBING = {"former", "current", "existing", "active", "new", "additional", "i
 _MONEY_VERB_FORMS = {"earns": "earned", "loses": "lost", "spends": "spent", "pays": "paid", "raises": "raised",
                      "owes": "owed", "costs": "cost"}
 _PAY = {"wage", "wages", "pay", "salary", "salaries", "raise", "raises"}
-_PER_TIME = re.compile(r"\s*(?:a|an|per|each)\s+(day|week|month|year|hour)\b", re.I)
+# ("$100 million a day", "$3.15 a gallon", "$250 a night": a rate, per that unit)
+_PER_TIME = re.compile(r"\s*(?:a|an|per|each)\s+(day|week|month|year|hour|night|gallon|litre|liter|barrel|pound|"
+                       r"ounce|kilogram|kilo|tonne|ton|person|head|mile|square\s+foot|square\s+metre)\b", re.I)
 
 
 def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | None:
