@@ -293,6 +293,9 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
         return None
     if key in ctx.vocab.roles:  # "46 presidents": a count, kept apart from the role, whose values are people
         key += " count"
+    if key == "price per share" and earlier is not None and _OR_RESTATED.search(ctx.doc.text, sent.start, m.start):
+        # "a net loss of $1.2 billion, or 45 cents a share": the same measure, per share
+        key = earlier[1].attribute.removesuffix(" per share") + " per share"
     text = ctx.doc.text
     subject = "(story)"  # joined with the figures of the same wording about one company, see checks/values.py
     previous: Mention | None = None
@@ -557,6 +560,7 @@ def _places_cased(vocab: Vocabulary) -> frozenset[str]:
 
 
 _EXTREME = re.compile(r"\s+(?:high|low|record|peak|trough)s?\b", re.I)
+_OR_RESTATED = re.compile(r",\s*or\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$", re.I)
 _AND_NEXT = re.compile(r"[^.;\d%]{0,40}\band\s+(?:(?:about|around|nearly|almost|roughly|some|just)\s+)?")
 _SELLERS = re.compile(r"\b(?:existing|selling)\s+(?:share|stock)holders\b|\bshares\s+sold\s+by\b", re.I)
 

@@ -365,7 +365,8 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
 # the thing measured ("$5 billion in revenue", "$3.6 million of company stock", "52% of the vote")
 _NOT_A_MEASURE_START = PREPOSITIONS - {"in", "of"} | {"a", "an", "the", "this", "that", "its", "their", "his", "her",
                                                      "one", "each", "every", "last", "next", "as", "because", "while",
-                                                     "when", "after", "before", "if", "and", "or", "but"}
+                                                     "when", "after", "before", "if", "and", "or", "but",
+                                                     "compared", "versus", "vs"}
 # Nor is a month or a day ("2.4% in September")
 CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -472,7 +473,8 @@ def _count_measure(before: str, after: str) -> str | None:
 
 
 _CHANGE_BASES = (
-    ("year-on-year", r"year[-\s](?:on|over)[-\s]year|y/y|yoy|(?:from|than|over|on|versus|vs\.?)\s+a\s+year\s+"
+    ("year-on-year", r"year[-\s](?:on|over)[-\s]year|y/y|yoy|in\s+the\s+(?:year|12\s+months)\s+to\b|"
+                     r"(?:from|than|over|on|versus|vs\.?)\s+a\s+year\s+"
                      r"(?:earlier|ago|before)|in\s+the\s+(?:12|twelve)\s+months|12-month|annual(?:ly)?\b(?!\s+(?:"
                      r"revenue|sales|profit|report|meeting))|on\s+an\s+annual\s+basis|from\s+the\s+same\s+(?:month|"
                      r"period|quarter|time)\s+(?:a|last)\s+year|over\s+the\s+(?:past|last)\s+(?:year|12\s+months)"),
