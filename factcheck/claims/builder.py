@@ -189,8 +189,11 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
         if age is not None:  # "John Miller, 34,", "34-year-old John Miller": a person's age
             add(m, age[0], "age", age[1], open_attribute=True)
             continue
-        if m.text.endswith("-year") and (text.startswith("-old", m.end) or _EXTREME.match(text, m.end)):
-            continue  # "the 33-year-old": someone's age, whose the words do not say; "a 23-year high": when
+        if m.text.endswith("-year") and (text.startswith("-old", m.end) or _EXTREME.match(text, m.end)
+                                         or _NAMED_AFTER.match(text, m.end)):
+            # "the 33-year-old": someone's age, whose the words do not say; "a 23-year high": when; "the 10-year
+            # Treasury": a name's part
+            continue
         if m.kind == "quantity" and not any(ch.isdigit() for ch in m.text) \
                 and (m.value.value or 0) < 20 and not _worded_tally(ctx, sent, m):  # type: ignore[union-attr]
             continue  # "one employee said", "two companies": words, not figures to compare
@@ -338,7 +341,7 @@ _LOCATIVE = re.compile(r"\b(?:near|outside|around|across|(?:north|south|east|wes
 # a name with a capital inside or after its first letter just before a bare number: a model's name ("iPhone 16",
 # "Windows 11", "Boeing 737"), unless it is a date's month or a sentence's first word
 _MODEL_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s)"
-                         r"(?-i:[a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z]?[A-Za-z]*|[A-Z]{2,})\s$")
+                         r"(?-i:[a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z]?[A-Za-z]*|[A-Z]{2,}|[A-Z]+&[A-Z]+)\s$")
 
 
 # (words before a number that open a figure, not name a model: "Over 400", "Roughly 500", besides the stop words)
@@ -559,6 +562,7 @@ def _places_cased(vocab: Vocabulary) -> frozenset[str]:
     return frozenset(p.removeprefix("the ") for p in vocab.scope_places)
 
 
+_NAMED_AFTER = re.compile(r"\s+(?-i:[A-Z])")
 _EXTREME = re.compile(r"\s+(?:high|low|record|peak|trough)s?\b", re.I)
 _OR_RESTATED = re.compile(r",\s*or\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$", re.I)
 _AND_NEXT = re.compile(r"[^.;\d%]{0,40}\band\s+(?:(?:about|around|nearly|almost|roughly|some|just)\s+)?")
@@ -680,6 +684,8 @@ def _attribute(vocab: Vocabulary, m: Mention, cues: dict[str, list[tuple[int, in
                ) -> tuple[Attribute | None, tuple[int, int] | None]:
     """The attribute whose cue is nearest the figure, among those measured in the figure's unit."""
     kind = UNIT_KIND[m.kind]
+    if m.kind == "quantity" and getattr(m.value, "unit", "count") != "count":
+        return None, None  # "a 53-day strike" by "workers": a duration or a length is no count of them
     best: tuple[int, Attribute, tuple[int, int]] | None = None
     # "its 20,000-strong workforce", "of its 10,000 employees": the whole staff, whatever cut is near
     whole = _WHOLE_STAFF.match(text, m.end) or _OF_WHOLE.search(text, max(0, m.start - 30), m.start)

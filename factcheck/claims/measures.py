@@ -61,7 +61,9 @@ _LINK = (
     r"\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?\d[\d.,]*\s*(?:%|percent|per\s*cent)\s+to|"
     r"valued\s+at|at)\s+" + _HEDGED_END)
 # "the death toll rose to": the words that say what a figure measures, then the word that links them to it
-MONEY_LINK = compile_stored(r"(?P<np>(?:[a-z][\w'’-]*\s+){0,9}[a-z][\w'’-]*)\s+" + _LINK, re.I)
+# (a word of the phrase may hold digits, "the yield on the 10-year Treasury rose to", but is no bare number)
+_NP_WORD = r"(?=[\w'’-]*[a-z])[a-z0-9][\w'’-]*"
+MONEY_LINK = compile_stored(rf"(?<![\w'’-])(?P<np>(?:{_NP_WORD}\s+){{0,9}}[a-z][\w'’-]*)\s+" + _LINK, re.I)
 # The link alone: most figures have none before them, and this says so without trying every noun phrase first.
 _LINK_TAIL = compile_stored(r"(?<![\w'’-])" + _LINK, re.I)
 
@@ -301,6 +303,14 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
     if m.kind == "quantity":
         if v.unit == "km2":  # "burned 19,978 acres", "grown to 8,000 hectares": an area, whose is said by the subject
             return "area"
+        lasting = _LASTING.match(after) if v.unit in DURATION_UNITS and "-" in m.text else None
+        if lasting:  # "a 53-day strike", "a 15-year deal", "a 25-year prison sentence": how long it lasts
+            words = lasting.group("np").lower().split()
+            if len(words) == 2 and (words[1] in STOP or words[1] in PREPOSITIONS or words[1] == "worth"
+                                    or words[1].endswith(("ed", "ing"))):
+                words = words[:1]
+            key = " ".join(words)
+            return "prison sentence" if key.endswith("sentence") else f"{key} length"
         if v.unit in DURATION_UNITS:  # "30 days in detention" is keyed "day", as a counted noun would be
             after = " " + v.unit + "s" + after
         part = _PART_OF.match(after)
@@ -350,6 +360,8 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
     if per_share == " per share":  # "to buy Initech for $45 a share": a price
         return "price" + per_share
     na = NOUN_AFTER.match(after)
+    if na and na.group("np")[0].isupper() and na.group().lstrip().lower().startswith("of"):
+        return None  # "owns roughly 30% of Reddit": of whom, not what
     if na and not (na.group("np").split()[0].lower() in _NOT_A_MEASURE_START
                    and not na.group().lstrip().lower().startswith("of")) \
             and na.group("np").split()[0].lower() not in CALENDAR:
@@ -383,6 +395,8 @@ _COVERED = re.compile(r"\b(?P<action>recall|evacuation(?:\s+order)?|layoffs|job\
                       r"(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|up\s+to|an\s+estimated|just)\s+)*$",
                       re.I)
 _CLAUSE_WORDS = {"when", "where", "whereas", "because", "although", "though", "unless", "if", "while"}
+# The thing a hyphenated duration describes ("a 53-day strike"): lower-case words, not a name ("10-year Treasury")
+_LASTING = re.compile(r"\s+(?P<np>(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*))?)")
 # What a measure in a unit is of: "16 inches (41 centimeters) of rain", "2 million barrels of oil"
 _MEASURED = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?of\s+(?:the\s+)?(?P<noun>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)")
 # A list item's label before its figure ("- Revenue: $94.93 billion", "Deaths: 63")
