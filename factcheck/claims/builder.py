@@ -328,6 +328,8 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
         if actor:
             subject = " ".join(w for w in actor.group("actor").lower().split() if w not in _DETERMINERS) or subject
     quals = _figure_qualifiers(ctx, sent, m, v, forecast)
+    if m.kind == "money" and key.split(" per ")[0] == subject.lower():
+        key = key.replace(subject.lower(), "price", 1)  # "Bitcoin hit a record $100,000": its price
     if key in YEARLY and m.kind == "percent":  # "inflation rose to 2.7%": over a year, unless said otherwise
         quals.setdefault("basis", _basis(text, sent, m) or "year-on-year")
     return add(m, subject, key, v, open_attribute=True, **quals)

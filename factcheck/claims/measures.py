@@ -40,7 +40,8 @@ PREDICATES = {
     "produced", "produces", "produce", "producing",
 }
 # Hedge words between a measure's words and its figure ("net income was about ...").
-_HEDGES = r"about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|some|an?|just|estimated"
+_HEDGES = (r"about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|some|an?|just|estimated|"
+           r"record|fresh|new|all-time")  # ("hit a record $100,000")
 _HEDGED_END = rf"(?:(?:{_HEDGES})\s+)*$"
 _LINK = (
     r"(?:of|was|were|is|are|totaled|totalled|totaling|totals|reache[sd]|reaching|"

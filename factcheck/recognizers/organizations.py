@@ -132,6 +132,16 @@ _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]*[A-Z.])(?=(?:,\s*[A-Z][\w
                        r"\([A-Za-z][\w .&-]{0,30}\)\s*[-—–])")
 
 
+_MOVED = re.compile(r"\s+(?:rose|fell|jumped|climbed|dropped|declined|increased|decreased|surged|soared|plunged|"
+                    r"slipped|grew|slumped|tumbled|doubled|halved|rise|fall|were|are|have)\b")
+
+
+def _plural_moving(name: str, text: str, end: int) -> bool:
+    """A plural common noun opening a sentence and then moving ("Murders fell 20%", "Yields rose"): no company."""
+    return " " not in name and name[1:].islower() and name.endswith("s") and not name.endswith("ss") \
+        and _MOVED.match(text, end) is not None
+
+
 def recognize_organizations(text: str, people: set[str] | None = None) -> list[Mention]:
     """Organization mentions; names in `people` (and their parts) are not organizations."""
     people = people or set()
@@ -161,7 +171,8 @@ def recognize_organizations(text: str, people: set[str] | None = None) -> list[M
             at_start = bool(_SENTENCE_START.search(text[max(0, start - 3) : start])) and " " not in name
             in_title = titles.overlaps(run_start, run_start + 1)
             seen[name] = seen.get(name, 0) + 1
-            if not in_title and (not at_start or _VERB_AFTER.match(text, end) or _ROLE_AFTER.match(text, end)):
+            if not in_title and (not at_start or (_VERB_AFTER.match(text, end) and not _plural_moving(name, text, end))
+                                 or _ROLE_AFTER.match(text, end)):
                 mid_sentence.add(name)
             found.append((start, end, name, at_start or in_title))
     out = []
