@@ -332,7 +332,30 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
         key = key.replace(subject.lower(), "price", 1)  # "Bitcoin hit a record $100,000": its price
     if key in YEARLY and m.kind == "percent":  # "inflation rose to 2.7%": over a year, unless said otherwise
         quals.setdefault("basis", _basis(text, sent, m) or "year-on-year")
+    if m.kind == "quantity" and v.unit == "count" and not quals.get("segment"):
+        quals["segment"] = _adder(ctx, text, sent, m)
     return add(m, subject, key, v, open_attribute=True, **quals)
+
+
+# "Restaurants and bars added 69,000 jobs", "Revisions to previous months added 72,000 jobs": a part that added them
+_ADDER = re.compile(r"(?<![\w'’-])(?P<np>(?:[A-Za-z][\w&'’-]*\s+){1,5}?)(?:added|gained|lost|shed|created|eliminated)"
+                    r"\s+(?:(?:about|some|nearly|roughly|around|almost|more\s+than|over|an?\s+estimated)\s+)*$")
+# Who adds the whole of them ("employers added 254,000 jobs", "the economy added"): no part
+_WHOLE_ADDERS = {"employers", "economy", "nation", "country", "companies", "businesses", "firms", "nonfarm",
+                 "payrolls", "payroll", "us", "u.s", "america", "it", "they", "which", "that"}
+
+
+def _adder(ctx: _Ctx, text: str, sent: Sentence, m: Mention) -> str | None:
+    """The part of the whole that added or lost the counted things, written as the verb's subject, if any."""
+    found = _ADDER.search(text, max(sent.start, m.start - 60), m.start)
+    if found is None:
+        return None
+    # (the phrase holds no comma: ", while health care added 45,000" gives "health care")
+    words = [w.lower().strip("'’") for w in found.group("np").split()]
+    words = [w for w in words if w not in STOP_WORDS]
+    if not words or any(w in _WHOLE_ADDERS or w in ctx.entities.name_words for w in words):
+        return None
+    return " ".join(words[-3:])
 
 
 _LOCATIVE = re.compile(r"\b(?:near|outside|around|across|(?:north|south|east|west)\s+of|"
