@@ -299,6 +299,7 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
     if key == "price per share" and earlier is not None and _OR_RESTATED.search(ctx.doc.text, sent.start, m.start):
         # "a net loss of $1.2 billion, or 45 cents a share": the same measure, per share
         key = earlier[1].attribute.removesuffix(" per share") + " per share"
+        key = "earnings per share" if key == "earned per share" else key
     text = ctx.doc.text
     subject = "(story)"  # joined with the figures of the same wording about one company, see checks/values.py
     previous: Mention | None = None
@@ -589,7 +590,7 @@ def _places_cased(vocab: Vocabulary) -> frozenset[str]:
 
 _NAMED_AFTER = re.compile(r"\s+(?-i:[A-Z])")
 _EXTREME = re.compile(r"\s+(?:high|low|record|peak|trough)s?\b", re.I)
-_OR_RESTATED = re.compile(r",\s*or\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$", re.I)
+_OR_RESTATED = re.compile(r",?\s+or\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$", re.I)
 _AND_NEXT = re.compile(r"[^.;\d%]{0,40}\band\s+(?:(?:about|around|nearly|almost|roughly|some|just)\s+)?")
 _SELLERS = re.compile(r"\b(?:existing|selling)\s+(?:share|stock)holders\b|\bshares\s+sold\s+by\b", re.I)
 
@@ -1057,7 +1058,9 @@ _CHANGED_SYNONYMS = {"stock": "share", "stock price": "share", "share price": "s
 # Words of saying or foreseeing before what changed ("The OBR expects growth of 1.1%"): not what changed
 _FORESEEING = {"expect", "expects", "expected", "forecast", "forecasts", "forecasted", "see", "sees", "project",
                "projects", "projected", "predict", "predicts", "predicted", "said", "says", "say", "estimate",
-               "estimates", "estimated"}
+               "estimates", "estimated",
+               # and of restating ("representing decreases of 88%")
+               "representing", "represents", "marking", "marks", "reflecting", "reflects", "amounting", "meaning"}
 # A change of prices is inflation ("consumer prices rose 2.6% from a year earlier", "the CPI climbed 2.6%", "prices
 # rose"; not "house prices", whose words say which)
 _RATES = {"consumer price": "inflation", "cpi": "inflation", "price index": "inflation", "consumer index": "inflation",

@@ -24,6 +24,8 @@ STOP = {
     "cents", "million", "billion",
     "thousand", "trillion", "times", "total", "totaling", "totalling", "estimated", "reported", "least",
     "most", "new", "first", "second", "third", "such", "same",
+    # a direction after a figure says where, not what ("80 miles east of")
+    "east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest",
 }
 # Words that say what happened to the counted things: "12 people were killed", "injuring 40".
 PREDICATES = {
@@ -98,7 +100,9 @@ MONEY_VERB = re.compile(
     r"(?P<verb>earned|earns|lost|loses|spent|spends|paid|pays|raised|raises|borrowed|owes|owed|generated|netted|"
     r"cost|costs)\s+(?:(?-i:[A-Z][\w'’&.-]*)\s+){0,3}"
     + _HEDGED_END, re.I)
-NOUN_AFTER = re.compile(r"\s*(?:in\s+|of\s+)?(?P<np>(?:[a-z][\w-]*)(?:\s+[a-z][\w-]*)?)", re.I)
+# (initials are skipped: "half-billion dollars in U.S. assistance" is assistance)
+NOUN_AFTER = re.compile(r"\s*(?:in\s+|of\s+)?(?:(?-i:[A-Z]\.){2,}\s+)?(?P<np>(?:[a-z][\w-]*)(?:\s+[a-z][\w-]*)?)",
+                        re.I)
 ADVERBS = {"worldwide", "nationwide", "globally", "overall", "total", "altogether", "abroad", "locally", "annually",
            "yearly", "daily", "monthly", "weekly", "apiece", "each", "combined"}
 HEDGE_WORDS = {"at", "least", "most", "about", "around", "some", "nearly", "almost", "over", "more", "than", "up", "to",
@@ -108,7 +112,7 @@ WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 PREPOSITIONS = {"in", "during", "for", "at", "on", "over", "from", "to", "by", "with", "since", "after", "before",
                 "than", "across", "through", "within", "under", "into", "near", "outside", "beneath", "below",
-                "above", "along", "among", "between", "against", "toward", "towards", "beyond"}
+                "above", "along", "among", "between", "against", "toward", "towards", "beyond", "compared", "versus"}
 CHANGE_NOUNS = {"rise", "increase", "decline", "drop", "fall", "growth", "jump", "gain", "decrease", "surge", "slump",
                 "cut", "reduction", "boost", "climb", "dip", "plunge"}
 VERBS = {"reported", "posted", "said", "announced", "expects", "expected", "reached", "recorded", "delivered",
@@ -122,7 +126,8 @@ _ENDING = {"ending", "closing", "finishing", "starting", "beginning", "opening",
 FINED = re.compile(
     r"\b(?:fined|fines|penali[sz]ed|penali[sz]es|ordered\s+to\s+pay|a\s+fine\s+of|a\s+penalty\s+of)\s+"
     rf"(?:(?-i:[A-Z][\w'’&.-]*)\s+){{0,4}}(?:(?:{_HEDGES}|up\s+to)\s+)*$", re.I)
-PER_SHARE = re.compile(r"\s*(?:a|per|each)\s+(?:share|unit)\b", re.I)
+PER_SHARE = re.compile(r"\s*(?:a|per|each)\s+(?:(?:diluted|basic|common|ordinary|fully)\s+){0,2}(?:share|unit)\b",
+                       re.I)
 # "each" after a figure: per share where shares are spoken of ("sold shares at $34 each"), else per person or thing
 # ("$16.2 million each in compensatory damages")
 _EACH = re.compile(r"\s+(?:each|apiece)\b(?!\s+(?:year|month|week|day|quarter|time|of)\b)", re.I)
@@ -354,8 +359,8 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
             return key if key.endswith(per_share or "per share") else key + per_share
     verb = MONEY_VERB.search(before)
     if verb:
-        said = verb.group("verb").lower()
-        return _MONEY_VERB_FORMS.get(said, said) + per_share
+        said = _MONEY_VERB_FORMS.get(verb.group("verb").lower(), verb.group("verb").lower())
+        return "earnings per share" if said == "earned" and per_share == " per share" else said + per_share
     if FINED.search(before):  # "the EU fined Apple 1.8 billion euros", "Meta was fined €1.2bn"
         return "fine"
     if per_share == " per share":  # "to buy Initech for $45 a share": a price
@@ -383,7 +388,10 @@ _NOT_A_MEASURE_START = PREPOSITIONS - {"in", "of"} | {"a", "an", "the", "this", 
 # Nor is a month or a day ("2.4% in September")
 CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "year", "month", "week", "quarter", "day", "today", "yesterday"}
+            "year", "month", "week", "quarter", "day", "today", "yesterday",
+            # a part of a day or session ("about $2 in early trading")
+            "early", "late", "midday", "morning", "afternoon", "evening", "overnight", "premarket", "extended",
+            "after-hours", "trading"}
 
 
 # An action named by its noun and the things it applies to ("the recall covers 1.02 million vehicles").
@@ -424,6 +432,8 @@ NOT_VERBS = {"hundred", "infrared", "seabed", "bed", "red", "shed", "need", "spe
 CONJUNCTIONS = {"because", "although", "though", "unless", "whereas", "while", "when", "if", "as", "until", "so",
                 "since", "after", "before", "once"}
 _NOUN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+# Past verbs that follow a number as often as nouns do ("Ribeiro, 34 went on the run"): no counted noun
+_NOT_NOUNS = {"went", "came", "got", "took", "gave", "saw", "made", "told", "ran", "won", "began", "became", "did"}
 _ON_BOARD = re.compile(r"\b(?:on\s+board|onboard)\b|\b(?P<evac>under\s+(?:an?\s+)?(?:mandatory\s+)?evacuation\s+"
                        r"(?:orders?|warnings?|notices?))|\b(?P<dark>without\s+(?:power|electricity))\b", re.I)
 # Where a figure's clause ends after it: punctuation, but not an initial's full stop ("33,000 U.S. workers")
@@ -461,7 +471,7 @@ def _count_measure(before: str, after: str) -> str | None:
         if _NOUN.fullmatch(lw):  # "vehicles", "RAV4s", "F-150s"
             noun = lw
             rest = words_after[i + 1 :]
-    if noun is None or noun in STOP:
+    if noun is None or noun in STOP or noun in _NOT_NOUNS:
         return None
     # "injured 41 people" (the verb just before) wins over what follows; "12 people were killed" (same clause).
     previous = [w.lower() for w in WORD.findall(before)]
