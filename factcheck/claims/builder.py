@@ -32,8 +32,9 @@ from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
 from .entities import DocumentEntities, document_entities, place_names
 from .figures import figures_of
 from .lines import line_after, line_of
+from .measures import LINK_VERBS, YEARLY, change_basis, linked_measure, measure_of, per_share
+from .measures import PREPOSITIONS as MEASURE_PREPOSITIONS
 from .measures import STOP as STOP_WORDS
-from .measures import YEARLY, change_basis, linked_measure, measure_of, per_share
 from .measures import singular as _singular
 
 PARTY_ATTRIBUTES = {"investment", "stake"}
@@ -1031,11 +1032,14 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
     head = _CHANGED.search(before[: verb.start()]) if verb else None
     names = ctx.entities.name_words
     written = head.group("np").split() if head else []
+    # (what changed ends before a preposition: "Asia-Pacific shares outside Japan fell 0.78%")
+    cut = next((i for i, w in enumerate(written) if i > 0 and w.lower() in MEASURE_PREPOSITIONS), None)
+    written = written[:cut] if cut is not None else written
     # (a capitalised word before the noun names whose it is: "Apple stock closed down")
     words = [_singular(w) for w in (w.lower() for i, w in enumerate(written)
                                     if not (w[:1].isupper() and i < len(written) - 1 and w not in COMMON_CAPS))
              if w not in STOP_WORDS and w not in names and w not in GENERIC_NOUNS and len(w) > 1
-             and w not in _SESSION_VERBS and w not in _FORESEEING]
+             and w not in _SESSION_VERBS and w not in _FORESEEING and w not in LINK_VERBS]
     if not words and verb and verb.group().lower().startswith("growth"):
         words = ["growth"]  # "The OBR expects growth of 1.1 per cent": growth alone is the economy's
     if words:

@@ -257,6 +257,8 @@ def singular(word: str) -> str:
     """A crude singular, enough to match "pickups" with "pickup"."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes", "zzes")):  # "classes", "taxes", "crashes"
+        return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
@@ -302,7 +304,9 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
         return None  # a clock time ("0117 GMT")
     if m.start - sent_start <= 60:
         label = _LABEL.fullmatch(text, sent_start, m.start)
-        if label:  # "- Earnings per share: $1.64 adjusted vs. $1.60 expected": the label says
+        if label and not _CLAUSE_LABEL.search(label.group("np")):
+            # "- Earnings per share: $1.64 adjusted vs. $1.60 expected": the label says (not "The numbers are
+            # dizzying: hundreds of thousands", a clause)
             words = _clean(label.group("np").split())
             if words:
                 return " ".join(words)
@@ -316,6 +320,8 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
                                     or words[1].endswith(("ed", "ing"))):
                 words = words[:1]
             key = " ".join(words)
+            if words[0] in _INSTRUMENTS:
+                return None  # "12-year notes touched 3.569%": the duration names a bond, it measures nothing
             return "prison sentence" if key.endswith("sentence") else f"{key} length"
         if v.unit in DURATION_UNITS:  # "30 days in detention" is keyed "day", as a counted noun would be
             after = " " + v.unit + "s" + after
@@ -404,10 +410,14 @@ _COVERED = re.compile(r"\b(?P<action>recall|evacuation(?:\s+order)?|layoffs|job\
                       r"(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|up\s+to|an\s+estimated|just)\s+)*$",
                       re.I)
 _CLAUSE_WORDS = {"when", "where", "whereas", "because", "although", "though", "unless", "if", "while"}
+_INSTRUMENTS = {"note", "notes", "bond", "bonds", "yield", "yields", "treasury", "treasuries", "gilt", "gilts", "bund",
+                "bunds", "mortgage", "mortgages", "loan", "loans", "debt", "paper", "bill", "bills"}
 # The thing a hyphenated duration describes ("a 53-day strike"): lower-case words, not a name ("10-year Treasury")
 _LASTING = re.compile(r"\s+(?P<np>(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*))?)")
 # What a measure in a unit is of: "16 inches (41 centimeters) of rain", "2 million barrels of oil"
 _MEASURED = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?of\s+(?:the\s+)?(?P<noun>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)")
+_CLAUSE_LABEL = re.compile(r"^(?:the|a|an|it|this|that|these|those)\b|\b(?:is|are|was|were|be|been|has|have|had)\b",
+                           re.I)
 # A list item's label before its figure ("- Revenue: $94.93 billion", "Deaths: 63")
 _LABEL = re.compile(r"[\s*•·–—-]*(?P<np>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,4})\s*:\s*(?:(?:about|around|"
                     r"approximately|roughly|nearly|almost|over|more\s+than|less\s+than|up\s+to|at\s+least)\s+)?")
@@ -471,7 +481,7 @@ def _count_measure(before: str, after: str) -> str | None:
         if _NOUN.fullmatch(lw):  # "vehicles", "RAV4s", "F-150s"
             noun = lw
             rest = words_after[i + 1 :]
-    if noun is None or noun in STOP or noun in _NOT_NOUNS:
+    if noun is None or noun in STOP or noun in _NOT_NOUNS or len(noun) < 2:
         return None
     # "injured 41 people" (the verb just before) wins over what follows; "12 people were killed" (same clause).
     previous = [w.lower() for w in WORD.findall(before)]
