@@ -92,13 +92,15 @@ def document_entities(text: str, title: str | None, mentions: list[Mention], voc
         for n in set(canonical.values()):
             if n in title:
                 counts[n] += 2
-    # a place is the story's company only if nothing else is named ("Lisbon plane crash: ..." is about the airline)
+    role_people = {m.value.person for m in mentions if isinstance(m.value, RoleValue) and m.value.person}
+    named_people = role_people | _people_by_surname(text, set(canonical.values()))
+    # a place is the story's company only if nothing else is named ("Lisbon plane crash: ..." is about the airline);
+    # a person never is ("Rachel Reeves on Wednesday announced", "Ms Reeves said")
     places = place_names(vocab)
-    ranked = [n for n, _ in counts.most_common()]
+    ranked = [n for n, _ in counts.most_common() if n not in named_people]
     topic = next((n for n in ranked if n.lower().removeprefix("the ") not in places), ranked[0] if ranked else None)
     people: dict[str, str] = {}
-    full_names = sorted({m.value.person for m in mentions if isinstance(m.value, RoleValue) and m.value.person},
-                        key=lambda p: -len(p.split()))
+    full_names = sorted(named_people, key=lambda p: -len(p.split()))
     for p in full_names:
         people.setdefault(p, p)
         if len(p.split()) > 1:
@@ -106,6 +108,32 @@ def document_entities(text: str, title: str | None, mentions: list[Mention], voc
     refs = "|".join(r"\s+".join(map(re.escape, w.split())) for w in vocab.company_references)
     return DocumentEntities(orgs, people, canonical, topic,
                             re.compile(rf"(?<![\w])(?:{refs}|its|it|their)(?![\w])", re.I))
+
+
+_SAID = re.compile(r"\b(?:said|says|told|added|wrote|argued|insisted)\b")
+_SAID_BY = re.compile(r"(?:(?P<prev>[\w.,'’-]+)\s+)?(?<![\w-])(?P<name>[A-Z][\w'’-]+)\s+$")
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Judge|Justice)\.?\s+(?P<surname>[A-Z][\w'’-]+)")
+_PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|De|Di|La|Le)?[A-Z][a-z'’-]+){1,2}")
+
+
+def _people_by_surname(text: str, names: set[str]) -> set[str]:
+    """Names taken for organizations that are people: a first and last name whose surname the text gives with an
+    honorific ("Rachel Reeves" ... "Ms Reeves"), or alone before a verb of saying ("Reeves said")."""
+    candidates = {n for n in names if _PERSON_NAME.fullmatch(n)}
+    if not candidates:
+        return set()
+    surnames = {m.group("surname") for m in _HONORIFIC.finditer(text)}
+    for said in _SAID.finditer(text):
+        # the word alone before the verb, not the end of a longer name ("Toyota Motor Corp said" is no person's)
+        before = _SAID_BY.search(text, max(0, said.start() - 40), said.start())
+        if before is not None and not (before.group("prev") or "a")[0].isupper():
+            surnames.add(before.group("name"))
+    return {n for n in candidates if n.split()[-1] in surnames and n.split()[-1] not in _NOT_SURNAMES}
+
+
+# Last words of company names, never of people's
+_NOT_SURNAMES = {"Corp", "Inc", "Co", "Ltd", "Group", "Holdings", "Bank", "Motor", "Motors", "Airlines", "Airways",
+                 "Systems", "Technologies", "Partners", "Capital", "Energy", "Media", "Labs", "Foods", "Pharma"}
 
 
 def corpus_names(names: list[str], vocab: Vocabulary) -> dict[str, str]:
