@@ -29,7 +29,7 @@ from ..recognizers.organizations import COMMON_CAPS, SENTENCE_WORDS
 from ..text.patterns import compile_stored
 from ..text.sentences import document_sentences
 from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
-from .entities import DocumentEntities, document_entities, place_names
+from .entities import DocumentEntities, document_entities, place_names, places_written
 from .figures import figures_of
 from .lines import line_after, line_of
 from .measures import LINK_VERBS, YEARLY, change_basis, linked_measure, measure_of, per_share
@@ -149,8 +149,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
     text = ctx.doc.text
     numbers = [m for m in mentions if m.kind in UNIT_KIND and isinstance(m.value, NumberValue)]
     kept = _drop_conversions(text, numbers)
-    if len(kept) < len(numbers):
-        ctx.converted = {id(m) for m in numbers} - {id(m) for m in kept}
+    ctx.converted = {id(m) for m in numbers} - {id(m) for m in kept} if len(kept) < len(numbers) else set()
     numbers = kept
     dates = [m for m in mentions if m.kind == "date"]
     cues = _find_cues(ctx.vocab, sent, ctx.cues)
@@ -268,9 +267,9 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
             # "Florida Gov. Ron DeSantis": the place's; "Gov. Ron DeSantis said" alone is not the story's company's
             # company; the story's place if it is about one ("Prime Minister Rishi Sunak said ... for Britain")
             place = _PLACE_BEFORE.search(text, max(sent.start, m.start - 40), m.start)
-            if place is not None and place.group("place") in _places_cased(ctx.vocab):
+            if place is not None and place.group("place") in places_written(ctx.vocab):
                 org = ctx.vocab.scope_aliases.get(place.group("place"), place.group("place"))
-            elif not (ctx.entities.topic and ctx.entities.topic.removeprefix("the ") in _places_cased(ctx.vocab)):
+            elif not (ctx.entities.topic and ctx.entities.topic.removeprefix("the ") in places_written(ctx.vocab)):
                 continue
         subject = ctx.entities.topic if org is None or org.lower() in ("its", "their", "the company") else \
             ctx.entities.org_name(org)
@@ -583,12 +582,6 @@ def _converted(text: str, a: Mention, b: Mention) -> bool:
 _PLACE_BEFORE = re.compile(r"(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?:['’]s)?\s+$")
 
 
-@lru_cache(maxsize=4)
-def _places_cased(vocab: Vocabulary) -> frozenset[str]:
-    """The vocabulary's places as written, without "the"."""
-    return frozenset(p.removeprefix("the ") for p in vocab.scope_places)
-
-
 _NAMED_AFTER = re.compile(r"\s+(?-i:[A-Z])")
 _EXTREME = re.compile(r"\s+(?:high|low|record|peak|trough)s?\b", re.I)
 _OR_RESTATED = re.compile(r",?\s+or\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$", re.I)
@@ -738,11 +731,13 @@ def _attribute(vocab: Vocabulary, m: Mention, cues: dict[str, list[tuple[int, in
 def _line(ctx: _Ctx, sent: Sentence, cue: tuple[int, int], subject: str, quals: dict[str, object]) -> str:
     """Set the line of business written at `cue` ("iPhone revenue") as the figure's segment; return its subject,
     the document's company when the line's name was taken for one ("Mac sales were $7.74 billion")."""
+    if quals.get("segment"):
+        return subject
     topic = ctx.entities.topic
     # (the subject's name is no line unless it is the company's: "Mac sales were $7.74 billion" took "Mac" for one)
     names = frozenset(w.lower() for w in (topic or subject).split())
     line = line_of(ctx.doc.text, cue, sent.start, sent.end, names)
-    if line is None or quals.get("segment"):
+    if line is None:
         return subject
     quals["segment"] = line
     if topic and subject != topic and subject.lower() in line:

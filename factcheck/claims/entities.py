@@ -69,9 +69,15 @@ class DocumentEntities:
 
 
 @lru_cache(maxsize=4)
+def places_written(vocab: Vocabulary) -> frozenset[str]:
+    """The vocabulary's places as written, without "the"."""
+    return frozenset(p.removeprefix("the ") for p in vocab.scope_places)
+
+
+@lru_cache(maxsize=4)
 def place_names(vocab: Vocabulary) -> frozenset[str]:
     """The vocabulary's places, lower-cased, without "the"."""
-    return frozenset(p.lower().removeprefix("the ") for p in vocab.scope_places)
+    return frozenset(p.lower() for p in places_written(vocab))
 
 
 def document_entities(text: str, title: str | None, mentions: list[Mention], vocab: Vocabulary) -> DocumentEntities:
@@ -93,7 +99,8 @@ def document_entities(text: str, title: str | None, mentions: list[Mention], voc
             if n in title:
                 counts[n] += 2
     role_people = {m.value.person for m in mentions if isinstance(m.value, RoleValue) and m.value.person}
-    named_people = role_people | _people_by_surname(text, set(canonical.values()))
+    named_people = role_people | _people_by_surname(text, set(canonical.values()),
+                                                    _NOT_SURNAMES | vocab.corporate_suffixes)
     # a place is the story's company only if nothing else is named ("Lisbon plane crash: ..." is about the airline);
     # a person never is ("Rachel Reeves on Wednesday announced", "Ms Reeves said")
     places = place_names(vocab)
@@ -116,9 +123,10 @@ _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Judge|Justice)\.?\s
 _PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|De|Di|La|Le)?[A-Z][a-z'’-]+){1,2}")
 
 
-def _people_by_surname(text: str, names: set[str]) -> set[str]:
+def _people_by_surname(text: str, names: set[str], not_surnames: set[str]) -> set[str]:
     """Names taken for organizations that are people: a first and last name whose surname the text gives with an
-    honorific ("Rachel Reeves" ... "Ms Reeves"), or alone before a verb of saying ("Reeves said")."""
+    honorific ("Rachel Reeves" ... "Ms Reeves"), or alone before a verb of saying ("Reeves said"); none ending in
+    one of `not_surnames` (the words that end companies' names)."""
     candidates = {n for n in names if _PERSON_NAME.fullmatch(n)}
     if not candidates:
         return set()
@@ -128,12 +136,11 @@ def _people_by_surname(text: str, names: set[str]) -> set[str]:
         before = _SAID_BY.search(text, max(0, said.start() - 40), said.start())
         if before is not None and not (before.group("prev") or "a")[0].isupper():
             surnames.add(before.group("name"))
-    return {n for n in candidates if n.split()[-1] in surnames and n.split()[-1] not in _NOT_SURNAMES}
+    return {n for n in candidates if n.split()[-1] in surnames and n.split()[-1] not in not_surnames}
 
 
-# Last words of company names, never of people's
-_NOT_SURNAMES = {"Corp", "Inc", "Co", "Ltd", "Group", "Holdings", "Bank", "Motor", "Motors", "Airlines", "Airways",
-                 "Systems", "Technologies", "Partners", "Capital", "Energy", "Media", "Labs", "Foods", "Pharma"}
+# Last words of company names, never of people's, besides the vocabulary's corporate suffixes
+_NOT_SURNAMES = {"Bank", "Motors", "Airlines", "Airways", "Partners", "Capital", "Energy", "Media", "Foods", "Pharma"}
 
 
 def corpus_names(names: list[str], vocab: Vocabulary) -> dict[str, str]:

@@ -353,24 +353,24 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
     if each and not _SHARES.search(before):
         after = after[each.end() :]  # "$16.2 million each in compensatory damages": what follows says what
     # ("$100 million a day" is a rate, not the "$5 billion" it came to)
-    per_share = " per share" if PER_SHARE.match(after) or (each and _SHARES.search(before)) else \
+    per = " per share" if per_share(before, after) else \
         f" per {per_time.group(1).lower()}" if per_time else " each" if each else ""
     link = _money_link(before)
     if link:
         words = _clean(link.group("np").split())
         if words:
             key = " ".join(words)
-            if per_share and key in ("share", "shares", "stock"):  # "sold shares at $34 each": their price
+            if per and key in ("share", "shares", "stock"):  # "sold shares at $34 each": their price
                 key = "price"
-            return key if key.endswith(per_share or "per share") else key + per_share
+            return key if key.endswith(per or "per share") else key + per
     verb = MONEY_VERB.search(before)
     if verb:
         said = _MONEY_VERB_FORMS.get(verb.group("verb").lower(), verb.group("verb").lower())
-        return "earnings per share" if said == "earned" and per_share == " per share" else said + per_share
+        return "earnings per share" if said == "earned" and per == " per share" else said + per
     if FINED.search(before):  # "the EU fined Apple 1.8 billion euros", "Meta was fined €1.2bn"
         return "fine"
-    if per_share == " per share":  # "to buy Initech for $45 a share": a price
-        return "price" + per_share
+    if per == " per share":  # "to buy Initech for $45 a share": a price
+        return "price" + per
     na = NOUN_AFTER.match(after)
     if na and na.group("np")[0].isupper() and na.group().lstrip().lower().startswith("of"):
         return None  # "owns roughly 30% of Reddit": of whom, not what
@@ -380,7 +380,7 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
         words = _clean(na.group("np").split())
         if words:
             suffix = " per share" if re.match(r"\s*(?:a|per)\s+share", after[na.end():], re.I) else \
-                " each" if per_share == " each" else ""
+                " each" if per == " each" else ""
             return " ".join(words[:2]) + suffix
     return None
 
