@@ -26,6 +26,7 @@ from ..models import (
 from ..normalize.units import DURATION_UNITS
 from ..recognizers import recognize
 from ..recognizers.organizations import COMMON_CAPS, SENTENCE_WORDS
+from ..recognizers.people import clean_person
 from ..text.patterns import compile_stored
 from ..text.sentences import document_sentences
 from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
@@ -827,6 +828,7 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
     """The period a figure speaks of: a date written next to it, else one opening its sentence, else the publication
     date, else unknown."""
     best = None
+    best_owned = False
     for d in dates:
         if d is m or not isinstance(d.value, DateValue):
             continue
@@ -849,8 +851,13 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
             continue  # "TAP, which was nationalised in 2020, employs 7,000 people": the aside's date, not the figure's
         if d.start >= m.end and (_COMPARISON.search(ctx.doc.text, lo, hi) or _BASE.fullmatch(ctx.doc.text, lo, hi)):
             continue  # "EPS of $5.53, compared to a loss last year": the date of what it is compared with
-        if best is None or gap < best[0]:
-            best = (gap, d.value)
+        # a date just after another figure is that one's ("the $26.2 billion LinkedIn purchase in 2016 and the $7.5
+        # billion ZeniMax deal in 2021"): taken only when no other date is near
+        owned = d.end <= m.start and any(
+            n is not m and n.end <= d.start and d.start - n.end <= 40
+            and not _PUNCTUATION.search(ctx.doc.text, n.end, d.start) for n in numbers)
+        if best is None or (owned, gap) < (best_owned, best[0]):
+            best, best_owned = (gap, d.value), owned
     if best is None:
         # "Last year Microsoft laid off 10,000 workers, or less than 5% of its workforce": the opening date is the
         # whole sentence's
@@ -893,6 +900,11 @@ _CHANGE_AFTER = re.compile(r"^\s*(?:an?\s+)?(?:increase|rise|jump|gain|growth|su
 _CHANGED = re.compile(
     r"(?P<np>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*?)(?:'s|’s)?\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?$", re.I)
 
+# a name, then a noun or two before the verb of change: "Activision shares jumped", "Microsoft's stock fell"
+# (not another company it names: "Shares in TAP's parent fell")
+_CHANGE_OWNER = re.compile(r"(?<![\w&.-])(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})(?:['’]s)?"
+                           r"\s+(?!(?:parent|owner|rival|unit|subsidiary|peer|competitor|partner)s?\b)"
+                           r"(?:[a-z][\w-]*\s+){1,2}(?:(?:have|has|had|were|was)\s+)?$")
 
 _JOBS_AFTER = re.compile(r"\s+(?:jobs?|positions?|roles?|posts?)\b", re.I)
 # whose staff: a pronoun, the company, or its name ("of Twitter's 7,500 employees")
@@ -1040,7 +1052,10 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
     if words:
         key = " ".join(words[-2:])
         key = _RATES.get(key) or _CHANGED_SYNONYMS.get(key, key) + " change"
-        keep(p, "(story)", key, value, hedge=value.hedge, open_attribute=True)
+        # whose it is, when a company's name stands before it ("while Microsoft shares fell 2.4%")
+        owner = _CHANGE_OWNER.search(before[: verb.start()]) if verb else None
+        owned = ctx.entities.canonical.get(owner.group("org")) if owner else None
+        keep(p, owned or "(story)", key, value, hedge=value.hedge, open_attribute=True)
 
 
 # How a market session is told ("the stock closed down 0.4%", "shares ended 2% lower"): not what changed.
@@ -1090,7 +1105,7 @@ def _age(ctx: _Ctx, m: Mention) -> tuple[str, NumberValue] | None:
     if v.unit == "count" and m.text.isdigit() and _AGE_END.match(text, m.end):
         found = _NAME_COMMA.search(text, max(0, m.start - 60), m.start)
         if found and (" " in found.group(1) or found.group(1) in ctx.entities.people):
-            name = found.group(1)
+            name = clean_person(found.group(1))  # ("CEO Bob Smith, 61,": Bob Smith's)
     elif v.unit == "year" and m.text.endswith("-year"):
         found = _YEAR_OLD.match(text, m.end)
         name = found.group(1) if found else None

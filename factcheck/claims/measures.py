@@ -43,7 +43,9 @@ PREDICATES = {
 }
 # Hedge words between a measure's words and its figure ("net income was about ...").
 _HEDGES = (r"about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|some|an?|just|estimated|"
-           r"record|fresh|new|all-time")  # ("hit a record $100,000")
+           r"record|fresh|new|all-time|"  # ("hit a record $100,000")
+           r"as\s+(?:much|many|high|low|little|few)\s+as|up\s+to|at\s+(?:least|most)|fewer\s+than|upwards\s+of|"
+           r"in\s+excess\s+of|north\s+of|close\s+to")  # ("a shortfall of as much as $8 billion")
 _HEDGED_END = rf"(?:(?:{_HEDGES})\s+)*$"
 _LINK = (
     r"(?:of|was|were|is|are|totaled|totalled|totaling|totals|reache[sd]|reaching|"
@@ -101,8 +103,9 @@ MONEY_VERB = re.compile(
     r"cost|costs)\s+(?:(?-i:[A-Z][\w'’&.-]*)\s+){0,3}"
     + _HEDGED_END, re.I)
 # (initials are skipped: "half-billion dollars in U.S. assistance" is assistance)
-NOUN_AFTER = re.compile(r"\s*(?:in\s+|of\s+)?(?:(?-i:[A-Z]\.){2,}\s+)?(?P<np>(?:[a-z][\w-]*)(?:\s+[a-z][\w-]*)?)",
-                        re.I)
+# (and a possessor: "80% of the world's smartphones" counts smartphones)
+NOUN_AFTER = re.compile(r"\s*(?:in\s+|of\s+)?(?:(?-i:[A-Z]\.){2,}\s+)?(?:(?:the\s+)?[a-z][\w-]*['’]s\s+)?"
+                        r"(?P<np>(?:[a-z][\w-]*)(?:\s+[a-z][\w-]*)?)", re.I)
 ADVERBS = {"worldwide", "nationwide", "globally", "overall", "total", "altogether", "abroad", "locally", "annually",
            "yearly", "daily", "monthly", "weekly", "apiece", "each", "combined"}
 HEDGE_WORDS = {"at", "least", "most", "about", "around", "some", "nearly", "almost", "over", "more", "than", "up", "to",
@@ -288,6 +291,17 @@ _PER_TIME = re.compile(r"\s*(?:a|an|per|each)\s+(day|week|month|year|hour|night|
                        r"ounce|kilogram|kilo|tonne|ton|person|head|mile|square\s+foot|square\s+metre)\b", re.I)
 
 
+# shares that moved or traded, then the price they came to: a share price (not shares sold or offered at a price)
+_TRADED_AT = re.compile(
+    r"\b(?:shares|stock)\s+(?:(?:have|has|had|were|was)\s+)?(?:closed|ended|finished|opened|traded|settled|rose|fell|"
+    r"jumped|climbed|gained|dropped|slid|sank|plunged|tumbled|surged|soared|declined|slipped|edged|rallied)\b"
+    r"(?:[^.;,:]|(?<=\d)[.,](?=\d)){0,50}\b(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|a\s+record\s+)?$"
+    # "a 45% premium over Friday's close of $65.39"
+    r"|\b(?:close|closing\s+(?:price|level))\s+(?:of|at)\s+$", re.I)
+# words of a deal's price per share
+_BID = {"values", "valued", "valuing", "deal", "offer", "offered", "offers", "bid", "bids", "takeover", "buyout"}
+
+
 def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | None:
     v = m.value
     if not isinstance(v, NumberValue):
@@ -355,13 +369,17 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
     # ("$100 million a day" is a rate, not the "$5 billion" it came to)
     per = " per share" if per_share(before, after) else \
         f" per {per_time.group(1).lower()}" if per_time else " each" if each else ""
+    if not per and _TRADED_AT.search(before):
+        return "share price"  # "Activision shares jumped 26% to $82.31", "the stock closed up 3% on Tuesday at"
     link = _money_link(before)
     if link:
         words = _clean(link.group("np").split())
-        if words:
+        if words and not CALENDAR.issuperset(words):  # (not "on Tuesday at $82.31": when, not what)
             key = " ".join(words)
             if per and key in ("share", "shares", "stock"):  # "sold shares at $34 each": their price
                 key = "price"
+            elif per == " per share" and not _BID.isdisjoint(words):
+                key = "price"  # "the all-cash deal values Activision at $95 per share": the price offered
             return key if key.endswith(per or "per share") else key + per
     verb = MONEY_VERB.search(before)
     if verb:

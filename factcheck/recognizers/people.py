@@ -24,8 +24,9 @@ NOT_NAMES = {
 }
 # (a capital inside a name after its prefix: "McCarthy", "DeSantis", "DiCaprio", "LeBron", "MacKenzie")
 NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ]+(?:['’-][A-Z]?[a-zà-öø-ÿ]+)*|(?:Mc|Mac|De|Di|Da|Du|La|Le)[A-Z][a-zà-öø-ÿ]+|[A-Z]\.)"
-NAME = rf"(?-i:{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN}){{1,2}})"
-SURNAME = rf"(?-i:{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN}){{0,2}})"
+_SUFFIX = r"(?:,?[ \u00a0](?:Jr\.|Sr\.|Jr|Sr|II|III|IV)(?![\w]))?"  # "John J. Ray III", "Martin Luther King Jr."
+NAME = rf"(?-i:{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN}){{1,2}}{_SUFFIX})"
+SURNAME = rf"(?-i:{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN}){{0,2}}{_SUFFIX})"
 ORG = r"(?-i:(?:[A-Z][\w&.-]*|[a-z]{1,2}[A-Z][\w]*)(?:[ \u00a0](?:[A-Z][\w&.-]*|&))*)"
 ORG_STOP = {"The", "A", "An", "However", "While", "When", "After", "Before", "Meanwhile", "But", "And", "As", "In",
             "According", "Also", "Although", "Despite", "Though", "If", "Because", "Why", "What", "Then", "Now", "So",
@@ -69,7 +70,9 @@ def role_grammar(vocab: Vocabulary | None = None) -> RoleGrammar:
             rf",?\s+(?:as\s+)?(?:its\s+|the\s+|their\s+|a\s+)?(?:(?P<org>{ORG})['’]s\s+)?(?:(?P<tense>{tense})\s*)?$",
             re.I),
         left_person_verb=compile_stored(
-            rf"(?P<person>{SURNAME}),?\s+(?:(?:who|which)\s+)?(?P<verb>{verbs})\s+(?:the\s+|its\s+|a\s+)?"
+            rf"(?P<person>{SURNAME}),?\s+(?:(?:who|which)\s+)?(?P<verb>{verbs})\s+"
+            # ("succeeded Bob Smith as", "replaces him as"; "has been named the new chief executive")
+            rf"(?:(?:him|her|them|{NAME})\s+as\s+)?(?:the\s+|its\s+|a\s+)?(?:new\s+)?"
             rf"(?:(?P<org>{ORG})['’]s\s+)?(?:(?P<tense>{tense})\s*)?$", re.I),
         right_person=compile_stored(
             rf"(?:\s+and\s+(?:co-?)?founder)?,?\s+(?P<person>{NAME})(?![\w])(?:\s+and\s+(?P<person2>{NAME})(?![\w]))?"),
@@ -108,6 +111,11 @@ def clean_person(name: str | None) -> str | None:
 
 
 _FOUNDED = re.compile("founded", re.I)
+# a verb of leaving after "CEO Jane Roe" (an aside may come between)
+_LEAVES = re.compile(r"(?:,[^,.;]{0,60},)?\s+(?:(?P<future>will|is\s+(?:set|expected)\s+to|plans\s+to|is)\s+"
+                     r"(?:step(?:ping)?\s+down|leav(?:e|ing)|resign(?:ing)?)|(?:has\s+|had\s+)?(?:resigned|stepped\s+down|"
+                     r"quit|left\s+the\s+company)|(?:was|has\s+been|had\s+been)\s+(?:ousted|fired|removed|sacked|"
+                     r"dismissed))\b")
 _WHO_BEFORE = re.compile(rf"(?P<person>{NAME}),\s+(?:who|whom)\s[^,;:()]*$")
 
 
@@ -141,6 +149,9 @@ def recognize_roles(text: str, vocab: Vocabulary | None = None) -> list[Mention]
                 org = lm.group("org")
                 tense = lm.group("tense") or lm.group("tense2")
             mention_end = pm.end()
+            gone = _LEAVES.match(text, mention_end)
+            if gone and not tense:  # "CEO Sam Bankman-Fried has resigned": the title he held until now
+                verb_tense = "outgoing" if gone.group("future") else "former"
         else:
             mention_end = end
             for pat in (g.left_person_comma, g.left_named, g.left_person_verb):

@@ -28,19 +28,29 @@ def folded(name: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).casefold()
 
 
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def _core(name: str) -> str:
+    """A name folded, without initials or a generational suffix ("John J. Ray III" is "john ray")."""
+    words = [w for w in folded(name).replace(",", " ").split() if w not in _SUFFIXES
+             and len(w.rstrip(".")) != 1]
+    return " ".join(words) or folded(name)
+
+
 def person_names(claims: list[Claim]) -> dict[str, str]:
     """Map each written name to the fullest name across documents ("Wang" to "Alexandr Wang"), a name written with
     and without accents to the one with them ("Luis Rodrigues" to "Luís Rodrigues")."""
     written = {c.value.name for c in claims if isinstance(c.value, NameValue)}
     # the fullest first, and of one folded name the spelling with the most accents
     full = sorted(written, key=lambda n: (-len(n.split()), -sum(not ch.isascii() for ch in n), n))
-    keys = {n: folded(n) for n in full}
+    keys = {n: _core(n) for n in full}
     out: dict[str, str] = {}
     for i, n in enumerate(full):
         key = keys[n]
         last = (key.split() or [""])[-1]
         match = next((f for f in full[:i] if keys[f] == key
-                      or len(f.split()) > len(n.split()) and keys[f].split()[-1] == last), None)
+                      or len(keys[f].split()) > len(key.split()) and keys[f].split()[-1] == last), None)
         out[n] = n if match is None else out[match]
     return out
 
