@@ -140,8 +140,8 @@ def extract(doc: Document, vocab: Vocabulary | None = None) -> tuple[list[Claim]
         claims.extend(made)
         if ctx.converted:  # "120 mph (195 kph)": the second is the first, converted; no figure of its own
             sent_mentions = [m for m in sent_mentions if id(m) not in ctx.converted]
-        figures.extend(figures_of(sentences[i], sent_mentions, made,
-                                  lambda m: (*_position(ctx, m.start), doc.path)))
+        figures.extend(figures_of(sentences[i], sent_mentions, made, lambda m: (*_position(ctx, m.start), doc.path),
+                                  _written_dates(ctx, sent_mentions, sentences[i].start)))
     return claims, figures
 
 
@@ -851,6 +851,8 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
             continue  # "TAP, which was nationalised in 2020, employs 7,000 people": the aside's date, not the figure's
         if d.start >= m.end and (_COMPARISON.search(ctx.doc.text, lo, hi) or _BASE.fullmatch(ctx.doc.text, lo, hi)):
             continue  # "EPS of $5.53, compared to a loss last year": the date of what it is compared with
+        if d.start >= m.end and _NEXT_CLAUSE.search(ctx.doc.text, lo, hi):
+            continue  # "priced from $799, and said the phone will go on sale on September 20": the next clause's
         # a date just after another figure is that one's ("the $26.2 billion LinkedIn purchase in 2016 and the $7.5
         # billion ZeniMax deal in 2021"): taken only when no other date is near
         owned = d.end <= m.start and any(
@@ -874,6 +876,24 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
     return None, "unknown"
 
 
+def _written_dates(ctx: _Ctx, mentions: list[Mention], sent_start: int) -> Callable[[Mention], DateValue | None]:
+    """For a sentence's mentions: the date written next to a figure (not its publication date), if any."""
+    dates = [d for d in mentions if d.kind == "date"]
+    if not dates:
+        return _no_date
+    numbers = [n for n in mentions if n.kind in UNIT_KIND and isinstance(n.value, NumberValue)]
+
+    def written(m: Mention) -> DateValue | None:
+        when, source = _as_of(ctx, m, dates, numbers, sent_start)
+        return when if source == "explicit" else None
+    return written
+
+
+def _no_date(m: Mention) -> None:
+    return None
+
+
+_NEXT_CLAUSE = re.compile(r"[;:()—–]|,\s+(?:and|but|while|whereas|which|who|as|when)\s", re.I)
 _MODEL_YEAR = re.compile(r"(?:19|20)\d\d(?:\s*(?:-|–|to|through|and)\s*(?:19|20)?\d\d)?")
 _MODEL_YEAR_BEFORE = re.compile(r"\b(?:the|certain|some|its|all|older|newer|select|affected|recalled|"
                                 r"model[-\s]years?)\s+$", re.I)

@@ -25,11 +25,13 @@ def quarter_number(text: str) -> float | None:
 
 
 def figures_of(sent: Sentence, mentions: list[Mention], made: list[Claim],
-               where: Callable[[Mention], tuple[int, int, str]]) -> list[Figure]:
+               where: Callable[[Mention], tuple[int, int, str]],
+               dated: Callable[[Mention], DateValue | None]) -> list[Figure]:
     """The figures of one sentence: numbers with a value and dates with an absolute period. A figure that became
     a claim points at it (`relates`) and keeps its subject and attribute. A figure has no id of its own until a
     finding cites it (see `Figure.numbered`): a large corpus holds millions, and a string each would be a fifth
-    of their memory."""
+    of their memory. `dated`: the date written next to a figure that became no claim, if any ("down from 365 in
+    2019")."""
     by_place = {(c.line, c.column): c for c in made}
     out: list[Figure] = []
     for m in mentions:
@@ -49,8 +51,9 @@ def figures_of(sent: Sentence, mentions: list[Mention], made: list[Claim],
         claim = by_place.get((line, column))
         value = FigureNumber.of(v) if isinstance(v, NumberValue) else FigureDate.of(v)
         if claim is None:
+            when = dated(m) if isinstance(v, NumberValue) else None
             out.append(Figure("", document, line, column, sent.index, "(story)", FIGURE,
-                              m.text, value, sent.text))
+                              m.text, value, sent.text, None, when, "explicit" if when else "unknown"))
         else:
             quals = claim.qualifiers
             # (a part's figure is another measure than the whole's or another part's: "revenue (iphone)")

@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from ...claims.figures import FIGURE
-from ...claims.measures import STOP, change_basis
+from ...claims.measures import STOP, change_basis, singular
 from ...models import Document, Figure, FigureDate, FigureNumber, Finding
 from ...normalize.intervals import rounding_halfwidth
 from ..corpus import Corpus, finding
@@ -709,7 +709,8 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
         near = len(before.intersection(d.before)) + len(after.intersection(d.after))
         if near < opts.min_near:
             continue
-        if named and d.named and a.attribute != b.attribute or _kinds_differ(a.attribute, b.attribute):
+        if named and d.named and a.attribute != b.attribute or _kinds_differ(a.attribute, b.attribute) \
+                or near < 2 and _measures_differ(a.attribute, b.attribute, words, d.words, c.words):
             continue  # two different measures ("layoffs" and "headcount"; "core inflation" and "inflation")
         if a.subject != b.subject and a.subject != STORY and b.subject != STORY \
                 and not (ix.names(a.document, b.subject) or ix.names(b.document, a.subject)):
@@ -766,6 +767,38 @@ def _kinds_differ(a: str, b: str) -> bool:
     ka, kb = _KINDS.intersection(wa), _KINDS.intersection(wb)
     # one measure but for such a word: a misread other measure ("company guided") is not set apart by it
     return ka != kb and (wa - ka <= wb - kb or wb - kb <= wa - ka)
+
+
+# Words of one measure ("priced from $799" and "will cost $829")
+_SAME_MEASURE = {"cost": "price", "priced": "price", "pricing": "price", "costing": "price",
+                 "income": "profit", "earning": "profit", "sale": "revenue", "turnover": "revenue",
+                 "employee": "worker", "staff": "worker", "job": "worker", "people": "worker", "death": "killed",
+                 "dead": "killed", "died": "killed", "fatality": "killed"}
+
+
+@lru_cache(maxsize=16384)
+def _measure_word(w: str) -> str:
+    w = singular(w)
+    return _SAME_MEASURE.get(w, w)
+
+
+@lru_cache(maxsize=4096)
+def _measure_words(attribute: str) -> frozenset[str]:
+    """The words of what a figure was read to measure ("commons majority (iphone)" is commons, majority), singular."""
+    return frozenset(_measure_word(w) for w in re.findall(r"[a-z]+", attribute.lower()) if len(w) > 2)
+
+
+def _measures_differ(a: str, b: str, words_a: set[str], words_b: tuple[str, ...], words_a_all: tuple[str, ...]) -> bool:
+    """Two figures read as measures with no word in common ("seat" and "majority"), or one read as a measure whose
+    words the other's sentence never uses ("turnout was 60%" and "the Conservatives took 23.7%"): other
+    quantities, however alike their sentences."""
+    if a == b:
+        return False
+    if a != FIGURE and b != FIGURE:
+        return _measure_words(a).isdisjoint(_measure_words(b))
+    named, other = (a, words_b) if a != FIGURE else (b, words_a_all)
+    ws = _measure_words(named)
+    return bool(ws) and ws.isdisjoint(_measure_word(w) for w in other)
 
 
 def _named(c: Figure) -> bool:
