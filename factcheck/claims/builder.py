@@ -851,6 +851,8 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
             continue  # "TAP, which was nationalised in 2020, employs 7,000 people": the aside's date, not the figure's
         if d.start >= m.end and (_COMPARISON.search(ctx.doc.text, lo, hi) or _BASE.fullmatch(ctx.doc.text, lo, hi)):
             continue  # "EPS of $5.53, compared to a loss last year": the date of what it is compared with
+        if _BASE_BEFORE.search(ctx.doc.text, max(0, d.start - 20), d.start):
+            continue  # "37 basis points higher than Q2 and 84 basis points ...": a comparison's base, no figure's date
         if d.start >= m.end and _NEXT_CLAUSE.search(ctx.doc.text, lo, hi):
             continue  # "priced from $799, and said the phone will go on sale on September 20": the next clause's
         # a date just after another figure is that one's ("the $26.2 billion LinkedIn purchase in 2016 and the $7.5
@@ -893,6 +895,7 @@ def _no_date(m: Mention) -> None:
     return None
 
 
+_BASE_BEFORE = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?$", re.I)
 _NEXT_CLAUSE = re.compile(r"[;:()—–]|,\s+(?:and|but|while|whereas|which|who|as|when)\s", re.I)
 _MODEL_YEAR = re.compile(r"(?:19|20)\d\d(?:\s*(?:-|–|to|through|and)\s*(?:19|20)?\d\d)?")
 _MODEL_YEAR_BEFORE = re.compile(r"\b(?:the|certain|some|its|all|older|newer|select|affected|recalled|"
