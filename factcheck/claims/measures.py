@@ -217,6 +217,7 @@ SYNONYMS = {
     "people injuring": "people injured", "injury": "people injured", "person injured": "people injured",
     "people wounded": "people injured", "people hurt": "people injured",
     "vote": "vote share", "share of the vote": "vote share", "popular vote": "vote share",
+    "mps": "seat", "mp": "seat",  # "reduced to 121 MPs" and "won 121 seats"
     "aboard": "people aboard", "person aboard": "people aboard", "passenger aboard": "passenger",
     "resident evacuated": "people evacuated", "person evacuated": "people evacuated",
     "rainfall": "rain", "snowfall": "snow",
