@@ -46,6 +46,7 @@ class Attribute:
     requires: tuple[str, ...] = ()
     timeless: bool = False
     lines: bool = False  # written per line of business ("iPhone revenue"): such a part is kept as a segment
+    not_after: tuple[str, ...] = ()  # words just before a figure that make it no value of this attribute
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ def load_vocabulary(rules_dir: Path | None = None) -> Vocabulary:
                 requires=tuple(a.get("requires", ())),
                 timeless=bool(a.get("timeless", False)),
                 lines=bool(a.get("lines", False)),
+                not_after=tuple(a.get("not_after", ())),
             )
         roles = {k: Role(k, tuple(v["names"]), bool(v.get("sole", False)), bool(v.get("public", False)))
                  for k, v in data["roles"].items()}

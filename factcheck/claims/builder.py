@@ -694,6 +694,13 @@ _JOINED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/|&)\s*")
 _PUNCTUATION = re.compile(r"[,;:()\[\]—–]")
 
 
+@lru_cache(maxsize=16)
+def _not_after(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `words` ending just before a figure, hedges allowed between ("added about 500")."""
+    return re.compile(words_pattern(list(words)) + r"\s+(?:(?:another|an\s+additional|about|around|nearly|almost|"
+                      r"roughly|some|over|more\s+than|up\s+to|as\s+many\s+as|a\s+net)\s+)*$", re.I)
+
+
 def _same_clause(text: str, span: tuple[int, int], m: Mention) -> bool:
     """Whether no comma, semicolon, colon, bracket or dash stands between a cue and a figure (stricter than
     `_CLAUSE_BREAK`: a relative clause set off by commas counts apart)."""
@@ -724,6 +731,8 @@ def _attribute(vocab: Vocabulary, m: Mention, cues: dict[str, list[tuple[int, in
             continue
         if attr.requires and not all(r in cues for r in attr.requires):
             continue
+        if attr.not_after and _not_after(attr.not_after).search(text, max(0, m.start - 40), m.start):
+            continue  # "Tesla added 500 workers": people hired, not its staff
         if best is None or gap < best[0]:
             best = (gap, attr, cue)
     return (best[1], best[2]) if best else (None, None)

@@ -40,6 +40,7 @@ PREDICATES = {
     "hiring", "selling", "sells", "sell",
     "hire", "hires", "delivered", "delivers", "deliver", "delivering", "shipped", "ships", "ship", "shipping",
     "produced", "produces", "produce", "producing",
+    "added", "adds", "adding",  # "Tesla added 500 workers": hired, not its staff
 }
 # Hedge words between a measure's words and its figure ("net income was about ...").
 _HEDGES = (r"about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|some|an?|just|estimated|"
@@ -254,7 +255,8 @@ VERB_FORMS = {"killing": "killed", "kills": "killed", "kill": "killed", "died": 
               "rescuing": "rescued", "arresting": "arrested", "firing": "fired", "hiring": "hired", "selling": "sold",
               "sells": "sold", "sell": "sold", "hire": "hired", "hires": "hired", "delivers": "delivered",
               "deliver": "delivered", "delivering": "delivered", "ships": "shipped", "ship": "shipped",
-              "shipping": "shipped", "produces": "produced", "produce": "produced", "producing": "produced"}
+              "shipping": "shipped", "produces": "produced", "produce": "produced", "producing": "produced",
+              "adds": "added", "adding": "added"}
 
 
 def singular(word: str) -> str:
@@ -521,6 +523,8 @@ def _count_measure(before: str, after: str) -> str | None:
                 predicate = lw
                 break
     key = singular(noun)
+    if predicate in ("added", "adds", "adding") and key in ("job", "position", "role"):
+        predicate = None  # "added 69,000 jobs" is the jobs figure however worded ("led with 69,000 new jobs")
     if predicate:
         key = COUNTED.get(key, key)
     return f"{key} {predicate}" if predicate else key
