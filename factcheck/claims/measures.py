@@ -305,6 +305,16 @@ _TRADED_AT = re.compile(
 _BID = {"values", "valued", "valuing", "deal", "offer", "offered", "offers", "bid", "bids", "takeover", "buyout"}
 
 
+# "cut its oil output target by", "raised production by": what a measure moved by (not a level of it)
+_MOVED_BY = re.compile(r"\b(?P<verb>cut(?:s|ting)?|reduc(?:e|es|ed|ing)|slash(?:es|ed|ing)?|lower(?:s|ed|ing)?|"
+                       r"trim(?:s|med|ming)?|rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|"
+                       r"lift(?:s|ed|ing)?)\s+(?:its\s+|their\s+|the\s+)?(?P<np>(?:[a-z][\w-]*\s+){1,3})by\s+"
+                       + _HEDGED_END, re.I)
+_RAISING = ("rais", "increas", "boost", "lift")
+_AIMS = {"target", "targets", "quota", "quotas", "goal", "goals", "ceiling", "limit"}
+_SAME_THING = {"production": "output", "supply": "output"}
+
+
 def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | None:
     v = m.value
     if not isinstance(v, NumberValue):
@@ -354,6 +364,13 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
             if words and words[0] not in STOP:  # "16 inches (41 centimeters) of rain", "tonnes of copper ore"
                 key = " ".join(words)
                 return _canonical(SYNONYMS.get(key, key))
+        moved = _MOVED_BY.search(before) if v.unit not in ("count", "times") else None
+        if moved:  # "cut its oil output target by 2 million barrels per day": the output cut
+            noun = next((singular(w) for w in reversed(moved.group("np").lower().split())
+                         if w not in STOP and w not in _AIMS), None)
+            if noun:
+                way = "increase" if moved.group("verb").lower().startswith(_RAISING) else "cut"
+                return f"{_SAME_THING.get(noun, noun)} {way}"
         counted = _count_measure(before, after)
         if counted is not None and " " not in counted and _TOTAL_OF.search(before):
             counted += " total"  # "of the 300 seats": all the seats there are ("of the 132 people aboard" says so)

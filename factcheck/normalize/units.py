@@ -23,8 +23,10 @@ _LENGTH = {"mile": 1.609344, "kilometre": 1.0, "kilometer": 1.0, "km": 1.0, "met
 _MASS = {"kilogram": 1.0, "kg": 1.0, "tonne": 1000.0, "ton": 907.18474}
 _VOLUME = {"litre": 1.0, "liter": 1.0, "ml": 1e-3, "gallon": 3.785411784, "barrel": 158.987294928}
 _SPEED = {"km/h": 1.0, "kph": 1.0, "mph": 1.609344}
+_FLOW = {"barrels per day": 1.0, "barrels a day": 1.0, "barrel per day": 1.0, "barrel a day": 1.0, "bpd": 1.0,
+         "b/d": 1.0}
 CANONICAL_UNITS = {w: (unit, f) for table, unit in ((_AREA, "km2"), (_LENGTH, "km"), (_MASS, "kg"), (_VOLUME, "L"),
-                                                   (_SPEED, "km/h")) for w, f in table.items()}
+                                                   (_SPEED, "km/h"), (_FLOW, "bbl/d")) for w, f in table.items()}
 
 
 _PER_HOUR = {"mile": "mph", "kilometre": "km/h", "kilometer": "km/h", "km": "km/h", "metre": "m/h", "meter": "m/h"}

@@ -549,6 +549,22 @@ def _year2(text: str | None, published: date | None) -> int | None:
     return y
 
 
+# Words of what is to come before a month in its sentence ("the cuts take effect in November", "will open in March")
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|'ll|shall|(?:is|are)\s+(?:set|due|expected|scheduled|slated|poised|going)\s+to|plans?\s+to|"
+    r"aims?\s+to|intends?\s+to|takes?\s+effect|to\s+take\s+effect|starting|beginning|effective|upcoming)\b"
+    r"(?:(?!\b(?:that|after|before|since|when|while)\b)[^.;!?,])*$", re.I)  # (in its clause)
+
+
+def _future_month(text: str, start: int, value: DateValue) -> DateValue:
+    """A month named without a year is the last one before publication, unless its sentence speaks of what is
+    to come: then the next one."""
+    if not _FUTURE_BEFORE.search(text, max(0, start - 100), start):
+        return value
+    assert value.start is not None
+    return nd.month_interval(value.start.year + 1, value.start.month).model_copy(update={"relative": True})
+
+
 def recognize_dates(text: str, published: date | None = None) -> list[Mention]:
     """Date mentions with the interval each covers; relative ones anchored to `published` when known."""
     out = []
@@ -566,6 +582,9 @@ def recognize_dates(text: str, published: date | None = None) -> list[Mention]:
             start = m.start("mdnm")
         if g("ywpre"):
             start = m.start("yw")
+        if published and value.start is not None and value.start < published and value.granularity == "month" \
+                and (g("fullmonth") or (g("mo") and (g("mopre") or "").lower() not in ("next", "last", "this"))):
+            value = _future_month(text, start, value)
         out.append(Mention(kind="date", start=start, end=end, text=text[start:end], value=value))
     return _merge_ranges(text, _shift_from(text, out, published), published)
 

@@ -23,6 +23,7 @@ ONE_WORD_SCALES = {"k", "m", "b", "t"}
 
 # Units of measurement: a figure followed by one is a measure in that unit, not a count.
 PHYSICAL = (r"(?:miles?|(?:kilo)?met(?:er|re)s?|km)\s+(?:per|an|a)\s+hour(?![\w-])"
+            r"|barrels?\s+(?:per|a)\s+day(?![\w-])|(?-i:bpd|b/d)(?![\w/])"  # oil output, a rate
             r"|(?-i:km/h|kph|mg|kg|km|cm|mm|ml|GHz|MHz|kHz|Hz|MB|GB|TB|KB|kWh|MWh|GWh|MW|GW|kW|mph|°C|°F|dB|nm"
             r"|[kMGT]?eV|t(?=\s+(?:of|valued|a|per|in)\b))"
             r"|square\s+(?:miles?|(?:kilo)?met(?:er|re)s?|feet|foot)|sq\.?\s?(?:mi|km|m|ft)(?![\w])|km²|m²|km2"
@@ -32,6 +33,7 @@ PHYSICAL = (r"(?:miles?|(?:kilo)?met(?:er|re)s?|km)\s+(?:per|an|a)\s+hour(?![\w-
             r"|tonnes?|tons?|lit(?:er|re)s?|gallons?|acres?|hectares?|grams?|kilograms?|barrels?|megawatts?|gigawatts?")
 
 
+_PHYSICAL_AFTER = re.compile(r"[\s-]+(" + PHYSICAL + r")(?![\w])", re.I)
 # Durations are measures in time units, one spelling each so that "30 days" and "a 30-day" compare.
 DURATIONS = {f"{u}{s}": u for u in DURATION_UNITS for s in ("", "s")}
 _DURATION_AFTER = re.compile(r"[\s-]+(" + "|".join(f"{u}s?" for u in DURATION_UNITS) + r")\b", re.I)
@@ -599,6 +601,9 @@ def _read_words(text: str, start: int, end: int, value: float, lo: float, hi: fl
         elif dm and not vague:  # "thirty days", "two weeks"
             unit = DURATIONS[dm.group(1).lower()]
             end = dm.end()
+        elif not vague and (ph := _PHYSICAL_AFTER.match(text, end)):  # "two million barrels a day", "five miles"
+            unit, factor = canonical_unit(" ".join(ph.group(1).split()))
+            end = ph.end()
     noun = _counted_noun(text, end, g) if kind == "quantity" else None
     if vague and kind == "quantity" and not _OF_AFTER.match(text, end) and lo < 1e3:
         return None
