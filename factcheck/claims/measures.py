@@ -416,11 +416,26 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
                    and not na.group().lstrip().lower().startswith("of")) \
             and na.group("np").split()[0].lower() not in CALENDAR:
         words = _clean(na.group("np").split())
+        if words and m.kind == "percent" and singular(words[0]) in _GROUPS:
+            did = _GROUP_DID.match(after, na.start("np"))
+            if did:  # "24% of patients in the trial developed brain swelling": what that share of them did
+                return f"{words[0]} {did.group('verb').lower()}"
         if words:
             suffix = " per share" if re.match(r"\s*(?:a|per)\s+share", after[na.end():], re.I) else \
                 " each" if per == " each" else ""
             return " ".join(words[:2]) + suffix
     return None
+
+
+# People counted as a share, then what that share of them did
+_GROUPS = {"patient", "participant", "people", "person", "respondent", "adult", "voter", "user", "customer",
+           "subject", "volunteer", "child", "student", "worker", "employee", "member", "resident", "american",
+           "those"}
+_GROUP_DID = re.compile(r"[a-z]+(?:\s+(?:on|in|of|at|from|with|taking|receiving|given|treated|who|aged|under|over)"
+                        r"(?:\s+(?!(?:had|were|was|are|is|have|has)\b)[a-z][\w-]*){1,3}?)?"
+                        r"\s+(?:(?:had|were|was|are|is|have|has)\s+)?(?P<verb>[a-z]{2,}(?:ed|ied)|had|saw|got|took|"
+                        r"showed|grew|lost|won|made|gave|became|felt|kept|said|says|say|die|died|developed)\b",
+                        re.I)
 
 
 # "$42 billion on Thursday", "$5 million in the quarter", "in a single day": a phrase of time or place follows, not

@@ -46,6 +46,8 @@ COMMON_CAPS = {"I", "A", "AI", "CEO", "CFO", "U.S", "U.S.", "US", "UK", "EU", "G
                "Regulators", "Lawmakers", "Prosecutors", "Researchers", "Patients", "Passengers", "Protesters",
                "Critics", "Supporters", "Executives", "Traders", "Economists", "Lenders", "Borrowers", "Buyers",
                "Tenants", "Survivors", "Victims", "Volunteers", "Soldiers", "Troops", "Farmers", "Students",
+               # diseases named after people ("an experimental Alzheimer's drug")
+               "Alzheimer", "Parkinson", "Huntington", "Crohn", "Hodgkin", "Tourette", "Asperger", "Lyme",
                # a role's tense before its title ("Former CEO Jack Dorsey")
                "Former", "Ex", "Incoming", "Outgoing", "Interim", "Acting", "Then", "Newly"}
 # Words that, before a day or month ("Last Friday", "Early March"), make a date, not a name.
