@@ -50,7 +50,10 @@ _FORECAST = re.compile(
     r"\b(?:projected|forecast|forecasts|expected?s?|expects|predicts?|guided|guides|guidance|anticipates?|sees|"
     r"projections?|projects|projecting|(?:officials|analysts|economists|policymakers|investors|traders)\s+see|"
     r"outlook|estimates?\s+(?:it\s+)?will|will\s+(?:reach|hit|"
-    r"exceed|top|grow)|could\s+reach|target(?:s|ing)?|aims?\s+to|guidance|outlook)\b", re.I)
+    r"exceed|top|grow)|could\s+reach|target(?:s|ing)?|aims?\s+to|guidance|outlook|"
+    # what a figure may become ("potentially rising to €133.9m with add-ons", "add-ons could take the fee to")
+    r"potentially|could\s+(?:rise|take|climb|increase|grow|go))\b", re.I)
+_BECOMING = re.compile(r"potentially|could", re.I)
 # "beating forecasts", "more than expected", "in line with estimates": the forecast is what a stated (actual)
 # figure is measured against, not what the sentence states.
 _AGAINST = re.compile(
@@ -72,6 +75,8 @@ def _is_forecast(text: str, cues: list[tuple[int, int]], m: Mention) -> bool:
     """Whether a forecast cue of the sentence speaks of the figure `m`: one not across a clause break ("EPS of
     $5.53, compared to a loss, and it raised its outlook" forecasts nothing about the $5.53)."""
     for start, end in cues:
+        if m.start < start and _BECOMING.match(text, start):
+            continue  # "a fee of €103 million, potentially rising to €133.9m": only what comes after may be
         lo, hi = (end, m.start) if end <= m.start else (m.end, start)
         if not _CLAUSE_BREAK.search(text, lo, hi):
             return True
@@ -1141,6 +1146,8 @@ def _age(ctx: _Ctx, m: Mention) -> tuple[str, NumberValue] | None:
     elif v.unit == "year" and m.text.endswith("-year"):
         found = _YEAR_OLD.match(text, m.end)
         name = found.group(1) if found else None
+        if name and name.split()[0] in places_written(ctx.vocab):
+            name = None  # "the 19-year-old England international": whose age the words do not say
     if name is None or not 0 < v.value < 125 or name.split()[0] in SENTENCE_WORDS:
         return None
     return ctx.entities.person(name) or name, NumberValue(low=v.value - 0.5, high=v.value + 0.5, value=v.value,

@@ -194,12 +194,15 @@ def _clean(words: list[str], last: bool = False) -> list[str]:
         out = out[:-1]
     while out and out[0] == "per":
         out = out[1:]
+    while out and len(out[-1]) > 6 and _ADVERB.search(out[-1]):
+        out = out[:-1]  # "a fee of €103 million, potentially (rising to)": how, not what
     if "per" in out:  # "earnings per common share", "per diluted share": the kind of share is the default one
         at = out.index("per")
         out = out[:at + 1] + [w for w in out[at + 1 :] if w not in SHARE_KINDS]
     return out[-3:]
 
 
+_ADVERB = re.compile(r"(?:ally|ively|ently|antly|ously|edly|ably|ibly)$")
 # What kind of share a per-share figure is written per: "earnings per diluted share" is earnings per share.
 SHARE_KINDS = {"common", "diluted", "basic", "ordinary", "fully"}
 

@@ -459,7 +459,8 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
     # With a space only K, M, B and G are scales ("5 m" is metres, "5 t" tonnes); joined, "5m" and "5t" need a currency.
     for sc, sp in ((scale1, m.group("sp1")), (scale2, m.group("sp2"))):
         if sc and sc.lower() in ONE_WORD_SCALES and (
-                (sp and sc not in "kKMBG") or (not sp and not (cur_sym or code) and sc in "mt")):
+                (sp and sc not in "kKMBG") or (not sp and not (cur_sym or code or curname) and sc in "mt")):
+            # ("103m euros": a currency after the figure says so too)
             return _retry_without_scale(text, m, g, v)
     num2 = m.group("num2")
     if m.group("pct1") and not (num2 and pct == "%"):
