@@ -26,6 +26,8 @@ def test_figure_is_read_as_written(case: dict[str, object]) -> None:
         assert c.subject == case["subject"], read
     if "scope" in case:
         assert c.qualifiers.scope == case["scope"], read
+    if "segment" in case:
+        assert c.qualifiers.segment == case["segment"], (c.qualifiers.segment, read)
     if "year" in case:  # the year the figure speaks of
         assert c.qualifiers.as_of is not None and c.qualifiers.as_of.start is not None, read
         assert c.qualifiers.as_of.start.year == case["year"], (c.qualifiers.as_of, read)

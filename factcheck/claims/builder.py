@@ -33,7 +33,7 @@ from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
 from .entities import DocumentEntities, document_entities, place_names, places_written
 from .figures import figures_of
 from .lines import line_after, line_of
-from .measures import LINK_VERBS, YEARLY, change_basis, linked_measure, measure_of, per_share
+from .measures import CALENDAR, LINK_VERBS, YEARLY, change_basis, linked_measure, measure_of, per_share
 from .measures import PREPOSITIONS as MEASURE_PREPOSITIONS
 from .measures import STOP as STOP_WORDS
 from .measures import singular as _singular
@@ -174,8 +174,10 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
         claim = Claim(id=str(offset + len(out) + 1), document=ctx.doc.path, line=line, column=col, sentence=sent.index,
                       subject=subject, attribute=attribute, text=m.text, value=value, qualifiers=quals, quote=sent.text)
         out.append(claim)
+        ends.append(m.end)
         return claim
 
+    ends: list[int] = []  # each claim's figure's end, for `_venue_parts`
     by_mention: dict[int, Claim] = {}
     opened: dict[int, Claim] = {}  # the claims of figures keyed by their wording, by the figure's start
     changes = [m for m in numbers if _is_change(text, sent, m)]
@@ -284,7 +286,31 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
         person = ctx.entities.person(m.value.person)
         tense, effective = _effective(ctx, sent, dates, m.value.tense)
         add(m, subject, m.value.role, NameValue(name=person or m.value.person), tense=tense, as_of_given=effective)
-    return out
+    return _venue_parts(text, out, ends)
+
+
+# what happened where: "seven people were killed at the bowling alley", "three died at hospitals"
+_AT_VENUE = re.compile(r"(?:\s+(?:people|others|more))?(?:\s+(?:were|was|have\s+been|had\s+been))?"
+                       r"(?:\s+(?:killed|injured|wounded|died|hurt|dead))?\s+(?:at|in|inside)\s+(?:(?:the|a|an)\s+)?"
+                       r"(?P<v>(?-i:[a-z][\w-]*)(?:\s+(?!(?:and|or|but|on|in|at|as)\b)(?-i:[a-z][\w-]*))?)", re.I)
+
+
+def _venue_parts(text: str, claims: list[Claim], ends: list[int]) -> list[Claim]:
+    """Counts of one measure each said to be at another place in one sentence ("seven people were killed at the
+    bowling alley and eight at the bar, and three died at hospitals") are parts, not the total: each place is the
+    count's segment."""
+    venues: dict[str, list[tuple[int, str]]] = {}
+    for i, (c, end) in enumerate(zip(claims, ends, strict=True)):
+        if isinstance(c.value, NumberValue) and c.value.unit == "count" and not c.qualifiers.segment:
+            at = _AT_VENUE.match(text, end)
+            if at and not CALENDAR.issuperset(at.group("v").lower().split()):
+                venues.setdefault(c.attribute, []).append((i, at.group("v").lower()))
+    for parts in venues.values():
+        if len(parts) >= 2 and len({v for _, v in parts}) == len(parts):
+            for i, v in parts:
+                claims[i] = claims[i].model_copy(update={"qualifiers": claims[i].qualifiers.model_copy(
+                    update={"segment": v})})
+    return claims
 
 
 def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], add: Callable[..., Claim],

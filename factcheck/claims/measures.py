@@ -508,6 +508,11 @@ _CLAUSE_END = re.compile(r"[,;:()\[\]—–\"“”]|(?<![A-Z])\.")
 _POWER_USERS = {"customer", "home", "household", "business", "people", "resident", "user", "account", "property"}
 
 
+# a count whose noun is left out, then what happened to those counted
+_ELIDED = re.compile(r"\s*(?:others?\s+|more\s+)?(?:(?:were|was|have\s+been|had\s+been|are)\s+(?P<p>killed|injured|"
+                     r"wounded|hurt|dead|missing|hospitali[sz]ed|rescued|arrested|evacuated)|(?P<p2>died))\b", re.I)
+
+
 def _count_measure(before: str, after: str) -> str | None:
     clause = _ON_BOARD.sub(lambda b: "evacuated" if b.group("evac") else "powerless" if b.group("dark") else "aboard",
                            _CLAUSE_END.split(after, maxsplit=1)[0])
@@ -537,6 +542,9 @@ def _count_measure(before: str, after: str) -> str | None:
         if _NOUN.fullmatch(lw):  # "vehicles", "RAV4s", "F-150s"
             noun = lw
             rest = words_after[i + 1 :]
+    if noun is None and (elided := _ELIDED.match(clause)):
+        said = (elided.group("p") or elided.group("p2")).lower()
+        return SYNONYMS.get(f"people {said}", f"people {said}")  # "Eighteen people were killed and 13 were wounded"
     if noun is None or noun in STOP or noun in _NOT_NOUNS or len(noun) < 2:
         return None
     # "injured 41 people" (the verb just before) wins over what follows; "12 people were killed" (same clause).

@@ -776,6 +776,9 @@ _SAME_MEASURE = {"cost": "price", "priced": "price", "pricing": "price", "costin
                  "dead": "killed", "died": "killed", "fatality": "killed"}
 
 
+_WHO = frozenset({"people", "person", "worker", "other"})
+
+
 @lru_cache(maxsize=16384)
 def _measure_word(w: str) -> str:
     w = singular(w)
@@ -795,7 +798,9 @@ def _measures_differ(a: str, b: str, words_a: set[str], words_b: tuple[str, ...]
     if a == b:
         return False
     if a != FIGURE and b != FIGURE:
-        return _measure_words(a).isdisjoint(_measure_words(b))
+        wa, wb = _measure_words(a), _measure_words(b)
+        # (people counted are no measure: "people killed" and "people injured" are two)
+        return wa.isdisjoint(wb) or bool(wa - _WHO and wb - _WHO) and (wa - _WHO).isdisjoint(wb - _WHO)
     named, other = (a, words_b) if a != FIGURE else (b, words_a_all)
     ws = _measure_words(named)
     return bool(ws) and ws.isdisjoint(_measure_word(w) for w in other)
