@@ -84,7 +84,10 @@ def _is_forecast(text: str, cues: list[tuple[int, int]], m: Mention) -> bool:
 
 
 _DECREASE = re.compile(
-    r"\b(?:decline|declined|drop|dropped|fall|fell|down|decrease|decreased|plunge|plunged|cut|slump)\b", re.I)
+    r"\b(?:decline[sd]?|declining|drop|dropped|dropping|drops|fall|falls|falling|fell|down|decrease[sd]?|plunge[sd]?|"
+    r"plunging|cut|slump(?:s|ed)?|slid|slides?|sliding|tumble[sd]?|tumbling|sank|sinks?|lost|loses?|shed|sheds|"
+    r"dipped|dips?|slipped|slips?|plummet(?:s|ed)?|sagged|skidded|dived|dove|tanked|shrank|shrunk|contracted|"
+    r"retreated|lower)\b", re.I)
 _AFTER_TARGET = re.compile(r"\s*(?:in|into|of|for)\s+$")
 _ADJACENT_GAP = re.compile(r"^[\s(’'s,]*(?:(?:now|was|is|has\s+been|had\s+been|currently|reportedly|being)\s+)*[\s(]*$")
 
@@ -964,6 +967,8 @@ _CHANGED = re.compile(
     r"(?P<np>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*?)(?:'s|’s)?\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?$", re.I)
 
 # a name, then a noun or two before the verb of change: "Activision shares jumped", "Microsoft's stock fell"
+_COMPANY_MOVED = re.compile(r"(?:^|[,;]\s+|\b(?:while|and|but|as|with)\s+|(?<=\.)\s+)"
+                            r"(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+$")
 # (not another company it names: "Shares in TAP's parent fell")
 _CHANGE_OWNER = re.compile(r"(?<![\w&.-])(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})(?:['’]s)?"
                            r"\s+(?!(?:parent|owner|rival|unit|subsidiary|peer|competitor|partner)s?\b)"
@@ -1112,6 +1117,12 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
              and w not in _SESSION_VERBS and w not in _FORESEEING and w not in LINK_VERBS]
     if not words and verb and verb.group().lower().startswith("growth"):
         words = ["growth"]  # "The OBR expects growth of 1.1 per cent": growth alone is the economy's
+    if not words and verb and (alone := _COMPANY_MOVED.search(before[: verb.start()])) \
+            and alone.group("org") in ctx.entities.canonical and p.kind == "percent":
+        # "Nvidia fell 6.4%", "while Apple fell 4.8%": a listed company moving is its shares
+        keep(p, ctx.entities.canonical[alone.group("org")], "share change", value, hedge=value.hedge,
+             open_attribute=True)
+        return
     if words:
         key = " ".join(words[-2:])
         key = _RATES.get(key) or _CHANGED_SYNONYMS.get(key, key) + " change"

@@ -441,6 +441,10 @@ class Index:
                                             and not x.minor and not x.numbers[0][2]]
         return found
 
+    def tells_apart(self, document: str, subject: str) -> bool:
+        """Whether the document has figures of that subject of its own (so it tells it apart from its others)."""
+        return any(x.figure.subject == subject for x in self.figures.get(document, ()))
+
     def published(self, document: str) -> date | None:
         doc = self.docs.get(document)
         return doc.published if doc is not None else None
@@ -713,9 +717,11 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
                 or near < 2 and _measures_differ(a.attribute, b.attribute, words, d.words, c.words):
             continue  # two different measures ("layoffs" and "headcount"; "core inflation" and "inflation")
         if a.subject != b.subject and a.subject != STORY and b.subject != STORY \
-                and not (ix.names(a.document, b.subject) or ix.names(b.document, a.subject)):
+                and (not (ix.names(a.document, b.subject) or ix.names(b.document, a.subject))
+                     or ix.tells_apart(a.document, b.subject) or ix.tells_apart(b.document, a.subject)):
             # two companies' figures ("Meta's ad sales", "Alphabet's ad sales"), unless a source names both, when
-            # they may be one body written two ways ("the EC", "the executive of the European Union")
+            # they may be one body written two ways ("the EC", "the executive of the European Union"); not when
+            # a source gives figures of both (the Dow's and the Nasdaq's points)
             continue
         other = ix.published(b.document)
         if _different_times(dated, d.dated) or _tally_days_apart(c, d, published, other) \
@@ -776,7 +782,8 @@ _SAME_MEASURE = {"cost": "price", "priced": "price", "pricing": "price", "costin
                  "dead": "killed", "died": "killed", "fatality": "killed"}
 
 
-_WHO = frozenset({"people", "person", "worker", "other"})
+_GENERIC = frozenset({"people", "person", "worker", "other", "change", "year", "over", "month", "quarter", "week",
+                      "annual", "yearly", "monthly", "quarterly"})
 
 
 @lru_cache(maxsize=16384)
@@ -799,8 +806,9 @@ def _measures_differ(a: str, b: str, words_a: set[str], words_b: tuple[str, ...]
         return False
     if a != FIGURE and b != FIGURE:
         wa, wb = _measure_words(a), _measure_words(b)
-        # (people counted are no measure: "people killed" and "people injured" are two)
-        return wa.isdisjoint(wb) or bool(wa - _WHO and wb - _WHO) and (wa - _WHO).isdisjoint(wb - _WHO)
+        # (people counted, or a change, are no measure: "people killed" and "people injured" are two, "composite
+        # change" and "share change" too)
+        return wa.isdisjoint(wb) or bool(wa - _GENERIC and wb - _GENERIC) and (wa - _GENERIC).isdisjoint(wb - _GENERIC)
     named, other = (a, words_b) if a != FIGURE else (b, words_a_all)
     ws = _measure_words(named)
     return bool(ws) and ws.isdisjoint(_measure_word(w) for w in other)
