@@ -358,10 +358,11 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
             previous = o
     if subject == "(story)":
         subject = _referred(ctx, sent, m, mentions) or subject
-    if subject == "(story)":
+    if subject == "(story)" and m.kind == "percent":
         # "the ruling party won 52.3% of the vote", "the opposition took 31%": who won it, when no company is named
+        # (not "declared a major incident and received more than 2,600 calls")
         actor = _ACTOR.search(text, max(sent.start, m.start - 60), m.start)
-        if actor:
+        if actor and not _CONJUNCTIONS.intersection(actor.group("actor").lower().split()):
             subject = " ".join(w for w in actor.group("actor").lower().split() if w not in _DETERMINERS) or subject
     quals = _figure_qualifiers(ctx, sent, m, v, forecast)
     if m.kind == "money" and key.split(" per ")[0] == subject.lower():
@@ -722,6 +723,7 @@ _ACTOR = re.compile(
     r"(?<![\w,])(?P<actor>(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+|[Hh]is\s+|[Hh]er\s+|[Ww]hose\s+)?(?:[a-z][\w-]*\s+){0,2}"
     r"[a-z][\w-]*)\s+(?:won|wins|took|takes|got|received|secured|garnered|captured|polled|claimed)\s+(?:(?:about|around|"
     r"nearly|almost|roughly|some|just|over|more\s+than|less\s+than|only)\s+)*$")
+_CONJUNCTIONS = {"and", "or", "but", "while", "as"}
 _DETERMINERS = {"the", "its", "their", "his", "her", "whose", "a", "an", "each", "also", "both", "then", "still",
                 "only", "just", "later", "eventually"}
 _JOINED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/|&)\s*")

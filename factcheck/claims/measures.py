@@ -278,7 +278,12 @@ def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | N
     key = _canonical(_measure_of(text, sent_start, sent_end, m))
     if key is not None and m.kind == "percent" and not _PAY.isdisjoint(key.split()):
         return "pay rise"  # "a 38% general wage increase", "a 35% pay rise", "a 25% raise in wages"
+    if getattr(m.value, "unit", None) in ("°C", "°F") and (key is None or key.split()[-1] in _READ_OFF):
+        return "temperature"  # "recorded 40.3C", "temperatures reached 40.2C", "with 40.3C measured in Coningsby"
     return key
+
+
+_READ_OFF = {"recorded", "reached", "hit", "measured", "temperature", "temperatures", "high", "highs", "peaked"}
 
 
 # What a breach or an outage did to whom: all are "people affected"

@@ -32,9 +32,16 @@ CANONICAL_UNITS = {w: (unit, f) for table, unit in ((_AREA, "km2"), (_LENGTH, "k
 _PER_HOUR = {"mile": "mph", "kilometre": "km/h", "kilometer": "km/h", "km": "km/h", "metre": "m/h", "meter": "m/h"}
 
 
+# Temperatures, however written, in one spelling each (never converted: Fahrenheit has an offset)
+_TEMPERATURES = {"c": "°C", "°c": "°C", "degrees celsius": "°C", "degree celsius": "°C", "f": "°F", "°f": "°F",
+                 "degrees fahrenheit": "°F", "degree fahrenheit": "°F"}
+
+
 def canonical_unit(written: str) -> tuple[str, float]:
     """The unit a physical figure is compared in, and the factor to it ("hectares": km2, 0.01); others as written."""
     w = " ".join(written.split())
+    if w.lower() in _TEMPERATURES:
+        return _TEMPERATURES[w.lower()], 1.0
     per = w.lower().split(" ")
     if len(per) == 3 and per[1] in ("per", "an", "a") and per[2] == "hour":  # "miles per hour", "km an hour"
         w = _PER_HOUR.get(per[0].removesuffix("s"), w)
