@@ -471,6 +471,7 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
     if num2 and (
         (conn == "and" and not re.search(r"between\s+$", left))
         or (conn == "to" and re.search(r"(?:from|rose|fell|grew|up|down|increased|decreased|jumped|dropped)\s+$", left))
+        or (conn == "to" and _descending(m))  # "leads Trump 45% to 41%": two figures; a range goes up
         or bool(m.group("cur2") or m.group("code2") or m.group("code2s"))
         != bool(m.group("cur") or m.group("code1") or m.group("code1s"))
     ):
@@ -553,6 +554,16 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
 def _retry_without_scale(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -> Mention | None:
     """Re-read a match whose one-letter scale was not a scale: just the number before it."""
     return _read_until(text, m, m.end("num"), g, v, scaled=False)
+
+
+def _descending(m: re.Match[str]) -> bool:
+    """Whether the two numbers of "A to B", of one scale and no sign, go down."""
+    if m.group("neg") or (m.group("scale1") or "").lower() != (m.group("scale2") or "").lower():
+        return False
+    try:
+        return float(m.group("num").replace(",", "")) > float(m.group("num2").replace(",", ""))
+    except ValueError:
+        return False
 
 
 def _retry_without_range(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -> Mention | None:

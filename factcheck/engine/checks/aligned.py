@@ -668,6 +668,11 @@ def _inside(a: tuple[Number, ...], b: tuple[Number, ...]) -> bool:
     return not point[2] and low[0] <= point[0] <= high[0]
 
 
+def _possessive(f: Figure) -> bool:
+    """A figure written as a possessive ("Tuesday's debate", "Friday's close")."""
+    return f"{f.text}'s" in f.quote or f"{f.text}’s" in f.quote
+
+
 def _near(c: _Figure, d: _Figure) -> int:
     return len(set(c.before).intersection(d.before)) + len(set(c.after).intersection(d.after))
 
@@ -681,6 +686,8 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
     before, after, words = set(c.before), set(c.after), set(c.words)
     named, dated, bound, noun, date_words = c.named, c.dated, c.bound, c.noun, c.date_words  # read once
     is_date, x = c.numbers[0][2], c.numbers[0][0]
+    if is_date and _possessive(a):
+        return None  # "after Tuesday's debate": the debate's day, no figure's
     change = not is_date and _written_as_change(a.quote, a.text)
     basis = _basis(a.quote, a.text) if change else None
     published = ix.published(a.document)
@@ -711,7 +718,9 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
         if ranged != (len(d.numbers) == 2) and _inside(c.numbers, d.numbers):
             continue  # "about 4.8%" within "4.75%-5%": a point of the range, not another figure
         near = len(before.intersection(d.before)) + len(after.intersection(d.after))
-        if near < opts.min_near:
+        if near < opts.min_near or is_date and (near < 2 or _possessive(b)):
+            # (two dates need two words in common, and one that names another thing's time, "after Tuesday's
+            # debate", dates no figure)
             continue
         if named and d.named and a.attribute != b.attribute or _kinds_differ(a.attribute, b.attribute) \
                 or near < 2 and _measures_differ(a.attribute, b.attribute, words, d.words, c.words):
