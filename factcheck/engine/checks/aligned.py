@@ -365,8 +365,16 @@ def _long_before(a: tuple[date, date] | None, b: tuple[date, date] | None, publi
     """One figure is dated by a year at least two before the other's article, which dates it by no word (`dated`,
     `published`): "131 people died in 1977" in a story of 2025 is history, not what "132 people on board" of that
     story miscounts."""
-    return (a is not None and b is None and published_b is not None and a[1].year < published_b.year - 1) or (
-        b is not None and a is None and published_a is not None and b[1].year < published_a.year - 1)
+    return _before(a, b, published_b) or _before(b, a, published_a)
+
+
+def _before(a: tuple[date, date] | None, b: tuple[date, date] | None, published_b: date | None) -> bool:
+    """`a` is dated by a year two or more before `b`'s article, or by a month (or a day) that ended more than a
+    month before it ("up from 159,000 in August" against "added 72,000" in an article of 4 October), and `b` is
+    dated by no word."""
+    if a is None or b is not None or published_b is None:
+        return False
+    return a[1].year < published_b.year - 1 or ((a[1] - a[0]).days <= 31 and (published_b - a[1]).days > 31)
 
 
 def _gap(x: Number, y: Number) -> float:
