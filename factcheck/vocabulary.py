@@ -47,6 +47,7 @@ class Attribute:
     timeless: bool = False
     lines: bool = False  # written per line of business ("iPhone revenue"): such a part is kept as a segment
     not_after: tuple[str, ...] = ()  # words just before a figure that make it no value of this attribute
+    not_before: tuple[str, ...] = ()  # and just after it ("a year": a rate)
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ def load_vocabulary(rules_dir: Path | None = None) -> Vocabulary:
                 timeless=bool(a.get("timeless", False)),
                 lines=bool(a.get("lines", False)),
                 not_after=tuple(a.get("not_after", ())),
+                not_before=tuple(a.get("not_before", ())),
             )
         roles = {k: Role(k, tuple(v["names"]), bool(v.get("sole", False)), bool(v.get("public", False)))
                  for k, v in data["roles"].items()}

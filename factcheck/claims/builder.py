@@ -737,6 +737,12 @@ def _not_after(words: tuple[str, ...]) -> re.Pattern[str]:
                       r"roughly|some|over|more\s+than|up\s+to|as\s+many\s+as|a\s+net)\s+)*$", re.I)
 
 
+@lru_cache(maxsize=16)
+def _not_before(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `words` just after a figure."""
+    return re.compile(r"\s*" + words_pattern(list(words)), re.I)
+
+
 def _same_clause(text: str, span: tuple[int, int], m: Mention) -> bool:
     """Whether no comma, semicolon, colon, bracket or dash stands between a cue and a figure (stricter than
     `_CLAUSE_BREAK`: a relative clause set off by commas counts apart)."""
@@ -769,6 +775,8 @@ def _attribute(vocab: Vocabulary, m: Mention, cues: dict[str, list[tuple[int, in
             continue
         if attr.not_after and _not_after(attr.not_after).search(text, max(0, m.start - 40), m.start):
             continue  # "Tesla added 500 workers": people hired, not its staff
+        if attr.not_before and _not_before(attr.not_before).match(text, m.end):
+            continue  # "paid $2 million a year": a rate, not a sum invested
         if best is None or gap < best[0]:
             best = (gap, attr, cue)
     return (best[1], best[2]) if best else (None, None)
@@ -1167,6 +1175,12 @@ _MULTIPLE = re.compile(r"\b(?:" + "|".join(MULTIPLES) + r")\b", re.I)
 _NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*"
 _NAME_COMMA = re.compile(rf"(?<![\w'’.-])({_NAME}),\s*$")
 _AGE_END = re.compile(r"\s*(?:,|;|\)|\.(?:\s|$)|$|\s+(?:and|who|was|is|has|had|said|of|from)\b)")
+@lru_cache(maxsize=256)
+def _full_name_of(surname: str) -> re.Pattern[str]:
+    """A first name and `surname` ("Shohei Ohtani" for "Ohtani")."""
+    return re.compile(rf"\b[A-Z][a-z]+\s+{re.escape(surname)}\b")
+
+
 _YEAR_OLD = re.compile(rf"-old\s+({_NAME})")
 
 
@@ -1180,8 +1194,10 @@ def _age(ctx: _Ctx, m: Mention) -> tuple[str, NumberValue] | None:
     name = None
     if v.unit == "count" and m.text.isdigit() and _AGE_END.match(text, m.end):
         found = _NAME_COMMA.search(text, max(0, m.start - 60), m.start)
-        if found and (" " in found.group(1) or found.group(1) in ctx.entities.people):
-            name = clean_person(found.group(1))  # ("CEO Bob Smith, 61,": Bob Smith's)
+        if found and (" " in found.group(1) or found.group(1) in ctx.entities.people
+                      or _full_name_of(found.group(1)).search(text)):
+            # ("CEO Bob Smith, 61,": Bob Smith's; "Ohtani, 29," where "Shohei Ohtani" is written too)
+            name = clean_person(found.group(1))
     elif v.unit == "year" and m.text.endswith("-year"):
         found = _YEAR_OLD.match(text, m.end)
         name = found.group(1) if found else None

@@ -298,8 +298,9 @@ _MONEY_VERB_FORMS = {"earns": "earned", "loses": "lost", "spends": "spent", "pay
                      "owes": "owed", "costs": "cost"}
 _PAY = {"wage", "wages", "pay", "salary", "salaries", "raise", "raises"}
 # ("$100 million a day", "$3.15 a gallon", "$250 a night": a rate, per that unit)
-_PER_TIME = re.compile(r"\s*(?:a|an|per|each)\s+(day|week|month|year|hour|night|gallon|litre|liter|barrel|pound|"
-                       r"ounce|kilogram|kilo|tonne|ton|person|head|mile|square\s+foot|square\s+metre)\b", re.I)
+_PER_TIME = re.compile(r"\s*(?:a|an|per|each)\s+(day|week|month|year|season|game|hour|night|gallon|litre|liter|"
+                       r"barrel|pound|ounce|kilogram|kilo|tonne|ton|person|head|mile|square\s+foot|"
+                       r"square\s+metre)\b", re.I)
 
 
 # shares that moved or traded, then the price they came to: a share price (not shares sold or offered at a price)

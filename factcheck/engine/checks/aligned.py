@@ -451,7 +451,10 @@ class Index:
 
     def tells_apart(self, document: str, subject: str) -> bool:
         """Whether the document has figures of that subject of its own (so it tells it apart from its others)."""
-        return any(x.figure.subject == subject for x in self.figures.get(document, ()))
+        tail = " " + subject
+        # (one written in full or by surname: "Shohei Ohtani" and "Ohtani")
+        return any(x.figure.subject == subject or x.figure.subject.endswith(tail)
+                   or subject.endswith(" " + x.figure.subject) for x in self.figures.get(document, ()))
 
     def published(self, document: str) -> date | None:
         doc = self.docs.get(document)
@@ -795,6 +798,7 @@ def _kinds_differ(a: str, b: str) -> bool:
 # Words of one measure ("priced from $799" and "will cost $829")
 _SAME_MEASURE = {"cost": "price", "priced": "price", "pricing": "price", "costing": "price",
                  "income": "profit", "earning": "profit", "sale": "revenue", "turnover": "revenue",
+                 "contract": "deal", "agreement": "deal",
                  "employee": "worker", "staff": "worker", "job": "worker", "people": "worker", "death": "killed",
                  "dead": "killed", "died": "killed", "fatality": "killed"}
 
