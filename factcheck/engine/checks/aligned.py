@@ -831,8 +831,9 @@ def _measures_differ(a: str, b: str, words_a: set[str], words_b: tuple[str, ...]
         # change" and "share change" too)
         return wa.isdisjoint(wb) or bool(wa - _GENERIC and wb - _GENERIC) and (wa - _GENERIC).isdisjoint(wb - _GENERIC)
     named, other = (a, words_b) if a != FIGURE else (b, words_a_all)
-    ws = _measure_words(named)
-    return bool(ws) and ws.isdisjoint(_measure_word(w) for w in other)
+    ws = _measure_words(named) - _GENERIC
+    # (every word of the measure: "vehicle delivered" is not what "416,800 Model 3 and Model Y vehicles" made)
+    return bool(ws) and not ws.issubset({_measure_word(w) for w in other})
 
 
 def _named(c: Figure) -> bool:
