@@ -974,7 +974,7 @@ _CHANGE_BEFORE = compile_stored(
 _CHANGE_AFTER = re.compile(r"^\s*(?:an?\s+)?(?:increase|rise|jump|gain|growth|surge|decline|drop|fall|decrease|"
                            r"plunge|slump|cut|reduction|higher|lower|more|less)\b", re.I)
 _CHANGED = re.compile(
-    r"(?P<np>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*?)(?:'s|’s)?\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?$", re.I)
+    r"(?P<np>(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*?)(?:'s|’s)?\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?$", re.I)
 
 # a name, then a noun or two before the verb of change: "Activision shares jumped", "Microsoft's stock fell"
 _COMPANY_MOVED = re.compile(r"(?:^|[,;]\s+|\b(?:while|and|but|as|with)\s+|(?<=\.)\s+)"
@@ -1117,12 +1117,21 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
     head = _CHANGED.search(before[: verb.start()]) if verb else None
     names = ctx.entities.name_words
     written = head.group("np").split() if head else []
+    # (what changed starts after a conjunction that opens a clause: "average 2.5% this year and the economy to grow
+    # by 1.1%"; not "revenues and earnings increased by 18% and 38%")
+    joint = [i for i, w in enumerate(written) if w.lower() in ("and", "or", "but", "while", "whereas")
+             and i + 1 < len(written) and written[i + 1].lower() in _DETERMINERS]
+    written = written[joint[-1] + 1 :] if joint else written
     # (what changed ends before a preposition: "Asia-Pacific shares outside Japan fell 0.78%")
     cut = next((i for i, w in enumerate(written) if i > 0 and w.lower() in MEASURE_PREPOSITIONS), None)
     written = written[:cut] if cut is not None else written
-    # (a capitalised word before the noun names whose it is: "Apple stock closed down")
+    # (a capitalised word before the noun names whose it is: "Apple stock closed down"; not a sentence's first
+    # word that names nothing: "House prices across the UK rose")
+    opening = head is not None and p.start - 120 <= sent.start and not before[: head.start("np")].strip() \
+        and len(written) > 1 and written[1].lower() in _PRICE_NOUNS
     words = [_singular(w) for w in (w.lower() for i, w in enumerate(written)
-                                    if not (w[:1].isupper() and i < len(written) - 1 and w not in COMMON_CAPS))
+                                    if not (w[:1].isupper() and i < len(written) - 1 and w not in COMMON_CAPS
+                                            and not (i == 0 and opening and w.lower() not in names)))
              if w not in STOP_WORDS and w not in names and w not in GENERIC_NOUNS and len(w) > 1
              and w not in _SESSION_VERBS and w not in _FORESEEING and w not in LINK_VERBS]
     if not words and verb and verb.group().lower().startswith("growth"):
@@ -1133,6 +1142,10 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
         keep(p, ctx.entities.canonical[alone.group("org")], "share change", value, hedge=value.hedge,
              open_attribute=True)
         return
+    if words == ["price"]:  # "Prices rose 1.2%" in a story of house prices: those, not consumer prices
+        kind = next((w for w in reversed(_KIND_OF_PRICES.findall(text, 0, p.start))
+                     if w not in STOP_WORDS and w not in _NOT_KINDS), None)
+        words = [kind.lower(), "price"] if kind else words
     if words:
         key = " ".join(words[-2:])
         key = _RATES.get(key) or _CHANGED_SYNONYMS.get(key, key) + " change"
@@ -1142,6 +1155,10 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
         keep(p, owned or "(story)", key, value, hedge=value.hedge, open_attribute=True)
 
 
+_PRICE_NOUNS = {"prices", "rates", "rents", "values", "costs", "bills", "yields"}
+_KIND_OF_PRICES = re.compile(r"\b([a-z]+)\s+prices\b", re.I)
+_NOT_KINDS = {"higher", "lower", "rising", "falling", "average", "asking", "selling", "the", "their", "its", "all",
+              "and", "of", "in", "that", "record"}
 # How a market session is told ("the stock closed down 0.4%", "shares ended 2% lower"): not what changed.
 _SESSION_VERBS = {"closed", "ended", "finished", "opened", "traded", "trading", "settled",
                   # and what sent them there ("sending its shares down 1.5%")

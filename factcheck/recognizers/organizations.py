@@ -138,6 +138,12 @@ _MOVED = re.compile(r"\s+(?:rose|fell|jumped|climbed|dropped|declined|increased|
                     r"slipped|grew|slumped|tumbled|doubled|halved|rise|fall|were|are|have)\b")
 
 
+# A capitalised word, then prices or rates that move: "House prices (across the UK) rose" names no company (but
+# "Acme shares fell" does)
+_NOUN_MOVING = re.compile(r"\s+(?:prices|rates|rents|values|costs|bills|yields)\s+"
+                          r"(?:(?:across|in|at|on|for|from)\s+(?:the\s+)?\S+\s+)?" + _MOVED.pattern[3:])
+
+
 def _plural_moving(name: str, text: str, end: int) -> bool:
     """A plural common noun opening a sentence and then moving ("Murders fell 20%", "Yields rose"): no company."""
     return " " not in name and name[1:].islower() and name.endswith("s") and not name.endswith("ss") \
@@ -183,7 +189,8 @@ def recognize_organizations(text: str, people: set[str] | None = None) -> list[M
             at_start = bool(_SENTENCE_START.search(text[max(0, start - 3) : start])) and " " not in name
             in_title = titles.overlaps(run_start, run_start + 1)
             seen[name] = seen.get(name, 0) + 1
-            if not in_title and (not at_start or (_VERB_AFTER.match(text, end) and not _plural_moving(name, text, end))
+            if not in_title and (not at_start or (_VERB_AFTER.match(text, end) and not _plural_moving(name, text, end)
+                                                  and not (" " not in name and _NOUN_MOVING.match(text, end)))
                                  or _ROLE_AFTER.match(text, end) or _quoted(text, run_start, run_start + len(raw))):
                 mid_sentence.add(name)
             found.append((start, end, name, at_start or in_title))
