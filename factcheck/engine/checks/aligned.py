@@ -734,7 +734,7 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
             # debate", dates no figure)
             continue
         if named and d.named and a.attribute != b.attribute or _kinds_differ(a.attribute, b.attribute) \
-                or near < 2 and _measures_differ(a.attribute, b.attribute, words, d.words, c.words):
+                or near < 2 and _measures_differ(a.attribute, b.attribute, c.words, d.words):
             continue  # two different measures ("layoffs" and "headcount"; "core inflation" and "inflation")
         if a.subject != b.subject and a.subject != STORY and b.subject != STORY \
                 and (not (ix.names(a.document, b.subject) or ix.names(b.document, a.subject))
@@ -819,10 +819,10 @@ def _measure_words(attribute: str) -> frozenset[str]:
     return frozenset(_measure_word(w) for w in re.findall(r"[a-z]+", attribute.lower()) if len(w) > 2)
 
 
-def _measures_differ(a: str, b: str, words_a: set[str], words_b: tuple[str, ...], words_a_all: tuple[str, ...]) -> bool:
-    """Two figures read as measures with no word in common ("seat" and "majority"), or one read as a measure whose
-    words the other's sentence never uses ("turnout was 60%" and "the Conservatives took 23.7%"): other
-    quantities, however alike their sentences."""
+def _measures_differ(a: str, b: str, words_a: tuple[str, ...], words_b: tuple[str, ...]) -> bool:
+    """Two figures read as measures with no word in common ("seat" and "majority"), or one read as a measure some
+    of whose words the other's sentence (`words_a`, `words_b`: each figure's) never uses ("turnout was 60%" and
+    "the Conservatives took 23.7%"): other quantities, however alike their sentences."""
     if a == b:
         return False
     if a != FIGURE and b != FIGURE:
@@ -830,7 +830,7 @@ def _measures_differ(a: str, b: str, words_a: set[str], words_b: tuple[str, ...]
         # (people counted, or a change, are no measure: "people killed" and "people injured" are two, "composite
         # change" and "share change" too)
         return wa.isdisjoint(wb) or bool(wa - _GENERIC and wb - _GENERIC) and (wa - _GENERIC).isdisjoint(wb - _GENERIC)
-    named, other = (a, words_b) if a != FIGURE else (b, words_a_all)
+    named, other = (a, words_b) if a != FIGURE else (b, words_a)
     ws = _measure_words(named) - _GENERIC
     # (every word of the measure: "vehicle delivered" is not what "416,800 Model 3 and Model Y vehicles" made)
     return bool(ws) and not ws.issubset({_measure_word(w) for w in other})
