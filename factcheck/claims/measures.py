@@ -141,6 +141,7 @@ _SHARES = re.compile(r"\b(?:shares?|stock)\b", re.I)
 def per_share(before: str, after: str) -> bool:
     """Whether the figure between `before` and `after` is a price per share ("$45 a share", "shares at $34 each")."""
     return bool(PER_SHARE.match(after) or (_EACH.match(after) and _SHARES.search(before)))
+_ALL_OF = re.compile(r"\s+of\s+(?:its|their|our|his|her)\b", re.I)
 _PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?\d[\d,.]*(?=\s+[A-Za-z])", re.I)
 _TOTAL_OF = re.compile(r"\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.I)
 
@@ -361,8 +362,8 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
             return "prison sentence" if key.endswith("sentence") else f"{key} length"
         if v.unit in DURATION_UNITS:  # "30 days in detention" is keyed "day", as a counted noun would be
             after = " " + v.unit + "s" + after
-        part = _PART_OF.match(after)
-        if part:  # "180 of the 300 seats": 180 counts seats
+        part = _PART_OF.match(after) or _ALL_OF.match(after)
+        if part:  # "180 of the 300 seats": 180 counts seats; "grounded all 65 of its Boeing 737 Max 9 aircraft"
             after = " " + after[part.end() :]
         if v.unit not in ("count", "times") and v.unit not in DURATION_UNITS:
             stuff = _MEASURED.match(after)
