@@ -54,8 +54,15 @@ _FORECAST = re.compile(
     # what a figure may become ("potentially rising to €133.9m with add-ons", "add-ons could take the fee to")
     r"potentially|could\s+(?:rise|take|climb|increase|grow|go))\b", re.I)
 _BECOMING = re.compile(r"potentially|could", re.I)
+_MEASURED_AGAINST = re.compile(r"\b(?:beat|beats|beating|topp(?:ed|ing)|miss(?:ed|ing)|above|below|ahead\s+of|"
+                               r"short\s+of|compared\s+(?:with|to)|versus|vs\.?)\b", re.I)
 # "beating forecasts", "more than expected", "in line with estimates": the forecast is what a stated (actual)
 # figure is measured against, not what the sentence states.
+# what a figure measured against is: an estimate ("the $94.6 billion Wall Street expected", "$94.5 billion analysts
+# had forecast", "$1.60 expected")
+_EXPECTED_AFTER = re.compile(r"\s+(?:(?:that\s+)?(?:analysts?|wall\s+street|economists?|investors|the\s+market)"
+                             r"(?:\s+(?:polled|surveyed)\s+by\s+\S+)?\s+(?:had\s+)?)?(?:expected|forecast|"
+                             r"predicted|estimated|anticipated|projected)\b", re.I)
 _AGAINST = re.compile(
     r"\b(?:beat|beats|beating|top|tops|topped|topping|miss|missed|misses|missing|exceed(?:s|ed|ing)?|"
     r"surpass(?:es|ed|ing)?|outpac(?:e|es|ed|ing)|above|below|ahead\s+of|short\s+of|than|(?:in\s+)?line\s+with|"
@@ -77,6 +84,8 @@ def _is_forecast(text: str, cues: list[tuple[int, int]], m: Mention) -> bool:
     for start, end in cues:
         if m.start < start and _BECOMING.match(text, start):
             continue  # "a fee of €103 million, potentially rising to €133.9m": only what comes after may be
+        if m.end <= start and _MEASURED_AGAINST.search(text, m.end, start):
+            continue  # "revenue was $94.9 billion, beating the $94.6 billion Wall Street expected": the actual
         lo, hi = (end, m.start) if end <= m.start else (m.end, start)
         if not _CLAUSE_BREAK.search(text, lo, hi):
             return True
@@ -515,7 +524,10 @@ def _figure_qualifiers(ctx: _Ctx, sent: Sentence, m: Mention, v: NumberValue,
     whole = _OF_PART.match(ctx.doc.text, m.end, min(sent.end, m.end + 40)) if m.kind == "percent" else None
     return {"hedge": v.hedge, "segment": _segment(ctx.vocab, v.noun, before + (whole.group() if whole else "")),
             "prior": prior,
-            "forecast": bool(forecast) and not prior and _is_forecast(ctx.doc.text, forecast, m)}
+            # ("beating the $94.6 billion Wall Street expected": the figure measured against is the forecast)
+            "forecast": not prior and (bool(forecast) and _is_forecast(ctx.doc.text, forecast, m)
+                                       or bool(_AGAINST.search(before)) and bool(_EXPECTED_AFTER.match(
+                                           ctx.doc.text, m.end, min(sent.end, m.end + 60))))}
 
 
 _AGO = re.compile(r"(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
