@@ -243,8 +243,14 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
             attr = None  # "revenue of $5 billion and net income of $1 billion": the second names its own measure
         if attr is None or cue is None:
             earlier = opened.get(numbers[i - 1].start) if i else None
+            restated = None
+            if earlier is None and i > 1 and _OR_RESTATED.search(text, sent.start, m.start) and _PRIOR.search(
+                    text, max(sent.start, numbers[i - 1].start - 30), numbers[i - 1].start):
+                # "from $1.5 billion, or $1.30 a share, a year earlier": the earlier value of the measure before it
+                restated = next(((n, c) for n in reversed(numbers[: i - 1]) if (c := opened.get(n.start)) is not None
+                                 and not c.attribute.endswith(" per share")), None)
             made = _open_claim(ctx, sent, m, mentions, add, forecast,
-                               (numbers[i - 1], earlier) if earlier is not None else None)
+                               (numbers[i - 1], earlier) if earlier is not None else restated, restated is not None)
             if made is not None:
                 opened[m.start] = made
             continue
@@ -326,7 +332,8 @@ def _venue_parts(text: str, claims: list[Claim], ends: list[int]) -> list[Claim]
 
 
 def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], add: Callable[..., Claim],
-                forecast: list[tuple[int, int]], earlier: tuple[Mention, Claim] | None) -> Claim | None:
+                forecast: list[tuple[int, int]], earlier: tuple[Mention, Claim] | None,
+                prior: bool = False) -> Claim | None:
     """A claim for a figure no vocabulary attribute names, keyed by the words that say what it measures, or, when
     none do, as the figure just before it (`earlier`, with its claim) if it is written as its comparison or its
     continuation ("$3.69 in the third quarter, up from $3.41 in the second and $2.75 a year earlier")."""
@@ -374,6 +381,8 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
         if actor and not _CONJUNCTIONS.intersection(actor.group("actor").lower().split()):
             subject = " ".join(w for w in actor.group("actor").lower().split() if w not in _DETERMINERS) or subject
     quals = _figure_qualifiers(ctx, sent, m, v, forecast)
+    if prior:  # the restated earlier value of a change ("from $1.5 billion, or $1.30 a share")
+        quals.update(prior=True, forecast=False)
     if m.kind == "money" and key.split(" per ")[0] == subject.lower():
         key = key.replace(subject.lower(), "price", 1)  # "Bitcoin hit a record $100,000": its price
     if key in YEARLY and m.kind == "percent":  # "inflation rose to 2.7%": over a year, unless said otherwise
