@@ -122,7 +122,8 @@ CHANGE_NOUNS = {"rise", "increase", "decline", "drop", "fall", "growth", "jump",
 VERBS = {"reported", "posted", "said", "announced", "expects", "expected", "reached", "recorded", "delivered",
          "generated", "saw", "had", "has", "have", "achieved", "declared", "approved", "raised", "cut", "set",
          "sold", "sells", "priced", "offered", "issued", "bought", "see", "sees", "project", "projects",
-         "projected", "predict", "predicts", "predicted"}
+         "projected", "predict", "predicts", "predicted",
+         "held", "kept", "maintained"}  # ("The Fed held rates steady at 5.25%-5.5%": rates)
 # "the unemployment rate ending the year at 4.4%": a participle and its time are not the measure
 _ENDING = {"ending", "closing", "finishing", "starting", "beginning", "opening", "ended", "closed", "finished"}
 
@@ -188,7 +189,10 @@ def _clean(words: list[str], last: bool = False) -> list[str]:
     while out and out[-1] in ("has", "have", "had"):  # "unemployment has (risen to)": an auxiliary, not a verb
         out = out[:-1]
     if any(w in VERBS for w in out):
-        out = out[[i for i, w in enumerate(out) if w in VERBS][-1] + 1 :]
+        verb = [i for i, w in enumerate(out) if w in VERBS][-1]
+        # (what follows the verb is its object, the measure; a verb last is the measure's own: "Core inflation held
+        # (at 3.3%)")
+        out = out[verb + 1 :] if verb + 1 < len(out) else out[:verb]
     if any(w in STOP and w != "per" for w in out):
         out = out[[i for i, w in enumerate(out) if w in STOP and w != "per"][-1] + 1 :]
     while out and (out[-1] in STOP or out[-1] in LINK_VERBS):  # "turnout stood (at 64 percent)" is "turnout"
@@ -508,7 +512,7 @@ _NOUN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 # Past verbs that follow a number as often as nouns do ("Ribeiro, 34 went on the run"): no counted noun
 _NOT_NOUNS = {"went", "came", "got", "took", "gave", "saw", "made", "told", "ran", "won", "began", "became", "did"}
 _ON_BOARD = re.compile(r"\b(?:on\s+board|onboard)\b|\b(?P<evac>under\s+(?:an?\s+)?(?:mandatory\s+)?evacuation\s+"
-                       r"(?:orders?|warnings?|notices?))|\b(?P<dark>without\s+(?:power|electricity))\b", re.I)
+                       r"(?:orders?|warnings?|notices?))|\b(?P<dark>(?:without|lost)\s+(?:power|electricity))\b", re.I)
 # Where a figure's clause ends after it: punctuation, but not an initial's full stop ("33,000 U.S. workers")
 _CLAUSE_END = re.compile(r"[,;:()\[\]—–\"“”]|(?<![A-Z])\.")
 # Who is counted as without power, whatever the outlet calls them ("3 million homes and businesses", "customers")
