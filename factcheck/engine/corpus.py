@@ -8,6 +8,7 @@ from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any, NamedTuple
 
 from ..display import normalized, short_paths
@@ -18,6 +19,7 @@ from ..normalize.units import format_value
 from ..vocabulary import Vocabulary
 from .passages import SharedPassage
 from .rules import Rule
+from .stories import Stories
 
 # A message names this many documents at most, then says how many more: a value a story's hundred reprints write
 # is read in a line, not a page (every place stays in the finding's locations).
@@ -95,6 +97,11 @@ class Corpus:
             written = ", ".join(dict.fromkeys(f'"{c.text}"' for c in cs))
             out.append(f"{written} ({norm}) at {self.places(cs)}")
         return out
+
+    @cached_property
+    def stories(self) -> Stories:
+        """Which documents tell one story (see `stories.Stories`)."""
+        return Stories(self.docs)
 
     def same_time(self, a: Claim, b: Claim, timeless: bool = False) -> bool | None:
         """Whether two claims speak of the same time (None: unknown), with the vocabulary's implicit window (the

@@ -27,9 +27,9 @@ from ...claims.figures import FIGURE
 from ...claims.measures import STOP, change_basis, singular
 from ...models import Document, Figure, FigureDate, FigureNumber, Finding
 from ...normalize.intervals import rounding_halfwidth
-from ...recognizers.organizations import COMMON_CAPS, SENTENCE_WORDS
 from ..corpus import Corpus, finding
 from ..rules import Rule
+from ..stories import Stories
 from .values import one_dated
 
 
@@ -437,7 +437,7 @@ class Index:
     posted: dict[tuple[tuple[str, ...], str], tuple[array[int], list[str]]] = field(default_factory=dict)
     docs: dict[str, Document] = field(default_factory=dict)  # by path: their text and publication date
     _named: dict[tuple[str, str], bool] = field(default_factory=dict)
-    _story_names: dict[str, tuple[frozenset[int], int]] = field(default_factory=dict)
+    _stories: Stories = field(default_factory=lambda: Stories({}))
     _sentences: dict[tuple[str, int], list[_Figure]] = field(default_factory=dict)
 
     def sentence(self, f: _Figure) -> list[_Figure]:
@@ -463,23 +463,9 @@ class Index:
         return doc.published if doc is not None else None
 
     def one_story(self, a: str, b: str) -> bool:
-        """Whether two documents tell of one story: they share a proper name or two ("Alaska", "Ohtani"), not only
-        words of a kind of news ("rate", "placebo"). A figure is aligned only with those of its story's documents."""
-        if len(self.docs) <= 2:
-            return True  # two documents checked together are taken to tell one story (a summary and its source)
-        (na, ia), (nb, ib) = self._names_of(a), self._names_of(b)
-        # (a document naming nothing, "The company's revenue rose", may be of any story; two names are asked of
-        # documents that write two or more inside their sentences, one of those that write fewer)
-        return len(na.intersection(nb)) >= min(MIN_SHARED_NAMES, max(1, ia), max(1, ib), len(na), len(nb))
-
-    def _names_of(self, document: str) -> tuple[frozenset[int], int]:
-        found = self._story_names.get(document)
-        if found is None:
-            if len(self._story_names) >= 20_000:  # (hashes, few per document; a large corpus is read in order)
-                self._story_names.clear()
-            doc = self.docs.get(document)
-            found = self._story_names[document] = story_names(doc.read_text() if doc is not None else "")
-        return found
+        """Whether two documents tell of one story (see `stories.one_story`): a figure is aligned only with those
+        of its story's documents."""
+        return self._stories.one_story(a, b)
 
     def names(self, document: str, name: str) -> bool:
         """Whether the document writes this name anywhere ("the EC" in a story that also says "European Union")."""
@@ -561,6 +547,7 @@ def prepare(opts: Options, figures: list[Figure], docs: dict[str, Document], tal
     """Every figure indexed by the words next to it; what `match` and `select` read."""
     ix = _index(figures, opts.near, opts.max_postings)
     ix.docs = docs
+    ix._stories = Stories(docs)
     for f in ix.all.values():
         f.tallied = not (tally_words.isdisjoint(f.before) and tally_words.isdisjoint(f.after))
     return ix
@@ -699,35 +686,6 @@ def _inside(a: tuple[Number, ...], b: tuple[Number, ...]) -> bool:
     """Whether the one figure's number lies within the other's range (one of `a` and `b` is a range, of two)."""
     (point,), (low, high) = (a, b) if len(a) == 1 else (b, a)
     return not point[2] and low[0] <= point[0] <= high[0]
-
-
-MIN_SHARED_NAMES = 2
-_OPENS = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[-•*#>]\s+|[\"“(]\s*)$")
-_PROPER = re.compile(r"\b(?-i:[A-Z][a-z]{2,}|[A-Z]{2,6})\b")
-# Capitalised words news of every story writes: days, months, outlets, and words capitalised for other reasons
-_NOT_STORY_NAMES = frozenset({
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar",
-    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Reuters", "AP", "AFP", "BBC", "CNN", "CNBC",
-    "Associated", "Press", "Bloomberg", "The", "This", "That", "His", "Her", "Its", "Their", "But", "And", "For",
-    "With", "From", "After", "Before", "While", "When", "According", "Mr", "Mrs", "Ms", "Dr", "CEO", "CFO", "US",
-    "USA", "UK", "EU", "U.S", "Inc", "Corp", "Ltd", "Co", "Group", "Company", "PDT", "EDT", "EST", "GMT", "UTC",
-    "Q1", "Q2", "Q3", "Q4", "GDP", "CPI", "EPS", "EBITDA", "GAAP", "IPO", "AI"}) | COMMON_CAPS | SENTENCE_WORDS
-
-
-def story_names(text: str) -> tuple[frozenset[int], int]:
-    """The capitalised words a document writes (but words any sentence may open with), hashed, and how many of
-    them it writes inside a sentence: its proper names, what tells its story apart from others of the same kind
-    of news ("Earlier", "Hackers" opening a sentence are no names, but "AT&T said" opens one too)."""
-    every: set[str] = set()
-    inside: set[str] = set()
-    for m in _PROPER.finditer(text):
-        w = m.group()
-        if w not in _NOT_STORY_NAMES:
-            every.add(w.lower())  # ("Opec", "OPEC")
-            if not _OPENS.search(text, max(0, m.start() - 3), m.start()):
-                inside.add(w.lower())
-    return frozenset(hash(w) for w in every), len(inside)
 
 
 def _possessive(f: Figure) -> bool:

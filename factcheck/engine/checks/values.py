@@ -170,6 +170,8 @@ def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute:
     def compare(a: Claim, b: Claim) -> str:
         """Two values of different groups: "conflict", "unknown" (dates unknown: taken as one time), "change" (of
         different periods) or "skip" (an echo, or a worded figure tied to a date against one tied to none)."""
+        if not corpus.stories.one_story(a.document, b.document):
+            return "skip"  # figures of two stories ("people killed" in a flood and in a fire, no company named)
         same_time = corpus.same_time(a, b, timeless)
         if same_time is not False and a.qualifiers.open_attribute and (
                 _echoed(corpus, a, b) or one_dated(a.qualifiers.as_of_source, b.qualifiers.as_of_source)):
