@@ -58,7 +58,7 @@ class Stories:
     def _names_of(self, document: str) -> tuple[frozenset[int], int]:
         found = self._names.get(document)
         if found is None:
-            if len(self._names) >= 5_000:  # (a few MB; a large corpus is read in order: recent documents are asked again)
+            if len(self._names) >= 5_000:  # (a few MB; a large corpus is read in order: recent ones are asked again)
                 self._names.clear()
             doc = self.docs.get(document)
             found = self._names[document] = story_names(doc.read_text() if doc is not None else "")
