@@ -25,7 +25,7 @@ from ..models import (
 )
 from ..normalize.units import DURATION_UNITS
 from ..recognizers import recognize
-from ..recognizers.organizations import COMMON_CAPS, SENTENCE_WORDS
+from ..recognizers.organizations import COMMON_CAPS, PRICE_NOUNS, SENTENCE_WORDS
 from ..recognizers.people import clean_person
 from ..text.patterns import compile_stored
 from ..text.sentences import document_sentences
@@ -56,13 +56,13 @@ _FORECAST = re.compile(
 _BECOMING = re.compile(r"potentially|could", re.I)
 _MEASURED_AGAINST = re.compile(r"\b(?:beat|beats|beating|topp(?:ed|ing)|miss(?:ed|ing)|above|below|ahead\s+of|"
                                r"short\s+of|compared\s+(?:with|to)|versus|vs\.?)\b", re.I)
-# "beating forecasts", "more than expected", "in line with estimates": the forecast is what a stated (actual)
-# figure is measured against, not what the sentence states.
 # what a figure measured against is: an estimate ("the $94.6 billion Wall Street expected", "$94.5 billion analysts
 # had forecast", "$1.60 expected")
 _EXPECTED_AFTER = re.compile(r"\s+(?:(?:that\s+)?(?:analysts?|wall\s+street|economists?|investors|the\s+market)"
                              r"(?:\s+(?:polled|surveyed)\s+by\s+\S+)?\s+(?:had\s+)?)?(?:expected|forecast|"
                              r"predicted|estimated|anticipated|projected)\b", re.I)
+# "beating forecasts", "more than expected", "in line with estimates": the forecast is what a stated (actual)
+# figure is measured against, not what the sentence states.
 _AGAINST = re.compile(
     r"\b(?:beat|beats|beating|top|tops|topped|topping|miss|missed|misses|missing|exceed(?:s|ed|ing)?|"
     r"surpass(?:es|ed|ing)?|outpac(?:e|es|ed|ing)|above|below|ahead\s+of|short\s+of|than|(?:in\s+)?line\s+with|"
@@ -1149,7 +1149,7 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
     # (a capitalised word before the noun names whose it is: "Apple stock closed down"; not a sentence's first
     # word that names nothing: "House prices across the UK rose")
     opening = head is not None and p.start - 120 <= sent.start and not before[: head.start("np")].strip() \
-        and len(written) > 1 and written[1].lower() in _PRICE_NOUNS
+        and len(written) > 1 and written[1].lower() in PRICE_NOUNS
     words = [_singular(w) for w in (w.lower() for i, w in enumerate(written)
                                     if not (w[:1].isupper() and i < len(written) - 1 and w not in COMMON_CAPS
                                             and not (i == 0 and opening and w.lower() not in names)))
@@ -1176,7 +1176,6 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
         keep(p, owned or "(story)", key, value, hedge=value.hedge, open_attribute=True)
 
 
-_PRICE_NOUNS = {"prices", "rates", "rents", "values", "costs", "bills", "yields"}
 _KIND_OF_PRICES = re.compile(r"\b([a-z]+)\s+prices\b", re.I)
 _NOT_KINDS = {"higher", "lower", "rising", "falling", "average", "asking", "selling", "the", "their", "its", "all",
               "and", "of", "in", "that", "record"}

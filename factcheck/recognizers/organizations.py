@@ -134,14 +134,15 @@ _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]*[A-Z.])(?=(?:,\s*[A-Z][\w
                        r"\([A-Za-z][\w .&-]{0,30}\)\s*[-—–])")
 
 
-_MOVED = re.compile(r"\s+(?:rose|fell|jumped|climbed|dropped|declined|increased|decreased|surged|soared|plunged|"
-                    r"slipped|grew|slumped|tumbled|doubled|halved|rise|fall|were|are|have)\b")
-
-
+_MOVING = (r"(?:rose|fell|jumped|climbed|dropped|declined|increased|decreased|surged|soared|plunged|slipped|grew|"
+           r"slumped|tumbled|doubled|halved|rise|fall|were|are|have)\b")
+_MOVED = re.compile(r"\s+" + _MOVING)
+# Prices or rates, which a capitalised word before them says the kind of ("House prices"), not whose they are
+PRICE_NOUNS = frozenset({"prices", "rates", "rents", "values", "costs", "bills", "yields"})
 # A capitalised word, then prices or rates that move: "House prices (across the UK) rose" names no company (but
 # "Acme shares fell" does)
-_NOUN_MOVING = re.compile(r"\s+(?:prices|rates|rents|values|costs|bills|yields)\s+"
-                          r"(?:(?:across|in|at|on|for|from)\s+(?:the\s+)?\S+\s+)?" + _MOVED.pattern[3:])
+_NOUN_MOVING = re.compile(r"\s+(?:" + "|".join(sorted(PRICE_NOUNS)) + r")\s+"
+                          r"(?:(?:across|in|at|on|for|from)\s+(?:the\s+)?\S+\s+)?" + _MOVING)
 
 
 def _plural_moving(name: str, text: str, end: int) -> bool:

@@ -24,7 +24,9 @@ NOT_NAMES = {
 }
 # (a capital inside a name after its prefix: "McCarthy", "DeSantis", "DiCaprio", "LeBron", "MacKenzie")
 NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ]+(?:['’-][A-Z]?[a-zà-öø-ÿ]+)*|(?:Mc|Mac|De|Di|Da|Du|La|Le)[A-Z][a-zà-öø-ÿ]+|[A-Z]\.)"
-_SUFFIX = r"(?:,?[ \u00a0](?:Jr\.|Sr\.|Jr|Sr|II|III|IV)(?![\w]))?"  # "John J. Ray III", "Martin Luther King Jr."
+# Generational suffixes after a name ("John J. Ray III", "Martin Luther King Jr.")
+NAME_SUFFIXES = ("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV")
+_SUFFIX = r"(?:,?[ \u00a0](?:" + "|".join(map(re.escape, NAME_SUFFIXES)) + r")(?![\w]))?"
 NAME = rf"(?-i:{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN}){{1,2}}{_SUFFIX})"
 SURNAME = rf"(?-i:{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN}){{0,2}}{_SUFFIX})"
 ORG = r"(?-i:(?:[A-Z][\w&.-]*|[a-z]{1,2}[A-Z][\w]*)(?:[ \u00a0](?:[A-Z][\w&.-]*|&))*)"

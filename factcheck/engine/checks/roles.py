@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ...display import period
 from ...models import Claim, Finding, NameValue
+from ...recognizers.people import NAME_SUFFIXES
 from ..corpus import Corpus, finding, period_unknown
 from ..rules import Rule
 
@@ -28,7 +29,7 @@ def folded(name: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).casefold()
 
 
-_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_SUFFIXES = {s.lower() for s in NAME_SUFFIXES}
 
 
 def _core(name: str) -> str:
