@@ -13,7 +13,7 @@ PINT_NAMES = {"km²": "km**2", "km2": "km**2", "m²": "m**2", "sq km": "km**2", 
               "square metre": "m**2", "square meter": "m**2", "square foot": "foot**2", "square feet": "foot**2",
               "kilometre": "km", "metre": "m", "centimetre": "cm", "millimetre": "mm", "litre": "liter", "ml": "mL",
               "kph": "km/hour", "km/h": "km/hour", "mph": "mile/hour", "tonne": "metric_ton", "ton": "short_ton",
-              "barrel": "oil_barrel", "inches": "inch", "feet": "foot", "ft": "foot",
+              "barrel": "oil_barrel", "inches": "inch", "nautical mile": "nautical_mile", "feet": "foot", "ft": "foot",
               **{w: "oil_barrel/day" for w in ("barrels per day", "barrels a day", "barrel per day", "barrel a day",
                                                "bpd", "b/d")}}
 PINT_UNITS = {"km2": "km**2", "km": "km", "kg": "kg", "L": "liter", "km/h": "km/hour", "bbl/d": "oil_barrel/day"}

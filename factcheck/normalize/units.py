@@ -16,7 +16,8 @@ _AREA = {"acre": 0.40468564224e-2, "hectare": 0.01, "square mile": 2.58998811033
          "square kilometer": 1.0, "sq km": 1.0, "km2": 1.0, "km²": 1.0, "sq mi": 2.589988110336,
          "square metre": 1e-6, "square meter": 1e-6, "m²": 1e-6, "sq m": 1e-6, "square foot": 9.290304e-8,
          "square feet": 9.290304e-8, "sq ft": 9.290304e-8}
-_LENGTH = {"mile": 1.609344, "kilometre": 1.0, "kilometer": 1.0, "km": 1.0, "metre": 1e-3, "meter": 1e-3,
+_LENGTH = {"mile": 1.609344, "nautical mile": 1.852, "nmi": 1.852, "kilometre": 1.0, "kilometer": 1.0, "km": 1.0,
+           "metre": 1e-3, "meter": 1e-3, "m": 1e-3,
            "centimetre": 1e-5, "centimeter": 1e-5, "cm": 1e-5, "millimetre": 1e-6, "millimeter": 1e-6, "mm": 1e-6,
            "foot": 3.048e-4, "feet": 3.048e-4, "ft": 3.048e-4, "inch": 2.54e-5, "inches": 2.54e-5}
 # (not grams nor milligrams: a dose stays in the unit it is written in)

@@ -21,11 +21,16 @@ VAGUE_PLURALS = {"dozens": (12.0, 100.0), "tens": (10.0, 100.0), "hundreds": (10
 ONE_WORD_SCALES = {"k", "m", "b", "t"}
 
 
+# What follows "5,000m" when the "m" is metres, not millions
+METRES_AFTER = r"\s+(?:deep|tall|high|long|wide|below|above|underground|underwater|away)\b"
 # Units of measurement: a figure followed by one is a measure in that unit, not a count.
 PHYSICAL = (r"(?:miles?|(?:kilo)?met(?:er|re)s?|km)\s+(?:per|an|a)\s+hour(?![\w-])"
             r"|barrels?\s+(?:per|a)\s+day(?![\w-])|(?-i:bpd|b/d)(?![\w/])"  # oil output, a rate
             r"|(?-i:(?<=\d)[CF])(?![\w])"  # a temperature as British papers write it ("40.3C", "104.5F")
             r"|(?-i:(?<=\d)ft)(?![\w])"  # "16,000ft"
+            # metres as British papers write them ("5,000m deep"; "5m people" is five million)
+            r"|(?-i:(?<=\d)m)(?=" + METRES_AFTER + ")"
+            r"|nautical\s+miles?|(?-i:nmi)"
             r"|(?-i:km/h|kph|mg|kg|km|cm|mm|ml|GHz|MHz|kHz|Hz|MB|GB|TB|KB|kWh|MWh|GWh|MW|GW|kW|mph|°C|°F|dB|nm"
             r"|[kMGT]?eV|t(?=\s+(?:of|valued|a|per|in)\b))"
             r"|square\s+(?:miles?|(?:kilo)?met(?:er|re)s?|feet|foot)|sq\.?\s?(?:mi|km|m|ft)(?![\w])|km²|m²|km2"
@@ -61,7 +66,7 @@ def grammar(vocab: Vocabulary | None = None) -> NumberGrammar:
     codes = "|".join(sorted(v.currency_codes, key=len, reverse=True))
     names = words_pattern(list(v.currency_names) + list(v.currency_minor), after_hyphen=True)
     scale = (r"hundred|thousand|million|billion|trillion|lakh|lakhs|crore|crores|dozens?|mn|mln|mil|bn|bln|tn|tln|tr"
-             r"|(?-i:MM|G)|[kKmMbBtT]")
+             r"|(?-i:MM|G)|[kKbBtT]|[mM](?!" + METRES_AFTER + ")")
     # 1,985 / 1 985 / Indian grouping 12,34,567 / plain digits; then decimals.
     digits = (r"(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d|,\d)"
               r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|,\d)"

@@ -25,8 +25,7 @@ COMMON_CAPS = {"I", "A", "AI", "CEO", "CFO", "U.S", "U.S.", "US", "UK", "EU", "G
                "Looking", "Early", "Suddenly", "Companies", "Competitors", "Among", "Confirming", "Another", "Founded",
                "Major", "Government", "Enterprise", "Defense", "Valuation", "Workforce", "Founder", "Competitive",
                "Officials", "Authorities", "Police", "Rescuers", "Residents", "Witnesses", "Analysts", "Investors",
-               "Experts", "Scientists", "Doctors", "Vice", "Turkish", "American", "British", "Chinese", "Russian",
-               "French", "German", "Indian", "Japanese", "Israeli", "Ukrainian", "Syrian", "Iranian",
+               "Experts", "Scientists", "Doctors", "Vice",
                "Turnout", "Revenue", "Revenues", "Sales", "Shares", "Profit", "Profits", "Prices", "Inflation",
                "Unemployment", "Exports", "Imports", "Output", "Growth", "Demand", "Production", "Spending",
                "Voters", "Earnings", "Losses", "Costs", "Rates", "Stocks", "Markets", "Deaths", "Cases",
@@ -50,6 +49,24 @@ COMMON_CAPS = {"I", "A", "AI", "CEO", "CFO", "U.S", "U.S.", "US", "UK", "EU", "G
                "Alzheimer", "Parkinson", "Huntington", "Crohn", "Hodgkin", "Tourette", "Asperger", "Lyme",
                # a role's tense before its title ("Former CEO Jack Dorsey")
                "Former", "Ex", "Incoming", "Outgoing", "Interim", "Acting", "Then", "Newly"}
+# Nationalities: alone, an adjective ("the Greek coast guard", "Turkish officials"), not a name; at the head of
+# a longer name, part of it ("British Airways", "Turkish Airlines", "American Express").
+DEMONYMS = frozenset({
+    "Afghan", "Albanian", "Algerian", "American", "Angolan", "Argentine", "Argentinian", "Armenian",
+    "Australian", "Austrian", "Azerbaijani", "Bangladeshi", "Belarusian", "Belgian", "Bolivian", "Bosnian",
+    "Brazilian", "British", "Bulgarian", "Burmese", "Cambodian", "Cameroonian", "Canadian", "Chilean",
+    "Chinese", "Colombian", "Congolese", "Croatian", "Cuban", "Cypriot", "Czech", "Danish", "Dutch",
+    "Ecuadorian", "Egyptian", "Emirati", "English", "Eritrean", "Estonian", "Ethiopian", "European", "Filipino",
+    "Finnish", "French", "Georgian", "German", "Ghanaian", "Greek", "Guatemalan", "Haitian", "Honduran",
+    "Hungarian", "Icelandic", "Indian", "Indonesian", "Iranian", "Iraqi", "Irish", "Israeli", "Italian",
+    "Ivorian", "Jamaican", "Japanese", "Jordanian", "Kazakh", "Kenyan", "Korean", "Kosovan", "Kurdish",
+    "Kuwaiti", "Latvian", "Lebanese", "Libyan", "Lithuanian", "Malaysian", "Malian", "Maltese", "Mexican",
+    "Moldovan", "Mongolian", "Moroccan", "Mozambican", "Nepalese", "Nigerian", "Nigerien", "Norwegian",
+    "Pakistani", "Palestinian", "Panamanian", "Paraguayan", "Peruvian", "Polish", "Portuguese", "Qatari",
+    "Romanian", "Russian", "Rwandan", "Saudi", "Scottish", "Senegalese", "Serbian", "Singaporean", "Slovak",
+    "Slovenian", "Somali", "Spanish", "Sudanese", "Swedish", "Swiss", "Syrian", "Taiwanese", "Tanzanian",
+    "Thai", "Tunisian", "Turkish", "Ugandan", "Ukrainian", "Uruguayan", "Uzbek", "Venezuelan", "Vietnamese",
+    "Welsh", "Yemeni", "Zambian", "Zimbabwean"})
 # Words that, before a day or month ("Last Friday", "Early March"), make a date, not a name.
 DATE_LEADS = {"Last", "Next", "This", "Early", "Late", "Mid", "On", "Since", "Until", "By", "Through", "Every"}
 
@@ -181,8 +198,8 @@ def recognize_organizations(text: str, people: set[str] | None = None) -> list[M
             continue  # "LOS ANGELES (AP) —": where the story was filed
         for run_start, raw in _runs(m, people):
             name = _trim(raw)
-            if not name or name in COMMON_CAPS or name in people or name in person_tokens or name in CALENDAR_WORDS \
-                    or _NOT_A_NAME.fullmatch(name):
+            if not name or name in COMMON_CAPS or name in DEMONYMS or name in people or name in person_tokens \
+                    or name in CALENDAR_WORDS or _NOT_A_NAME.fullmatch(name):
                 continue
             start = run_start + raw.replace("’", "'").find(name)
             end = start + len(name)
