@@ -798,9 +798,16 @@ def _attribute(vocab: Vocabulary, m: Mention, cues: dict[str, list[tuple[int, in
             continue  # "Tesla added 500 workers": people hired, not its staff
         if attr.not_before and _not_before(attr.not_before).match(text, m.end):
             continue  # "paid $2 million a year": a rate, not a sum invested
+        if cue[1] <= m.start and _LINKED.fullmatch(text, cue[1], m.start):
+            gap = -1  # "was valued at roughly €2 billion when it raised €385 million": the cue the figure completes
         if best is None or gap < best[0]:
             best = (gap, attr, cue)
     return (best[1], best[2]) if best else (None, None)
+
+
+# A cue and the figure it completes: a preposition and hedges between ("valued at roughly", "revenue of about")
+_LINKED = re.compile(r"\s+(?:at|of)\s+(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|less\s+than|"
+                     r"up\s+to|as\s+much\s+as|an\s+estimated|approximately|just(?:\s+(?:over|under))?)\s+)*", re.I)
 
 
 def _line(ctx: _Ctx, sent: Sentence, cue: tuple[int, int], subject: str, quals: dict[str, object]) -> str:
@@ -868,14 +875,21 @@ def _subject(ctx: _Ctx, sent: Sentence, m: Mention, attr: Attribute, cue: tuple[
     if not found:
         subject = ents.topic
     party = None
-    if attr.name in PARTY_ATTRIBUTES and not explicit_target and subject != ents.topic and ents.topic:
-        # "Meta acquired a 49% stake", "Meta's $14.3 billion investment": the holder is named, the company is implied.
+    if attr.name in PARTY_ATTRIBUTES and not explicit_target and subject != ents.topic and ents.topic \
+            and not (before and _RECEIVED.search(text, before[-1][1], max(m.start, before[-1][1]))):
+        # "Meta acquired a 49% stake", "Meta's $14.3 billion investment": the holder is named, the company is implied
+        # (but "OpenAI raised $6.6 billion" names the company that got it).
         party, subject = subject, ents.topic
     for _s, _e, name in reversed(before):
         if party is None and name and name != subject:
             party = name
             break
     return subject, party
+
+
+# Verbs by which a company gets money rather than gives it
+_RECEIVED = re.compile(r"\b(?:raised|raises|raise|raising|secured|secures|securing|landed|lands|received|receives|"
+                       r"attracted|bagged|closed|closes|closing|pulled\s+in)\b", re.I)
 
 
 _OF_PART = re.compile(r"\s+of\s+(?:the|its|their)\s+(?:[\w-]+\s+)?[\w-]+(?:['’]s)?", re.I)
@@ -913,8 +927,9 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
             # per share were")
             continue
         lo, hi = sorted((m.end, d.start)) if d.start >= m.end else (d.end, m.start)
-        if any(lo <= n.start < hi and n is not m for n in numbers):
-            continue
+        if any(lo <= n.start < hi and n is not m for n in numbers) and not (d.start >= m.end
+                                                                           and _WHEN.match(ctx.doc.text, m.end)):
+            continue  # (but "valued at €2 billion when it raised €385 million in December": the time of both)
         if _FOUNDED_BEFORE.search(ctx.doc.text, max(0, d.start - 40), d.start):
             continue  # "founded in 2007 and has 7,500 employees": the year of its founding, not of the figure
         if _MODEL_YEAR.fullmatch(d.text) and _MODEL_YEAR_BEFORE.search(ctx.doc.text, max(0, d.start - 30), d.start) \
@@ -969,6 +984,7 @@ def _no_date(m: Mention) -> None:
     return None
 
 
+_WHEN = re.compile(r"\s+when\s", re.I)
 _BASE_BEFORE = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?$", re.I)
 _NEXT_CLAUSE = re.compile(r"[;:()—–]|,\s+(?:and|but|while|whereas|which|who|as|when)\s", re.I)
 _MODEL_YEAR = re.compile(r"(?:19|20)\d\d(?:\s*(?:-|–|to|through|and)\s*(?:19|20)?\d\d)?")
@@ -983,6 +999,8 @@ _ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;()]*,|\([^()]*\)|\s[–
 _BASE = re.compile(r"\s+(?:from|over|versus|vs\.?|against)\s+(?:the\s+)?(?:same\s+\w+\s+)?", re.I)
 _FOUNDED_BEFORE = re.compile(r"\b(?:founded|co-founded|cofounded|established|incorporated|born)\b[^,;.]*$", re.I)
 _COMPARISON = re.compile(r"\b(?:compared|versus|vs\.?|than|against|(?:up|down)\s+from)\b"
+                         # "€5.8 billion, roughly triple its valuation six months ago": the multiple's base's date
+                         r"|\b(?:double|triple|quadruple|twice|(?:two|three|four|five|ten)\s+times|half)\b"
                          # "turnout was 59.8%, the lowest since 2001": the date a record is measured from
                          r"|\b(?:\w+est|most|least|first)\b[^,;]*\bsince\b", re.I)
 GENERIC_NOUNS = {"company", "company's", "firm", "group", "startup", "business", "its"}

@@ -223,6 +223,7 @@ SYNONYMS = {
     "death toll": "people killed", "death": "people killed", "dead": "people killed", "fatality": "people killed",
     "people died": "people killed", "people dead": "people killed", "people killing": "people killed",
     "people kill": "people killed", "person killed": "people killed", "person died": "people killed",
+    "people drowned": "people killed", "person drowned": "people killed",
     "people injuring": "people injured", "injury": "people injured", "person injured": "people injured",
     "people wounded": "people injured", "people hurt": "people injured",
     "vote": "vote share", "share of the vote": "vote share", "popular vote": "vote share",

@@ -83,6 +83,7 @@ CALENDAR_WORDS = {"January", "February", "March", "April", "May", "June", "July"
                   "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 
 
+_BASED = ("-based", "-headquartered")
 _LOWER_TAIL = re.compile(r"-[a-z][\w-]*$")
 _NOT_A_NAME = re.compile(r"Series [A-H]\d?|Q[1-4]|H[12]|FY\d*")
 
@@ -94,6 +95,9 @@ def _trim(name: str) -> str:
     if "-" in name:
         name = _LOWER_TAIL.sub("", name)
     words = name.rstrip(".,").split()
+    based = [i for i, w in enumerate(words[:-1]) if w.endswith(_BASED)]
+    if based:  # "Paris-based Mistral AI", "San Francisco-based OpenAI": where it is based, then the name
+        words = words[based[-1] + 1 :]
     while len(words) > 1 and (words[0] in ORG_STOP or words[0] in COMMON_CAPS or words[0] in SENTENCE_WORDS
                               or words[0] in DATE_LEADS and words[1] in CALENDAR_WORDS):
         words = words[1:]
