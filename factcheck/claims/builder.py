@@ -485,6 +485,9 @@ def _referred(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention]) ->
         return ctx.entities.topic
     named = next((o.value.name for o in reversed(mentions) if o.kind == "organization" and sent.start <= o.start
                   and o.end <= last.start() and isinstance(o.value, NameValue)), None)
+    if named is None and any(r.group().lower() not in ("it", "its", "their")
+                             for r in ctx.entities.references.finditer(text, sent.start, last.start())):
+        return ctx.entities.topic  # "The Ohio-based chain plans to close 315 of its 1,400 stores": the company's
     return ctx.entities.org_name(named)  # (None: "it" with no company before it in the sentence may be anything)
 
 
@@ -531,7 +534,10 @@ def _figure_qualifiers(ctx: _Ctx, sent: Sentence, m: Mention, v: NumberValue,
     prior = bool(_PRIOR.search(before))
     # "9% of the unit's employees": a share says of what whole after it
     whole = _OF_PART.match(ctx.doc.text, m.end, min(sent.end, m.end + 40)) if m.kind == "percent" else None
-    return {"hedge": v.hedge, "segment": _segment(ctx.vocab, v.noun, before + (whole.group() if whole else "")),
+    # "1,600 people at its headquarters and distribution centre": the staff of a site
+    site = _AT_SITE.match(ctx.doc.text, m.end, min(sent.end, m.end + 60)) if m.kind == "quantity" else None
+    return {"hedge": v.hedge, "segment": _segment(ctx.vocab, v.noun, before + (whole.group() if whole else ""),
+                                                  site.group("site") if site else ""),
             "prior": prior,
             # ("beating the $94.6 billion Wall Street expected": the figure measured against is the forecast)
             "forecast": not prior and (bool(forecast) and _is_forecast(ctx.doc.text, forecast, m)
@@ -902,8 +908,13 @@ def _segment_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str]]]:
             for seg, words in vocab.segments.items() if words]
 
 
-def _segment(vocab: Vocabulary, noun: str | None, before: str) -> str | None:
-    phrase = f"{before[-20:]} {noun or ''}".lower()
+_AT_SITE = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:at|in)\s+(?:its|their|the\s+company['’]s|the)\s+"
+                      r"(?P<site>(?:[\w-]+\s+){0,3}?(?:headquarters|head\s+office|plants?|factor(?:y|ies)|"
+                      r"warehouses?))\b", re.I)
+
+
+def _segment(vocab: Vocabulary, noun: str | None, before: str, site: str = "") -> str | None:
+    phrase = f"{before[-20:]} {noun or ''} {site}".lower()
     return next((seg for seg, pattern in _segment_patterns(vocab) if pattern.search(phrase)), None)
 
 

@@ -112,9 +112,18 @@ def document_entities(text: str, title: str | None, mentions: list[Mention], voc
         people.setdefault(p, p)
         if len(p.split()) > 1:
             people.setdefault(p.split()[-1], p)
-    refs = "|".join(r"\s+".join(map(re.escape, w.split())) for w in vocab.company_references)
-    return DocumentEntities(orgs, people, canonical, topic,
-                            re.compile(rf"(?<![\w])(?:{refs}|its|it|their)(?![\w])", re.I))
+    return DocumentEntities(orgs, people, canonical, topic, _references(tuple(vocab.company_references)))
+
+
+@lru_cache(maxsize=4)
+def _references(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The words that stand for a document's main company, also after where it is based ("the Columbus, Ohio-based
+    chain")."""
+    nouns = "|".join(r"\s+".join(map(re.escape, w.split()[1:])) for w in words if w.lower().startswith("the "))
+    others = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words if not w.lower().startswith("the "))
+    based = r"(?:(?:[A-Z][\w.]*,?\s+){0,3}[\w.]+-(?:based|headquartered)\s+)?"
+    return re.compile(rf"(?<![\w])(?:the\s+{based}(?:{nouns}){'|' + others if others else ''}|its|it|their)(?![\w])",
+                      re.I)
 
 
 _SAID = re.compile(r"\b(?:said|says|told|added|wrote|argued|insisted)\b")

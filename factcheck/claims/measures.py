@@ -41,6 +41,9 @@ PREDICATES = {
     "hire", "hires", "delivered", "delivers", "deliver", "delivering", "shipped", "ships", "ship", "shipping",
     "produced", "produces", "produce", "producing",
     "added", "adds", "adding",  # "Tesla added 500 workers": hired, not its staff
+    # "close 315 stores" (said of places only: see `_CLOSABLE`)
+    "close", "closes", "closing", "closed", "shut", "shuts", "shutting", "shutter", "shutters", "shuttering",
+    "shuttered",
 }
 # Hedge words between a measure's words and its figure ("net income was about ...").
 _HEDGES = (r"about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|some|an?|just|estimated|"
@@ -143,7 +146,8 @@ def per_share(before: str, after: str) -> bool:
     """Whether the figure between `before` and `after` is a price per share ("$45 a share", "shares at $34 each")."""
     return bool(PER_SHARE.match(after) or (_EACH.match(after) and _SHARES.search(before)))
 _ALL_OF = re.compile(r"\s+of\s+(?:its|their|our|his|her)\b", re.I)
-_PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?\d[\d,.]*(?=\s+[A-Za-z])", re.I)
+_PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:(?:about|around|roughly|nearly|almost|"
+                      r"some|approximately|more\s+than|over)\s+)?\d[\d,.]*(?=\s+[A-Za-z])", re.I)
 _TOTAL_OF = re.compile(r"\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.I)
 
 # Verbs that link a measure to its figure ("turnout stood at", "the toll rose above"): not part of the measure.
@@ -265,7 +269,13 @@ VERB_FORMS = {"killing": "killed", "kills": "killed", "kill": "killed", "died": 
               "sells": "sold", "sell": "sold", "hire": "hired", "hires": "hired", "delivers": "delivered",
               "deliver": "delivered", "delivering": "delivered", "ships": "shipped", "ship": "shipped",
               "shipping": "shipped", "produces": "produced", "produce": "produced", "producing": "produced",
-              "adds": "added", "adding": "added"}
+              "adds": "added", "adding": "added",
+              **{w: "closed" for w in ("close", "closes", "closing", "shut", "shuts", "shutting", "shutter",
+                                       "shutters", "shuttering", "shuttered")}}
+# What a business closes: "close 315 stores" counts stores closed, "the Dow closed 500 points higher" no points
+_CLOSABLE = {"store", "shop", "branch", "plant", "factory", "site", "office", "location", "outlet", "restaurant",
+             "school", "mine", "hospital", "clinic", "cinema", "theater", "theatre", "mill", "warehouse", "center",
+             "centre", "facility", "station", "pub", "bar", "hotel", "depot", "unit", "venue"}
 
 
 def singular(word: str) -> str:
@@ -419,6 +429,8 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
     verb = MONEY_VERB.search(before)
     if verb:
         said = _MONEY_VERB_FORMS.get(verb.group("verb").lower(), verb.group("verb").lower())
+        if said == "lost" and not per and m.kind == "money":
+            return "net loss"  # "Big Lots lost $205.3 million in the quarter", as another outlet's "a net loss of"
         return "earnings per share" if said == "earned" and per == " per share" else said + per
     if FINED.search(before):  # "the EU fined Apple 1.8 billion euros", "Meta was fined €1.2bn"
         return "fine"
@@ -578,6 +590,8 @@ def _count_measure(before: str, after: str) -> str | None:
                 predicate = lw
                 break
     key = singular(noun)
+    if predicate is not None and VERB_FORMS.get(predicate, predicate) == "closed" and key not in _CLOSABLE:
+        predicate = None
     if predicate in ("added", "adds", "adding") and key in ("job", "position", "role"):
         predicate = None  # "added 69,000 jobs" is the jobs figure however worded ("led with 69,000 new jobs")
     if predicate:

@@ -367,9 +367,14 @@ def _day_of(pub: date | None, month: int, day: int, year: str | None) -> DateVal
 
 def _nearest_period(pub: date, period: Callable[[int], DateValue]) -> DateValue:
     """A quarter or half written without its year ("the fourth quarter"): the one nearest the publication date, as
-    for a month and day; a story of February 2025 reporting "fourth-quarter sales" means those of 2024."""
-    best = min((period(year) for year in (pub.year - 1, pub.year, pub.year + 1)),
-               key=lambda v: _days_from(pub, v.start, v.end))
+    for a month and day, days ahead counting twice: a story of February 2025 reporting "fourth-quarter sales" means
+    those of 2024, and one of September 2024 reporting a loss "in the first quarter" means 2024's (163 days back),
+    not 2025's (113 ahead)."""
+    def distance(v: DateValue) -> int:
+        assert v.start is not None and v.end is not None
+        return (pub - v.end).days if v.end < pub else 2 * max((v.start - pub).days, 0)
+
+    best = min((period(year) for year in (pub.year - 1, pub.year, pub.year + 1)), key=distance)
     return best.model_copy(update={"relative": True})
 
 

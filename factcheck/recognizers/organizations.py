@@ -84,6 +84,7 @@ CALENDAR_WORDS = {"January", "February", "March", "April", "May", "June", "July"
 
 
 _BASED = ("-based", "-headquartered")
+_CITY_OF = re.compile(r",\s+(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-(?:based|headquartered)\b")
 _LOWER_TAIL = re.compile(r"-[a-z][\w-]*$")
 _NOT_A_NAME = re.compile(r"Series [A-H]\d?|Q[1-4]|H[12]|FY\d*")
 
@@ -92,6 +93,8 @@ def _trim(name: str) -> str:
     name = name.replace("’", "'")
     if name.endswith("'s"):
         name = name[:-2]
+    if name.endswith(_BASED):
+        return ""  # "the Columbus, Ohio-based chain": where it is based, no name
     if "-" in name:
         name = _LOWER_TAIL.sub("", name)
     words = name.rstrip(".,").split()
@@ -207,6 +210,8 @@ def recognize_organizations(text: str, people: set[str] | None = None) -> list[M
                 continue
             start = run_start + raw.replace("’", "'").find(name)
             end = start + len(name)
+            if _CITY_OF.match(text, end):
+                continue  # "Columbus, Ohio-based": a city, where a company is based
             # (after "The" opening a sentence, a capital is the name's own: "The Palisades fire has grown")
             at_start = bool(_SENTENCE_START.search(text[max(0, start - 3) : start])) and " " not in name
             in_title = titles.overlaps(run_start, run_start + 1)
