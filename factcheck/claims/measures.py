@@ -216,6 +216,7 @@ _ADVERB = re.compile(r"(?:ally|ively|ently|antly|ously|edly|ably|ibly)$")
 SHARE_KINDS = {"common", "diluted", "basic", "ordinary", "fully"}
 
 
+_TIME_UNITS = re.compile(r"hour|hrs|minute|mins|second|secs", re.I)
 # Participles that say how a figure is known, not what happened to the things counted.
 NOT_PREDICATES = {"remained", "stayed", "need", "based", "related", "used", "reported", "confirmed", "recorded",
                   "announced", "estimated",
@@ -375,6 +376,8 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
             if words[0] in _INSTRUMENTS:
                 return None  # "12-year notes touched 3.569%": the duration names a bond, it measures nothing
             return "prison sentence" if key.endswith("sentence") else f"{key} length"
+        if v.unit == "second" and (":" in m.text or len(_TIME_UNITS.findall(m.text)) > 1):
+            return "time"  # "finished in 2:04:02", "two hours and 35 seconds": a time taken, as races are timed
         if v.unit in DURATION_UNITS:  # "30 days in detention" is keyed "day", as a counted noun would be
             after = " " + v.unit + "s" + after
         part = _PART_OF.match(after) or _ALL_OF.match(after)

@@ -187,19 +187,63 @@ def _is_year_like(m: re.Match[str]) -> bool:
     )
 
 
+# A time written in several units, as races and records are: "2:00:35", "3:43.13", "2 hours and 35 seconds",
+# "two hours 13 minutes 44 seconds" (units from the largest down); one figure, in seconds
+_SMALL = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_CLOCK = re.compile(r"(?<![\d:.,])(?:(?P<h>\d{1,2}):(?P<hm>[0-5]\d):(?P<hs>[0-5]\d(?:\.\d{1,3})?)"
+                    r"|(?P<m>\d{1,2}):(?P<ms>[0-5]\d\.\d{1,3}))(?![\d:]|\s*(?:[ap]\.?m\b|GMT|UTC|[ECMP][SD]T\b))",
+                    re.I)
+_PART = r"(?P<{u}>{n})[\s-]+{w}"
+_SPELLED = re.compile(
+    r"(?<![\w-])(?:" + _PART.format(u="h", n=_SMALL, w=r"(?:hours?|hrs?)\b") + r"(?:,?\s+(?:and\s+)?"
+    + _PART.format(u="m", n=_SMALL, w=r"(?:minutes?|mins?)\b") + r")?(?:,?\s+(?:and\s+)?"
+    + _PART.format(u="s", n=r"\d{1,2}(?:\.\d+)?|" + _SMALL, w=r"(?:seconds?|secs?)\b") + r")?"
+    r"|" + _PART.format(u="m2", n=_SMALL, w=r"(?:minutes?|mins?)\b") + r",?\s+(?:and\s+)?"
+    + _PART.format(u="s2", n=r"\d{1,2}(?:\.\d+)?|" + _SMALL, w=r"(?:seconds?|secs?)\b") + ")", re.I)
+
+
+def _times(text: str) -> list[Mention]:
+    """The times written in several units ("2:00:35", "2 hours and 35 seconds"), each in seconds, rounded to the
+    last unit written."""
+    out = []
+    for m in _CLOCK.finditer(text) if ":" in text else ():
+        hours, minutes, seconds = (m.group("h") or "0", m.group("hm") or m.group("m"), m.group("hs") or m.group("ms"))
+        out.append(_time(text, m, float(hours) * 3600 + float(minutes) * 60 + float(seconds),
+                         rounding_halfwidth(seconds) if "." in seconds else 0.5))
+    if "hour" in text or "hrs" in text or "min" in text:
+        for m in _SPELLED.finditer(text):
+            parts = [(m.group(u), f) for u, f in (("h", 3600), ("m", 60), ("s", 1), ("m2", 60), ("s2", 1))]
+            written = [(n, f) for n, f in parts if n]
+            if len(written) < 2:
+                continue  # "2 hours" alone is read as any other figure
+            value = sum(_small(n) * f for n, f in written)
+            out.append(_time(text, m, value, written[-1][1] / 2))
+    return out
+
+
+def _small(written: str) -> float:
+    return float(written) if written[0].isdigit() else float(words_value(written) or 0)
+
+
+def _time(text: str, m: re.Match[str], seconds: float, half: float) -> Mention:
+    return Mention(kind="quantity", start=m.start(), end=m.end(), text=m.group(),
+                   value=NumberValue(low=seconds - half, high=seconds + half, unit="second", value=seconds))
+
+
 def recognize_numbers(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
     """Money, percent and quantity mentions in `text`, as intervals; years are left to the date recognizer."""
     g = grammar(vocab)
     v = g.vocab
-    out: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    out: list[Mention] = _times(text)
+    taken: list[tuple[int, int]] = [(t.start, t.end) for t in out]
+    times = Spans(taken)
     pos = 0
     while True:
         m = _search_main(g, text, pos)
         if m is None:
             break
         pos = max(m.end(), m.start() + 1)
-        if _is_year_like(m) or _bad_context(text, m):
+        if _is_year_like(m) or _bad_context(text, m) or out and times.overlaps(m.start(), m.end()):
             continue
         mention = _read_number(text, m, g, v)
         if mention is not None:

@@ -139,16 +139,36 @@ def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
             # An earlier value ("up from $13.8 billion in 2023") is compared only with values of a known, same period.
             claims = [c for c in claims if not c.qualifiers.prior or any(
                 not o.qualifiers.prior and corpus.same_time(c, o, timeless) for o in claims)]
+            ambiguous = _ambiguous(claims) if claims and claims[0].qualifiers.open_attribute else set()
             units = {value_interval(c).unit for c in claims}
             for unit in sorted(units):
                 same_unit = [c for c in claims if value_interval(c).unit == unit]
-                found = _compare(rule, opts, corpus, subject, attribute, same_unit, timeless, key)
+                found = _compare(rule, opts, corpus, subject, attribute, same_unit, timeless, key, ambiguous)
                 if found:
                     yield found
 
 
+def _ambiguous(claims: list[Claim]) -> set[str]:
+    """The documents that write, in these words, two values that differ and are dated alike ("finished in 2:04:02"
+    and "the previous record, 2:01:09"): there the words name several quantities. Two such documents' figures are
+    not compared (which of each one's is the other's is not known); one such against a document that writes one
+    value is (a summary's figure against its source's)."""
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_doc[c.document].append(c)
+    ambiguous = {doc for doc, own in by_doc.items() if len(own) > 1 and any(
+        _dated(a) == _dated(b) and not value_interval(a).overlaps(value_interval(b))
+        for a, b in itertools.combinations(own[:20], 2))}
+    return ambiguous
+
+
+def _dated(c: Claim) -> tuple[object, object]:
+    when = c.qualifiers.as_of
+    return (when.start, when.end) if when is not None else (None, None)
+
+
 def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute: str, claims: list[Claim],
-             timeless: bool, key: tuple[object, ...]) -> Finding | None:
+             timeless: bool, key: tuple[object, ...], ambiguous: set[str]) -> Finding | None:
     groups = clusters(claims, opts)
     if len(groups) < 2:
         return None
@@ -172,6 +192,8 @@ def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute:
         different periods) or "skip" (an echo, or a worded figure tied to a date against one tied to none)."""
         if not corpus.stories.one_story(a.document, b.document):
             return "skip"  # figures of two stories ("people killed" in a flood and in a fire, no company named)
+        if a.document in ambiguous and b.document in ambiguous:
+            return "skip"
         same_time = corpus.same_time(a, b, timeless)
         if same_time is not False and a.qualifiers.open_attribute and (
                 _echoed(corpus, a, b) or one_dated(a.qualifiers.as_of_source, b.qualifiers.as_of_source)):
