@@ -33,7 +33,7 @@ from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
 from .entities import DocumentEntities, document_entities, place_names, places_written
 from .figures import figures_of
 from .lines import line_after, line_of
-from .measures import CALENDAR, LINK_VERBS, YEARLY, change_basis, linked_measure, measure_of, per_share
+from .measures import CALENDAR, LINK_VERBS, PAY_SYNONYMS, YEARLY, change_basis, linked_measure, measure_of, per_share
 from .measures import PREPOSITIONS as MEASURE_PREPOSITIONS
 from .measures import STOP as STOP_WORDS
 from .measures import singular as _singular
@@ -214,6 +214,9 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
             # "the 33-year-old": someone's age, whose the words do not say; "a 23-year high": when; "the 10-year
             # Treasury": a name's part
             continue
+        if m.kind == "quantity" and (_AGED.search(text, max(sent.start, m.start - 12), m.start)
+                                     or _AGES_AFTER.match(text, m.end)):
+            continue  # "workers aged 21 and over", "18 to 20-year-olds": an age that says who, no figure
         if m.kind == "quantity" and not any(ch.isdigit() for ch in m.text) \
                 and (m.value.value or 0) < 20 and not _worded_tally(ctx, sent, m):  # type: ignore[union-attr]
             continue  # "one employee said", "two companies": words, not figures to compare
@@ -1198,7 +1201,7 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
         words = [kind.lower(), "price"] if kind else words
     if words:
         key = " ".join(words[-2:])
-        key = _RATES.get(key) or _CHANGED_SYNONYMS.get(key, key) + " change"
+        key = _RATES.get(key) or _CHANGED_SYNONYMS.get(key, PAY_SYNONYMS.get(key, key)) + " change"
         # whose it is, when a company's name stands before it ("while Microsoft shares fell 2.4%")
         owner = _CHANGE_OWNER.search(before[: verb.start()]) if verb else None
         owned = ctx.entities.canonical.get(owner.group("org")) if owner else None
@@ -1217,8 +1220,7 @@ _CHANGED_SYNONYMS = {"stock": "share", "stock price": "share", "share price": "s
                      "hourly pay": "hourly earning", "hourly wage": "hourly earning",
                      # an economy's growth, however worded ("the economy to grow by 1.1%", "growth of 1.1 per cent")
                      "economy": "gdp", "economic": "gdp", "growth": "gdp", "economic growth": "gdp",
-                     "gdp growth": "gdp", "economy grow": "gdp", "output": "gdp",
-                     "living wage": "minimum wage", "national living wage": "minimum wage"}
+                     "gdp growth": "gdp", "economy grow": "gdp", "output": "gdp"}
 # Words of saying or foreseeing before what changed ("The OBR expects growth of 1.1%"): not what changed
 _FORESEEING = {"expect", "expects", "expected", "forecast", "forecasts", "forecasted", "see", "sees", "project",
                "projects", "projected", "predict", "predicts", "predicted", "said", "says", "say", "estimate",
@@ -1248,6 +1250,11 @@ def _full_name_of(surname: str) -> re.Pattern[str]:
 
 
 _YEAR_OLD = re.compile(rf"-old\s+({_NAME})")
+
+
+_AGED = re.compile(r"\b(?:aged|ages|age\s+of|aged\s+between)\s+$", re.I)
+_AGES_AFTER = re.compile(r"(?:\s*(?:to|-|–|and)\s*\d+)?(?:[\s-]*year[\s-]olds\b|\s+and\s+(?:over|older|above|under|"
+                         r"younger)\b)", re.I)
 
 
 def _age(ctx: _Ctx, m: Mention) -> tuple[str, NumberValue] | None:

@@ -66,7 +66,8 @@ _LINK = (
     r"(?:ticks?|ticked|edge[sd]?|inch(?:es|ed)?|cre(?:pt|eps?))\s+(?:up|down|higher|lower)\s+to|"
     r"(?:held|holds?|steady|unchanged|peak(?:s|ed)?|bottom(?:s|ed)?(?:\s+out)?|top(?:s|ped)\s+out)\s+at|"
     # "net income fell 15% to $85 million": the change between verb and figure
-    r"(?:rose|fell|grew|increased|decreased|dropped|climbed|jumped|declined|slipped|surged|soared|plunged|gained)"
+    r"(?:rose|fell|grew|increased|decreased|dropped|climbed|jumped|declined|slipped|surged|soared|plunged|gained|"
+    r"ris(?:e|es|ing)|f(?:all|alls|alling)|grows?|increas(?:e|es|ing))"  # ("will rise by 6.7% to £12.21 an hour")
     r"\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?\d[\d.,]*\s*(?:%|percent|per\s*cent)\s+to|"
     r"valued\s+at|at)\s+" + _HEDGED_END)
 # "the death toll rose to": the words that say what a figure measures, then the word that links them to it
@@ -85,7 +86,10 @@ _MOVED_TO = compile_stored(
     r"boost(?:s|ed|ing)?|lift(?:s|ed|ing)?|hik(?:e|es|ed|ing)|trim(?:s|med|ming)?|push(?:es|ed|ing)?|"
     r"br(?:ing|ings|inging|ought)|t(?:ake|akes|aking|aken|ook)|set(?:s|ting)?|revis(?:e|es|ed|ing)|"
     r"increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing))\s+"
-    r"(?P<np>(?:[a-z][\w'’-]*\s+){0,5}?[a-z][\w'’-]*)" + _TO_END, re.I)
+    r"(?P<np>(?:[a-z][\w'’-]*\s+){0,5}?[a-z][\w'’-]*)"
+    # ("will raise the national living wage by 6.7 per cent to")
+    r"(?:\s+by\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?\d[\d.,]*\s*(?:%|percent\b|per\s*cent\b))?"
+    + _TO_END, re.I)
 
 
 def _money_link(before: str) -> re.Match[str] | None:
@@ -166,6 +170,9 @@ def _clean(words: list[str], last: bool = False) -> list[str]:
     phrase is linked to its figure by "of", so its last noun is the head ("centered in Gaziantep at a depth of")."""
     # a possessor names whose measure it is, not what it measures ("Shopwell's net income", "Monday's quake")
     out = [w.lower().strip("'’") for w in words if not w.lower().endswith(("'s", "’s"))]
+    # "unemployment has (risen to)", "the wage will (rise by 6.7% to)", "the wage is to (rise)": an auxiliary, no verb
+    while out and (out[-1] in _AUXILIARIES or out[-1] == "to" and len(out) > 1 and out[-2] in _BE_TO):
+        out = out[:-2] if out[-1] == "to" else out[:-1]
     if len(out) > 2 and out[0] in ("compared", "versus") and out[1] in ("with", "to"):
         out = out[2:]  # "compared with analysts' average estimate of": what the figure is compared with is named after
     # a clause of its own ("(the number of people killed) when a plane crashed near Lisbon has risen to"): what
@@ -190,8 +197,6 @@ def _clean(words: list[str], last: bool = False) -> list[str]:
         out = out[max(i for i, w in enumerate(out) if w in PREPOSITIONS) + 1 :]
     elif cut is not None:
         out = out[:cut]
-    while out and out[-1] in ("has", "have", "had"):  # "unemployment has (risen to)": an auxiliary, not a verb
-        out = out[:-1]
     if any(w in VERBS for w in out):
         verb = [i for i, w in enumerate(out) if w in VERBS][-1]
         # (what follows the verb is its object, the measure; a verb last is the measure's own: "Core inflation held
@@ -211,6 +216,8 @@ def _clean(words: list[str], last: bool = False) -> list[str]:
     return out[-3:]
 
 
+_AUXILIARIES = {"has", "have", "had", "will", "would", "could", "may", "might", "should", "shall", "can"}
+_BE_TO = {"is", "are", "was", "were"}
 _ADVERB = re.compile(r"(?:ally|ively|ently|antly|ously|edly|ably|ibly)$")
 # What kind of share a per-share figure is written per: "earnings per diluted share" is earnings per share.
 SHARE_KINDS = {"common", "diluted", "basic", "ordinary", "fully"}
@@ -243,6 +250,10 @@ SYNONYMS = {
     "inflation rate": "inflation", "headline inflation": "inflation", "annual inflation": "inflation",
     "consumer price inflation": "inflation", "cpi inflation": "inflation", "core inflation rate": "core inflation",
 }
+# Pay floors, however named ("the national living wage", "the minimum wage")
+PAY_SYNONYMS = {"living wage": "minimum wage", "national living wage": "minimum wage", "national minimum wage":
+                "minimum wage"}
+SYNONYMS.update(PAY_SYNONYMS)
 # Measures that are rates over a year unless said otherwise ("inflation rose to 2.7%": prices, a year before)
 YEARLY = {"inflation", "core inflation"}
 
@@ -260,6 +271,9 @@ def _canonical(key: str | None) -> str | None:
         words = key.split()
     if words[-1] in ("wind", "winds", "windspeed") or words[-2:] in (["wind", "speed"], ["wind", "speeds"]):
         return "wind speed"  # "top sustained winds", "maximum sustained winds", "winds" (gusts are another measure)
+    head, per, unit = key.partition(" per ")
+    if per and head in SYNONYMS:  # "national living wage per hour" is the minimum wage per hour
+        return SYNONYMS[head] + per + unit
     return SYNONYMS.get(key, key)
 
 

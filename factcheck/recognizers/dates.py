@@ -558,7 +558,8 @@ def _year2(text: str | None, published: date | None) -> int | None:
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|'ll|shall|(?:is|are)\s+(?:set|due|expected|scheduled|slated|poised|going)\s+to|plans?\s+to|"
     r"aims?\s+to|intends?\s+to|takes?\s+effect|to\s+take\s+effect|starting|beginning|effective|upcoming)\b"
-    r"(?:(?!\b(?:that|after|before|since|when|while)\b)[^.;!?,])*$", re.I)  # (in its clause)
+    # (in its clause, whose figures may have decimals: "will rise by 6.7% to £12.21 an hour from April")
+    r"(?:(?!\b(?:that|after|before|since|when|while)\b)(?:[^.;!?,]|(?<=\d)[.,](?=\d)))*$", re.I)
 
 
 def _future_month(text: str, start: int, value: DateValue) -> DateValue:

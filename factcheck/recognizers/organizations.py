@@ -25,7 +25,8 @@ COMMON_CAPS = {"I", "A", "AI", "CEO", "CFO", "U.S", "U.S.", "US", "UK", "EU", "G
                "Looking", "Early", "Suddenly", "Companies", "Competitors", "Among", "Confirming", "Another", "Founded",
                "Major", "Government", "Enterprise", "Defense", "Valuation", "Workforce", "Founder", "Competitive",
                "Officials", "Authorities", "Police", "Rescuers", "Residents", "Witnesses", "Analysts", "Investors",
-               "Experts", "Scientists", "Doctors", "Vice",
+               "Experts", "Scientists", "Doctors", "Vice", "Ministers", "Business", "Businesses", "Unions",
+               "Employers", "Campaigners", "Younger", "Older",
                "Turnout", "Revenue", "Revenues", "Sales", "Shares", "Profit", "Profits", "Prices", "Inflation",
                "Unemployment", "Exports", "Imports", "Output", "Growth", "Demand", "Production", "Spending",
                "Voters", "Earnings", "Losses", "Costs", "Rates", "Stocks", "Markets", "Deaths", "Cases",
@@ -84,6 +85,8 @@ CALENDAR_WORDS = {"January", "February", "March", "April", "May", "June", "July"
 
 
 _BASED = ("-based", "-headquartered")
+# Pay and benefits named in capitals are measures, no companies ("the National Living Wage", "the State Pension")
+PAY_NAMES = {"Wage", "Wages", "Allowance", "Pension"}
 _CITY_OF = re.compile(r",\s+(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-(?:based|headquartered)\b")
 _LOWER_TAIL = re.compile(r"-[a-z][\w-]*$")
 _NOT_A_NAME = re.compile(r"Series [A-H]\d?|Q[1-4]|H[12]|FY\d*")
@@ -111,7 +114,8 @@ def _trim(name: str) -> str:
 
 ROLE_TOKENS = {"CEO", "CFO", "COO", "CTO", "Chief", "Chairman", "Chairwoman", "President", "Founder", "Co-founder",
                "Spokesperson", "Spokesman", "Spokeswoman", "Executive", "Officer", "Director", "Analyst", "Prime",
-               "Minister", "Premier", "Governor", "Gov.", "Gov", "Mayor", "Coach", "Secretary-General", "Secretary"}
+               "Minister", "Premier", "Chancellor", "Governor", "Gov.", "Gov", "Mayor", "Coach", "Secretary-General",
+               "Secretary"}
 _VERB_AFTER = compile_stored(r"['’]s\b|,\s+(?:the|a|an|which|who|whose|its|one|based|now)\s"
                              r"|(?:\s+(?:on|late|early|this|last|also|now)(?:\s+[A-Z]?[a-z]+day)?)?"
                              r"\s+(?:was|is|has|had|have|will|would|could|can|may|said|says|plans|expects|"
@@ -206,7 +210,7 @@ def recognize_organizations(text: str, people: set[str] | None = None) -> list[M
         for run_start, raw in _runs(m, people):
             name = _trim(raw)
             if not name or name in COMMON_CAPS or name in DEMONYMS or name in people or name in person_tokens \
-                    or name in CALENDAR_WORDS or _NOT_A_NAME.fullmatch(name):
+                    or name in CALENDAR_WORDS or _NOT_A_NAME.fullmatch(name) or name.rsplit(" ", 1)[-1] in PAY_NAMES:
                 continue
             start = run_start + raw.replace("’", "'").find(name)
             end = start + len(name)
