@@ -366,6 +366,13 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
             if o.value.name in ctx.entities.people:
                 continue  # "Gov. Ron DeSantis said 9,000 ...": who said it, not whose the figure is
             if o.value.name.lower().removeprefix("the ") in place_names(ctx.vocab):
+                if _PLACE_DID.match(text, o.end, m.start) \
+                        and not _PLACE_AFTER_PREPOSITION.search(text, max(sent.start, o.start - 12), o.start):
+                    # "France won 16 gold medals", "Japan was third with 20 golds": the country did it
+                    name = o.value.name.removeprefix("the ")
+                    subject = ctx.vocab.scope_aliases.get(name, name)
+                    previous = o
+                    continue
                 # "In Turkey, 2,921 people have been killed": where (the figure's scope), not whose
                 previous = o
                 continue
@@ -473,6 +480,16 @@ def _score(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], add: 
     for attribute, value in zip(names, (high, high - low), strict=True):
         add(m, subject, attribute, NumberValue(low=value, high=value, value=value, unit="count"), open_attribute=True)
     return True
+
+
+# A place, then what it did up to the figure: it is the figure's subject ("France won 16 gold medals")
+_PLACE_DID = re.compile(r"\s+(?:also\s+|then\s+)?(?:won|wins|took|collected|claimed|earned|secured|finished|ended|"
+                        r"was\s+\w+|came\s+\w+)\b(?:\s+(?:with|on|the|a|an|its|their|up|third|second|fourth|"
+                        r"fifth|sixth|seventh|first))*\s+(?:(?:about|around|some|nearly|almost|more\s+than|over)\s+)?"
+                        # ("Great Britain won 14 golds and 65 medals": both are its)
+                        r"(?:\d[\d,.]*\s+[a-z]+(?:\s+[a-z]+)?,?\s+and\s+(?:(?:about|around|some|nearly|almost|"
+                        r"more\s+than|over)\s+)?)?$", re.I)
+_PLACE_AFTER_PREPOSITION = re.compile(r"\b(?:in|across|for|from|to|at|of|than|with)\s+(?:the\s+)?$", re.I)
 
 
 def _referred(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention]) -> str | None:

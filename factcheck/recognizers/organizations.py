@@ -26,7 +26,7 @@ COMMON_CAPS = {"I", "A", "AI", "CEO", "CFO", "U.S", "U.S.", "US", "UK", "EU", "G
                "Major", "Government", "Enterprise", "Defense", "Valuation", "Workforce", "Founder", "Competitive",
                "Officials", "Authorities", "Police", "Rescuers", "Residents", "Witnesses", "Analysts", "Investors",
                "Experts", "Scientists", "Doctors", "Vice", "Ministers", "Business", "Businesses", "Unions",
-               "Employers", "Campaigners", "Younger", "Older",
+               "Employers", "Campaigners", "Younger", "Older", "Host", "Hosts", "Holders", "Champions",
                "Turnout", "Revenue", "Revenues", "Sales", "Shares", "Profit", "Profits", "Prices", "Inflation",
                "Unemployment", "Exports", "Imports", "Output", "Growth", "Demand", "Production", "Spending",
                "Voters", "Earnings", "Losses", "Costs", "Rates", "Stocks", "Markets", "Deaths", "Cases",
@@ -209,8 +209,9 @@ def recognize_organizations(text: str, people: set[str] | None = None) -> list[M
             continue  # "LOS ANGELES (AP) —": where the story was filed
         for run_start, raw in _runs(m, people):
             name = _trim(raw)
-            if not name or name in COMMON_CAPS or name in DEMONYMS or name in people or name in person_tokens \
-                    or name in CALENDAR_WORDS or _NOT_A_NAME.fullmatch(name) or name.rsplit(" ", 1)[-1] in PAY_NAMES:
+            if not name or name in COMMON_CAPS or name in DEMONYMS or name[:-1] in DEMONYMS or name in people \
+                    or name in person_tokens or name in CALENDAR_WORDS or _NOT_A_NAME.fullmatch(name) \
+                    or name.rsplit(" ", 1)[-1] in PAY_NAMES:
                 continue
             start = run_start + raw.replace("’", "'").find(name)
             end = start + len(name)

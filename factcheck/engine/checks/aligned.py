@@ -439,6 +439,23 @@ class Index:
     _named: dict[tuple[str, str], bool] = field(default_factory=dict)
     _stories: Stories = field(default_factory=lambda: Stories({}))
     _sentences: dict[tuple[str, int], list[_Figure]] = field(default_factory=dict)
+    _crowded: dict[tuple[str, tuple[str, ...]], frozenset[str]] = field(default_factory=dict)
+
+    def crowded(self, document: str, dim: tuple[str, ...]) -> frozenset[str]:
+        """The words next to two or more of a document's figures of a kind that differ in value ("40 golds", "20
+        golds", "14 golds"): there, that word alone tells no figure from another."""
+        key = (document, dim)
+        found = self._crowded.get(key)
+        if found is None:
+            if len(self._crowded) >= 4096:
+                self._crowded.clear()
+            values: dict[str, set[float]] = defaultdict(set)
+            for x in self.figures.get(document, ()):
+                if x.dim == dim and not x.minor:
+                    for w in {*x.before, *x.after}:
+                        values[w].add(x.numbers[0][0])
+            found = self._crowded[key] = frozenset(w for w, v in values.items() if len(v) > 1)
+        return found
 
     def sentence(self, f: _Figure) -> list[_Figure]:
         """The numbers of a figure's sentence that are compared (not dates, not small numbers in words)."""
@@ -693,6 +710,11 @@ def _possessive(f: Figure) -> bool:
     return f"{f.text}'s" in f.quote or f"{f.text}’s" in f.quote
 
 
+def _apart(x: float, y: float) -> bool:
+    """Two numbers more than a quarter apart (of the larger)."""
+    return abs(x - y) > 0.25 * max(abs(x), abs(y))
+
+
 def _near(c: _Figure, d: _Figure) -> int:
     return len(set(c.before).intersection(d.before)) + len(set(c.after).intersection(d.after))
 
@@ -737,10 +759,19 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
             # may be one day or quarter; "Tomorrow" and "tomorrow" are the same words
         if ranged != (len(d.numbers) == 2) and _inside(c.numbers, d.numbers):
             continue  # "about 4.8%" within "4.75%-5%": a point of the range, not another figure
-        near = len(before.intersection(d.before)) + len(after.intersection(d.after))
+        shared_before, shared_after = before.intersection(d.before), after.intersection(d.after)
+        near = len(shared_before) + len(shared_after)
         if near < opts.min_near or is_date and (near < 2 or _possessive(b)):
             # (two dates need two words in common, and one that names another thing's time, "after Tuesday's
             # debate", dates no figure)
+            continue
+        # (not a quarter read as a number in an undated document: "higher than Q1" against "lower than Q2")
+        if near == 1 and c.dim[0] == "number" and not c.dim[1].endswith("of the year") \
+                and _apart(x, d.numbers[0][0]) \
+                and (shared_before or shared_after) <= ix.crowded(a.document, c.dim) \
+                and (shared_before or shared_after) <= ix.crowded(b.document, c.dim):
+            # "medals" next to several figures in each source: the one word aligns none of them with one far off in
+            # value ("65 medals" and "126 medals"; one near, "revenues ... 19%" and "18%", may be a figure edited)
             continue
         if named and d.named and a.attribute != b.attribute or _kinds_differ(a.attribute, b.attribute) \
                 or near < 2 and _measures_differ(a.attribute, b.attribute, c.words, d.words):

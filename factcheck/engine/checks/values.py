@@ -71,8 +71,11 @@ def _stands_in(corpus: Corpus, claim: Claim, document: str, other: Claim) -> boo
         stems = _stems(claim.attribute)
         # a figure the other source writes for another period is no echo: "$3.69 in Q3 2021" there and "$3.69 in
         # Q3 2020" here put one measure's figure in another period
+        # (a figure written there of another named subject is no echo: "France won 64 medals" there does not make
+        # "Britain won 64 medals" here France's)
         memo[key] = any(c is not other and _same_figure(claim, c) and _stems(c.attribute) & stems
                         and _place(c) == _place(claim) and corpus.same_time(claim, c, False) is not False
+                        and (c.subject == claim.subject or STORY in (c.subject, claim.subject))
                         for c in corpus.claims_of(document))
     return bool(memo[key])
 
