@@ -31,6 +31,8 @@ def test_figure_is_read_as_written(case: dict[str, object]) -> None:
     if "year" in case:  # the year the figure speaks of
         assert c.qualifiers.as_of is not None and c.qualifiers.as_of.start is not None, read
         assert c.qualifiers.as_of.start.year == case["year"], (c.qualifiers.as_of, read)
+    if "until" in case:  # the last day the figure speaks of
+        assert c.qualifiers.as_of is not None and str(c.qualifiers.as_of.end) == str(case["until"]), read
 
 
 LINES = yaml.safe_load((Path(__file__).parent / "cases" / "lines.yaml").read_text(encoding="utf-8"))["cases"]

@@ -980,8 +980,16 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
         owned = d.end <= m.start and any(
             n is not m and n.end <= d.start and d.start - n.end <= 40
             and not _PUNCTUATION.search(ctx.doc.text, n.end, d.start) for n in numbers)
+        value = d.value
+        published = ctx.doc.published
+        if value.start is not None and published is not None and value.start <= published \
+                and _SINCE.search(ctx.doc.text, max(0, d.start - 8), d.start) \
+                and not _RECORD_SINCE.search(ctx.doc.text, sent_start, d.start):
+            # "losses since Thursday's close of more than 20%": from then to the day of writing (not "the deadliest
+            # since 1977, when 131 people died": the record's date)
+            value = value.model_copy(update={"end": published})
         if best is None or (owned, gap) < (best_owned, best[0]):
-            best, best_owned = (gap, d.value), owned
+            best, best_owned = (gap, value), owned
     if best is None:
         # "Last year Microsoft laid off 10,000 workers, or less than 5% of its workforce": the opening date is the
         # whole sentence's
@@ -1015,6 +1023,8 @@ def _no_date(m: Mention) -> None:
     return None
 
 
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+_RECORD_SINCE = re.compile(r"\b(?:\w+est|most|least|first)\b[^,;]*\bsince\s+(?:the\s+)?$", re.I)
 _WHEN = re.compile(r"\s+when\s", re.I)
 _BASE_BEFORE = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?$", re.I)
 _NEXT_CLAUSE = re.compile(r"[;:()—–]|,\s+(?:and|but|while|whereas|which|who|as|when)\s", re.I)

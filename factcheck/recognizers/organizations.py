@@ -27,6 +27,7 @@ COMMON_CAPS = {"I", "A", "AI", "CEO", "CFO", "U.S", "U.S.", "US", "UK", "EU", "G
                "Officials", "Authorities", "Police", "Rescuers", "Residents", "Witnesses", "Analysts", "Investors",
                "Experts", "Scientists", "Doctors", "Vice", "Ministers", "Business", "Businesses", "Unions",
                "Employers", "Campaigners", "Younger", "Older", "Host", "Hosts", "Holders", "Champions",
+               "Airlines", "Carriers", "Banks", "Hospitals", "Airports", "Retailers", "Insurers",
                "Turnout", "Revenue", "Revenues", "Sales", "Shares", "Profit", "Profits", "Prices", "Inflation",
                "Unemployment", "Exports", "Imports", "Output", "Growth", "Demand", "Production", "Spending",
                "Voters", "Earnings", "Losses", "Costs", "Rates", "Stocks", "Markets", "Deaths", "Cases",
