@@ -424,6 +424,7 @@ def _adder(ctx: _Ctx, text: str, sent: Sentence, m: Mention) -> str | None:
 
 
 _LOCATIVE = re.compile(r"\b(?:near|outside|around|across|(?:north|south|east|west)\s+of|"
+                       r"(?:headed|heading|bound|sailed|sailing|flew|flying|travell?ing|departed|left)\s+from|"
                        r"(?:cent(?:er|r)ed|located|situated|epicent(?:er|re)(?:\s+was)?)\s+(?:in|off|under))"
                        r"\s+(?:the\s+)?$", re.I)
 
@@ -1038,7 +1039,9 @@ _NAME_AFTER = re.compile(r"\s+(?:model[-\s]years?\s+)?(?!(?:Jan|Feb|Mar|Apr|May|
 _ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;()]*,|\([^()]*\)|\s[–—]\s[^–—]*\s[–—]\s", re.I)
 # "increased 3.3% from a year ago": the date a change is measured from
 _BASE = re.compile(r"\s+(?:from|over|versus|vs\.?|against)\s+(?:the\s+)?(?:same\s+\w+\s+)?", re.I)
-_FOUNDED_BEFORE = re.compile(r"\b(?:founded|co-founded|cofounded|established|incorporated|born)\b[^,;.]*$", re.I)
+# ("opened in 1977 and carried about 31,000 vehicles a day": the year it opened)
+_FOUNDED_BEFORE = re.compile(r"\b(?:founded|co-founded|cofounded|established|incorporated|born|opened|built|"
+                             r"completed|inaugurated|constructed)\b[^,;.]*$", re.I)
 _COMPARISON = re.compile(r"\b(?:compared|versus|vs\.?|than|against|(?:up|down)\s+from)\b"
                          # "€5.8 billion, roughly triple its valuation six months ago": the multiple's base's date
                          r"|\b(?:double|triple|quadruple|twice|(?:two|three|four|five|ten)\s+times|half)\b"

@@ -241,6 +241,7 @@ SYNONYMS = {
     "vote": "vote share", "share of the vote": "vote share", "popular vote": "vote share",
     "mps": "seat", "mp": "seat",  # "reduced to 121 MPs" and "won 121 seats"
     "aboard": "people aboard", "person aboard": "people aboard", "passenger aboard": "passenger",
+    "crew aboard": "crew",
     "resident evacuated": "people evacuated", "person evacuated": "people evacuated",
     "rainfall": "rain", "snowfall": "snow",
     "crowd": "attendance", "spectator": "attendance", "fan watched": "attendance",
@@ -328,6 +329,9 @@ DESCRIBING = {"former", "current", "existing", "active", "new", "additional", "i
 _MONEY_VERB_FORMS = {"earns": "earned", "loses": "lost", "spends": "spent", "pays": "paid", "raises": "raised",
                      "owes": "owed", "costs": "cost"}
 _PAY = {"wage", "wages", "pay", "salary", "salaries", "raise", "raises"}
+# a count's noun, then the time it is counted over ("vehicles a day"; not "a year ago")
+_COUNT_PER_TIME = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}?(?:a|an|per|each)\s+(day|week|month|year)\b"
+                             r"(?!\s+(?:ago|earlier|before|later|after|from))", re.I)
 # ("$100 million a day", "$3.15 a gallon", "$250 a night": a rate, per that unit)
 _PER_TIME = re.compile(r"\s*(?:a|an|per|each)\s+(day|week|month|year|season|game|hour|night|gallon|litre|liter|"
                        r"barrel|pound|ounce|kilogram|kilo|tonne|ton|person|head|mile|square\s+foot|"
@@ -416,6 +420,9 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
         counted = _count_measure(before, after)
         if counted is not None and " " not in counted and _TOTAL_OF.search(before):
             counted += " total"  # "of the 300 seats": all the seats there are ("of the 132 people aboard" says so)
+        rate = _COUNT_PER_TIME.match(after) if counted is not None and " per " not in counted else None
+        if rate:  # "31,000 vehicles a day" and "11 million vehicles a year" are rates over different times
+            counted = f"{counted} per {rate.group(1).lower()}"
         if counted is None or (counted.endswith("ed") and " " not in counted and counted not in NOT_VERBS):
             # "the death toll rose to 1,498"; "a crowd of 60,123 watched the game" (a verb after: what the figure
             # counts is said before it, if anything is)
@@ -581,6 +588,8 @@ def _count_measure(before: str, after: str) -> str | None:
                 or (noun is not None and (lw.endswith("ly") or lw.endswith("ed")))):
             break
         if _NOUN.fullmatch(lw):  # "vehicles", "RAV4s", "F-150s"
+            if noun is not None and lw in ("member", "members"):
+                continue  # "22 crew members": the crew ("staff members", "board members")
             noun = lw
             rest = words_after[i + 1 :]
     if noun is None and (elided := _ELIDED.match(clause)):
