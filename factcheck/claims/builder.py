@@ -233,6 +233,13 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
             if model and model.group().strip().lower() not in _NOT_MODELS and not _title_case(sent.text):
                 continue  # "the iPhone 16", "Windows 11", "a Boeing 737", "Fortune 500": the number names a model
         attr, cue = _attribute(ctx.vocab, m, cues, text)
+        if attr is not None and cue is not None and cue[0] >= m.end and m.kind in ("money", "percent") \
+                and (linked := linked_measure(text[max(sent.start, m.start - 90) : m.start])) \
+                and not ctx.entities.name_words.issuperset(linked.split()):
+            # "expects operating profit of 4.3 trillion yen, down 19.6%, as it ... invests in suppliers": the measure
+            # written before the figure, linked to it, is what it measures, not a cue after it (but "Scale AI hits
+            # $25B valuation" names the company before it)
+            attr = None
         if m.kind == "money" and per_share(text[max(sent.start, m.start - 60) : m.start], text[m.end : m.end + 30]):
             attr = None  # "$45 a share": a price per share, not the valuation or revenue a cue nearby names
         cut = ctx.vocab.attributes.get("layoffs")
@@ -761,12 +768,16 @@ _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|(?<![A-Z])(?<![A-
 
 
 def _nearest_cue(spans: list[tuple[int, int]], m: Mention, window: int, text: str = "") -> tuple[int, int] | None:
-    """The cue nearest the figure within `window` characters, not across a clause break ("..., and its revenue")."""
+    """The cue nearest the figure within `window` characters, not across a clause break ("..., and its revenue"),
+    nor one that ranks ("the world's biggest automaker by sales", "the largest company by market value")."""
     ok = [s for s in spans if _gap(s, m) <= window and not (
-        text and _CLAUSE_BREAK.search(text[s[1] : m.start] if s[1] <= m.start else text[m.end : s[0]]))]
+        text and (_CLAUSE_BREAK.search(text[s[1] : m.start] if s[1] <= m.start else text[m.end : s[0]])
+                  or _RANKED_BY.search(text, max(0, s[0] - 50), s[0])))]
     return min(ok, key=lambda s: _gap(s, m), default=None)
 
 
+_RANKED_BY = re.compile(r"\b(?:\w+est|most\s+\w+|top|leading|No\.\s*\d+|number\s+\w+)\s+(?:[\w-]+\s+){0,2}by\s+$",
+                        re.I)
 _ACTOR = re.compile(
     r"(?<![\w,])(?P<actor>(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+|[Hh]is\s+|[Hh]er\s+|[Ww]hose\s+)?(?:[a-z][\w-]*\s+){0,2}"
     r"[a-z][\w-]*)\s+(?:won|wins|took|takes|got|received|secured|garnered|captured|polled|claimed)\s+(?:(?:about|around|"
@@ -1183,7 +1194,8 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
         # what changed is named just before ("revenue rose 20%") or just after ("a 20% rise in revenue")
         for s, e in cues[name]:
             gap = text[e : p.start] if e <= p.start else text[p.end : s]
-            if len(gap) <= 45 and not re.search(r"[,;]|\band\b", gap):
+            if len(gap) <= 45 and not re.search(r"[,;]|\band\b", gap) \
+                    and not _RANKED_BY.search(text, max(0, s - 50), s):  # ("the biggest automaker by sales")
                 attr, changed = name, (s, e)
         if attr:
             break

@@ -127,6 +127,7 @@ PREPOSITIONS = {"in", "during", "for", "at", "on", "over", "from", "to", "by", "
 CHANGE_NOUNS = {"rise", "increase", "decline", "drop", "fall", "growth", "jump", "gain", "decrease", "surge", "slump",
                 "cut", "reduction", "boost", "climb", "dip", "plunge"}
 VERBS = {"reported", "posted", "said", "announced", "expects", "expected", "reached", "recorded", "delivered",
+         "forecast", "forecasts",
          "generated", "saw", "had", "has", "have", "achieved", "declared", "approved", "raised", "cut", "set",
          "sold", "sells", "priced", "offered", "issued", "bought", "see", "sees", "project", "projects",
          "projected", "predict", "predicts", "predicted",
@@ -191,17 +192,18 @@ def _clean(words: list[str], last: bool = False) -> list[str]:
     ending = next((i for i, w in enumerate(out) if w in _ENDING and i > 0), None)
     if ending is not None:
         out = out[:ending]
+    if any(w in VERBS for w in out):
+        verb = [i for i, w in enumerate(out) if w in VERBS][-1]
+        # (what follows the verb is its object, the measure; a verb last is the measure's own: "Core inflation held
+        # (at 3.3%)"; read before a prepositional phrase is cut: "The world's biggest automaker by sales forecast
+        # operating profit (would fall)")
+        out = out[verb + 1 :] if verb + 1 < len(out) else out[:verb]
     # a trailing prepositional phrase is not the measure ("... in the quarter")
     cut = next((i for i, w in enumerate(out) if w in PREPOSITIONS and i > 0), None)
     if cut is not None and last:
         out = out[max(i for i, w in enumerate(out) if w in PREPOSITIONS) + 1 :]
     elif cut is not None:
         out = out[:cut]
-    if any(w in VERBS for w in out):
-        verb = [i for i, w in enumerate(out) if w in VERBS][-1]
-        # (what follows the verb is its object, the measure; a verb last is the measure's own: "Core inflation held
-        # (at 3.3%)")
-        out = out[verb + 1 :] if verb + 1 < len(out) else out[:verb]
     if any(w in STOP and w != "per" for w in out):
         out = out[[i for i, w in enumerate(out) if w in STOP and w != "per"][-1] + 1 :]
     while out and (out[-1] in STOP or out[-1] in LINK_VERBS):  # "turnout stood (at 64 percent)" is "turnout"

@@ -329,6 +329,19 @@ def _date_words(text: str) -> str:
     return " ".join(re.sub(r"^(?:the|on|in|of|at|by)\s+", "", text.lower().strip()).split())
 
 
+@lru_cache(maxsize=4096)
+def _year_left_out(a: str, b: str) -> bool:
+    """One date is the other written with its year ("March" and "March 2025"): the one that leaves the year out
+    does not say another."""
+    if bool(_YEAR.search(a)) == bool(_YEAR.search(b)):
+        return False
+    return _without_year(a) == _without_year(b)
+
+
+def _without_year(words: str) -> str:
+    return " ".join(_YEAR.sub(" ", words).replace(",", " ").split())
+
+
 def _bound_met(a: _Figure, b: _Figure, a_bound: bool) -> bool:
     """One figure is a bound ("more than 2 million", "up to 18 inches") that the other meets: they agree.
     `a_bound`: `a.bound`, read once by the caller."""
@@ -753,7 +766,8 @@ def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
                     continue
             elif (x > 0) != (y > 0) or max(abs(x), abs(y)) / min(abs(x), abs(y)) > max_ratio:
                 continue
-        elif date_words == d.date_words or _years_apart(a.text, b.text, x, d.numbers[0][0]) or (
+        elif date_words == d.date_words or _year_left_out(date_words, d.date_words) \
+                or _years_apart(a.text, b.text, x, d.numbers[0][0]) or (
                 (_relative(a) or _relative(b)) and ix.published(a.document) != ix.published(b.document)):
             continue  # "today" and "Thursday", "the fourth quarter" and "Q4" read from different publication dates
             # may be one day or quarter; "Tomorrow" and "tomorrow" are the same words
