@@ -836,6 +836,9 @@ def _attribute(vocab: Vocabulary, m: Mention, cues: dict[str, list[tuple[int, in
             continue  # "Tesla added 500 workers": people hired, not its staff
         if attr.not_before and _not_before(attr.not_before).match(text, m.end):
             continue  # "paid $2 million a year": a rate, not a sum invested
+        if m.kind == "money" and _MONEY_NOUN_AFTER.match(text, m.end) \
+                and not (cue[1] <= m.start and _LINKED.fullmatch(text, cue[1], m.start)):
+            continue  # "who bought the franchise, agreed to pay a $60 million fine as part of the deal": the fine
         if cue[1] <= m.start and _LINKED.fullmatch(text, cue[1], m.start):
             gap = -1  # "was valued at roughly €2 billion when it raised €385 million": the cue the figure completes
         if best is None or gap < best[0]:
@@ -843,6 +846,9 @@ def _attribute(vocab: Vocabulary, m: Mention, cues: dict[str, list[tuple[int, in
     return (best[1], best[2]) if best else (None, None)
 
 
+# A noun of money just after a figure, which says what the sum is
+_MONEY_NOUN_AFTER = re.compile(r"[\s-]+(?:fine|penalty|settlement|bonus|payment|payout|loan|grant|donation|subsidy|"
+                               r"refund|ransom|pay\s+package|severance)s?\b", re.I)
 # A cue and the figure it completes: a preposition and hedges between ("valued at roughly", "revenue of about")
 _LINKED = re.compile(r"\s+(?:at|of)\s+(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|less\s+than|"
                      r"up\s+to|as\s+much\s+as|an\s+estimated|approximately|just(?:\s+(?:over|under))?)\s+)*", re.I)

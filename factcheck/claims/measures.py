@@ -245,7 +245,7 @@ SYNONYMS = {
     "aboard": "people aboard", "person aboard": "people aboard", "passenger aboard": "passenger",
     "crew aboard": "crew",
     "resident evacuated": "people evacuated", "person evacuated": "people evacuated",
-    "rainfall": "rain", "snowfall": "snow",
+    "rainfall": "rain", "snowfall": "snow", "favour": "favor",  # ("voted 62% in favour", "59% in favor")
     "crowd": "attendance", "spectator": "attendance", "fan watched": "attendance",
     "year sentenced": "prison sentence", "month sentenced": "prison sentence", "day sentenced": "prison sentence",
     "week sentenced": "prison sentence", "hour sentenced": "prison sentence",
@@ -468,7 +468,10 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
     if na and not (na.group("np").split()[0].lower() in _NOT_A_MEASURE_START
                    and not na.group().lstrip().lower().startswith("of")) \
             and na.group("np").split()[0].lower() not in CALENDAR:
-        words = _clean(na.group("np").split())
+        written = na.group("np").split()
+        if len(written) > 1 and written[-1].lower() in STOP:
+            written = written[:-1]  # "a $60 million fine as (part of the deal)": the noun, not the word after it
+        words = _clean(written)
         if words and m.kind == "percent" and singular(words[0]) in _GROUPS:
             did = _GROUP_DID.match(after, na.start("np"))
             if did:  # "24% of patients in the trial developed brain swelling": what that share of them did
