@@ -73,7 +73,7 @@ _LINK = (
 # "the death toll rose to": the words that say what a figure measures, then the word that links them to it
 # (a word of the phrase may hold digits, "the yield on the 10-year Treasury rose to", but is no bare number)
 _NP_WORD = r"(?=[\w'’-]*[a-z])[a-z0-9][\w'’-]*"
-MONEY_LINK = compile_stored(rf"(?<![\w'’-])(?P<np>(?:{_NP_WORD}\s+){{0,9}}[a-z][\w'’-]*)\s+" + _LINK, re.I)
+MONEY_LINK = compile_stored(rf"(?<![\w'’-])(?P<np>(?:{_NP_WORD}\s+){{0,13}}[a-z][\w'’-]*)\s+" + _LINK, re.I)
 # The link alone: most figures have none before them, and this says so without trying every noun phrase first.
 _LINK_TAIL = compile_stored(r"(?<![\w'’-])" + _LINK, re.I)
 
