@@ -33,7 +33,17 @@ from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
 from .entities import DocumentEntities, document_entities, place_names, places_written
 from .figures import figures_of
 from .lines import line_after, line_of
-from .measures import CALENDAR, LINK_VERBS, PAY_SYNONYMS, YEARLY, change_basis, linked_measure, measure_of, per_share
+from .measures import (
+    CALENDAR,
+    HEDGED,
+    LINK_VERBS,
+    PAY_SYNONYMS,
+    YEARLY,
+    change_basis,
+    linked_measure,
+    measure_of,
+    per_share,
+)
 from .measures import PREPOSITIONS as MEASURE_PREPOSITIONS
 from .measures import STOP as STOP_WORDS
 from .measures import singular as _singular
@@ -493,10 +503,9 @@ def _score(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], add: 
 # A place, then what it did up to the figure: it is the figure's subject ("France won 16 gold medals")
 _PLACE_DID = re.compile(r"\s+(?:also\s+|then\s+)?(?:won|wins|took|collected|claimed|earned|secured|finished|ended|"
                         r"was\s+\w+|came\s+\w+)\b(?:\s+(?:with|on|the|a|an|its|their|up|third|second|fourth|"
-                        r"fifth|sixth|seventh|first))*\s+(?:(?:about|around|some|nearly|almost|more\s+than|over)\s+)?"
+                        r"fifth|sixth|seventh|first))*\s+" + HEDGED
                         # ("Great Britain won 14 golds and 65 medals": both are its)
-                        r"(?:\d[\d,.]*\s+[a-z]+(?:\s+[a-z]+)?,?\s+and\s+(?:(?:about|around|some|nearly|almost|"
-                        r"more\s+than|over)\s+)?)?$", re.I)
+                        + r"(?:\d[\d,.]*\s+[a-z]+(?:\s+[a-z]+)?,?\s+and\s+" + HEDGED + r")?$", re.I)
 _PLACE_AFTER_PREPOSITION = re.compile(r"\b(?:in|across|for|from|to|at|of|than|with)\s+(?:the\s+)?$", re.I)
 
 
@@ -850,8 +859,7 @@ def _attribute(vocab: Vocabulary, m: Mention, cues: dict[str, list[tuple[int, in
 _MONEY_NOUN_AFTER = re.compile(r"[\s-]+(?:fine|penalty|settlement|bonus|payment|payout|loan|grant|donation|subsidy|"
                                r"refund|ransom|pay\s+package|severance)s?\b", re.I)
 # A cue and the figure it completes: a preposition and hedges between ("valued at roughly", "revenue of about")
-_LINKED = re.compile(r"\s+(?:at|of)\s+(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|less\s+than|"
-                     r"up\s+to|as\s+much\s+as|an\s+estimated|approximately|just(?:\s+(?:over|under))?)\s+)*", re.I)
+_LINKED = re.compile(r"\s+(?:at|of)\s+" + HEDGED, re.I)
 
 
 def _line(ctx: _Ctx, sent: Sentence, cue: tuple[int, int], subject: str, quals: dict[str, object]) -> str:

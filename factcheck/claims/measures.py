@@ -46,11 +46,12 @@ PREDICATES = {
     "shuttered",
 }
 # Hedge words between a measure's words and its figure ("net income was about ...").
-_HEDGES = (r"about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|some|an?|just|estimated|"
+HEDGES = (r"about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|some|an?|just|estimated|"
            r"record|fresh|new|all-time|"  # ("hit a record $100,000")
            r"as\s+(?:much|many|high|low|little|few)\s+as|up\s+to|at\s+(?:least|most)|fewer\s+than|upwards\s+of|"
            r"in\s+excess\s+of|north\s+of|close\s+to")  # ("a shortfall of as much as $8 billion")
-_HEDGED_END = rf"(?:(?:{_HEDGES})\s+)*$"
+HEDGED = rf"(?:(?:{HEDGES})\s+)*"  # hedges before a figure, each followed by a space
+_HEDGED_END = HEDGED + "$"
 _LINK = (
     r"(?:of|was|were|is|are|totaled|totalled|totaling|totals|reache[sd]|reaching|"
     r"hits?|came\s+in\s+at|stood\s+at|stands\s+at|remaine?[sd]?\s+at|passe[sd]|surpasse[sd]|tops|topped|"
@@ -88,7 +89,7 @@ _MOVED_TO = compile_stored(
     r"increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing))\s+"
     r"(?P<np>(?:[a-z][\w'’-]*\s+){0,5}?[a-z][\w'’-]*)"
     # ("will raise the national living wage by 6.7 per cent to")
-    r"(?:\s+by\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?\d[\d.,]*\s*(?:%|percent\b|per\s*cent\b))?"
+    r"(?:\s+by\s+" + HEDGED + r"\d[\d.,]*\s*(?:%|percent\b|per\s*cent\b))?"
     + _TO_END, re.I)
 
 
@@ -138,7 +139,7 @@ _ENDING = {"ending", "closing", "finishing", "starting", "beginning", "opening",
 
 FINED = re.compile(
     r"\b(?:fined|fines|penali[sz]ed|penali[sz]es|ordered\s+to\s+pay|a\s+fine\s+of|a\s+penalty\s+of)\s+"
-    rf"(?:(?-i:[A-Z][\w'’&.-]*)\s+){{0,4}}(?:(?:{_HEDGES}|up\s+to)\s+)*$", re.I)
+    rf"(?:(?-i:[A-Z][\w'’&.-]*)\s+){{0,4}}(?:(?:{HEDGES}|up\s+to)\s+)*$", re.I)
 PER_SHARE = re.compile(r"\s*(?:a|per|each)\s+(?:(?:diluted|basic|common|ordinary|fully)\s+){0,2}(?:share|unit)\b",
                        re.I)
 # "each" after a figure: per share where shares are spoken of ("sold shares at $34 each"), else per person or thing
@@ -151,8 +152,8 @@ def per_share(before: str, after: str) -> bool:
     """Whether the figure between `before` and `after` is a price per share ("$45 a share", "shares at $34 each")."""
     return bool(PER_SHARE.match(after) or (_EACH.match(after) and _SHARES.search(before)))
 _ALL_OF = re.compile(r"\s+of\s+(?:its|their|our|his|her)\b", re.I)
-_PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:(?:about|around|roughly|nearly|almost|"
-                      r"some|approximately|more\s+than|over)\s+)?\d[\d,.]*(?=\s+[A-Za-z])", re.I)
+_PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?" + HEDGED
+                      + r"\d[\d,.]*(?=\s+[A-Za-z])", re.I)
 _TOTAL_OF = re.compile(r"\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.I)
 
 # Verbs that link a measure to its figure ("turnout stood at", "the toll rose above"): not part of the measure.
