@@ -656,6 +656,7 @@ def _scope(vocab: Vocabulary, text: str, sent: Sentence, m: Mention) -> str | No
     return "global" if global_re.search(text, lo, hi) else None
 
 
+
 def _round(text: str, sent: Sentence, m: Mention) -> str | None:
     """The funding round or tranche a figure belongs to ("Series B", "seed round", "second tranche")."""
     window = text[max(sent.start, m.start - 60) : min(sent.end, m.end + 60)]

@@ -17,12 +17,15 @@ from ..rules import Rule
 
 
 class Options(BaseModel):
-    """relative_tolerance: extra slack as a share of the larger value; absolute_tolerance in the value's unit."""
+    """relative_tolerance: extra slack as a share of the larger value; absolute_tolerance in the value's unit;
+    too_generic: attributes read from wording that are never compared."""
 
     model_config = ConfigDict(extra="forbid")
     relative_tolerance: float = 0.0
     absolute_tolerance: float = 0.0
     open_vocabulary: bool = False
+    # wordings too bare to say which quantity a figure is ("89 people": a margin, a crowd, a population's growth)
+    too_generic: list[str] = []
 
 
 def identity(c: Claim) -> tuple[object, ...]:
@@ -114,6 +117,8 @@ def _groups(opts: Options, rule: Rule, corpus: Corpus) -> Iterator[tuple[str, st
     by_attribute: dict[str, dict[str, list[Claim]]] = defaultdict(dict)
     for (subject, attribute), group in corpus.groups.items():
         is_open = group[0].qualifiers.open_attribute
+        if is_open and attribute in opts.too_generic:
+            continue
         if (is_open and opts.open_vocabulary) or (
                 not is_open and not opts.open_vocabulary and attribute.removesuffix("_change") in attrs):
             by_attribute[attribute][subject] = group
