@@ -83,7 +83,8 @@ BODY = _LEAD + rf"""(?:
     | (?P<mdn>(?:(?:on|this|next)\s+(?:{_WEEKDAY}\s+)?|{_WEEKDAY}\s+)(?P<mdnm>1[0-2]|0?[1-9])[/-]
         (?P<mdnd>[12]\d|3[01]|0?[1-9])
         (?![\d/.-]))
-    | (?P<wdd>(?P<wddn>{_WEEKDAY}|{_WEEKDAY_ABBR}),?\s+(?:the\s+)?(?P<wddd>{_DAYN}(?:st|nd|rd|th)?|{_DAYW})(?![\d:.]|-\w)
+    | (?P<wdd>(?P<wddn>{_WEEKDAY}|{_WEEKDAY_ABBR}),?\s+(?:the\s+)?(?P<wddd>{_DAYN}(?:st|nd|rd|th)?|{_DAYW})
+        (?![\d:.]|-\w)
         (?!\s*(?:[ap]\.?m\b|of\b|,?\s*{_MONTH}|o'clock)))
     | (?P<odm>(?:the\s+)?(?P<odw>{_DAYW}|{_DAYN}(?:st|nd|rd|th))(?:\s+day)?\s+of\s+(?:
         (?P<odmm>{_MONTH})(?:\s?,?\s*(?:of\s+)?(?P<odmy>{_YEAR_ANY}))?|(?:the\s+)?(?P<odrel>this|next|last)\s+month))
