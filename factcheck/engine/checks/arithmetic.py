@@ -166,7 +166,16 @@ def _partner(corpus: Corpus, anchor: Claim, attr: str, scope: str, where: dict[s
     cands = [c for c in cands if anchor.qualifiers.party is not None or c.qualifiers.party is None]
     if scope == "sentence" or not cands:
         return None
-    return min(cands, key=lambda c: abs(c.sentence - anchor.sentence))
+    pick = min(cands, key=lambda c: abs(c.sentence - anchor.sentence))
+    # nor one that another sum of money in the anchor's currency stands nearer ("raised 600 million euros ... 468
+    # million euros is equity. The equity part alone gives investors a stake of about 8%": the stake the equity bought)
+    lo, hi = sorted((anchor.sentence, pick.sentence))
+    unit = getattr(anchor.value, "unit", None)
+    if unit is not None and unit.isupper() and any(
+            o is not anchor and o is not pick and getattr(o.value, "unit", None) == unit and lo <= o.sentence <= hi
+            and o.sentence != anchor.sentence for o in corpus.claims_of(anchor.document)):
+        return None
+    return pick
 
 
 def _judge(rule: Rule, opts: DerivedOptions, corpus: Corpus, subject: str, anchor: Claim, chosen: dict[str, Claim],
