@@ -383,14 +383,12 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
             if o.value.name in ctx.entities.people:
                 continue  # "Gov. Ron DeSantis said 9,000 ...": who said it, not whose the figure is
             if o.value.name.lower().removeprefix("the ") in place_names(ctx.vocab):
+                # "In Turkey, 2,921 people have been killed": where (the figure's scope), not whose; but "France won
+                # 16 gold medals", "Japan was third with 20 golds": the country did it
                 if _PLACE_DID.match(text, o.end, m.start) \
                         and not _PLACE_AFTER_PREPOSITION.search(text, max(sent.start, o.start - 12), o.start):
-                    # "France won 16 gold medals", "Japan was third with 20 golds": the country did it
                     name = o.value.name.removeprefix("the ")
                     subject = ctx.vocab.scope_aliases.get(name, name)
-                    previous = o
-                    continue
-                # "In Turkey, 2,921 people have been killed": where (the figure's scope), not whose
                 previous = o
                 continue
             gap = text[o.end : m.start]
@@ -656,7 +654,6 @@ def _scope(vocab: Vocabulary, text: str, sent: Sentence, m: Mention) -> str | No
     return "global" if global_re.search(text, lo, hi) else None
 
 
-
 def _round(text: str, sent: Sentence, m: Mention) -> str | None:
     """The funding round or tranche a figure belongs to ("Series B", "seed round", "second tranche")."""
     window = text[max(sent.start, m.start - 60) : min(sent.end, m.end + 60)]
@@ -846,10 +843,10 @@ def _attribute(vocab: Vocabulary, m: Mention, cues: dict[str, list[tuple[int, in
             continue  # "Tesla added 500 workers": people hired, not its staff
         if attr.not_before and _not_before(attr.not_before).match(text, m.end):
             continue  # "paid $2 million a year": a rate, not a sum invested
-        if m.kind == "money" and _MONEY_NOUN_AFTER.match(text, m.end) \
-                and not (cue[1] <= m.start and _LINKED.fullmatch(text, cue[1], m.start)):
+        linked = cue[1] <= m.start and _LINKED.fullmatch(text, cue[1], m.start) is not None
+        if m.kind == "money" and not linked and _MONEY_NOUN_AFTER.match(text, m.end):
             continue  # "who bought the franchise, agreed to pay a $60 million fine as part of the deal": the fine
-        if cue[1] <= m.start and _LINKED.fullmatch(text, cue[1], m.start):
+        if linked:
             gap = -1  # "was valued at roughly €2 billion when it raised €385 million": the cue the figure completes
         if best is None or gap < best[0]:
             best = (gap, attr, cue)
@@ -1051,7 +1048,9 @@ def _no_date(m: Mention) -> None:
 
 
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
-_RECORD_SINCE = re.compile(r"\b(?:\w+est|most|least|first)\b[^,;]*\bsince\s+(?:the\s+)?$", re.I)
+# a record and the date it is measured from ("the lowest since 2001", "the deadliest ... since 1977")
+_RECORD = r"\b(?:\w+est|most|least|first)\b[^,;]*\bsince"
+_RECORD_SINCE = re.compile(_RECORD + r"\s+(?:the\s+)?$", re.I)
 _WHEN = re.compile(r"\s+when\s", re.I)
 _BASE_BEFORE = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?$", re.I)
 _NEXT_CLAUSE = re.compile(r"[;:()—–]|,\s+(?:and|but|while|whereas|which|who|as|when)\s", re.I)
@@ -1072,7 +1071,7 @@ _COMPARISON = re.compile(r"\b(?:compared|versus|vs\.?|than|against|(?:up|down)\s
                          # "€5.8 billion, roughly triple its valuation six months ago": the multiple's base's date
                          r"|\b(?:double|triple|quadruple|twice|(?:two|three|four|five|ten)\s+times|half)\b"
                          # "turnout was 59.8%, the lowest since 2001": the date a record is measured from
-                         r"|\b(?:\w+est|most|least|first)\b[^,;]*\bsince\b", re.I)
+                         r"|" + _RECORD + r"\b", re.I)
 GENERIC_NOUNS = {"company", "company's", "firm", "group", "startup", "business", "its"}
 _CHANGE_BEFORE = compile_stored(
     r"\b(?:increase[sd]?|rose|rise[sn]?|rising|risen|jump(?:ed|s)?|grew|grow(?:s|n|th)?|gain(?:ed|s)?|up|climb(?:ed|s)?|"
@@ -1300,6 +1299,8 @@ _MULTIPLE = re.compile(r"\b(?:" + "|".join(MULTIPLES) + r")\b", re.I)
 _NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*"
 _NAME_COMMA = re.compile(rf"(?<![\w'’.-])({_NAME}),\s*$")
 _AGE_END = re.compile(r"\s*(?:,|;|\)|\.(?:\s|$)|$|\s+(?:and|who|was|is|has|had|said|of|from)\b)")
+
+
 @lru_cache(maxsize=256)
 def _full_name_of(surname: str) -> re.Pattern[str]:
     """A first name and `surname` ("Shohei Ohtani" for "Ohtani")."""

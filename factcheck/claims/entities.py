@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from ..models import Mention, NameValue, RoleValue
+from ..recognizers.organizations import BASED
 from ..vocabulary import Vocabulary
 
 
@@ -121,7 +122,7 @@ def _references(words: tuple[str, ...]) -> re.Pattern[str]:
     chain")."""
     nouns = "|".join(r"\s+".join(map(re.escape, w.split()[1:])) for w in words if w.lower().startswith("the "))
     others = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words if not w.lower().startswith("the "))
-    based = r"(?:(?:[A-Z][\w.]*,?\s+){0,3}[\w.]+-(?:based|headquartered)\s+)?"
+    based = rf"(?:(?:[A-Z][\w.]*,?\s+){{0,3}}[\w.]+{BASED}\s+)?"
     return re.compile(rf"(?<![\w])(?:the\s+{based}(?:{nouns}){'|' + others if others else ''}|its|it|their)(?![\w])",
                       re.I)
 

@@ -371,12 +371,16 @@ def _nearest_period(pub: date, period: Callable[[int], DateValue]) -> DateValue:
     for a month and day, days ahead counting twice: a story of February 2025 reporting "fourth-quarter sales" means
     those of 2024, and one of September 2024 reporting a loss "in the first quarter" means 2024's (163 days back),
     not 2025's (113 ahead)."""
-    def distance(v: DateValue) -> int:
-        assert v.start is not None and v.end is not None
-        return (pub - v.end).days if v.end < pub else 2 * max((v.start - pub).days, 0)
-
-    best = min((period(year) for year in (pub.year - 1, pub.year, pub.year + 1)), key=distance)
+    best = min((period(year) for year in (pub.year - 1, pub.year, pub.year + 1)),
+               key=lambda v: _reported_days(pub, v.start, v.end))
     return best.model_copy(update={"relative": True})
+
+
+def _reported_days(pub: date, start: date | None, end: date | None) -> int:
+    """Days between `pub` and a period, those ahead of it counting twice (news reports what happened more than
+    what is to come)."""
+    assert start is not None and end is not None
+    return (pub - end).days if end < pub else 2 * max((start - pub).days, 0)
 
 
 def _days_from(pub: date, start: date | None, end: date | None) -> int:
@@ -391,16 +395,12 @@ def _nearest(pub: date, month: int, day: int) -> date:
     October is the April before (211 days back), not the one after (154 ahead); "March 6" in one of February 20 is
     the coming one."""
     best: date | None = None
-
-    def distance(d: date) -> int:
-        return (pub - d).days if d <= pub else 2 * (d - pub).days
-
     for year in range(pub.year - 4, pub.year + 5):
         try:
             d = date(year, month, day)
         except ValueError:
             continue
-        if best is None or distance(d) < distance(best):
+        if best is None or _reported_days(pub, d, d) < _reported_days(pub, best, best):
             best = d
     if best is None:
         raise ValueError("no such day")

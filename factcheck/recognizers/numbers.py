@@ -208,7 +208,7 @@ def _times(text: str) -> list[Mention]:
     out = []
     for m in _CLOCK.finditer(text) if ":" in text else ():
         hours, minutes, seconds = (m.group("h") or "0", m.group("hm") or m.group("m"), m.group("hs") or m.group("ms"))
-        out.append(_time(text, m, float(hours) * 3600 + float(minutes) * 60 + float(seconds),
+        out.append(_time(m, float(hours) * 3600 + float(minutes) * 60 + float(seconds),
                          rounding_halfwidth(seconds) if "." in seconds else 0.5))
     if "hour" in text or "hrs" in text or "min" in text:
         for m in _SPELLED.finditer(text):
@@ -217,7 +217,7 @@ def _times(text: str) -> list[Mention]:
             if len(written) < 2:
                 continue  # "2 hours" alone is read as any other figure
             value = sum(_small(n) * f for n, f in written)
-            out.append(_time(text, m, value, written[-1][1] / 2))
+            out.append(_time(m, value, written[-1][1] / 2))
     return out
 
 
@@ -225,7 +225,7 @@ def _small(written: str) -> float:
     return float(written) if written[0].isdigit() else float(words_value(written) or 0)
 
 
-def _time(text: str, m: re.Match[str], seconds: float, half: float) -> Mention:
+def _time(m: re.Match[str], seconds: float, half: float) -> Mention:
     return Mention(kind="quantity", start=m.start(), end=m.end(), text=m.group(),
                    value=NumberValue(low=seconds - half, high=seconds + half, unit="second", value=seconds))
 

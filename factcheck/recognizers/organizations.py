@@ -85,10 +85,12 @@ CALENDAR_WORDS = {"January", "February", "March", "April", "May", "June", "July"
                   "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 
 
-_BASED = ("-based", "-headquartered")
+# Where a company is based, written before its name ("Paris-based Mistral AI", "the Columbus, Ohio-based chain")
+BASED = r"-(?:based|headquartered)\b"
+_BASED = ("-based", "-headquartered")  # (the words of `BASED`, as a name's last word ends)
 # Pay and benefits named in capitals are measures, no companies ("the National Living Wage", "the State Pension")
 PAY_NAMES = {"Wage", "Wages", "Allowance", "Pension"}
-_CITY_OF = re.compile(r",\s+(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-(?:based|headquartered)\b")
+_CITY_OF = re.compile(r",\s+(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*" + BASED)
 _LOWER_TAIL = re.compile(r"-[a-z][\w-]*$")
 _NOT_A_NAME = re.compile(r"Series [A-H]\d?|Q[1-4]|H[12]|FY\d*")
 

@@ -164,10 +164,9 @@ def _ambiguous(claims: list[Claim]) -> set[str]:
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_doc[c.document].append(c)
-    ambiguous = {doc for doc, own in by_doc.items() if len(own) > 1 and any(
+    return {doc for doc, own in by_doc.items() if len(own) > 1 and any(
         _dated(a) == _dated(b) and not value_interval(a).overlaps(value_interval(b))
         for a, b in itertools.combinations(own[:20], 2))}
-    return ambiguous
 
 
 def _dated(c: Claim) -> tuple[object, object]:
