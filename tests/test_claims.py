@@ -33,6 +33,8 @@ def test_figure_is_read_as_written(case: dict[str, object]) -> None:
         assert c.qualifiers.as_of.start.year == case["year"], (c.qualifiers.as_of, read)
     if "until" in case:  # the last day the figure speaks of
         assert c.qualifiers.as_of is not None and str(c.qualifiers.as_of.end) == str(case["until"]), read
+    if "since" in case:  # the first day the figure speaks of
+        assert c.qualifiers.as_of is not None and str(c.qualifiers.as_of.start) == str(case["since"]), read
 
 
 LINES = yaml.safe_load((Path(__file__).parent / "cases" / "lines.yaml").read_text(encoding="utf-8"))["cases"]

@@ -9,6 +9,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import lru_cache
 
 from ..models import (
@@ -23,6 +24,7 @@ from ..models import (
     RoleValue,
     Sentence,
 )
+from ..normalize.dates import shift_months
 from ..normalize.units import DURATION_UNITS
 from ..recognizers import recognize
 from ..recognizers.organizations import COMMON_CAPS, PRICE_NOUNS, SENTENCE_WORDS
@@ -512,7 +514,7 @@ def _referred(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention]) ->
     recall about 1.2 million vehicles"): the nearest one named before it in the sentence, else the story's."""
     text = ctx.doc.text
     last = None
-    for r in ctx.entities.references.finditer(text, max(sent.start, m.start - 30), m.start):
+    for r in ctx.entities.references.finditer(text, max(sent.start, m.start - 45), m.start):
         last = r
     if last is None or "," in text[last.end() : m.start]:
         return None
@@ -1022,12 +1024,28 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
                         and d.value.start is not None and _OPENING.match(ctx.doc.text[sent_start : d.start])), None)
         if isinstance(opening, DateValue):
             best = (0, opening)
+    earlier = _EARLIER.match(ctx.doc.text, m.end)
+    if earlier:
+        # "a loss of $149 million a year earlier": the period of the sentence (or of its writing), a year before
+        base = best[1] if best is not None else DateValue(start=ctx.doc.published, end=ctx.doc.published,
+                                                            granularity="day") if ctx.doc.published else None
+        if base is not None and base.start is not None and base.end is not None:
+            unit = (earlier.group("unit") or "year").lower()
+            months, days = {"year": (12, 0), "quarter": (3, 0), "month": (1, 0), "week": (0, 7)}.get(unit, (0, 1))
+            best = (0, base.model_copy(update={"start": shift_months(base.start, -months) - timedelta(days=days),
+                                               "end": shift_months(base.end, -months) - timedelta(days=days),
+                                               "anchored": True}))
     if best is not None:
         return best[1], ("explicit" if best[1].anchored else "unknown")
     if ctx.doc.published:
         p = ctx.doc.published
         return DateValue(start=p, end=p, granularity="day"), "published"
     return None, "unknown"
+
+
+_EARLIER = re.compile(r",?\s+(?:a|one|the)\s+(?P<unit>year|quarter|month|week|day)\s+(?:earlier|before|prior)\b"
+                      r"|,?\s+in\s+the\s+(?:year-earlier|year-ago|prior-year|previous-year)\s+(?:period|quarter|half|months?)\b",
+                      re.I)
 
 
 def _written_dates(ctx: _Ctx, mentions: list[Mention], sent_start: int) -> Callable[[Mention], DateValue | None]:

@@ -172,6 +172,8 @@ def _clean(words: list[str], last: bool = False) -> list[str]:
     phrase is linked to its figure by "of", so its last noun is the head ("centered in Gaziantep at a depth of")."""
     # a possessor names whose measure it is, not what it measures ("Shopwell's net income", "Monday's quake")
     out = [w.lower().strip("'’") for w in words if not w.lower().endswith(("'s", "’s"))]
+    # "second-quarter net loss": the period is the figure's date, read as such, not part of what it measures
+    out = [w for w in out if not _PERIOD_WORD.fullmatch(w)]
     # "unemployment has (risen to)", "the wage will (rise by 6.7% to)", "the wage is to (rise)": an auxiliary, no verb
     while out and (out[-1] in _AUXILIARIES or out[-1] == "to" and len(out) > 1 and out[-2] in _BE_TO):
         out = out[:-2] if out[-1] == "to" else out[:-1]
@@ -219,6 +221,7 @@ def _clean(words: list[str], last: bool = False) -> list[str]:
     return out[-3:]
 
 
+_PERIOD_WORD = re.compile(r"(?:first|second|third|fourth|1st|2nd|3rd|4th)-(?:quarter|half)")
 _AUXILIARIES = {"has", "have", "had", "will", "would", "could", "may", "might", "should", "shall", "can"}
 _BE_TO = {"is", "are", "was", "were"}
 _ADVERB = re.compile(r"(?:ally|ively|ently|antly|ously|edly|ably|ibly)$")
@@ -338,7 +341,9 @@ _COUNT_PER_TIME = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}?(?:a|an|per|each)\s+(d
 # ("$100 million a day", "$3.15 a gallon", "$250 a night": a rate, per that unit)
 _PER_TIME = re.compile(r"\s*(?:a|an|per|each)\s+(day|week|month|year|season|game|hour|night|gallon|litre|liter|"
                        r"barrel|pound|ounce|kilogram|kilo|tonne|ton|person|head|mile|square\s+foot|"
-                       r"square\s+metre)\b", re.I)
+                       r"square\s+metre)\b"
+                       # ("$149 million a year earlier" says when, not a rate)
+                       r"(?!(?:(?<=year)|(?<=month)|(?<=week)|(?<=day))\s+(?:ago|earlier|before|later|prior)\b)", re.I)
 
 
 # shares that moved or traded, then the price they came to: a share price (not shares sold or offered at a price)
@@ -452,6 +457,8 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
                 key = "price"
             elif per == " per share" and not _BID.isdisjoint(words):
                 key = "price"  # "the all-cash deal values Activision at $95 per share": the price offered
+            if key == "loss" and not per:
+                return "net loss"  # "posted a loss of $1.44 billion": a company's loss, as "a net loss of" says
             return key if key.endswith(per or "per share") else key + per
     verb = MONEY_VERB.search(before)
     if verb:

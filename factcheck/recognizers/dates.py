@@ -610,6 +610,15 @@ def _shift_from(text: str, mentions: list[Mention], published: date | None) -> l
         window = text[max(0, m.start - 40) : m.start]
         shift = _SHIFT_BEFORE.search(window)
         now = _FROM_NOW.search(window)
+        ended = _PERIOD_ENDED.search(window)
+        if ended and isinstance(v, DateValue) and v.end is not None and v.start == v.end:
+            # "the quarter ended June 30": the three months to that day
+            months = _PERIOD_MONTHS[re.sub(r"\s+", " ", ended.group("period").lower())]
+            start = m.start - len(ended.group())
+            out.append(Mention(kind="date", start=start, end=m.end, text=text[start : m.end], value=DateValue(
+                start=nd.shift_months(v.end + timedelta(days=1), -months), end=v.end, relative=v.relative,
+                granularity={3: "quarter", 6: "half", 12: "year"}.get(months, "month"))))  # type: ignore[arg-type]
+            continue
         if isinstance(v, DateValue) and v.start is not None and v.end is not None and shift \
                 and (v.granularity == "day" or v.start == v.end):
             sign = -1 if shift.group("dir").lower() == "before" else 1
@@ -631,6 +640,12 @@ def _shift_from(text: str, mentions: list[Mention], published: date | None) -> l
     return out
 
 
+_PERIOD_MONTHS = {"quarter": 3, "three months": 3, "3 months": 3, "half": 6, "half-year": 6, "six months": 6,
+                  "6 months": 6, "nine months": 9, "9 months": 9, "year": 12, "fiscal year": 12, "financial year": 12,
+                  "twelve months": 12, "12 months": 12}
+_PERIOD_ENDED = re.compile(r"\b(?P<period>(?:fiscal\s+|financial\s+)?year|quarter|half(?:-year)?"
+                           r"|(?:three|3|six|6|nine|9|twelve|12)\s+months)\s+(?:that\s+)?(?:ended|ending|ends|to)\s+"
+                           r"(?:on\s+)?$", re.I)
 _TO_NOW = re.compile(
     r"\s*(?:-|–|to|until|till|through|and)\s+(?:now|today|date|the\s+present|(?:the\s+)?current\s+date)\b", re.I)
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|~|to|through|thru|till|until|and)\s*", re.I)
