@@ -95,6 +95,8 @@ class Vocabulary:
     implicit_window_days: int = 90
     tally_window_days: int = 0
     tally_words: frozenset[str] = frozenset()
+    span_words: frozenset[str] = frozenset()
+    daily_words: frozenset[str] = frozenset()
     label_words: list[str] = field(default_factory=list)
     scale_labels: list[str] = field(default_factory=list)
 
@@ -102,6 +104,14 @@ class Vocabulary:
         """The implicit window of a figure of this attribute: the tallies' (a death toll) or the general one."""
         words = attribute.replace("_", " ").split()
         return self.tally_window_days if any(w in self.tally_words for w in words) else self.implicit_window_days
+
+    def over_span(self, attribute: str) -> str:
+        """Whether a figure of this attribute is a sum or a change over its period, so the span's length is part of
+        what it measures: "daily" when a market's (undated, the day's), "yes", or ""."""
+        words = attribute.replace("_", " ").split()
+        if not any(w in self.span_words for w in words):
+            return ""
+        return "daily" if any(w in self.daily_words for w in words) else "yes"
 
 
 def _load_yaml(path: Path) -> Any:
@@ -172,6 +182,8 @@ def load_vocabulary(rules_dir: Path | None = None) -> Vocabulary:
             implicit_window_days=int(data.get("time", {}).get("implicit_window_days", 90)),
             tally_window_days=int(data.get("time", {}).get("tally_window_days", 0)),
             tally_words=frozenset(str(w).lower() for w in data.get("time", {}).get("tally_words", [])),
+            span_words=frozenset(str(w).lower() for w in data.get("time", {}).get("span_words", [])),
+            daily_words=frozenset(str(w).lower() for w in data.get("time", {}).get("daily_words", [])),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InputError(f"malformed vocabulary: {exc!r}", str(path)) from None

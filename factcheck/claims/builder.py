@@ -189,8 +189,11 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
     def add(m: Mention, subject: str, attribute: str, value: NumberValue | DateValue | NameValue, **q: object) -> Claim:
         line, col = _position(ctx, m.start)
         given = q.pop("as_of_given", None)
-        as_of, source = (given, "explicit") if isinstance(given, DateValue) else _as_of(ctx, m, dates, numbers,
-                                                                                            sent.start)
+        as_of: DateValue | None
+        if isinstance(given, DateValue):
+            as_of, source = given, str(q.pop("as_of_source", "explicit"))
+        else:
+            as_of, source = _as_of(ctx, m, dates, numbers, sent.start)
         q.setdefault("basis", _basis(text, sent, m))
         q.setdefault("round", _round(text, sent, m))
         q.setdefault("scope", _scope(ctx.vocab, text, sent, m))
@@ -219,7 +222,11 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
             continue
         age = _age(ctx, m)
         if age is not None:  # "John Miller, 34,", "34-year-old John Miller": a person's age
-            add(m, age[0], "age", age[1], open_attribute=True)
+            # (when written, not when what the sentence tells happened: "Mr. Calhoun, 67, took the job in 2020")
+            p = ctx.doc.published
+            add(m, age[0], "age", age[1], open_attribute=True,
+                **({"as_of_given": DateValue(start=p, end=p, granularity="day"), "as_of_source": "published"}
+                   if p else {}))
             continue
         if m.text.endswith("-year") and (text.startswith("-old", m.end) or _EXTREME.match(text, m.end)
                                          or _NAMED_AFTER.match(text, m.end)):
@@ -1129,9 +1136,20 @@ def _is_change(text: str, sent: Sentence, m: Mention) -> bool:
     after = text[m.end : min(sent.end, m.end + 20)]
     if _SHARE_OF.match(text, m.end):
         return False  # "cut 5% of its 20,000-strong workforce": a share of the staff, not a 5% change
-    return bool(_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(after))
+    return bool(_change_verb(before) or _CHANGE_AFTER.match(after))
 
 
+# ("The stock has lost about 32% of its value", "shares have gained 5%": a price's change; not "lost 20% of its staff")
+_MARKET_VERB = (r"(?:lost|shed|gained|added)"
+                r"(?:\s+(?:about|around|nearly|almost|roughly|some|more\s+than|over|another))*\s*$")
+_MARKET_LOST = re.compile(r"\b(?:shares|stock|stocks|index)\s+(?:(?:have|has|had)\s+)?" + _MARKET_VERB, re.I)
+_MARKET_LOST_VERB = re.compile(_MARKET_VERB, re.I)
+
+
+def _change_verb(before: str) -> re.Match[str] | None:
+    """The words of change that end `before`, from the verb on."""
+    return _CHANGE_BEFORE.search(before) or (_MARKET_LOST_VERB.search(before) if _MARKET_LOST.search(before)
+                                             else None)
 def _change_value(text: str, sent: Sentence, m: Mention) -> NumberValue:
     """The change as a signed percentage (a multiple N is a change of (N - 1) x 100%)."""
     v = m.value
@@ -1240,7 +1258,7 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
         return
     # ("Core prices, which exclude food and energy, increased 3.3%": what changed is around the aside)
     before = _ASIDE.sub(" ", text[max(sent.start, p.start - 120) : p.start])[-80:]
-    verb = _CHANGE_BEFORE.search(before)
+    verb = _change_verb(before)
     head = _CHANGED.search(before[: verb.start()]) if verb else None
     names = ctx.entities.name_words
     written = head.group("np").split() if head else []
@@ -1316,16 +1334,30 @@ MULTIPLES = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "t
 _MULTIPLE = re.compile(r"\b(?:" + "|".join(MULTIPLES) + r")\b", re.I)
 _NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*"
 _NAME_COMMA = re.compile(rf"(?<![\w'’.-])({_NAME}),\s*$")
+_SENTENCE_END = re.compile(r"[\w'’-]{4,}\.\s+")  # (not "Mr. Ortberg", "John J. Ray")
+
+
+def _name_comma(text: str, start: int) -> str | None:
+    """The name set off by a comma just before `start` ("Mr. Ortberg, " of "... Dave Calhoun. Mr. Ortberg, ")."""
+    found = _NAME_COMMA.search(text, max(0, start - 60), start)
+    if found is None:
+        return None
+    name = found.group(1)
+    ends = [e.end() for e in _SENTENCE_END.finditer(name)]
+    return name[ends[-1] :] if ends else name
+
+
 _AGE_END = re.compile(r"\s*(?:,|;|\)|\.(?:\s|$)|$|\s+(?:and|who|was|is|has|had|said|of|from)\b)")
 
 
 @lru_cache(maxsize=256)
 def _full_name_of(surname: str) -> re.Pattern[str]:
     """A first name and `surname` ("Shohei Ohtani" for "Ohtani")."""
-    return re.compile(rf"\b[A-Z][a-z]+\s+{re.escape(surname)}\b")
+    return re.compile(rf"\b[A-Z][a-z]+\s+(?:[\"“'‘][A-Z][a-z]+[\"”'’]\s+)?{re.escape(surname)}\b")  # (Robert "Kelly")
 
 
 _YEAR_OLD = re.compile(rf"-old\s+({_NAME})")
+_YEARS_OLD = re.compile(r"\s+old\b")
 
 
 _AGED = re.compile(r"\b(?:aged|ages|age\s+of|aged\s+between)\s+$", re.I)
@@ -1342,14 +1374,15 @@ def _age(ctx: _Ctx, m: Mention) -> tuple[str, NumberValue] | None:
     text = ctx.doc.text
     name = None
     if v.unit == "count" and m.text.isdigit() and _AGE_END.match(text, m.end):
-        found = _NAME_COMMA.search(text, max(0, m.start - 60), m.start)
-        if found and (" " in found.group(1) or found.group(1) in ctx.entities.people
-                      or _full_name_of(found.group(1)).search(text)):
+        found = _name_comma(text, m.start)
+        if found and (" " in found or found in ctx.entities.people or _full_name_of(found).search(text)):
             # ("CEO Bob Smith, 61,": Bob Smith's; "Ohtani, 29," where "Shohei Ohtani" is written too)
-            name = clean_person(found.group(1))
+            name = clean_person(found)
+    elif v.unit == "year" and _YEARS_OLD.match(text, m.end) and m.text[-1] == "s":
+        name = clean_person(_name_comma(text, m.start))  # "Mr. Ortberg, 64 years old,"
     elif v.unit == "year" and m.text.endswith("-year"):
-        found = _YEAR_OLD.match(text, m.end)
-        name = found.group(1) if found else None
+        old = _YEAR_OLD.match(text, m.end)
+        name = old.group(1) if old else None
         if name and name.split()[0] in places_written(ctx.vocab):
             name = None  # "the 19-year-old England international": whose age the words do not say
     if name is None or not 0 < v.value < 125 or name.split()[0] in SENTENCE_WORDS:

@@ -107,7 +107,7 @@ class Corpus:
         """Whether two claims speak of the same time (None: unknown), with the vocabulary's implicit window (the
         narrower one of running tallies, when either claim is one)."""
         window = min(self.vocab.window_days(a.attribute), self.vocab.window_days(b.attribute))
-        return comparable_periods(a, b, timeless, window)
+        return comparable_periods(a, b, timeless, window, self.vocab.over_span(a.attribute))
 
     def independent(self, claims: list[Claim]) -> int:
         """How many independent sources back these claims (copies of one passage, or of one wire story, count once)."""
@@ -214,8 +214,11 @@ def _period(c: Claim, window_days: int) -> tuple[date, date] | None:
     return q.as_of.start - pad, q.as_of.end + pad
 
 
-def comparable_periods(a: Claim, b: Claim, timeless: bool = False, window_days: int = 90) -> bool | None:
-    """True when two claims speak of overlapping periods, False when of disjoint ones, None when unknown.
+def comparable_periods(a: Claim, b: Claim, timeless: bool = False, window_days: int = 90,
+                       spans: str = "") -> bool | None:
+    """True when two claims speak of overlapping periods, False when of disjoint ones (or, with `spans`, of spans
+    of very different lengths; "daily": a figure with no date of its own spans its day of publication), None when
+    unknown.
 
     A claim that names a period which cannot be placed ("in the last seven years" in an undated article) is not
     taken to speak of the same time as one that names none, nor as one naming a period of another length.
@@ -232,6 +235,9 @@ def comparable_periods(a: Claim, b: Claim, timeless: bool = False, window_days: 
         return None
     if not (pa[0] <= pb[1] and pb[0] <= pa[1]):
         return False
+    if spans and (spans == "daily" or "published" not in (a.qualifiers.as_of_source, b.qualifiers.as_of_source)) \
+            and _spans_differ(a, b):
+        return False
     if {a.qualifiers.as_of_source, b.qualifiers.as_of_source} == {"published", "explicit"}:
         # A figure dated only by its article and one a date is written next to: the same time only if the window
         # around the article's date covers at least half of the shorter period ("10,000 in 2023" is not what an
@@ -239,6 +245,17 @@ def comparable_periods(a: Claim, b: Claim, timeless: bool = False, window_days: 
         overlap = (min(pa[1], pb[1]) - max(pa[0], pb[0])).days + 1
         return overlap * 2 >= min((pa[1] - pa[0]).days + 1, (pb[1] - pb[0]).days + 1)
     return True
+
+
+def _spans_differ(a: Claim, b: Claim) -> bool:
+    """Two changes measured over spans of different lengths: "shares rose 2%" (on the day of writing) and "are down
+    32% this year" are two changes, not two values of one. A span over a quarter long is another than one less
+    than half as long."""
+    qa, qb = a.qualifiers.as_of, b.qualifiers.as_of
+    if qa is None or qb is None or qa.start is None or qa.end is None or qb.start is None or qb.end is None:
+        return False
+    da, db = sorted(((qa.end - qa.start).days + 1, (qb.end - qb.start).days + 1))
+    return db > 92 and da * 2 < db
 
 
 def period_unknown(c: Claim) -> bool:

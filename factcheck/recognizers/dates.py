@@ -927,6 +927,9 @@ def _resolve(g: Callable[[str], Any], pub: date | None) -> DateValue | None:
         if g("rel") and g("unit").lower() == "fortnight":
             which = g("which").lower()
             return _span(pub, 1, "fortnight", which in ("next", "coming", "following"))
+        if g("rel") and g("which").lower() == "past" and g("unit").lower() in ("year", "month", "week", "decade") \
+                and not g("part"):
+            return _span(pub, 1, g("unit"), False)  # "over the past year": the twelve months to the day of writing
         if g("rel"):
             offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "upcoming": 1,
                       "following": 1}.get(g("which").lower(), 0)

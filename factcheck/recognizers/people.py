@@ -68,8 +68,10 @@ def role_grammar(vocab: Vocabulary | None = None) -> RoleGrammar:
             rf"(?P<person>{NAME}),\s+(?:(?:the|its|who\s+is\s+(?:the\s+)?)\s*)?(?:(?P<org>{ORG})['’]s\s+)?"
             rf"(?:(?P<tense>{tense})\s*)?$", re.I),
         left_named=compile_stored(
-            rf"(?P<verb>named|appointed|hired|tapped|picked|chose|selected|promoted|elected)\s+(?P<person>{NAME})"
-            rf",?\s+(?:as\s+)?(?:its\s+|the\s+|their\s+|a\s+)?(?:(?P<org>{ORG})['’]s\s+)?(?:(?P<tense>{tense})\s*)?$",
+            # ("named aerospace veteran Kelly Ortberg as its new chief executive": a description may come first)
+            rf"(?P<verb>named|appointed|hired|tapped|picked|chose|selected|promoted|elected)\s+"
+            rf"(?:(?-i:[a-z][\w-]*)\s+){{0,3}}?(?P<person>{NAME}),?\s+(?:as\s+)?(?:its\s+|the\s+|their\s+|a\s+)?"
+            rf"(?:new\s+)?(?:(?P<org>{ORG})['’]s\s+)?(?:(?P<tense>{tense})\s*)?$",
             re.I),
         left_person_verb=compile_stored(
             rf"(?P<person>{SURNAME}),?\s+(?:(?:who|which)\s+)?(?P<verb>{verbs})\s+"
@@ -118,7 +120,9 @@ _LEAVES = re.compile(r"(?:,[^,.;]{0,60},)?\s+(?:(?P<future>will|is\s+(?:set|expe
                      r"(?:step(?:ping)?\s+down|leav(?:e|ing)|resign(?:ing)?)|(?:has\s+|had\s+)?(?:resigned|stepped\s+down|"
                      r"quit|left\s+the\s+company)|(?:was|has\s+been|had\s+been)\s+(?:ousted|fired|removed|sacked|"
                      r"dismissed))\b")
-_WHO_BEFORE = re.compile(rf"(?P<person>{NAME}),\s+(?:who|whom)\s[^,;:()]*$")
+# the one a relative clause or an aside is about ("Kelly Ortberg, the retired chief of (Rockwell Collins, would
+# become)")
+_WHO_BEFORE = re.compile(rf"(?P<person>{NAME}),\s+(?:who|whom|the|a|an)\s[^,;:()]*$")
 
 
 def recognize_roles(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
@@ -161,15 +165,16 @@ def recognize_roles(text: str, vocab: Vocabulary | None = None) -> list[Mention]
                 if lm and clean_person(lm.group("person")):
                     person = clean_person(lm.group("person"))
                     head = _WHO_BEFORE.search(left, 0, lm.start()) if pat is g.left_person_verb else None
+                    start = lo + lm.start()
                     if head and clean_person(head.group("person")):
                         # "Steve Huffman, who co-founded Reddit with Alexis Ohanian, is chief executive": the one
                         # the relative clause is about, not the last name in it
                         person = clean_person(head.group("person"))
+                        start = lo + head.start()
                     org = lm.group("org")
                     tense = lm.group("tense")
                     if "verb" in lm.groupdict() and lm.group("verb"):
                         verb_tense = g.verb_tense.get(" ".join(lm.group("verb").lower().split()), "current")
-                    start = lo + lm.start()
                     break
             else:
                 lm = g.left_org.search(left)
