@@ -698,7 +698,7 @@ _SELLERS = re.compile(r"\b(?:existing|selling)\s+(?:share|stock)holders\b|\bshar
 
 # What happens to people that a report counts even in words ("At least four people were killed")
 _TALLIED = {"killed", "injured", "missing", "dead", "wounded", "hurt", "rescued", "arrested", "hospitalized",
-            "hospitalised"}
+            "hospitalised", "died"}
 
 
 def _worded_tally(ctx: _Ctx, sent: Sentence, m: Mention) -> bool:

@@ -234,7 +234,9 @@ _TIME_UNITS = re.compile(r"hour|hrs|minute|mins|second|secs", re.I)
 NOT_PREDICATES = {"remained", "stayed", "need", "based", "related", "used", "reported", "confirmed", "recorded",
                   "announced", "estimated",
                   "expected", "registered", "listed", "counted", "published", "cited", "quoted", "compared",
-                  "combined", "included", "owned", "headquartered", "located", "scheduled", "planned"}
+                  "combined", "included", "owned", "headquartered", "located", "scheduled", "planned",
+                  # ("two deaths in the trial were linked to the condition": deaths, however explained)
+                  "linked", "attributed", "tied", "blamed"}
 
 # Wordings of one measure ("death toll", "912 people died", "killing 2,600 people" are all "people killed").
 SYNONYMS = {
@@ -242,6 +244,8 @@ SYNONYMS = {
     "people died": "people killed", "people dead": "people killed", "people killing": "people killed",
     "people kill": "people killed", "person killed": "people killed", "person died": "people killed",
     "people drowned": "people killed", "person drowned": "people killed",
+    # (those a story is about: a trial's patients, a study's participants)
+    "patient died": "people killed", "participant died": "people killed",
     "people injuring": "people injured", "injury": "people injured", "person injured": "people injured",
     "people wounded": "people injured", "people hurt": "people injured",
     "vote": "vote share", "share of the vote": "vote share", "popular vote": "vote share",

@@ -63,7 +63,12 @@ def _same_figure(a: Claim, b: Claim) -> bool:
 
 @lru_cache(maxsize=65536)
 def _stems(attribute: str) -> frozenset[str]:
-    return frozenset(w[:5] for w in attribute.replace("_", " ").split() if len(w) > 2)
+    # (the people a trial or a survey counts, however named: "1,736 patients" there is "1,736 participants" here)
+    return frozenset("peopl" if w in _PEOPLE else w[:5] for w in attribute.replace("_", " ").split() if len(w) > 2)
+
+
+_PEOPLE = {"people", "person", "persons", "patient", "patients", "participant", "participants", "subject",
+           "subjects", "volunteer", "volunteers", "respondent", "respondents"}
 
 
 def _stands_in(corpus: Corpus, claim: Claim, document: str, other: Claim) -> bool:
