@@ -122,6 +122,8 @@ class _Ctx:
     reporting: re.Pattern[str]
     cues: list[tuple[int, int, str]]
     converted: set[int] = field(default_factory=set)  # the sentence's figures that restate another in other units
+    # the first company named in the latest sentence that names one: whom a sentence's opening "Its" stands for
+    last_named: str | None = None
 
 
 @lru_cache(maxsize=8)
@@ -167,6 +169,9 @@ def extract(doc: Document, vocab: Vocabulary | None = None) -> tuple[list[Claim]
     for i, sent_mentions in sorted(by_sentence.items()):
         made = _sentence_claims(ctx, sentences[i], sent_mentions, len(claims))
         claims.extend(made)
+        ctx.last_named = next((ctx.entities.org_name(m.value.name) for m in sent_mentions if m.kind == "organization"
+                               and isinstance(m.value, NameValue) and ctx.entities.org_name(m.value.name)),
+                              ctx.last_named)
         if ctx.converted:  # "120 mph (195 kph)": the second is the first, converted; no figure of its own
             sent_mentions = [m for m in sent_mentions if id(m) not in ctx.converted]
         figures.extend(figures_of(sentences[i], sent_mentions, made, lambda m: (*_position(ctx, m.start), doc.path),
@@ -909,9 +914,12 @@ def _subject(ctx: _Ctx, sent: Sentence, m: Mention, attr: Attribute, cue: tuple[
     subject: str | None = None
     found = False
     # "investment in Scale AI", "a stake in the company", "the valuation of OpenAI"
+    places = place_names(ctx.vocab)
     for s, _e, name in refs:
         if anchor_end <= s <= anchor_end + 40 and _AFTER_TARGET.search(text[anchor_end:s]) and \
-                not re.search(r"[,;()]", text[anchor_end:s]):
+                not re.search(r"[,;()]", text[anchor_end:s]) \
+                and (name or "").lower().removeprefix("the ") not in places:
+            # (not "employs about 3,000 people in Arizona": where, the figure's scope)
             subject, found = name or ents.topic, True
             break
     if not found and attr.name in PARTY_ATTRIBUTES:
@@ -1117,6 +1125,7 @@ _CHANGE_OWNER = re.compile(r"(?<![\w&.-])(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]
                            r"\s+(?!(?:parent|owner|rival|unit|subsidiary|peer|competitor|partner)s?\b)"
                            r"(?:[a-z][\w-]*\s+){1,2}(?:(?:have|has|had|were|was)\s+)?$")
 
+_ITS_SHARES = re.compile(r"\s*(?:its|their)\s+(?:shares|stock)\b", re.I)
 _JOBS_AFTER = re.compile(r"\s+(?:jobs?|positions?|roles?|posts?)\b", re.I)
 # whose staff: a pronoun, the company, or its name ("of Twitter's 7,500 employees")
 _OWNER = r"(?:its|their|the|his|her|the\s+company['’]s|(?-i:[A-Z][\w&.-]*)(?:\s+(?-i:[A-Z][\w&.-]*)){0,3}['’]s)"
@@ -1297,6 +1306,11 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
         # whose it is, when a company's name stands before it ("while Microsoft shares fell 2.4%")
         owner = _CHANGE_OWNER.search(before[: verb.start()]) if verb else None
         owned = ctx.entities.canonical.get(owner.group("org")) if owner else None
+        if owned and owned.lower().removeprefix("the ") in place_names(ctx.vocab):
+            owned = None  # "Its shares in Taipei closed up 1.4%": where they trade, not whose they are
+        if owned is None and verb and _ITS_SHARES.match(ctx.doc.text, sent.start, p.start):
+            # "Activision employs around 9,500 people. Its stock rose": the company the sentence before names
+            owned = ctx.last_named or ctx.entities.topic
         keep(p, owned or "(story)", key, value, hedge=value.hedge, open_attribute=True)
 
 

@@ -578,6 +578,9 @@ _ELIDED = re.compile(r"\s*(?:others?\s+|more\s+)?(?:(?:were|was|have\s+been|had\
                      r"wounded|hurt|dead|missing|hospitali[sz]ed|rescued|arrested|evacuated)|(?P<p2>died))\b", re.I)
 
 
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over)\s+)?$", re.I)
+
+
 def _count_measure(before: str, after: str) -> str | None:
     clause = _ON_BOARD.sub(lambda b: "evacuated" if b.group("evac") else "powerless" if b.group("dark") else "aboard",
                            _CLAUSE_END.split(after, maxsplit=1)[0])
@@ -623,9 +626,13 @@ def _count_measure(before: str, after: str) -> str | None:
     if predicate is None and covered:  # "the recall covers 1.02 million vehicles": the vehicles recalled
         predicate = ACTION_NOUNS[covered.group("action").lower()]
     if predicate is None:
-        for w in [w for w in rest[:8] if w.lower() not in AUXILIARIES][:4]:
+        # ("About 50 cars of a Norfolk Southern freight train derailed": past what they are part of; not "a train with
+        # 150 cars derailed", where the train did, though "with 132 people on board" says where they were)
+        reach = 7 if rest[:1] and rest[0].lower() == "of" else 4
+        described = _WITH_BEFORE.search(before) is not None
+        for w in [w for w in rest[:8] if w.lower() not in AUXILIARIES][:reach]:
             lw = w.lower()
-            if lw in ("and", "but", "while", "or", "whereas"):
+            if lw in ("and", "but", "while", "or", "whereas") or described and lw.endswith("ed"):
                 break
             if w[0].isupper():
                 continue  # "1.2 million vehicles in the United States": a name, not what happened to them
