@@ -33,7 +33,8 @@ CANONICAL_UNITS = {w: (unit, f) for table, unit in ((_AREA, "km2"), (_LENGTH, "k
 _PER_HOUR = {"mile": "mph", "kilometre": "km/h", "kilometer": "km/h", "km": "km/h", "metre": "m/h", "meter": "m/h"}
 
 
-# Temperatures, however written, in one spelling each (never converted: Fahrenheit has an offset)
+# Temperatures, however written, in one spelling each (Fahrenheit is converted to Celsius by the recognizer, which
+# sees whether it is a temperature or a difference of two)
 _TEMPERATURES = {"c": "°C", "°c": "°C", "degrees celsius": "°C", "degree celsius": "°C", "f": "°F", "°f": "°F",
                  "degrees fahrenheit": "°F", "degree fahrenheit": "°F"}
 

@@ -574,7 +574,7 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
     # reads them: a round percentage is not taken as rounded to the ten.
     if exponent:
         half = 0.0  # a computed power carries no rounding of its digits
-    elif pct:
+    elif pct or unit in ("°C", "°F"):  # (temperatures too are read to their last digit: "40C" is 39.5 to 40.5)
         half = 0.5 * 10.0 ** -(len(digits.split(".", 1)[1]) if "." in digits else 0) * sc * factor
     else:
         half = rounding_halfwidth(digits, v.rounding_max_relative) * sc * factor
@@ -592,6 +592,12 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
         hedge_word, shape = (hedge_word or m.group("plus").lstrip("-")), "plus"
     if shape and not num2:
         low, high = apply_hedge(value, low, high, shape, rel)
+    if unit == "°F":  # compared in Celsius: "40C (104F)" is one heat, "a high of 104F" there the same as here
+        offset = 0.0 if _DIFFERENCE.search(text, max(0, start - 12), start) or _DIFFERENCE_AFTER.match(text, end) \
+            else 32.0  # ("rose by 10F", "10 degrees above normal": a difference, converted without the offset)
+        value, low = (value - offset) * 5 / 9, (low - offset) * 5 / 9
+        high = high if high == INF else (high - offset) * 5 / 9
+        unit = "°C"
     noun = _counted_noun(text, end, g) if kind == "quantity" else None
     mtext = text[start:end].rstrip()
     return Mention(
@@ -678,3 +684,8 @@ def _read_words(text: str, start: int, end: int, value: float, lo: float, hi: fl
         kind=kind, start=start, end=end, text=text[start:end],
         value=NumberValue(low=lo, high=None if hi == INF else hi, unit=unit, noun=noun, hedge=hedge_word, value=value),
     )
+
+
+# A temperature written as a difference: "rose by 10F", "up 5 degrees", "10 degrees above normal", "5F warmer"
+_DIFFERENCE = re.compile(r"\b(?:by|up|down|rose|fell|climbed|dropped|increase\s+of|rise\s+of|drop\s+of)\s+$", re.I)
+_DIFFERENCE_AFTER = re.compile(r"\s*(?:above|below|warmer|cooler|colder|hotter|higher|lower|more|less)\b", re.I)
