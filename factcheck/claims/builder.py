@@ -375,6 +375,9 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
     v = m.value
     if not isinstance(v, NumberValue) or m.kind == "quantity" and v.unit == "count" and (v.value or 0) < 2:
         return None  # ("1 person": a count too small to tell; "16 inches" of rain, 0.0004 km, is no count)
+    if v.unit == "°C" and not (key and _TEMPERATURE_WORDS.search(key)):
+        # "Death Valley reached 128F", "Las Vegas hit 120F": a temperature, whatever the words before say
+        key = "temperature"
     if key is None and earlier is not None:
         return _compared_claim(ctx, sent, m, v, add, earlier)
     if key is None:
@@ -585,8 +588,13 @@ def _figure_qualifiers(ctx: _Ctx, sent: Sentence, m: Mention, v: NumberValue,
     whole = _OF_PART.match(ctx.doc.text, m.end, min(sent.end, m.end + 40)) if m.kind == "percent" else None
     # "1,600 people at its headquarters and distribution centre": the staff of a site
     site = _AT_SITE.match(ctx.doc.text, m.end, min(sent.end, m.end + 60)) if m.kind == "quantity" else None
-    return {"hedge": v.hedge, "segment": _segment(ctx.vocab, v.noun, before + (whole.group() if whole else ""),
-                                                  site.group("site") if site else ""),
+    segment = _segment(ctx.vocab, v.noun, before + (whole.group() if whole else ""), site.group("site") if site else "")
+    if segment is None and m.kind == "money" and (
+            _WITH_DEBT_AFTER.match(ctx.doc.text, m.end, sent.end)
+            or _WITH_DEBT_BEFORE.search(ctx.doc.text, sent.start, m.start)):
+        # "about $1.9 billion including debt" is the deal's enterprise value, "$1 billion" its equity value
+        segment = "including debt"
+    return {"hedge": v.hedge, "segment": segment,
             "prior": prior,
             # ("beating the $94.6 billion Wall Street expected": the figure measured against is the forecast)
             "forecast": not prior and (bool(forecast) and _is_forecast(ctx.doc.text, forecast, m)
@@ -969,6 +977,12 @@ def _segment_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str]]]:
             for seg, words in vocab.segments.items() if words]
 
 
+_TEMPERATURE_WORDS = re.compile(r"\b(?:temperature|high|low|record|average|mean|minimum|maximum|water|sea|ocean|"
+                                r"surface|body|fever|overnight|daytime|night)", re.I)
+_WITH_DEBT_AFTER = re.compile(r",?\s+(?:including|incl\.?|with)\s+(?:(?:about|around|roughly|some)\s+)?"
+                              r"(?:[$€£]?[\d.,]+\s*(?:billion|million|bn|m)?\s+(?:of|in)\s+)?"
+                              r"(?:(?:its|the|assumed|net|[A-Z][\w.]*['’]s?)\s+)*debt\b", re.I)
+_WITH_DEBT_BEFORE = re.compile(r"\bincluding\s+(?:(?:its|the|assumed|net)\s+)*debt\b[^.;]*$", re.I)
 _AT_SITE = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:at|in)\s+(?:its|their|the\s+company['’]s|the)\s+"
                       r"(?P<site>(?:[\w-]+\s+){0,3}?(?:headquarters|head\s+office|plants?|factor(?:y|ies)|"
                       r"warehouses?))\b", re.I)

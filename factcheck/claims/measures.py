@@ -511,7 +511,7 @@ _GROUP_DID = re.compile(r"[a-z]+(?:\s+(?:on|in|of|at|from|with|taking|receiving|
 _NOT_A_MEASURE_START = PREPOSITIONS - {"in", "of"} | {"a", "an", "the", "this", "that", "its", "their", "his", "her",
                                                      "one", "each", "every", "last", "next", "as", "because", "while",
                                                      "when", "after", "before", "if", "and", "or", "but",
-                                                     "compared", "versus", "vs"}
+                                                     "compared", "versus", "vs", "including", "excluding"}
 # Nor is a month or a day ("2.4% in September")
 CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

@@ -541,6 +541,8 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
         unit = " ".join(m.group("phys").split()).replace("sq. ", "sq ").replace("sq.", "sq ")
         unit = DURATIONS.get(unit.lower(), unit)
         unit, factor = canonical_unit(unit)
+        if unit.lower() in ("degrees", "degree") and _fahrenheit_only(text):
+            unit = "°F"  # "an all-time high of 120 degrees" in a story that writes "129 degrees Fahrenheit"
     elif m.group("times") or m.group("xmult"):
         unit = "times"  # a multiple: "30 times", "tenfold", "3x"
     elif m.group("postsym"):
@@ -689,3 +691,11 @@ def _read_words(text: str, start: int, end: int, value: float, lo: float, hi: fl
 # A temperature written as a difference: "rose by 10F", "up 5 degrees", "10 degrees above normal", "5F warmer"
 _DIFFERENCE = re.compile(r"\b(?:by|up|down|rose|fell|climbed|dropped|increase\s+of|rise\s+of|drop\s+of)\s+$", re.I)
 _DIFFERENCE_AFTER = re.compile(r"\s*(?:above|below|warmer|cooler|colder|hotter|higher|lower|more|less)\b", re.I)
+_FAHRENHEIT = re.compile(r"\d\s*°?\s*F\b|\bdegrees?\s+Fahrenheit\b", re.I)
+_CELSIUS = re.compile(r"\d\s*°?\s*C\b|\bdegrees?\s+(?:Celsius|centigrade)\b", re.I)
+
+
+@lru_cache(maxsize=4)
+def _fahrenheit_only(text: str) -> bool:
+    """Whether a text writes its temperatures in Fahrenheit and never in Celsius: its bare "degrees" are those."""
+    return _FAHRENHEIT.search(text) is not None and _CELSIUS.search(text) is None
