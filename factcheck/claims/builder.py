@@ -298,6 +298,10 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
             # "The company and some of its existing shareholders sold 22 million shares, raising $748 million": the
             # offering's whole, not what the company raised
             quals["segment"] = "with selling shareholders"
+        if attr.name == "valuation" and not quals.get("segment") and _MARKET_VALUE.fullmatch(text, *cue):
+            # "a market value of almost $9bn" after a day's trading is the market's price of the company, not what
+            # an offering or a funding round valued it at ("valuing it at $6.4bn")
+            quals["segment"] = "market value"
         if attr.lines:
             subject = _line(ctx, sent, cue, subject, quals)
         by_mention[m.start] = add(m, subject, attr.name, v, party=party if attr.name in PARTY_ATTRIBUTES else None,
@@ -643,10 +647,14 @@ def _basis(text: str, sent: Sentence, m: Mention) -> str | None:
 
 
 @lru_cache(maxsize=4)
-def _scope_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _scope_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     places = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(vocab.scope_places, key=len, reverse=True))
     return (compile_stored(words_pattern(vocab.scope_global), re.I),
-            compile_stored(rf"(?:\b(?i:in|across|for)\s+(?P<place>{places})(?![\w])|\b(?P<owner>{places})['’]s\b)"))
+            compile_stored(rf"(?:\b(?i:in|across|for)\s+(?P<place>{places})(?![\w])|\b(?P<owner>{places})['’]s\b)"),
+            # "New Mexico has reported 35 cases", "New Mexico, which has 35 cases": the place counts them
+            compile_stored(rf"(?<!and\s)(?<!,\s)\b(?P<place>{places}),?\s+(?i:(?:which|where\s+officials)\s+)?(?i:(?:has|have|had)\s+)?"
+                           r"(?i:(?:reported|recorded|confirmed|counted|registered|logged|has|had)\s+)"
+                           r"(?i:(?:about|around|roughly|nearly|almost|some|at\s+least|more\s+than|over)\s+)?$"))
 
 
 def _scope(vocab: Vocabulary, text: str, sent: Sentence, m: Mention) -> str | None:
@@ -654,9 +662,10 @@ def _scope(vocab: Vocabulary, text: str, sent: Sentence, m: Mention) -> str | No
     "Turkey's") or "global". The nearest place wins."""
     if not vocab.scope_places:
         return None
-    global_re, place_re = _scope_patterns(vocab)
+    global_re, place_re, counted_re = _scope_patterns(vocab)
     lo, hi = max(sent.start, m.start - 60), min(sent.end, m.end + 50)
-    best: tuple[int, str] | None = None
+    counted = counted_re.search(text, lo, m.start)
+    best: tuple[int, str] | None = (0, " ".join(counted.group("place").split())) if counted else None
     for p in place_re.finditer(text, lo, hi):
         if p.group("owner") and p.start() >= m.end:
             continue  # "killing 58 people, Portugal's civil protection agency said": whose agency, not where
@@ -672,7 +681,8 @@ def _scope(vocab: Vocabulary, text: str, sent: Sentence, m: Mention) -> str | No
             name = " ".join((p.group("place") or p.group("owner")).split())
             best = (distance, name[4:] if name.lower().startswith("the ") else name)
     if best is not None:
-        return vocab.scope_aliases.get(best[1], best[1])
+        name = best[1][4:] if best[1].lower().startswith("the ") else best[1]
+        return vocab.scope_aliases.get(name, name)
     return "global" if global_re.search(text, lo, hi) else None
 
 
@@ -979,6 +989,7 @@ def _segment_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str]]]:
 
 _TEMPERATURE_WORDS = re.compile(r"\b(?:temperature|high|low|record|average|mean|minimum|maximum|water|sea|ocean|"
                                 r"surface|body|fever|overnight|daytime|night)", re.I)
+_MARKET_VALUE = re.compile(r"market\s+(?:value|capitali[sz]ation|cap)", re.I)
 _WITH_DEBT_AFTER = re.compile(r",?\s+(?:including|incl\.?|with)\s+(?:(?:about|around|roughly|some)\s+)?"
                               r"(?:[$€£]?[\d.,]+\s*(?:billion|million|bn|m)?\s+(?:of|in)\s+)?"
                               r"(?:(?:its|the|assumed|net|[A-Z][\w.]*['’]s?)\s+)*debt\b", re.I)
@@ -1002,7 +1013,7 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
     """The period a figure speaks of: a date written next to it, else one opening its sentence, else the publication
     date, else unknown."""
     best = None
-    best_owned = False
+    best_owned = best_crossed = False
     for d in dates:
         if d is m or not isinstance(d.value, DateValue):
             continue
@@ -1043,8 +1054,11 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
             # "losses since Thursday's close of more than 20%": from then to the day of writing (not "the deadliest
             # since 1977, when 131 people died": the record's date)
             value = value.model_copy(update={"end": published})
-        if best is None or (owned, gap) < (best_owned, best[0]):
-            best, best_owned = (gap, value), owned
+        # (a date across a comma is another clause's, unless none nearer is in the figure's own: "the CDC said
+        # Friday, more than the 285 cases reported in all of 2024")
+        crossed = _PUNCTUATION.search(ctx.doc.text, lo, hi) is not None
+        if best is None or (owned, crossed, gap) < (best_owned, best_crossed, best[0]):
+            best, best_owned, best_crossed = (gap, value), owned, crossed
     if best is None:
         # "Last year Microsoft laid off 10,000 workers, or less than 5% of its workforce": the opening date is the
         # whole sentence's

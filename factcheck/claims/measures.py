@@ -73,7 +73,7 @@ _LINK = (
     r"valued\s+at|at)\s+" + _HEDGED_END)
 # "the death toll rose to": the words that say what a figure measures, then the word that links them to it
 # (a word of the phrase may hold digits, "the yield on the 10-year Treasury rose to", but is no bare number)
-_NP_WORD = r"(?=[\w'’-]*[a-z])[a-z0-9][\w'’-]*"
+_NP_WORD = r"(?:(?=[\w'’-]*[a-z])[a-z0-9][\w'’-]*|(?:[a-z]\.){2,})"  # (and "U.S.": "cases in the U.S. have climbed")
 MONEY_LINK = compile_stored(rf"(?<![\w'’-])(?P<np>(?:{_NP_WORD}\s+){{0,13}}[a-z][\w'’-]*)\s+" + _LINK, re.I)
 # The link alone: most figures have none before them, and this says so without trying every noun phrase first.
 _LINK_TAIL = compile_stored(r"(?<![\w'’-])" + _LINK, re.I)
@@ -174,6 +174,8 @@ def _clean(words: list[str], last: bool = False) -> list[str]:
     out = [w.lower().strip("'’") for w in words if not w.lower().endswith(("'s", "’s"))]
     # "second-quarter net loss": the period is the figure's date, read as such, not part of what it measures
     out = [w for w in out if not _PERIOD_WORD.fullmatch(w)]
+    # ("The U.S. population rose": whose, a place, not what)
+    out = [w for w in out if not _ABBREVIATION.fullmatch(w)]
     # "unemployment has (risen to)", "the wage will (rise by 6.7% to)", "the wage is to (rise)": an auxiliary, no verb
     while out and (out[-1] in _AUXILIARIES or out[-1] == "to" and len(out) > 1 and out[-2] in _BE_TO):
         out = out[:-2] if out[-1] == "to" else out[:-1]
@@ -221,6 +223,7 @@ def _clean(words: list[str], last: bool = False) -> list[str]:
     return out[-3:]
 
 
+_ABBREVIATION = re.compile(r"(?:[a-z]\.){2,}")
 _PERIOD_WORD = re.compile(r"(?:first|second|third|fourth|1st|2nd|3rd|4th)-(?:quarter|half)")
 _AUXILIARIES = {"has", "have", "had", "will", "would", "could", "may", "might", "should", "shall", "can"}
 _BE_TO = {"is", "are", "was", "were"}

@@ -140,7 +140,7 @@ def _hedge(text: str, start: int, g: NumberGrammar) -> tuple[str | None, str | N
     if not window or not window[-1].isspace():
         return None, None, 0.0
     words = window.lower().split()
-    if words and words[-1] in ("a", "an", "the"):
+    if words and words[-1] in ("a", "an"):  # ("about a 5% rise"; but "more than the 285 cases": a comparison)
         words = words[:-1]
     for n in (4, 3, 2, 1):
         if len(words) >= n:

@@ -13,7 +13,8 @@ from .people import NOT_NAMES, ORG_STOP
 SENTENCE_WORDS = {w for w in NOT_NAMES if w[0].isupper() and w.lower() in {
     "the", "a", "an", "and", "of", "in", "on", "at", "for", "to", "by", "with", "from", "as", "but", "or", "it", "its",
     "he", "she", "they", "we", "his", "her", "their", "this", "that", "these", "those", "however", "while", "when",
-    "after", "before", "since", "according", "is", "was", "has", "have", "had", "will", "says", "said"}}
+    "after", "before", "since", "according", "is", "was", "has", "have", "had", "will", "says", "said", "there",
+    "here"}}
 
 _CANDIDATE = re.compile(
     r"(?<![\w’'-])(?:[A-Z][\w&.-]*[\w]|[a-z]{1,2}[A-Z][\w]*|[A-Z])(?:[ \u00a0](?:[A-Z][\w&.-]*[\w]|&|[A-Z]))*"

@@ -20,7 +20,7 @@ NOT_NAMES = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
     "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Chief", "Executive",
     "Officer", "President", "Chairman", "Founder", "Former", "Interim", "Acting", "Co", "Meta", "Google", "Microsoft",
-    "Apple", "Amazon", "Nvidia", "Intel", "OpenAI", "Tesla", "Is", "Was", "Has", "Have", "Had",
+    "Apple", "Amazon", "Nvidia", "Intel", "OpenAI", "Tesla", "Is", "Was", "Has", "Have", "Had", "There", "Here",
 }
 # (a capital inside a name after its prefix: "McCarthy", "DeSantis", "DiCaprio", "LeBron", "MacKenzie")
 NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ]+(?:['’-][A-Z]?[a-zà-öø-ÿ]+)*|(?:Mc|Mac|De|Di|Da|Du|La|Le)[A-Z][a-zà-öø-ÿ]+|[A-Z]\.)"

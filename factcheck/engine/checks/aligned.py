@@ -251,7 +251,9 @@ def _written_in(f: _Figure, pool: tuple[Number, ...] | _Pool) -> bool:
 
 def _dim(c: Figure) -> tuple[str, ...]:
     v = c.value
-    dim = ("date", v.granularity) if isinstance(v, FigureDate) else ("number", v.unit)
+    # (a span of days, "late January", is another kind of date than a day, "Tuesday")
+    dim = (("date", "days" if v.granularity == "day" and v.start != v.end else v.granularity)
+           if isinstance(v, FigureDate) else ("number", v.unit))
     return _DIMS.setdefault(dim, dim)  # one tuple per kind, not one per figure
 
 
