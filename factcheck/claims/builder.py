@@ -379,9 +379,6 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
     v = m.value
     if not isinstance(v, NumberValue) or m.kind == "quantity" and v.unit == "count" and (v.value or 0) < 2:
         return None  # ("1 person": a count too small to tell; "16 inches" of rain, 0.0004 km, is no count)
-    if v.unit == "°C" and not (key and _TEMPERATURE_WORDS.search(key)):
-        # "Death Valley reached 128F", "Las Vegas hit 120F": a temperature, whatever the words before say
-        key = "temperature"
     if key is None and earlier is not None:
         return _compared_claim(ctx, sent, m, v, add, earlier)
     if key is None:
@@ -459,7 +456,7 @@ def _adder(ctx: _Ctx, text: str, sent: Sentence, m: Mention) -> str | None:
     return " ".join(words[-3:])
 
 
-_LOCATIVE = re.compile(r"\b(?:near|outside|around|across|(?:north|south|east|west)\s+of|"
+_LOCATIVE = re.compile(r"\b(?:near|outside|around|across|over|into|off|above|beneath|(?:north|south|east|west)\s+of|"
                        r"(?:headed|heading|bound|sailed|sailing|flew|flying|travell?ing|departed|left)\s+from|"
                        r"(?:cent(?:er|r)ed|located|situated|epicent(?:er|re)(?:\s+was)?)\s+(?:in|off|under))"
                        r"\s+(?:the\s+)?$", re.I)
@@ -987,8 +984,6 @@ def _segment_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str]]]:
             for seg, words in vocab.segments.items() if words]
 
 
-_TEMPERATURE_WORDS = re.compile(r"\b(?:temperature|high|low|record|average|mean|minimum|maximum|water|sea|ocean|"
-                                r"surface|body|fever|overnight|daytime|night)", re.I)
 _MARKET_VALUE = re.compile(r"market\s+(?:value|capitali[sz]ation|cap)", re.I)
 _WITH_DEBT_AFTER = re.compile(r",?\s+(?:including|incl\.?|with)\s+(?:(?:about|around|roughly|some)\s+)?"
                               r"(?:[$€£]?[\d.,]+\s*(?:billion|million|bn|m)?\s+(?:of|in)\s+)?"

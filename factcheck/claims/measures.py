@@ -323,12 +323,22 @@ def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | N
     key = _canonical(_measure_of(text, sent_start, sent_end, m))
     if key is not None and m.kind == "percent" and not _PAY.isdisjoint(key.split()):
         return "pay rise"  # "a 38% general wage increase", "a 35% pay rise", "a 25% raise in wages"
-    if getattr(m.value, "unit", None) in ("°C", "°F") and (key is None or key.split()[-1] in _READ_OFF):
-        return "temperature"  # "recorded 40.3C", "temperatures reached 40.2C", "with 40.3C measured in Coningsby"
+    unit = getattr(m.value, "unit", None)
+    if unit in ("°C", "°F") and (key is None or key.split()[-1] in _READ_OFF or not _TEMPERATURE_WORDS.search(key)):
+        # "recorded 40.3C", "temperatures reached 40.2C", "with 40.3C measured in Coningsby", "Death Valley reached
+        # 128F" (not "death valley"): a temperature, whatever the words before say
+        return "temperature"
+    if unit == "km" and (size := _SIZE_AFTER.match(text, m.end, sent_end)):
+        return _SIZES[size.group(1).lower()]  # "the 121-meter-tall vehicle", "Standing 400 feet tall"
     return key
 
 
 _READ_OFF = {"recorded", "reached", "hit", "measured", "temperature", "temperatures", "high", "highs", "peaked"}
+_TEMPERATURE_WORDS = re.compile(r"\b(?:temperature|high|low|record|average|mean|minimum|maximum|water|sea|ocean|"
+                                r"surface|body|fever|overnight|daytime|night)", re.I)
+# a length, then the dimension it is ("121-meter-tall", "400 feet tall", "a 17.7-mile-long pipeline")
+_SIZE_AFTER = re.compile(r"(?:-|\s+)(tall|high|long|wide|deep)\b", re.I)
+_SIZES = {"tall": "height", "high": "height", "long": "length", "wide": "width", "deep": "depth"}
 
 
 # What a breach or an outage did to whom: all are "people affected"
