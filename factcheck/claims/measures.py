@@ -93,11 +93,17 @@ _MOVED_TO = compile_stored(
     + _TO_END, re.I)
 
 
+# "a 5 per cent year-on-year decline in consolidated net profit to": what changed, named after the change
+_CHANGE_IN_TO = compile_stored(
+    r"\b(?:decline|drop|fall|rise|increase|jump|gain|decrease|growth|slump|surge|climb|dip|plunge|cut)s?\s+in\s+"
+    r"(?P<np>(?:[a-z][\w'’-]*\s+){0,5}?[a-z][\w'’-]*)" + _TO_END, re.I)
+
+
 def _money_link(before: str) -> re.Match[str] | None:
     """The noun phrase linked to the figure that follows `before` ("net income was"), if any."""
     if _LINK_TAIL.search(before):
         return MONEY_LINK.search(before)
-    return _MOVED_TO.search(before) if _TO_TAIL.search(before) else None
+    return _MOVED_TO.search(before) or _CHANGE_IN_TO.search(before) if _TO_TAIL.search(before) else None
 
 
 def linked_measure(before: str) -> str | None:
@@ -171,11 +177,19 @@ def _clean(words: list[str], last: bool = False) -> list[str]:
     """The head noun phrase: "reported earnings per share in the quarter" is "earnings per share". `last`: the
     phrase is linked to its figure by "of", so its last noun is the head ("centered in Gaziantep at a depth of")."""
     # a possessor names whose measure it is, not what it measures ("Shopwell's net income", "Monday's quake")
-    out = [w.lower().strip("'’") for w in words if not w.lower().endswith(("'s", "’s"))]
+    # (a possessive name, "Reliance Industries Ltd's", "Jio Platforms'", says whose, with all its words; not
+    # "analysts' average estimate", whose estimate it is)
+    owned = [i for i, w in enumerate(words) if w.lower().endswith(("'s", "’s")) or w[:1].isupper()
+             and w.endswith(("s'", "s’"))]
+    owner = max(owned, default=-1)
+    while owner > 0 and words[owner - 1][:1].isupper():
+        owner -= 1
+    out = [w.lower().strip("'’") for i, w in enumerate(words)
+           if i not in owned and not (0 <= owner <= i and w[:1].isupper())]
     # "second-quarter net loss": the period is the figure's date, read as such, not part of what it measures
     out = [w for w in out if not _PERIOD_WORD.fullmatch(w)]
     # ("The U.S. population rose": whose, a place, not what)
-    out = [w for w in out if not _ABBREVIATION.fullmatch(w)]
+    out = [w for w in out if not _ABBREVIATION.fullmatch(w) and w not in _BASIS_WORDS]
     # "unemployment has (risen to)", "the wage will (rise by 6.7% to)", "the wage is to (rise)": an auxiliary, no verb
     while out and (out[-1] in _AUXILIARIES or out[-1] == "to" and len(out) > 1 and out[-2] in _BE_TO):
         out = out[:-2] if out[-1] == "to" else out[:-1]
@@ -230,6 +244,8 @@ _BE_TO = {"is", "are", "was", "were"}
 _ADVERB = re.compile(r"(?:ally|ively|ently|antly|ously|edly|ably|ibly)$")
 # What kind of share a per-share figure is written per: "earnings per diluted share" is earnings per share.
 SHARE_KINDS = {"common", "diluted", "basic", "ordinary", "fully"}
+# How a company adds up its figures, by default ("consolidated net profit" is the net profit it reports)
+_BASIS_WORDS = {"consolidated"}
 
 
 _TIME_UNITS = re.compile(r"hour|hrs|minute|mins|second|secs", re.I)

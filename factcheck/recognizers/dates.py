@@ -611,6 +611,12 @@ def _shift_from(text: str, mentions: list[Mention], published: date | None) -> l
         shift = _SHIFT_BEFORE.search(window)
         now = _FROM_NOW.search(window)
         ended = _PERIOD_ENDED.search(window)
+        if isinstance(v, DateValue) and v.granularity == "month" and v.start is not None and v.end is not None \
+                and v.start.month == v.end.month and _QUARTER_AFTER.match(text, m.end):
+            # "the September quarter": the three months to the end of September
+            out.append(m.model_copy(update={"value": v.model_copy(update={
+                "start": nd.shift_months(v.start, -2), "granularity": "quarter"})}))
+            continue
         if ended and isinstance(v, DateValue) and v.end is not None and v.start == v.end:
             # "the quarter ended June 30": the three months to that day
             months = _PERIOD_MONTHS[re.sub(r"\s+", " ", ended.group("period").lower())]
@@ -640,6 +646,7 @@ def _shift_from(text: str, mentions: list[Mention], published: date | None) -> l
     return out
 
 
+_QUARTER_AFTER = re.compile(r"\s+quarter\b", re.I)
 _PERIOD_MONTHS = {"quarter": 3, "three months": 3, "3 months": 3, "half": 6, "half-year": 6, "six months": 6,
                   "6 months": 6, "nine months": 9, "9 months": 9, "year": 12, "fiscal year": 12, "financial year": 12,
                   "twelve months": 12, "12 months": 12}

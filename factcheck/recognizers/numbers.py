@@ -65,7 +65,8 @@ def grammar(vocab: Vocabulary | None = None) -> NumberGrammar:
     suffix_symbols = "".join(re.escape(s) for s in v.currency_suffix)
     codes = "|".join(sorted(v.currency_codes, key=len, reverse=True))
     names = words_pattern(list(v.currency_names) + list(v.currency_minor), after_hyphen=True)
-    scale = (r"hundred|thousand|million|billion|trillion|lakh|lakhs|crore|crores|dozens?|mn|mln|mil|bn|bln|tn|tln|tr"
+    scale = (r"hundred|thousand|million|billion|trillion|lakh\s+crores?|lakh|lakhs|crore|crores|dozens?|mn|mln|mil|bn"
+             r"|bln|tn|tln|tr"
              r"|(?-i:MM|G)|[kKbBtT]|[mM](?!" + METRES_AFTER + ")")
     # 1,985 / 1 985 / Indian grouping 12,34,567 / plain digits; then decimals.
     digits = (r"(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d|,\d)"
@@ -125,7 +126,7 @@ def _to_float(digits: str) -> float:
 def _scale_value(word: str | None, vocab: Vocabulary) -> float:
     if not word:
         return 1.0
-    return vocab.scales.get(word.lower(), 1.0)
+    return vocab.scales.get(" ".join(word.lower().split()), 1.0)  # ("lakh  crore" as "lakh crore")
 
 
 _WORDS_BEFORE = re.compile(r"([A-Za-z.-]+)\s+$")

@@ -215,6 +215,7 @@ def recognize_organizations(text: str, people: set[str] | None = None) -> list[M
             name = _trim(raw)
             if not name or name in COMMON_CAPS or name in DEMONYMS or name[:-1] in DEMONYMS or name in people \
                     or name in person_tokens or name in CALENDAR_WORDS or _NOT_A_NAME.fullmatch(name) \
+                    or all(part in CALENDAR_WORDS for part in name.split("-")) \
                     or name.rsplit(" ", 1)[-1] in PAY_NAMES:
                 continue
             start = run_start + raw.replace("’", "'").find(name)
