@@ -203,6 +203,9 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
         q.setdefault("round", _round(text, sent, m))
         q.setdefault("scope", _scope(ctx.vocab, text, sent, m))
         quals = Qualifiers(as_of=as_of, as_of_source=source, reported=reported, **q)  # type: ignore[arg-type]
+        said = _PERIOD_SAID.match(attribute) if q.get("open_attribute") and as_of is not None else None
+        if said and _PERIOD_GRAIN[said.group(1).lower()] == as_of.granularity:  # type: ignore[union-attr]
+            attribute = attribute[said.end() :]  # "annual pre-tax profit" for 2023: the pre-tax profit of 2023
         claim = Claim(id=str(offset + len(out) + 1), document=ctx.doc.path, line=line, column=col, sentence=sent.index,
                       subject=subject, attribute=attribute, text=m.text, value=value, qualifiers=quals, quote=sent.text)
         out.append(claim)
@@ -782,7 +785,8 @@ def document_cues(vocab: Vocabulary, text: str) -> list[tuple[int, int, str]]:
     for i, word in enumerate(words):
         for cue, name in index.get(word, ()):
             n = len(cue)
-            if tuple(words[i : i + n]) == cue:
+            if tuple(words[i : i + n]) == cue and words[i + n : i + n + 1] != ["back"]:
+                # (not "would buy back up to $2 billion of shares": a buyback, no deal)
                 spans = spans or [t.span() for t in _TOKEN.finditer(text)]
                 found.append((spans[i][0], spans[i + n - 1][1], name))
     found.sort()
@@ -985,6 +989,13 @@ def _segment_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str]]]:
 
 
 _MARKET_VALUE = re.compile(r"market\s+(?:value|capitali[sz]ation|cap)", re.I)
+_PERIOD_SAID = re.compile(r"(annual|full-year|yearly|quarterly)\s+(?=\S)", re.I)
+_PERIOD_GRAIN = {"annual": "year", "full-year": "year", "yearly": "year", "quarterly": "quarter"}
+_TO_LEVEL = re.compile(r"\s+to\s+(?:(?:a|the)\s+)?(?:record\s+)?(?:(?:about|around|roughly|nearly|almost|some|"
+                       r"more\s+than|over)\s+)?", re.I)
+_CHANGE_TO_LEVEL = re.compile(r"[^,;.]{0,80}?\bto\s+(?:(?:a|the)\s+)?(?:record\s+)?(?:(?:about|around|roughly|nearly|"
+                              r"almost|some|more\s+than|over)\s+)?", re.I)
+_ON_DAY = re.compile(r"\bon\s+$", re.I)
 _WITH_DEBT_AFTER = re.compile(r",?\s+(?:including|incl\.?|with)\s+(?:(?:about|around|roughly|some)\s+)?"
                               r"(?:[$€£]?[\d.,]+\s*(?:billion|million|bn|m)?\s+(?:of|in)\s+)?"
                               r"(?:(?:its|the|assumed|net|[A-Z][\w.]*['’]s?)\s+)*debt\b", re.I)
@@ -1009,6 +1020,8 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
     date, else unknown."""
     best = None
     best_owned = best_crossed = False
+    periods_before = any(sent_start <= d.start and d.end <= m.start and isinstance(d.value, DateValue)
+                         and d.value.granularity in ("quarter", "half", "year") for d in dates)
     for d in dates:
         if d is m or not isinstance(d.value, DateValue):
             continue
@@ -1019,9 +1032,12 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
             # per share were")
             continue
         lo, hi = sorted((m.end, d.start)) if d.start >= m.end else (d.end, m.start)
-        if any(lo <= n.start < hi and n is not m for n in numbers) and not (d.start >= m.end
-                                                                           and _WHEN.match(ctx.doc.text, m.end)):
-            continue  # (but "valued at €2 billion when it raised €385 million in December": the time of both)
+        if any(lo <= n.start < hi and n is not m and not (d.end <= n.start and _TO_LEVEL.fullmatch(
+                ctx.doc.text, n.end, m.start)) for n in numbers) and not (d.start >= m.end
+                                                                         and _WHEN.match(ctx.doc.text, m.end)):
+            # (but "valued at €2 billion when it raised €385 million in December": the time of both; "a 78% jump in
+            # 2023 pre-tax profit to a record $30.3 billion": the change's and the level's)
+            continue
         if _FOUNDED_BEFORE.search(ctx.doc.text, max(0, d.start - 40), d.start):
             continue  # "founded in 2007 and has 7,500 employees": the year of its founding, not of the figure
         if _MODEL_YEAR.fullmatch(d.text) and _MODEL_YEAR_BEFORE.search(ctx.doc.text, max(0, d.start - 30), d.start) \
@@ -1040,7 +1056,10 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
         # billion ZeniMax deal in 2021"): taken only when no other date is near
         owned = d.end <= m.start and any(
             n is not m and n.end <= d.start and d.start - n.end <= 40
-            and not _PUNCTUATION.search(ctx.doc.text, n.end, d.start) for n in numbers)
+            and not _PUNCTUATION.search(ctx.doc.text, n.end, d.start)
+            # (not a change the figure is the level of: "a 78% jump in 2023 pre-tax profit to a record $30.3 billion")
+            and not (n.kind == "percent" and _CHANGE_TO_LEVEL.fullmatch(ctx.doc.text, n.end, m.start))
+            for n in numbers)
         value = d.value
         published = ctx.doc.published
         if value.start is not None and published is not None and value.start <= published \
@@ -1052,6 +1071,10 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
         # (a date across a comma is another clause's, unless none nearer is in the figure's own: "the CDC said
         # Friday, more than the 285 cases reported in all of 2024")
         crossed = _PUNCTUATION.search(ctx.doc.text, lo, hi) is not None
+        # ("a record $30.3 billion on Wednesday" with "2023 pre-tax profit" before it: the day it was reported, the
+        # year the figure is of)
+        crossed |= periods_before and d.start >= m.end and d.value.granularity == "day" and _ON_DAY.search(
+            ctx.doc.text, max(0, d.start - 4), d.start) is not None
         if best is None or (owned, crossed, gap) < (best_owned, best_crossed, best[0]):
             best, best_owned, best_crossed = (gap, value), owned, crossed
     if best is None:

@@ -80,8 +80,9 @@ _LINK_TAIL = compile_stored(r"(?<![\w'’-])" + _LINK, re.I)
 
 
 # "lowered the Fed's key rate to about 4.8%", "brought the death toll to 63": what was moved is the verb's object
-_TO_END = r"\s+to\s+(?:(?:the|a)\s+)?(?:range\s+(?:of\s+|between\s+)?)?" + _HEDGED_END
-_TO_TAIL = compile_stored(r"\bto\s+(?:(?:the|a)\s+)?(?:range\s+(?:of\s+|between\s+)?)?" + _HEDGED_END, re.I)
+_TO_END = r"\s+to\s+(?:(?:the|a)\s+)?(?:record\s+)?(?:range\s+(?:of\s+|between\s+)?)?" + _HEDGED_END
+_TO_TAIL = compile_stored(r"\bto\s+(?:(?:the|a)\s+)?(?:record\s+)?(?:range\s+(?:of\s+|between\s+)?)?" + _HEDGED_END,
+                          re.I)
 _MOVED_TO = compile_stored(
     r"\b(?:lower(?:s|ed|ing)?|rais(?:e|es|ed|ing)|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|slash(?:es|ed|ing)?|"
     r"boost(?:s|ed|ing)?|lift(?:s|ed|ing)?|hik(?:e|es|ed|ing)|trim(?:s|med|ming)?|push(?:es|ed|ing)?|"
@@ -96,7 +97,7 @@ _MOVED_TO = compile_stored(
 # "a 5 per cent year-on-year decline in consolidated net profit to": what changed, named after the change
 _CHANGE_IN_TO = compile_stored(
     r"\b(?:decline|drop|fall|rise|increase|jump|gain|decrease|growth|slump|surge|climb|dip|plunge|cut)s?\s+in\s+"
-    r"(?P<np>(?:[a-z][\w'’-]*\s+){0,5}?[a-z][\w'’-]*)" + _TO_END, re.I)
+    r"(?P<np>(?:[a-z0-9][\w'’-]*\s+){0,5}?[a-z][\w'’-]*)" + _TO_END, re.I)
 
 
 def _money_link(before: str) -> re.Match[str] | None:
@@ -238,7 +239,7 @@ def _clean(words: list[str], last: bool = False) -> list[str]:
 
 
 _ABBREVIATION = re.compile(r"(?:[a-z]\.){2,}")
-_PERIOD_WORD = re.compile(r"(?:first|second|third|fourth|1st|2nd|3rd|4th)-(?:quarter|half)")
+_PERIOD_WORD = re.compile(r"(?:first|second|third|fourth|1st|2nd|3rd|4th)-(?:quarter|half)|(?:19|20)\d\d")
 _AUXILIARIES = {"has", "have", "had", "will", "would", "could", "may", "might", "should", "shall", "can"}
 _BE_TO = {"is", "are", "was", "were"}
 _ADVERB = re.compile(r"(?:ally|ively|ently|antly|ously|edly|ably|ibly)$")
