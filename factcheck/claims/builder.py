@@ -1146,7 +1146,7 @@ _BASE = re.compile(r"\s+(?:from|over|versus|vs\.?|against)\s+(?:the\s+)?(?:same\
 # ("opened in 1977 and carried about 31,000 vehicles a day": the year it opened)
 _FOUNDED_BEFORE = re.compile(r"\b(?:founded|co-founded|cofounded|established|incorporated|born|opened|built|"
                              r"completed|inaugurated|constructed)\b[^,;.]*$", re.I)
-_COMPARISON = re.compile(r"\b(?:compared|versus|vs\.?|than|against|(?:up|down)\s+from)\b"
+_COMPARISON = re.compile(r"\b(?:compared|versus|vs\.?|than|against|(?:up|down)\s+from|(?:the\s+)?same\s+as)\b"
                          # "€5.8 billion, roughly triple its valuation six months ago": the multiple's base's date
                          r"|\b(?:double|triple|quadruple|twice|(?:two|three|four|five|ten)\s+times|half)\b"
                          # "turnout was 59.8%, the lowest since 2001": the date a record is measured from
