@@ -775,6 +775,10 @@ def _cue_index(vocab: Vocabulary) -> dict[str, list[tuple[tuple[str, ...], str]]
     return index
 
 
+# Words after a cue that make it name something else
+_VOIDING = {"back", "package", "packages", "bill", "bills", "legislation"}
+
+
 def document_cues(vocab: Vocabulary, text: str) -> list[tuple[int, int, str]]:
     """Every attribute cue in the text, sorted by position: one pass over the words of the document, looking up
     each word among the cues' first words (a dictionary look-up, not a pattern of a hundred alternatives)."""
@@ -785,8 +789,9 @@ def document_cues(vocab: Vocabulary, text: str) -> list[tuple[int, int, str]]:
     for i, word in enumerate(words):
         for cue, name in index.get(word, ()):
             n = len(cue)
-            if tuple(words[i : i + n]) == cue and words[i + n : i + n + 1] != ["back"]:
-                # (not "would buy back up to $2 billion of shares": a buyback, no deal)
+            if tuple(words[i : i + n]) == cue and not _VOIDING.issuperset(words[i + n : i + n + 1] or ["-"]):
+                # (not "would buy back up to $2 billion of shares": a buyback, no deal; not "the $1.2 trillion
+                # government funding package": a spending bill, no investment)
                 spans = spans or [t.span() for t in _TOKEN.finditer(text)]
                 found.append((spans[i][0], spans[i + n - 1][1], name))
     found.sort()

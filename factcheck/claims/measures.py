@@ -54,7 +54,9 @@ HEDGED = rf"(?:(?:{HEDGES})\s+)*"  # hedges before a figure, each followed by a 
 _HEDGED_END = HEDGED + "$"
 _LINK = (
     r"(?:of|was|were|is|are|totaled|totalled|totaling|totals|reache[sd]|reaching|"
-    r"hits?|came\s+in\s+at|stood\s+at|stands\s+at|remaine?[sd]?\s+at|passe[sd]|surpasse[sd]|tops|topped|"
+    # ("the toll passed 1,000"; not "passed a $1.2 trillion spending package", which passed a bill)
+    r"hits?|came\s+in\s+at|stood\s+at|stands\s+at|remaine?[sd]?\s+at|passe[sd](?!\s+(?:a|an|the)\s)|surpasse[sd]|"
+    r"tops|topped|"
     r"averag(?:e|es|ed|ing)|"
     r"exceede?[sd]|crosse[sd]|"
     # in any tense ("the death toll rises to", "has risen to", "rising to")
