@@ -1000,6 +1000,9 @@ _TO_LEVEL = re.compile(r"\s+to\s+(?:(?:a|the)\s+)?(?:record\s+)?(?:(?:about|arou
                        r"more\s+than|over)\s+)?", re.I)
 _CHANGE_TO_LEVEL = re.compile(r"[^,;.]{0,80}?\bto\s+(?:(?:a|the)\s+)?(?:record\s+)?(?:(?:about|around|roughly|nearly|"
                               r"almost|some|more\s+than|over)\s+)?", re.I)
+# a relative clause telling of an event, up to its date
+_EVENT_CLAUSE = re.compile(r"\b(?:that|which)\s+(?:\w+\s+){0,2}?(?:struck|hit|began|started|broke\s+out|erupted|"
+                           r"happened|occurred|took\s+place|crashed|collapsed|sank|hit)\b[^,;]*$", re.I)
 _ON_DAY = re.compile(r"\bon\s+$", re.I)
 _WITH_DEBT_AFTER = re.compile(r",?\s+(?:including|incl\.?|with)\s+(?:(?:about|around|roughly|some)\s+)?"
                               r"(?:[$€£]?[\d.,]+\s*(?:billion|million|bn|m)?\s+(?:of|in)\s+)?"
@@ -1053,6 +1056,8 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
             continue  # "TAP, which was nationalised in 2020, employs 7,000 people": the aside's date, not the figure's
         if d.start >= m.end and (_COMPARISON.search(ctx.doc.text, lo, hi) or _BASE.fullmatch(ctx.doc.text, lo, hi)):
             continue  # "EPS of $5.53, compared to a loss last year": the date of what it is compared with
+        if d.end <= m.start and _EVENT_CLAUSE.search(ctx.doc.text, max(sent_start, d.start - 80), d.start):
+            continue  # "the earthquake that struck the Noto Peninsula on New Year's Day has risen to 202": the event's
         if _BASE_BEFORE.search(ctx.doc.text, max(0, d.start - 20), d.start):
             continue  # "37 basis points higher than Q2 and 84 basis points ...": a comparison's base, no figure's date
         if d.start >= m.end and _NEXT_CLAUSE.search(ctx.doc.text, lo, hi):

@@ -75,8 +75,10 @@ _LINK = (
     r"valued\s+at|at)\s+" + _HEDGED_END)
 # "the death toll rose to": the words that say what a figure measures, then the word that links them to it
 # (a word of the phrase may hold digits, "the yield on the 10-year Treasury rose to", but is no bare number)
-_NP_WORD = r"(?:(?=[\w'’-]*[a-z])[a-z0-9][\w'’-]*|(?:[a-z]\.){2,})"  # (and "U.S.": "cases in the U.S. have climbed")
-MONEY_LINK = compile_stored(rf"(?<![\w'’-])(?P<np>(?:{_NP_WORD}\s+){{0,13}}[a-z][\w'’-]*)\s+" + _LINK, re.I)
+# A word of the noun phrase before a link: also "U.S." ("cases in the U.S. have climbed"), "Jan." and a decimal
+# ("the death toll from the magnitude 7.6 earthquake that struck on Jan. 1 has risen to": the clause is cut later)
+_NP_WORD = r"(?:(?=[\w'’-]*[a-z])[a-z0-9][\w'’-]*\.?|(?:[a-z]\.){2,}|\d+\.\d+)"
+MONEY_LINK = compile_stored(rf"(?<![\w'’-])(?P<np>(?:{_NP_WORD}\s+){{0,19}}[a-z][\w'’-]*)\s+" + _LINK, re.I)
 # The link alone: most figures have none before them, and this says so without trying every noun phrase first.
 _LINK_TAIL = compile_stored(r"(?<![\w'’-])" + _LINK, re.I)
 
@@ -237,9 +239,13 @@ def _clean(words: list[str], last: bool = False) -> list[str]:
     if "per" in out:  # "earnings per common share", "per diluted share": the kind of share is the default one
         at = out.index("per")
         out = out[:at + 1] + [w for w in out[at + 1 :] if w not in SHARE_KINDS]
+    numbers = [i for i, w in enumerate(out) if _NUMBER_WORD.fullmatch(w)]
+    if numbers:  # "the 737 Max 9 aircraft": what follows the last number (a model's, a magnitude's) is the measure
+        out = out[numbers[-1] + 1 :]
     return out[-3:]
 
 
+_NUMBER_WORD = re.compile(r"\d[\d.,]*")
 _ABBREVIATION = re.compile(r"(?:[a-z]\.){2,}")
 _PERIOD_WORD = re.compile(r"(?:first|second|third|fourth|1st|2nd|3rd|4th)-(?:quarter|half)|(?:19|20)\d\d")
 _AUXILIARIES = {"has", "have", "had", "will", "would", "could", "may", "might", "should", "shall", "can"}
@@ -407,7 +413,7 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
     v = m.value
     if not isinstance(v, NumberValue):
         return None
-    before = text[max(sent_start, m.start - 90) : m.start]
+    before = text[max(sent_start, m.start - 140) : m.start]
     after = text[m.end : min(sent_end, m.end + 60)]
     if re.search(r"\bmagnitude[\s-]*$", before, re.I) or re.match(r"[\s-]*magnitude\b", after, re.I):
         # "a magnitude 7.8 earthquake" and "a 7.5-magnitude aftershock" are two events

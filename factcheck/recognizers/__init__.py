@@ -56,7 +56,8 @@ def _recognize(text: str, published: date | None) -> list[Mention]:
     roles = recognize_roles(text)
     persons = person_mentions(roles)
     names = {p.value.name for p in persons if isinstance(p.value, NameValue)}
-    orgs = _clear_of(recognize_organizations(text, names), _spans(persons + numbers))
+    # (and no date: "on New Year's Day" names no company)
+    orgs = _clear_of(recognize_organizations(text, names), _spans(persons + numbers + dates))
     out = numbers + dates + roles + persons + orgs
     out.sort(key=lambda m: (m.start, -m.end))
     return out
