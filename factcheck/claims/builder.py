@@ -654,7 +654,7 @@ def _scope_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]
             # "New Mexico has reported 35 cases", "New Mexico, which has 35 cases": the place counts them
             compile_stored(rf"(?<!and\s)(?<!,\s)\b(?P<place>{places}),?\s+(?i:(?:which|where\s+officials)\s+)?(?i:(?:has|have|had)\s+)?"
                            r"(?i:(?:reported|recorded|confirmed|counted|registered|logged|has|had)\s+)"
-                           r"(?i:(?:about|around|roughly|nearly|almost|some|at\s+least|more\s+than|over)\s+)?$"))
+                           rf"(?i:{HEDGED})$"))
 
 
 def _scope(vocab: Vocabulary, text: str, sent: Sentence, m: Mention) -> str | None:
@@ -996,16 +996,14 @@ def _segment_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str]]]:
 _MARKET_VALUE = re.compile(r"market\s+(?:value|capitali[sz]ation|cap)", re.I)
 _PERIOD_SAID = re.compile(r"(annual|full-year|yearly|quarterly)\s+(?=\S)", re.I)
 _PERIOD_GRAIN = {"annual": "year", "full-year": "year", "yearly": "year", "quarterly": "quarter"}
-_TO_LEVEL = re.compile(r"\s+to\s+(?:(?:a|the)\s+)?(?:record\s+)?(?:(?:about|around|roughly|nearly|almost|some|"
-                       r"more\s+than|over)\s+)?", re.I)
-_CHANGE_TO_LEVEL = re.compile(r"[^,;.]{0,80}?\bto\s+(?:(?:a|the)\s+)?(?:record\s+)?(?:(?:about|around|roughly|nearly|"
-                              r"almost|some|more\s+than|over)\s+)?", re.I)
+_TO_LEVEL = re.compile(r"\s+to\s+(?:the\s+)?" + HEDGED, re.I)
+_CHANGE_TO_LEVEL = re.compile(r"[^,;.]{0,80}?\bto\s+(?:the\s+)?" + HEDGED, re.I)
 # a relative clause telling of an event, up to its date
 _EVENT_CLAUSE = re.compile(r"\b(?:that|which)\s+(?:\w+\s+){0,2}?(?:struck|hit|began|started|broke\s+out|erupted|"
                            r"happened|occurred|took\s+place|crashed|collapsed|sank|hit)\b[^,;]*$", re.I)
 _ON_DAY = re.compile(r"\bon\s+$", re.I)
-_WITH_DEBT_AFTER = re.compile(r",?\s+(?:including|incl\.?|with)\s+(?:(?:about|around|roughly|some)\s+)?"
-                              r"(?:[$€£]?[\d.,]+\s*(?:billion|million|bn|m)?\s+(?:of|in)\s+)?"
+_WITH_DEBT_AFTER = re.compile(r",?\s+(?:including|incl\.?|with)\s+" + HEDGED
+                              + r"(?:[$€£]?[\d.,]+\s*(?:billion|million|bn|m)?\s+(?:of|in)\s+)?"
                               r"(?:(?:its|the|assumed|net|[A-Z][\w.]*['’]s?)\s+)*debt\b", re.I)
 _WITH_DEBT_BEFORE = re.compile(r"\bincluding\s+(?:(?:its|the|assumed|net)\s+)*debt\b[^.;]*$", re.I)
 _AT_SITE = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:at|in)\s+(?:its|their|the\s+company['’]s|the)\s+"
@@ -1205,8 +1203,7 @@ def _is_change(text: str, sent: Sentence, m: Mention) -> bool:
 
 
 # ("The stock has lost about 32% of its value", "shares have gained 5%": a price's change; not "lost 20% of its staff")
-_MARKET_VERB = (r"(?:lost|shed|gained|added)"
-                r"(?:\s+(?:about|around|nearly|almost|roughly|some|more\s+than|over|another))*\s*$")
+_MARKET_VERB = r"(?:lost|shed|gained|added)\s+" + HEDGED + "$"
 _MARKET_LOST = re.compile(r"\b(?:shares|stock|stocks|index)\s+(?:(?:have|has|had)\s+)?" + _MARKET_VERB, re.I)
 _MARKET_LOST_VERB = re.compile(_MARKET_VERB, re.I)
 

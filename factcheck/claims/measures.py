@@ -616,7 +616,7 @@ _ELIDED = re.compile(r"\s*(?:others?\s+|more\s+)?(?:(?:were|was|have\s+been|had\
                      r"wounded|hurt|dead|missing|hospitali[sz]ed|rescued|arrested|evacuated)|(?P<p2>died))\b", re.I)
 
 
-_WITH_BEFORE = re.compile(r"\bwith\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over)\s+)?$", re.I)
+_WITH_BEFORE = re.compile(r"\bwith\s+" + HEDGED + "$", re.I)
 
 
 def _count_measure(before: str, after: str) -> str | None:
