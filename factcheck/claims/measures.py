@@ -77,7 +77,7 @@ _LINK = (
 # (a word of the phrase may hold digits, "the yield on the 10-year Treasury rose to", but is no bare number)
 # A word of the noun phrase before a link: also "U.S." ("cases in the U.S. have climbed"), "Jan." and a decimal
 # ("the death toll from the magnitude 7.6 earthquake that struck on Jan. 1 has risen to": the clause is cut later)
-_NP_WORD = r"(?:(?=[\w'’-]*[a-z])[a-z0-9][\w'’-]*\.?|(?:[a-z]\.){2,}|\d+\.\d+)"
+_NP_WORD = r"(?:(?=[\w'’-]*[a-z])[a-z0-9][\w'’-]*\.?|(?:[a-z]\.){2,}|(?<![$€£¥₹\d.,])\d+\.\d+(?![\d%]))"
 MONEY_LINK = compile_stored(rf"(?<![\w'’-])(?P<np>(?:{_NP_WORD}\s+){{0,19}}[a-z][\w'’-]*)\s+" + _LINK, re.I)
 # The link alone: most figures have none before them, and this says so without trying every noun phrase first.
 _LINK_TAIL = compile_stored(r"(?<![\w'’-])" + _LINK, re.I)
