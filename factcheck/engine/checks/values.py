@@ -150,8 +150,8 @@ def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
             by_identity[identity(c)].append(c)
         for key, claims in sorted(by_identity.items(), key=lambda kv: str(kv[0])):
             # An earlier value ("up from $13.8 billion in 2023") is compared only with values of a known, same period.
-            claims = [c for c in claims if not c.qualifiers.prior or any(
-                not o.qualifiers.prior and corpus.same_time(c, o, timeless) for o in claims)]
+            if any(c.qualifiers.prior for c in claims):
+                claims = _with_peers(claims, corpus, timeless)
             ambiguous = _ambiguous(claims) if claims and claims[0].qualifiers.open_attribute else set()
             units = {value_interval(c).unit for c in claims}
             for unit in sorted(units):
@@ -159,6 +159,32 @@ def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
                 found = _compare(rule, opts, corpus, subject, attribute, same_unit, timeless, key, ambiguous)
                 if found:
                     yield found
+
+
+def _when(c: Claim) -> tuple[object, ...]:
+    """All that `Corpus.same_time` reads of a claim of a given attribute: its period and how it is known."""
+    a = c.qualifiers.as_of
+    return (c.qualifiers.as_of_source, None if a is None else (a.start, a.end, a.granularity, a.anchored, a.relative))
+
+
+def _with_peers(claims: list[Claim], corpus: Corpus, timeless: bool) -> list[Claim]:
+    """The claims, less the earlier values that no value of theirs (not an earlier one) speaks of the same time as.
+    Each kind of period is tried once (a large corpus writes a few periods thousands of times)."""
+    peers: dict[tuple[object, ...], Claim] = {}
+    for o in claims:
+        if not o.qualifiers.prior:
+            peers.setdefault(_when(o), o)
+    kept: dict[tuple[object, ...], bool] = {}
+    out = []
+    for c in claims:
+        if c.qualifiers.prior:
+            when = _when(c)
+            if when not in kept:
+                kept[when] = any(corpus.same_time(c, o, timeless) for o in peers.values())
+            if not kept[when]:
+                continue
+        out.append(c)
+    return out
 
 
 def _ambiguous(claims: list[Claim]) -> set[str]:
