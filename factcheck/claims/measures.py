@@ -288,6 +288,8 @@ SYNONYMS = {
     "unemployment rate": "unemployment", "jobless rate": "unemployment",
     "inflation rate": "inflation", "headline inflation": "inflation", "annual inflation": "inflation",
     "consumer price inflation": "inflation", "cpi inflation": "inflation", "core inflation rate": "core inflation",
+    # ("126,000 gallons of oil", "144,000 gallons of crude oil", "3,000 barrels of crude")
+    "crude oil": "oil", "crude": "oil",
 }
 # Pay floors, however named ("the national living wage", "the minimum wage")
 PAY_SYNONYMS = {"living wage": "minimum wage", "national living wage": "minimum wage", "national minimum wage":
