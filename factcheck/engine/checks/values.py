@@ -187,6 +187,14 @@ def _with_peers(claims: list[Claim], corpus: Corpus, timeless: bool) -> list[Cla
     return out
 
 
+def _periods_meet(groups: list[list[Claim]]) -> bool:
+    """Whether claims of two of the groups are dated by periods that overlap."""
+    periods = [[(a.start, a.end) for c in g if (a := c.qualifiers.as_of) is not None and a.start and a.end]
+               for g in groups]
+    return any(s1 <= e2 and s2 <= e1 for x, y in itertools.combinations(periods, 2)
+               for s1, e1 in x[:20] for s2, e2 in y[:20])
+
+
 def _ambiguous(claims: list[Claim]) -> set[str]:
     """The documents that write, in these words, two values that differ and are dated alike ("finished in 2:04:02"
     and "the previous record, 2:01:09"): there the words name several quantities. Two such documents' figures are
@@ -310,8 +318,12 @@ def _compare(rule: Rule, opts: Options, corpus: Corpus, subject: str, attribute:
         return f
     if not disjoint:
         return None
-    msg = (f"{subject} {label}{seg}: values differ but speak of different periods (a change over time, not a "
-           f"contradiction): " + capped(parts, " then ", "value", "values") + ".")
+    # (a quarter's loss and the year's holding it: spans of different lengths, not one quantity at two times)
+    spans = corpus.vocab.over_span(attribute) and _periods_meet(groups)
+    what = ("spans of different lengths (a sum or change over each, not a contradiction)" if spans
+            else "different periods (a change over time, not a contradiction)")
+    msg = f"{subject} {label}{seg}: values differ but speak of {what}: " + capped(parts, " then ", "value",
+                                                                                 "values") + "."
     f = finding(rule, subject, attribute, msg, [c for g in groups for c in g], corpus=corpus,
                 summary="values differ, but for different periods: a change over time", change_over_time=True)
     return f.model_copy(update={"severity": "info"})
