@@ -44,6 +44,7 @@ from .measures import (
     change_basis,
     linked_measure,
     measure_of,
+    people_named,
     per_share,
 )
 from .measures import PREPOSITIONS as MEASURE_PREPOSITIONS
@@ -401,8 +402,11 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
                 continue  # "a Category 3 hurricane with 205 km/h winds": a label, not a company
             if _LOCATIVE.search(text, max(sent.start, o.start - 24), o.start):
                 continue  # "The Eaton Fire near Pasadena has scorched 13,690 acres": where, not whose
-            if o.value.name in ctx.entities.people:
-                continue  # "Gov. Ron DeSantis said 9,000 ...": who said it, not whose the figure is
+            if o.value.name in ctx.entities.people or people_named(o.value.name) and _COUNTED_BEFORE.search(
+                    text, max(sent.start, o.start - 12), o.start):
+                # "Gov. Ron DeSantis said 9,000 ...": who said it, not whose the figure is; "102 Republicans and 184
+                # Democrats": people counted, not a company
+                continue
             if o.value.name.lower().removeprefix("the ") in place_names(ctx.vocab):
                 # "In Turkey, 2,921 people have been killed": where (the figure's scope), not whose; but "France won
                 # 16 gold medals", "Japan was third with 20 golds": the country did it
@@ -593,6 +597,9 @@ def _figure_qualifiers(ctx: _Ctx, sent: Sentence, m: Mention, v: NumberValue,
     # "1,600 people at its headquarters and distribution centre": the staff of a site
     site = _AT_SITE.match(ctx.doc.text, m.end, min(sent.end, m.end + 60)) if m.kind == "quantity" else None
     segment = _segment(ctx.vocab, v.noun, before + (whole.group() if whole else ""), site.group("site") if site else "")
+    group = _NAMED_GROUP.match(ctx.doc.text, m.end) if segment is None and m.kind == "quantity" else None
+    if group and (named := people_named(group.group(1))):
+        segment = named  # "200 Palestinians were killed" are not "1,200 Israelis"
     if segment is None and m.kind == "money" and (
             _WITH_DEBT_AFTER.match(ctx.doc.text, m.end, sent.end)
             or _WITH_DEBT_BEFORE.search(ctx.doc.text, sent.start, m.start)):
@@ -996,6 +1003,8 @@ def _segment_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str]]]:
 _MARKET_VALUE = re.compile(r"market\s+(?:value|capitali[sz]ation|cap)", re.I)
 _PERIOD_SAID = re.compile(r"(annual|full-year|yearly|quarterly)\s+(?=\S)", re.I)
 _PERIOD_GRAIN = {"annual": "year", "full-year": "year", "yearly": "year", "quarterly": "quarter"}
+_NAMED_GROUP = re.compile(r"\s+([A-Z][a-z]+s)\b")
+_COUNTED_BEFORE = re.compile(r"\d\s+$")
 _TO_LEVEL = re.compile(r"\s+to\s+(?:the\s+)?" + HEDGED, re.I)
 _CHANGE_TO_LEVEL = re.compile(r"[^,;.]{0,80}?\bto\s+(?:the\s+)?" + HEDGED, re.I)
 # a relative clause telling of an event, up to its date

@@ -11,6 +11,7 @@ import re
 
 from ..models import Mention, NumberValue
 from ..normalize.units import DURATION_UNITS
+from ..recognizers.organizations import DEMONYMS
 from ..text.patterns import compile_stored
 
 STOP = {
@@ -621,6 +622,19 @@ _ELIDED = re.compile(r"\s*(?:others?\s+|more\s+)?(?:(?:were|was|have\s+been|had\
 _WITH_BEFORE = re.compile(r"\bwith\s+" + HEDGED + "$", re.I)
 
 
+# Members of a party, counted as people by their party's name
+_PARTY_MEMBERS = {"Democrats": "Democrat", "Republicans": "Republican", "Conservatives": "Conservative",
+                  "Tories": "Tory", "Liberals": "Liberal", "Greens": "Green", "Independents": "Independent"}
+
+
+def people_named(word: str) -> str | None:
+    """The group a capitalised plural names people by, if it does ("Palestinians": Palestinian, "Democrats":
+    Democrat), else None."""
+    if word in _PARTY_MEMBERS:
+        return _PARTY_MEMBERS[word]
+    return word[:-1] if word.endswith("s") and word[:-1] in DEMONYMS else None
+
+
 def _count_measure(before: str, after: str) -> str | None:
     clause = _ON_BOARD.sub(lambda b: "evacuated" if b.group("evac") else "powerless" if b.group("dark") else "aboard",
                            _CLAUSE_END.split(after, maxsplit=1)[0])
@@ -635,6 +649,10 @@ def _count_measure(before: str, after: str) -> str | None:
     describing = False
     for i, w in enumerate(words_after):
         lw = w.lower()
+        if noun is None and considered == 0 and people_named(w):
+            # "More than 200 Palestinians were killed", "102 Republicans": people, counted by who they are
+            considered, noun, rest = 1, "people", words_after[i + 1 :]
+            continue
         if noun is None and ((w[0].isupper() and (w[1:2].islower() or len(w) == 1)) or (
                 lw.endswith("ing") and len(lw) > 5) or lw in DESCRIBING or (describing and lw in ("and", "or"))):
             # "33,000 striking U.S. West Coast factory workers", "51 million former and current customers": names,
