@@ -49,6 +49,7 @@ from .measures import (
 )
 from .measures import PREPOSITIONS as MEASURE_PREPOSITIONS
 from .measures import STOP as STOP_WORDS
+from .measures import SYNONYMS as MEASURE_SYNONYMS
 from .measures import singular as _singular
 
 PARTY_ATTRIBUTES = {"investment", "stake"}
@@ -389,6 +390,11 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
         return None
     if key in ctx.vocab.roles:  # "46 presidents": a count, kept apart from the role, whose values are people
         key += " count"
+    if earlier is not None and " " not in key and earlier[1].attribute.startswith("people ") \
+            and _INCLUDING.search(ctx.doc.text, max(sent.start, m.start - 40), m.start):
+        # "At least 35 people were killed, including 12 children": children killed
+        key = f"{_singular(key)} {earlier[1].attribute.split(' ', 1)[1]}"
+        key = MEASURE_SYNONYMS.get(key, key)  # ("including 128 passengers" of the people aboard: passengers)
     if key == "price per share" and earlier is not None and _OR_RESTATED.search(ctx.doc.text, sent.start, m.start):
         # "a net loss of $1.2 billion, or 45 cents a share": the same measure, per share
         key = earlier[1].attribute.removesuffix(" per share") + " per share"
@@ -1003,6 +1009,7 @@ def _segment_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str]]]:
 _MARKET_VALUE = re.compile(r"market\s+(?:value|capitali[sz]ation|cap)", re.I)
 _PERIOD_SAID = re.compile(r"(annual|full-year|yearly|quarterly)\s+(?=\S)", re.I)
 _PERIOD_GRAIN = {"annual": "year", "full-year": "year", "yearly": "year", "quarterly": "quarter"}
+_INCLUDING = re.compile(r"\bincluding\s+" + HEDGED + "$", re.I)
 _NAMED_GROUP = re.compile(r"\s+([A-Z][a-z]+s)\b")
 _COUNTED_BEFORE = re.compile(r"\d\s+$")
 _TO_LEVEL = re.compile(r"\s+to\s+(?:the\s+)?" + HEDGED, re.I)
