@@ -24,7 +24,7 @@ from ..models import (
     RoleValue,
     Sentence,
 )
-from ..normalize.dates import shift_months
+from ..normalize.dates import day_interval, shift_months
 from ..normalize.units import DURATION_UNITS
 from ..recognizers import recognize
 from ..recognizers.organizations import COMMON_CAPS, PRICE_NOUNS, SENTENCE_WORDS
@@ -235,7 +235,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
             # (when written, not when what the sentence tells happened: "Mr. Calhoun, 67, took the job in 2020")
             p = ctx.doc.published
             add(m, age[0], "age", age[1], open_attribute=True,
-                **({"as_of_given": DateValue(start=p, end=p, granularity="day"), "as_of_source": "published"}
+                **({"as_of_given": day_interval(p), "as_of_source": "published"}
                    if p else {}))
             continue
         if m.text.endswith("-year") and (text.startswith("-old", m.end) or _EXTREME.match(text, m.end)
@@ -692,7 +692,7 @@ def _scope(vocab: Vocabulary, text: str, sent: Sentence, m: Mention) -> str | No
             continue  # "in Turkey and Syria": both together, not the first one
         if best is None or distance < best[0]:
             name = " ".join((p.group("place") or p.group("owner")).split())
-            best = (distance, name[4:] if name.lower().startswith("the ") else name)
+            best = (distance, name)
     if best is not None:
         name = best[1][4:] if best[1].lower().startswith("the ") else best[1]
         return vocab.scope_aliases.get(name, name)
@@ -1012,11 +1012,13 @@ _PERIOD_GRAIN = {"annual": "year", "full-year": "year", "yearly": "year", "quart
 _INCLUDING = re.compile(r"\bincluding\s+" + HEDGED + "$", re.I)
 _NAMED_GROUP = re.compile(r"\s+([A-Z][a-z]+s)\b")
 _COUNTED_BEFORE = re.compile(r"\d\s+$")
-_TO_LEVEL = re.compile(r"\s+to\s+(?:the\s+)?" + HEDGED, re.I)
-_CHANGE_TO_LEVEL = re.compile(r"[^,;.]{0,80}?\bto\s+(?:the\s+)?" + HEDGED, re.I)
+# the level a change reached, just before it ("a 78% jump ... to a record $30.3 billion")
+_TO = r"to\s+(?:the\s+)?" + HEDGED
+_TO_LEVEL = re.compile(r"\s+" + _TO, re.I)
+_CHANGE_TO_LEVEL = re.compile(r"[^,;.]{0,80}?\b" + _TO, re.I)
 # a relative clause telling of an event, up to its date
 _EVENT_CLAUSE = re.compile(r"\b(?:that|which)\s+(?:\w+\s+){0,2}?(?:struck|hit|began|started|broke\s+out|erupted|"
-                           r"happened|occurred|took\s+place|crashed|collapsed|sank|hit)\b[^,;]*$", re.I)
+                           r"happened|occurred|took\s+place|crashed|collapsed|sank)\b[^,;]*$", re.I)
 _ON_DAY = re.compile(r"\bon\s+$", re.I)
 _WITH_DEBT_AFTER = re.compile(r",?\s+(?:including|incl\.?|with)\s+" + HEDGED
                               + r"(?:[$€£]?[\d.,]+\s*(?:billion|million|bn|m)?\s+(?:of|in)\s+)?"
@@ -1112,8 +1114,7 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
     earlier = _EARLIER.match(ctx.doc.text, m.end)
     if earlier:
         # "a loss of $149 million a year earlier": the period of the sentence (or of its writing), a year before
-        base = best[1] if best is not None else DateValue(start=ctx.doc.published, end=ctx.doc.published,
-                                                            granularity="day") if ctx.doc.published else None
+        base = best[1] if best is not None else day_interval(ctx.doc.published) if ctx.doc.published else None
         if base is not None and base.start is not None and base.end is not None:
             unit = (earlier.group("unit") or "year").lower()
             months, days = {"year": (12, 0), "quarter": (3, 0), "month": (1, 0), "week": (0, 7)}.get(unit, (0, 1))
@@ -1124,7 +1125,7 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
         return best[1], ("explicit" if best[1].anchored else "unknown")
     if ctx.doc.published:
         p = ctx.doc.published
-        return DateValue(start=p, end=p, granularity="day"), "published"
+        return day_interval(p), "published"
     return None, "unknown"
 
 
@@ -1228,6 +1229,8 @@ def _change_verb(before: str) -> re.Match[str] | None:
     """The words of change that end `before`, from the verb on."""
     return _CHANGE_BEFORE.search(before) or (_MARKET_LOST_VERB.search(before) if _MARKET_LOST.search(before)
                                              else None)
+
+
 def _change_value(text: str, sent: Sentence, m: Mention) -> NumberValue:
     """The change as a signed percentage (a multiple N is a change of (N - 1) x 100%)."""
     v = m.value

@@ -192,10 +192,9 @@ def _clean(words: list[str], last: bool = False) -> list[str]:
         owner -= 1
     out = [w.lower().strip("'’") for i, w in enumerate(words)
            if i not in owned and not (0 <= owner <= i and w[:1].isupper())]
-    # "second-quarter net loss": the period is the figure's date, read as such, not part of what it measures
-    out = [w for w in out if not _PERIOD_WORD.fullmatch(w)]
-    # ("The U.S. population rose": whose, a place, not what)
-    out = [w for w in out if not _ABBREVIATION.fullmatch(w) and w not in _BASIS_WORDS]
+    # "second-quarter net loss": the period is the figure's date, read as such, not part of what it measures; "The
+    # U.S. population rose": whose, a place, not what; "consolidated net profit": how it is counted, by default
+    out = [w for w in out if not _PERIOD_WORD.fullmatch(w) and not _ABBREVIATION.fullmatch(w) and w not in _BASIS_WORDS]
     # "unemployment has (risen to)", "the wage will (rise by 6.7% to)", "the wage is to (rise)": an auxiliary, no verb
     while out and (out[-1] in _AUXILIARIES or out[-1] == "to" and len(out) > 1 and out[-2] in _BE_TO):
         out = out[:-2] if out[-1] == "to" else out[:-1]

@@ -66,6 +66,7 @@ class Corpus:
         for p in self.passages:
             self._copied[p.copy].append(p)
         self._roots: dict[tuple[str, int | None], str] = {}
+        self._timings: dict[str, tuple[int, str]] = {}
 
     def claims_of(self, document: str) -> list[Claim]:
         """The claims one document makes."""
@@ -106,8 +107,17 @@ class Corpus:
     def same_time(self, a: Claim, b: Claim, timeless: bool = False) -> bool | None:
         """Whether two claims speak of the same time (None: unknown), with the vocabulary's implicit window (the
         narrower one of running tallies, when either claim is one)."""
-        window = min(self.vocab.window_days(a.attribute), self.vocab.window_days(b.attribute))
-        return comparable_periods(a, b, timeless, window, self.vocab.over_span(a.attribute))
+        wa, spans = self._timing(a.attribute)
+        wb = wa if b.attribute == a.attribute else self._timing(b.attribute)[0]
+        return comparable_periods(a, b, timeless, min(wa, wb), spans)
+
+    def _timing(self, attribute: str) -> tuple[int, str]:
+        """An attribute's implicit window and whether it is measured over a span (`Vocabulary.window_days`,
+        `over_span`), read once per attribute: `same_time` is asked for every pair a check compares."""
+        found = self._timings.get(attribute)
+        if found is None:
+            found = self._timings[attribute] = (self.vocab.window_days(attribute), self.vocab.over_span(attribute))
+        return found
 
     def independent(self, claims: list[Claim]) -> int:
         """How many independent sources back these claims (copies of one passage, or of one wire story, count once)."""
@@ -248,9 +258,9 @@ def comparable_periods(a: Claim, b: Claim, timeless: bool = False, window_days: 
 
 
 def _spans_differ(a: Claim, b: Claim) -> bool:
-    """Two changes measured over spans of different lengths: "shares rose 2%" (on the day of writing) and "are down
-    32% this year" are two changes, not two values of one. A span over a quarter long is another than one less
-    than half as long."""
+    """Two sums or changes measured over spans of different lengths: "shares rose 2%" (on the day of writing) and
+    "are down 32% this year" are two changes, not two values of one. A span over a quarter long is another than one
+    less than half as long."""
     qa, qb = a.qualifiers.as_of, b.qualifiers.as_of
     if qa is None or qb is None or qa.start is None or qa.end is None or qb.start is None or qb.end is None:
         return False
