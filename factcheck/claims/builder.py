@@ -32,7 +32,7 @@ from ..recognizers.people import clean_person
 from ..text.patterns import compile_stored
 from ..text.sentences import document_sentences
 from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
-from .entities import DocumentEntities, document_entities, place_names, places_written
+from .entities import PERSON_NAME, DocumentEntities, document_entities, place_names, places_written
 from .figures import figures_of
 from .lines import line_after, line_of
 from .measures import (
@@ -230,7 +230,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence, mentions: list[Mention], offset:
     for i, m in enumerate(numbers):
         if id(m) in changed:
             continue
-        age = _age(ctx, m)
+        age = _age(ctx, sent, m)
         if age is not None:  # "John Miller, 34,", "34-year-old John Miller": a person's age
             # (when written, not when what the sentence tells happened: "Mr. Calhoun, 67, took the job in 2020")
             p = ctx.doc.published
@@ -408,6 +408,8 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
                 continue  # "a Category 3 hurricane with 205 km/h winds": a label, not a company
             if _LOCATIVE.search(text, max(sent.start, o.start - 24), o.start):
                 continue  # "The Eaton Fire near Pasadena has scorched 13,690 acres": where, not whose
+            if _COMPANION.search(text, max(sent.start, o.start - 12), o.start):
+                continue  # "made seven films with Woody Allen and appeared in 60 movies": who with, not whose
             if o.value.name in ctx.entities.people or people_named(o.value.name) and _COUNTED_BEFORE.search(
                     text, max(sent.start, o.start - 12), o.start):
                 # "Gov. Ron DeSantis said 9,000 ...": who said it, not whose the figure is; "102 Republicans and 184
@@ -469,6 +471,7 @@ def _adder(ctx: _Ctx, text: str, sent: Sentence, m: Mention) -> str | None:
     return " ".join(words[-3:])
 
 
+_COMPANION = re.compile(r"\b(?:with|alongside)\s+$", re.I)
 _LOCATIVE = re.compile(r"\b(?:near|outside|around|across|over|into|off|above|beneath|(?:north|south|east|west)\s+of|"
                        r"(?:headed|heading|bound|sailed|sailing|flew|flying|travell?ing|departed|left)\s+from|"
                        r"(?:cent(?:er|r)ed|located|situated|epicent(?:er|re)(?:\s+was)?)\s+(?:in|off|under))"
@@ -670,6 +673,10 @@ def _scope_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]
                            rf"(?i:{HEDGED})$"))
 
 
+# A sentence's opening phrase that tells of someone or something, not of the figure's clause
+_PARTICIPLE_OPENER = re.compile(r"(?:Born|Raised|Based|Founded|Headquartered|Educated|Located)\b[^,;]*,")
+
+
 def _scope(vocab: Vocabulary, text: str, sent: Sentence, m: Mention) -> str | None:
     """Where the figure applies, when the words next to it in its clause say so: a place ("in California",
     "Turkey's") or "global". The nearest place wins."""
@@ -678,6 +685,7 @@ def _scope(vocab: Vocabulary, text: str, sent: Sentence, m: Mention) -> str | No
     global_re, place_re, counted_re = _scope_patterns(vocab)
     lo, hi = max(sent.start, m.start - 60), min(sent.end, m.end + 50)
     counted = counted_re.search(text, lo, m.start)
+    opener = _PARTICIPLE_OPENER.match(text, sent.start, m.start)
     best: tuple[int, str] | None = (0, " ".join(counted.group("place").split())) if counted else None
     for p in place_re.finditer(text, lo, hi):
         if p.group("owner") and p.start() >= m.end:
@@ -687,6 +695,8 @@ def _scope(vocab: Vocabulary, text: str, sent: Sentence, m: Mention) -> str | No
             continue  # "at a depth of 18 kilometers, was felt in Cairo": another clause's place
         if _CLAUSE_BREAK.search(between) or re.search(r",\s*(?:while|whereas)\b", between):
             continue
+        if opener is not None and p.end() <= opener.end() <= m.start:
+            continue  # "Born in Los Angeles in 1946, Keaton appeared in 60 films": where she was born
         distance = len(between)
         if _JOINED_PLACE.match(text, p.end()):
             continue  # "in Turkey and Syria": both together, not the first one
@@ -1451,15 +1461,19 @@ _AGES_AFTER = re.compile(r"(?:\s*(?:to|-|–|and)\s*\d+)?(?:[\s-]*year[\s-]olds\
                          r"younger)\b)", re.I)
 
 
-def _age(ctx: _Ctx, m: Mention) -> tuple[str, NumberValue] | None:
-    """A person's age: a whole number set off by commas after a name ("John Miller, 34, was arrested") or a
-    "34-year-old" before one. Ages are exact, whatever their digits' rounding."""
+def _age(ctx: _Ctx, sent: Sentence, m: Mention) -> tuple[str, NumberValue] | None:
+    """A person's age: a whole number set off by commas after a name ("John Miller, 34, was arrested"), a
+    "34-year-old" before one, or an age at death ("died at 79", "She was 79."). Ages are exact, whatever their
+    digits' rounding."""
     v = m.value
     if m.kind != "quantity" or not isinstance(v, NumberValue) or v.value is None or not m.text[:1].isdigit():
         return None
     text = ctx.doc.text
     name = None
-    if v.unit == "count" and m.text.isdigit() and _AGE_END.match(text, m.end):
+    if v.unit == "count" and m.text.isdigit() and _AGE_END.match(text, m.end) \
+            and (name := _age_at_death(ctx, sent, m)) is not None:
+        pass
+    elif v.unit == "count" and m.text.isdigit() and _AGE_END.match(text, m.end):
         found = _name_comma(text, m.start)
         if found and (" " in found or found in ctx.entities.people or _full_name_of(found).search(text)):
             # ("CEO Bob Smith, 61,": Bob Smith's; "Ohtani, 29," where "Shohei Ohtani" is written too)
@@ -1475,6 +1489,41 @@ def _age(ctx: _Ctx, m: Mention) -> tuple[str, NumberValue] | None:
         return None
     return ctx.entities.person(name) or name, NumberValue(low=v.value - 0.5, high=v.value + 0.5, value=v.value,
                                                           unit="year")
+
+
+# "died on Saturday at 79", "died aged 95", "dies at the age of 88"; "She was 79." (an obituary's sentence of its
+# own); "Hackman, who was 95,"
+_DIED_AT = re.compile(r"\b(?:died|dies|dead|passed\s+away)\b(?:[^.;:\d]{0,60}?\s)?(?:at|aged)\s+"
+                      r"(?:the\s+age\s+of\s+)?$")
+_PRONOUN_WAS = re.compile(r"(?:She|He)\s+was\s+$")
+_WHO_WAS = re.compile(rf"(?<![\w'’.-])({_NAME}),\s+who\s+was\s+$")
+
+
+def _age_at_death(ctx: _Ctx, sent: Sentence, m: Mention) -> str | None:
+    """Whose age at death the figure is, if it is one: the person the sentence names first, or for "She was 79."
+    the person last named before it."""
+    text = ctx.doc.text
+    if _DIED_AT.search(text, sent.start, m.start):
+        return _person_in(ctx, text[sent.start : m.start], last=False)
+    if _PRONOUN_WAS.fullmatch(text, sent.start, m.start) and text.startswith(".", m.end):
+        # (the one the sentence before tells of, named first in it: not the film of "the actor of Annie Hall")
+        before = text[max(0, sent.start - 300) : sent.start]
+        ends = [e.end() for e in _SENTENCE_END.finditer(before.rstrip())]
+        return _person_in(ctx, before[ends[-1] if ends else 0 :], last=False) or _person_in(ctx, before, last=True)
+    who = _WHO_WAS.search(text, max(sent.start, m.start - 80), m.start)
+    return _person_in(ctx, who.group(1), last=True) if who else None
+
+
+def _person_in(ctx: _Ctx, words: str, last: bool) -> str | None:
+    """The first (or last) name in `words` that the document names as a person, else that is written as a
+    person's name ("Pope Francis", not "Los Angeles")."""
+    named = [n.group() for n in re.finditer(_NAME, words)]
+    if last:
+        named.reverse()
+    people = ctx.entities.people
+    return next((people[n] for n in named if n in people), None) or next(
+        (n for n in named if PERSON_NAME.fullmatch(n) and n.split()[0] not in SENTENCE_WORDS
+         and n.lower() not in place_names(ctx.vocab)), None)
 
 
 _EFFECTIVE = re.compile(r"\b(?:effective|starting|beginning|as\s+of|from)\s+(?:on\s+)?$", re.I)

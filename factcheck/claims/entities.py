@@ -127,17 +127,18 @@ def _references(words: tuple[str, ...]) -> re.Pattern[str]:
                       re.I)
 
 
-_SAID = re.compile(r"\b(?:said|says|told|added|wrote|argued|insisted)\b")
+# (and dying: "Keaton died Saturday" is a person's surname)
+_SAID = re.compile(r"\b(?:said|says|told|added|wrote|argued|insisted|died|dies)\b")
 _SAID_BY = re.compile(r"(?:(?P<prev>[\w.,'’-]+)\s+)?(?<![\w-])(?P<name>[A-Z][\w'’-]+)\s+$")
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Judge|Justice)\.?\s+(?P<surname>[A-Z][\w'’-]+)")
-_PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|De|Di|La|Le)?[A-Z][a-z'’-]+){1,2}")
+PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|De|Di|La|Le)?[A-Z][a-z'’-]+){1,2}")
 
 
 def _people_by_surname(text: str, names: set[str], not_surnames: set[str]) -> set[str]:
     """Names taken for organizations that are people: a first and last name whose surname the text gives with an
     honorific ("Rachel Reeves" ... "Ms Reeves"), or alone before a verb of saying ("Reeves said"); none ending in
     one of `not_surnames` (the words that end companies' names)."""
-    candidates = {n for n in names if _PERSON_NAME.fullmatch(n)}
+    candidates = {n for n in names if PERSON_NAME.fullmatch(n)}
     if not candidates:
         return set()
     surnames = {m.group("surname") for m in _HONORIFIC.finditer(text)}

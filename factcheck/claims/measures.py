@@ -94,8 +94,12 @@ _MOVED_TO = compile_stored(
     r"br(?:ing|ings|inging|ought)|t(?:ake|akes|aking|aken|ook)|set(?:s|ting)?|revis(?:e|es|ed|ing)|"
     r"increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing))\s+"
     r"(?P<np>(?:[a-z][\w'’-]*\s+){0,5}?[a-z][\w'’-]*)"
-    # ("will raise the national living wage by 6.7 per cent to")
-    r"(?:\s+by\s+" + HEDGED + r"\d[\d.,]*\s*(?:%|percent\b|per\s*cent\b))?"
+    # ("will raise the national living wage by 6.7 per cent to", "cut the deposit rate by 25 basis points to")
+    # (or "taking its deposit rate down a quarter-point to", "cut rates a quarter point to")
+    r"(?:\s+(?:down|up|higher|lower))?(?:\s+(?:by\s+)?" + HEDGED
+    + r"(?:\d[\d.,]*\s*(?:%|percent\b|per\s*cent\b|bps\b|(?:basis|percentage)\s+points?\b)|"
+    r"(?:a|one|half\s+a)\s+(?:quarter|half)?[-\s]?(?:percentage[-\s])?point\b|"
+    r"(?:a\s+)?(?:quarter|half)[-\s](?:percentage[-\s])?point\b))?"
     + _TO_END, re.I)
 
 
@@ -195,9 +199,14 @@ def _clean(words: list[str], last: bool = False) -> list[str]:
     # "second-quarter net loss": the period is the figure's date, read as such, not part of what it measures; "The
     # U.S. population rose": whose, a place, not what; "consolidated net profit": how it is counted, by default
     out = [w for w in out if not _PERIOD_WORD.fullmatch(w) and not _ABBREVIATION.fullmatch(w) and w not in _BASIS_WORDS]
+    # "its benchmark deposit rate", "the key interest rate": which of them matters, not what it is
+    out = [w for i, w in enumerate(out) if w not in _SALIENT or i == len(out) - 1]
     # "unemployment has (risen to)", "the wage will (rise by 6.7% to)", "the wage is to (rise)": an auxiliary, no verb
     while out and (out[-1] in _AUXILIARIES or out[-1] == "to" and len(out) > 1 and out[-2] in _BE_TO):
         out = out[:-2] if out[-1] == "to" else out[:-1]
+    tail = 1 if out and out[-1] in LINK_VERBS else 0
+    if len(out) > tail and out[-1 - tail] in _WHEN_ADVERBS:  # "the deposit rate now (stands at)": when, not what
+        del out[-1 - tail]
     if len(out) > 2 and out[0] in ("compared", "versus") and out[1] in ("with", "to"):
         out = out[2:]  # "compared with analysts' average estimate of": what the figure is compared with is named after
     # a clause of its own ("(the number of people killed) when a plane crashed near Lisbon has risen to"): what
@@ -251,10 +260,12 @@ _PERIOD_WORD = re.compile(r"(?:first|second|third|fourth|1st|2nd|3rd|4th)-(?:qua
 _AUXILIARIES = {"has", "have", "had", "will", "would", "could", "may", "might", "should", "shall", "can"}
 _BE_TO = {"is", "are", "was", "were"}
 _ADVERB = re.compile(r"(?:ally|ively|ently|antly|ously|edly|ably|ibly)$")
+_WHEN_ADVERBS = {"now", "still", "already", "also", "then", "again", "currently"}
 # What kind of share a per-share figure is written per: "earnings per diluted share" is earnings per share.
 SHARE_KINDS = {"common", "diluted", "basic", "ordinary", "fully"}
 # How a company adds up its figures, by default ("consolidated net profit" is the net profit it reports)
 _BASIS_WORDS = {"consolidated"}
+_SALIENT = {"benchmark", "key", "main", "headline", "closely-watched"}
 
 
 _TIME_UNITS = re.compile(r"hour|hrs|minute|mins|second|secs", re.I)
@@ -290,6 +301,9 @@ SYNONYMS = {
     "consumer price inflation": "inflation", "cpi inflation": "inflation", "core inflation rate": "core inflation",
     # ("126,000 gallons of oil", "144,000 gallons of crude oil", "3,000 barrels of crude")
     "crude oil": "oil", "crude": "oil",
+    # the Fed's policy rate, however named ("the federal funds rate", "the policy rate")
+    "movie": "film",
+    "federal funds rate": "policy rate", "fed funds rate": "policy rate", "funds rate": "policy rate",
 }
 # Pay floors, however named ("the national living wage", "the minimum wage")
 PAY_SYNONYMS = {"living wage": "minimum wage", "national living wage": "minimum wage", "national minimum wage":
@@ -334,8 +348,16 @@ _CLOSABLE = {"store", "shop", "branch", "plant", "factory", "site", "office", "l
              "centre", "facility", "station", "pub", "bar", "hotel", "depot", "unit", "venue"}
 
 
+_IE_PLURALS = {"movies", "calories", "cookies", "rookies", "zombies", "selfies", "sorties", "prairies", "hoodies"}
+_SAME_PLURAL = {"series", "species"}
+
+
 def singular(word: str) -> str:
     """A crude singular, enough to match "pickups" with "pickup"."""
+    if word in _SAME_PLURAL:
+        return word
+    if word in _IE_PLURALS:
+        return word[:-1]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes", "zzes")):  # "classes", "taxes", "crashes"
