@@ -340,6 +340,7 @@ VERB_FORMS = {"killing": "killed", "kills": "killed", "kill": "killed", "died": 
               "deliver": "delivered", "delivering": "delivered", "ships": "shipped", "ship": "shipped",
               "shipping": "shipped", "produces": "produced", "produce": "produced", "producing": "produced",
               "adds": "added", "adding": "added",
+              **{w: "cancelled" for w in ("canceled", "cancel", "cancels", "canceling", "cancelling")},
               **{w: "closed" for w in ("close", "closes", "closing", "shut", "shuts", "shutting", "shutter",
                                        "shutters", "shuttering", "shuttered")}}
 # What a business closes: "close 315 stores" counts stores closed, "the Dow closed 500 points higher" no points
@@ -413,6 +414,11 @@ _PER_TIME = re.compile(r"\s*(?:a|an|per|each)\s+(day|week|month|year|season|game
 
 
 # shares that moved or traded, then the price they came to: a share price (not shares sold or offered at a price)
+_IN_MARKET_VALUE = re.compile(r"\s+(?:in|of|off|from|to)\s+(?:(?:its|their|the\s+company['’]s|the|"
+                              r"(?-i:[A-Z][\w.&-]*)(?:\s+(?-i:[A-Z][\w.&-]*)){0,2}['’]s)\s+)?(?:stock\s+)?"
+                              r"market\s+(?:value|valuation|capitali[sz]ation|cap)\b", re.I)
+_GAINED = re.compile(r"\b(?:add(?:s|ed|ing)?|gain(?:s|ed|ing)?|boost(?:s|ed|ing)?|put(?:s|ting)?\s+on)\s+"
+                     + _HEDGED_END, re.I)
 _TRADED_AT = re.compile(
     r"\b(?:shares|stock)\s+(?:(?:have|has|had|were|was)\s+)?(?:closed|ended|finished|opened|traded|settled|rose|fell|"
     r"jumped|climbed|gained|dropped|slid|sank|plunged|tumbled|surged|soared|declined|slipped|edged|rallied)\b"
@@ -505,6 +511,9 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
             if words:
                 counted = " ".join(words)
         return _canonical(COUNTED.get(counted or "", counted))
+    market = _IN_MARKET_VALUE.match(after) if m.kind == "money" else None
+    if market:  # "erasing $12.5 billion in market value", "added $200 billion to its market cap": a change of it
+        return "market value " + ("gained" if _GAINED.search(before) else "lost")
     per_time = _PER_TIME.match(after)
     each = _EACH.match(after)
     if each and not _SHARES.search(before):
@@ -640,6 +649,8 @@ _ELIDED = re.compile(r"\s*(?:others?\s+|more\s+)?(?:(?:were|was|have\s+been|had\
                      r"wounded|hurt|dead|missing|hospitali[sz]ed|rescued|arrested|evacuated)|(?P<p2>died))\b", re.I)
 
 
+# The thing an earlier figure of the sentence counts, when the figure after "and" says only what happened to them
+_SIBLING = re.compile(r"\d[\d,.]*\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+s)\b[^;:]*\band\s+" + HEDGED + "$", re.I)
 _WITH_BEFORE = re.compile(r"\bwith\s+" + HEDGED + "$", re.I)
 
 
@@ -694,6 +705,10 @@ def _count_measure(before: str, after: str) -> str | None:
     if noun is None and (elided := _ELIDED.match(clause)):
         said = (elided.group("p") or elided.group("p2")).lower()
         return SYNONYMS.get(f"people {said}", f"people {said}")  # "Eighteen people were killed and 13 were wounded"
+    done = words_after[0].lower() if noun is None and words_after else ""
+    sibling = _SIBLING.search(before) if done in PREDICATES and done.endswith("ed") else None
+    if sibling:  # "3,000 flights delayed and more than 1,800 canceled": flights canceled
+        return f"{singular(sibling.group('noun').lower())} {VERB_FORMS.get(done, done)}"
     if noun is None or noun in STOP or noun in _NOT_NOUNS or len(noun) < 2:
         return None
     # "injured 41 people" (the verb just before) wins over what follows; "12 people were killed" (same clause).
