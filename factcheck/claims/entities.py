@@ -20,7 +20,7 @@ def alias_key(name: str, vocab: Vocabulary) -> str:
     words = name.replace(",", " ").split()
     while len(words) > 1 and words[-1] in vocab.corporate_suffixes:
         words = words[:-1]
-    return " ".join(words).lower()
+    return " ".join(words).lower().replace(".", "")  # ("St. Petersburg" and "St Petersburg", "J.P. Morgan")
 
 
 def spellings(names: list[str], vocab: Vocabulary) -> list[Counter[str]]:

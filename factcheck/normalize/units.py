@@ -19,7 +19,8 @@ _AREA = {"acre": 0.40468564224e-2, "hectare": 0.01, "square mile": 2.58998811033
 _LENGTH = {"mile": 1.609344, "nautical mile": 1.852, "nmi": 1.852, "kilometre": 1.0, "kilometer": 1.0, "km": 1.0,
            "metre": 1e-3, "meter": 1e-3, "m": 1e-3,
            "centimetre": 1e-5, "centimeter": 1e-5, "cm": 1e-5, "millimetre": 1e-6, "millimeter": 1e-6, "mm": 1e-6,
-           "foot": 3.048e-4, "feet": 3.048e-4, "ft": 3.048e-4, "inch": 2.54e-5, "inches": 2.54e-5}
+           "foot": 3.048e-4, "feet": 3.048e-4, "ft": 3.048e-4, "inch": 2.54e-5, "inches": 2.54e-5,
+           "in": 2.54e-5}
 # (not grams nor milligrams: a dose stays in the unit it is written in)
 _MASS = {"kilogram": 1.0, "kg": 1.0, "tonne": 1000.0, "ton": 907.18474}
 _VOLUME = {"litre": 1.0, "liter": 1.0, "ml": 1e-3, "gallon": 3.785411784, "barrel": 158.987294928}

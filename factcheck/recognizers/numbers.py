@@ -28,6 +28,8 @@ PHYSICAL = (r"(?:miles?|(?:kilo)?met(?:er|re)s?|km)\s+(?:per|an|a)\s+hour(?![\w-
             r"|barrels?\s+(?:per|a)\s+day(?![\w-])|(?-i:bpd|b/d)(?![\w/])"  # oil output, a rate
             r"|(?-i:(?<=\d)[CF])(?![\w])"  # a temperature as British papers write it ("40.3C", "104.5F")
             r"|(?-i:(?<=\d)ft)(?![\w])"  # "16,000ft"
+            # inches as British papers write them ("16in (41cm) of rain", "a 6.1in screen"; not "10in the list")
+            r"|(?-i:(?<=\d)in)(?=\s*[(),.;]|\s*$|\s+(?:of|tall|long|wide|deep|high|screen|display|rain|snow)\b)"
             # metres as British papers write them ("5,000m deep"; "5m people" is five million)
             r"|(?-i:(?<=\d)m)(?=" + METRES_AFTER + ")"
             r"|nautical\s+miles?|(?-i:nmi)"

@@ -17,7 +17,9 @@ SENTENCE_WORDS = {w for w in NOT_NAMES if w[0].isupper() and w.lower() in {
     "here"}}
 
 _CANDIDATE = re.compile(
-    r"(?<![\w’'-])(?:[A-Z][\w&.-]*[\w]|[a-z]{1,2}[A-Z][\w]*|[A-Z])(?:[ \u00a0](?:[A-Z][\w&.-]*[\w]|&|[A-Z]))*"
+    # ("St. Petersburg", "Mt. Everest": an abbreviation's full stop inside a name)
+    r"(?<![\w’'-])(?:(?:St|Mt|Ft)\.(?=[ \u00a0][A-Z])|[A-Z][\w&.-]*[\w]|[a-z]{1,2}[A-Z][\w]*|[A-Z])"
+    r"(?:[ \u00a0](?:[A-Z][\w&.-]*[\w]|&|[A-Z]))*"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[-•*]\s+|[“\"(]\s*)$")
 COMMON_CAPS = {"I", "A", "AI", "CEO", "CFO", "U.S", "U.S.", "US", "UK", "EU", "GenAI", "IPO", "RLHF", "Key", "Why",
