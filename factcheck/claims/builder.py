@@ -1226,7 +1226,15 @@ def _is_change(text: str, sent: Sentence, m: Mention) -> bool:
     after = text[m.end : min(sent.end, m.end + 20)]
     if _SHARE_OF.match(text, m.end):
         return False  # "cut 5% of its 20,000-strong workforce": a share of the staff, not a 5% change
-    return bool(_change_verb(before) or _CHANGE_AFTER.match(after))
+    return bool(_change_verb(before) or _CHANGE_AFTER.match(after)
+                or m.kind == "percent" and _MOVED_BY.search(text, max(sent.start, m.start - 100), m.start))
+
+
+# "raised the risk of premature death by 3%", "cut its emissions by 40%": the verb's object changed
+_MOVED_BY = re.compile(r"\b(?P<verb>rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|lift(?:s|ed|ing)?|"
+                       r"lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|cut(?:s|ting)?|slash(?:es|ed|ing)?)\s+"
+                       r"(?P<np>(?:[a-z][\w'’-]*\s+){0,6}?[a-z][\w'’-]*)\s+by\s+" + HEDGED + "$", re.I)
+_LOWERING = ("low", "red", "cut", "sla")
 
 
 # ("The stock has lost about 32% of its value", "shares have gained 5%": a price's change; not "lost 20% of its staff")
@@ -1246,7 +1254,8 @@ def _change_value(text: str, sent: Sentence, m: Mention) -> NumberValue:
     v = m.value
     assert isinstance(v, NumberValue)
     window = text[max(sent.start, m.start - 40) : min(sent.end, m.end + 20)]
-    sign = -1.0 if _DECREASE.search(window) else 1.0
+    moved = _MOVED_BY.search(text, max(sent.start, m.start - 100), m.start)
+    sign = -1.0 if _DECREASE.search(window) or moved and moved.group("verb").lower().startswith(_LOWERING) else 1.0
     low, high, value, unit = v.low, v.high, v.value, v.unit
     if unit == "times":
         low, high = (None if low is None else (low - 1) * 100), (None if high is None else (high - 1) * 100)
@@ -1329,11 +1338,14 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
         return
     attr = None
     changed: tuple[int, int] | None = None
+    moved = _MOVED_BY.search(text, max(sent.start, p.start - 100), p.start)
     for name, a in ctx.vocab.attributes.items():
         if a.unit not in ("money", "count") or name not in cues or value.unit == "percentage_point":
             continue  # (a change in percentage points is a rate's: "a quarter-point cut" cuts no jobs)
         # what changed is named just before ("revenue rose 20%") or just after ("a 20% rise in revenue")
         for s, e in cues[name]:
+            if moved is not None and s == moved.start("verb"):
+                continue  # "raised the risk of death by 3%": the verb's object changed, no money was raised
             gap = text[e : p.start] if e <= p.start else text[p.end : s]
             if len(gap) <= 45 and not re.search(r"[,;]|\band\b", gap) \
                     and not _RANKED_BY.search(text, max(0, s - 50), s):  # ("the biggest automaker by sales")
@@ -1353,6 +1365,11 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
     head = _CHANGED.search(before[: verb.start()]) if verb else None
     names = ctx.entities.name_words
     written = head.group("np").split() if head else []
+    if not written and moved is not None:
+        written = moved.group("np").split()
+        risk = next((i for i, w in enumerate(written[:-2]) if w.lower() in _RISKS and written[i + 1] == "of"), None)
+        if risk is not None:  # "the risk of premature death": what is risked is what changed
+            written = written[risk + 2 :]
     # (what changed starts after a conjunction that opens a clause: "average 2.5% this year and the economy to grow
     # by 1.1%"; not "revenues and earnings increased by 18% and 38%")
     joint = [i for i, w in enumerate(written) if w.lower() in ("and", "or", "but", "while", "whereas")
@@ -1396,6 +1413,7 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
         keep(p, owned or "(story)", key, value, hedge=value.hedge, open_attribute=True)
 
 
+_RISKS = {"risk", "risks", "odds", "likelihood", "chance", "chances", "probability"}
 _KIND_OF_PRICES = re.compile(r"\b([a-z]+)\s+prices\b", re.I)
 _NOT_KINDS = {"higher", "lower", "rising", "falling", "average", "asking", "selling", "the", "their", "its", "all",
               "and", "of", "in", "that", "record"}

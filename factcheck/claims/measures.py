@@ -204,6 +204,8 @@ def _clean(words: list[str], last: bool = False) -> list[str]:
     # "unemployment has (risen to)", "the wage will (rise by 6.7% to)", "the wage is to (rise)": an auxiliary, no verb
     while out and (out[-1] in _AUXILIARIES or out[-1] == "to" and len(out) > 1 and out[-2] in _BE_TO):
         out = out[:-2] if out[-1] == "to" else out[:-1]
+    while out and out[-1] in _BE:  # "the stolen jewels were (worth)": the link's own verb
+        out = out[:-1]
     tail = 1 if out and out[-1] in LINK_VERBS else 0
     if len(out) > tail and out[-1 - tail] in _WHEN_ADVERBS:  # "the deposit rate now (stands at)": when, not what
         del out[-1 - tail]
@@ -259,6 +261,7 @@ _ABBREVIATION = re.compile(r"(?:[a-z]\.){2,}")
 _PERIOD_WORD = re.compile(r"(?:first|second|third|fourth|1st|2nd|3rd|4th)-(?:quarter|half)|(?:19|20)\d\d")
 _AUXILIARIES = {"has", "have", "had", "will", "would", "could", "may", "might", "should", "shall", "can"}
 _BE_TO = {"is", "are", "was", "were"}
+_BE = _BE_TO | {"be", "been", "being"}
 _ADVERB = re.compile(r"(?:ally|ively|ently|antly|ously|edly|ably|ibly)$")
 _WHEN_ADVERBS = {"now", "still", "already", "also", "then", "again", "currently"}
 # What kind of share a per-share figure is written per: "earnings per diluted share" is earnings per share.
