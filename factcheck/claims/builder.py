@@ -430,6 +430,11 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
             elif _ADJACENT_GAP.match(gap) or (len(gap) <= 30 and "," not in gap):
                 subject = ctx.entities.org_name(o.value.name) or subject
             previous = o
+    if key == "length":  # "the 985-foot (300-meter) Dali": the name after the size
+        named = next((o for o in mentions if o.kind == "organization" and o.start >= m.end
+                      and _SIZE_GAP.fullmatch(text, m.end, o.start) and isinstance(o.value, NameValue)), None)
+        if named is not None:
+            subject = ctx.entities.org_name(named.value.name) or subject  # type: ignore[union-attr]
     if subject == "(story)":
         subject = _referred(ctx, sent, m, mentions) or subject
     if subject == "(story)" and m.kind == "percent":
@@ -471,6 +476,7 @@ def _adder(ctx: _Ctx, text: str, sent: Sentence, m: Mention) -> str | None:
     return " ".join(words[-3:])
 
 
+_SIZE_GAP = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?")
 _COMPANION = re.compile(r"\b(?:with|alongside)\s+$", re.I)
 _LOCATIVE = re.compile(r"\b(?:near|outside|around|across|over|into|off|above|beneath|(?:north|south|east|west)\s+of|"
                        r"(?:headed|heading|bound|sailed|sailing|flew|flying|travell?ing|departed|left)\s+from|"
@@ -1098,19 +1104,22 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
             for n in numbers)
         value = d.value
         published = ctx.doc.published
-        if value.start is not None and published is not None and value.start <= published \
-                and _SINCE.search(ctx.doc.text, max(0, d.start - 8), d.start) \
-                and not _RECORD_SINCE.search(ctx.doc.text, sent_start, d.start):
+        since = _SINCE.search(ctx.doc.text, max(0, d.start - 8), d.start) \
+            or _SINCE_EVENT.search(ctx.doc.text, max(sent_start, d.start - 60), d.start)
+        if value.start is not None and published is not None and value.start <= published and since \
+                and not _RECORD_BEFORE.search(ctx.doc.text, sent_start, since.start()):
             # "losses since Thursday's close of more than 20%": from then to the day of writing (not "the deadliest
             # since 1977, when 131 people died": the record's date)
             value = value.model_copy(update={"end": published})
         # (a date across a comma is another clause's, unless none nearer is in the figure's own: "the CDC said
         # Friday, more than the 285 cases reported in all of 2024")
         crossed = _PUNCTUATION.search(ctx.doc.text, lo, hi) is not None
+        # ("has more than doubled this year and has gained about 45% since ...": the clause before's date)
+        crossed |= d.end <= m.start and _AND_CLAUSE.search(ctx.doc.text, lo, hi) is not None
         # ("a record $30.3 billion on Wednesday" with "2023 pre-tax profit" before it: the day it was reported, the
         # year the figure is of)
-        crossed |= periods_before and d.start >= m.end and d.value.granularity == "day" and _ON_DAY.search(
-            ctx.doc.text, max(0, d.start - 4), d.start) is not None
+        crossed |= not since and periods_before and d.start >= m.end and d.value.granularity == "day" \
+            and _ON_DAY.search(ctx.doc.text, max(0, d.start - 4), d.start) is not None
         if best is None or (owned, crossed, gap) < (best_owned, best_crossed, best[0]):
             best, best_owned, best_crossed = (gap, value), owned, crossed
     if best is None:
@@ -1164,7 +1173,10 @@ def _no_date(m: Mention) -> None:
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 # a record and the date it is measured from ("the lowest since 2001", "the deadliest ... since 1977")
 _RECORD = r"\b(?:\w+est|most|least|first)\b[^,;]*\bsince"
-_RECORD_SINCE = re.compile(_RECORD + r"\s+(?:the\s+)?$", re.I)
+_AND_CLAUSE = re.compile(r"\b(?:and|but)\s+(?:has|have|had|is|are|was|were)\b", re.I)
+_RECORD_BEFORE = re.compile(r"\b(?:\w+est|most|least|first)\b[^,;]*$", re.I)
+# "since the U.S. election on Nov. 5", "since Trump won the election on November 5": from that day on
+_SINCE_EVENT = re.compile(r"\bsince\s+(?:[\w.'’-]+\s+){1,6}?(?:on|in)\s+$", re.I)
 _WHEN = re.compile(r"\s+when\s", re.I)
 _BASE_BEFORE = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?$", re.I)
 _NEXT_CLAUSE = re.compile(r"[;:()—–]|,\s+(?:and|but|while|whereas|which|who|as|when)\s", re.I)
@@ -1375,6 +1387,12 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
     joint = [i for i, w in enumerate(written) if w.lower() in ("and", "or", "but", "while", "whereas")
              and i + 1 < len(written) and written[i + 1].lower() in _DETERMINERS]
     written = written[joint[-1] + 1 :] if joint else written
+    lead = ""
+    if written and written[-1].lower() in ("and", "but"):
+        # "Bitcoin has more than doubled this year and has gained 45%": the sentence's subject gained
+        opening = _SUBJECT_OPENING.match(text, sent.start, p.start)
+        lead = opening.group("np").strip() if opening else ""
+        written = lead.split()
     # (what changed ends before a preposition: "Asia-Pacific shares outside Japan fell 0.78%")
     cut = next((i for i, w in enumerate(written) if i > 0 and w.lower() in MEASURE_PREPOSITIONS), None)
     written = written[:cut] if cut is not None else written
@@ -1389,11 +1407,11 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
              and w not in _SESSION_VERBS and w not in _FORESEEING and w not in LINK_VERBS]
     if not words and verb and verb.group().lower().startswith("growth"):
         words = ["growth"]  # "The OBR expects growth of 1.1 per cent": growth alone is the economy's
-    if not words and verb and (alone := _COMPANY_MOVED.search(before[: verb.start()])) \
-            and alone.group("org") in ctx.entities.canonical and p.kind == "percent":
+    alone = _COMPANY_MOVED.search(before[: verb.start()]) if verb and not lead else None
+    mover = lead if lead else alone.group("org") if alone else ""
+    if not words and verb and mover in ctx.entities.canonical and p.kind == "percent":
         # "Nvidia fell 6.4%", "while Apple fell 4.8%": a listed company moving is its shares
-        keep(p, ctx.entities.canonical[alone.group("org")], "share change", value, hedge=value.hedge,
-             open_attribute=True)
+        keep(p, ctx.entities.canonical[mover], "share change", value, hedge=value.hedge, open_attribute=True)
         return
     if words == ["price"]:  # "Prices rose 1.2%" in a story of house prices: those, not consumer prices
         kind = next((w for w in reversed(_KIND_OF_PRICES.findall(text, 0, p.start))
@@ -1414,6 +1432,7 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
 
 
 _RISKS = {"risk", "risks", "odds", "likelihood", "chance", "chances", "probability"}
+_SUBJECT_OPENING = re.compile(r"\s*(?P<np>(?:[\w'’.-]+\s+){1,4}?)(?:has|have|had|is|are|was|were|will|would)\b", re.I)
 _KIND_OF_PRICES = re.compile(r"\b([a-z]+)\s+prices\b", re.I)
 _NOT_KINDS = {"higher", "lower", "rising", "falling", "average", "asking", "selling", "the", "their", "its", "all",
               "and", "of", "in", "that", "record"}

@@ -383,14 +383,38 @@ def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | N
         return "temperature"
     if unit == "km" and (size := _SIZE_AFTER.match(text, m.end, sent_end)):
         return _SIZES[size.group(1).lower()]  # "the 121-meter-tall vehicle", "Standing 400 feet tall"
+    if unit == "km" and m.text[:1].isdigit() and "-" in m.text:
+        sized = _sized(text[m.end : min(sent_end, m.end + 80)])
+        if sized is not None:
+            return sized
     return key
+
+
+def _sized(after: str) -> str | None:
+    """A size written as an adjective ("a 984-foot (300-meter) cargo ship", "the 1.6-mile bridge"): the length of
+    what follows ("ship length"), or of a name ("the 985-foot Dali": "length", see the builder for whose)."""
+    words = _SIZED.findall(after, _CONVERSION.match(after).end())
+    if words and words[0][0].isupper():
+        return "length"
+    noun = None
+    for i, w in enumerate(words[:3]):
+        if not w[0].islower() or w in STOP or w in PREPOSITIONS or w in CONJUNCTIONS or w in _NOT_NOUNS \
+                or w in LINK_VERBS or (i > 0 and w.endswith("ed")):
+            break
+        noun = w
+    if noun in ("screen", "display"):
+        return "screen size"  # "a 6.1-inch display": its diagonal
+    return f"{singular(noun)} length" if noun else None
 
 
 _READ_OFF = {"recorded", "reached", "hit", "measured", "temperature", "temperatures", "high", "highs", "peaked"}
 _TEMPERATURE_WORDS = re.compile(r"\b(?:temperature|high|low|record|average|mean|minimum|maximum|water|sea|ocean|"
                                 r"surface|body|fever|overnight|daytime|night)", re.I)
 # a length, then the dimension it is ("121-meter-tall", "400 feet tall", "a 17.7-mile-long pipeline")
-_SIZE_AFTER = re.compile(r"(?:-|\s+)(tall|high|long|wide|deep)\b", re.I)
+_SIZE_AFTER = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:-|\s+)(tall|high|long|wide|deep)\b", re.I)
+# The words after a size written as an adjective, after a conversion in brackets
+_CONVERSION = re.compile(r"\s*(?:\([^()]{0,30}\))?")
+_SIZED = re.compile(r"[A-Za-z][\w-]*|[,;:.]")
 _SIZES = {"tall": "height", "high": "height", "long": "length", "wide": "width", "deep": "depth"}
 
 
@@ -729,8 +753,9 @@ def _count_measure(before: str, after: str) -> str | None:
         described = _WITH_BEFORE.search(before) is not None
         for w in [w for w in rest[:8] if w.lower() not in AUXILIARIES][:reach]:
             lw = w.lower()
-            if lw in ("and", "but", "while", "or", "whereas") or described and lw.endswith("ed"):
-                break
+            if lw in ("and", "but", "or", "after", "before", "until", "as") or lw in _CLAUSE_WORDS \
+                    or described and lw.endswith("ed"):
+                break  # ("carrying around 55 people when it veered off the road": what it did, not they)
             if w[0].isupper():
                 continue  # "1.2 million vehicles in the United States": a name, not what happened to them
             if lw in PREDICATES or (lw.endswith("ed") and lw not in NOT_PREDICATES):

@@ -22,7 +22,7 @@ ONE_WORD_SCALES = {"k", "m", "b", "t"}
 
 
 # What follows "5,000m" when the "m" is metres, not millions
-METRES_AFTER = r"\s+(?:deep|tall|high|long|wide|below|above|underground|underwater|away)\b"
+METRES_AFTER = r"(?:\s*\([^()]{1,20}\))?\s+(?:deep|tall|high|long|wide|below|above|underground|underwater|away)\b"
 # Units of measurement: a figure followed by one is a measure in that unit, not a count.
 PHYSICAL = (r"(?:miles?|(?:kilo)?met(?:er|re)s?|km)\s+(?:per|an|a)\s+hour(?![\w-])"
             r"|barrels?\s+(?:per|a)\s+day(?![\w-])|(?-i:bpd|b/d)(?![\w/])"  # oil output, a rate
