@@ -1390,8 +1390,8 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
     lead = ""
     if written and written[-1].lower() in ("and", "but"):
         # "Bitcoin has more than doubled this year and has gained 45%": the sentence's subject gained
-        opening = _SUBJECT_OPENING.match(text, sent.start, p.start)
-        lead = opening.group("np").strip() if opening else ""
+        subject_np = _SUBJECT_OPENING.match(text, sent.start, p.start)
+        lead = subject_np.group("np").strip() if subject_np else ""
         written = lead.split()
     # (what changed ends before a preposition: "Asia-Pacific shares outside Japan fell 0.78%")
     cut = next((i for i, w in enumerate(written) if i > 0 and w.lower() in MEASURE_PREPOSITIONS), None)

@@ -393,7 +393,8 @@ def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | N
 def _sized(after: str) -> str | None:
     """A size written as an adjective ("a 984-foot (300-meter) cargo ship", "the 1.6-mile bridge"): the length of
     what follows ("ship length"), or of a name ("the 985-foot Dali": "length", see the builder for whose)."""
-    words = _SIZED.findall(after, _CONVERSION.match(after).end())
+    converted = _CONVERSION.match(after)
+    words = _SIZED.findall(after, converted.end() if converted else 0)
     if words and words[0][0].isupper():
         return "length"
     noun = None
