@@ -1409,9 +1409,14 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
         words = ["growth"]  # "The OBR expects growth of 1.1 per cent": growth alone is the economy's
     alone = _COMPANY_MOVED.search(before[: verb.start()]) if verb and not lead else None
     mover = lead if lead else alone.group("org") if alone else ""
-    if not words and verb and mover in ctx.entities.canonical and p.kind == "percent":
-        # "Nvidia fell 6.4%", "while Apple fell 4.8%": a listed company moving is its shares
-        keep(p, ctx.entities.canonical[mover], "share change", value, hedge=value.hedge, open_attribute=True)
+    mover_of = ctx.entities.canonical.get(mover) or (ctx.last_named or ctx.entities.topic if mover == "It" else None)
+    named_as = " ".join(written[:-1] if written and written[-1].lower() in _AUXILIARY else written)
+    if verb and named_as and ctx.entities.references.fullmatch(named_as):
+        words, mover_of = [], ctx.entities.topic  # "The cryptocurrency has gained about 40 per cent": the story's
+    if not words and verb and mover_of and p.kind == "percent":
+        # "Nvidia fell 6.4%", "while Apple fell 4.8%": a listed company moving is its shares; "It has more than
+        # doubled this year and has gained 45%": the company last named
+        keep(p, mover_of, "share change", value, hedge=value.hedge, open_attribute=True)
         return
     if words == ["price"]:  # "Prices rose 1.2%" in a story of house prices: those, not consumer prices
         kind = next((w for w in reversed(_KIND_OF_PRICES.findall(text, 0, p.start))
@@ -1432,6 +1437,7 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
 
 
 _RISKS = {"risk", "risks", "odds", "likelihood", "chance", "chances", "probability"}
+_AUXILIARY = {"is", "are", "was", "were", "has", "have", "had"}
 _SUBJECT_OPENING = re.compile(r"\s*(?P<np>(?:[\w'’.-]+\s+){1,4}?)(?:has|have|had|is|are|was|were|will|would)\b", re.I)
 _KIND_OF_PRICES = re.compile(r"\b([a-z]+)\s+prices\b", re.I)
 _NOT_KINDS = {"higher", "lower", "rising", "falling", "average", "asking", "selling", "the", "their", "its", "all",
