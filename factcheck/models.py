@@ -186,7 +186,8 @@ class Qualifiers(BaseModel):
     relates: list[str] = Field(default_factory=list)
     open_attribute: bool = False
     # a valuation's (before or after the new money) or a change's (against a year, a month or a quarter earlier)
-    basis: Literal["pre-money", "post-money", "year-on-year", "month-on-month", "quarter-on-quarter", "annualized"] \
+    basis: Literal["pre-money", "post-money", "year-on-year", "month-on-month", "quarter-on-quarter", "annualized",
+                   "average-price"] \
         | None = None
     round: str | None = None
     scope: str | None = None

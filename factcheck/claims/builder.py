@@ -39,6 +39,7 @@ from .measures import (
     CALENDAR,
     HEDGED,
     LINK_VERBS,
+    MONEY_NOUN_AFTER,
     PAY_SYNONYMS,
     YEARLY,
     change_basis,
@@ -911,8 +912,10 @@ def _attribute(vocab: Vocabulary, m: Mention, cues: dict[str, list[tuple[int, in
         if attr.not_before and _not_before(attr.not_before).match(text, m.end):
             continue  # "paid $2 million a year": a rate, not a sum invested
         linked = cue[1] <= m.start and _LINKED.fullmatch(text, cue[1], m.start) is not None
-        if m.kind == "money" and not linked and _MONEY_NOUN_AFTER.match(text, m.end):
+        if m.kind == "money" and not linked and MONEY_NOUN_AFTER.match(text, m.end):
             continue  # "who bought the franchise, agreed to pay a $60 million fine as part of the deal": the fine
+        if m.kind == "money" and not linked and _MONEY_NOUN_BEFORE.search(text, max(0, m.start - 40), m.start):
+            continue  # "paid a ransom of $22 million to the hackers": the ransom, no investment
         if linked:
             gap = -1  # "was valued at roughly €2 billion when it raised €385 million": the cue the figure completes
         if best is None or gap < best[0]:
@@ -920,9 +923,8 @@ def _attribute(vocab: Vocabulary, m: Mention, cues: dict[str, list[tuple[int, in
     return (best[1], best[2]) if best else (None, None)
 
 
-# A noun of money just after a figure, which says what the sum is
-_MONEY_NOUN_AFTER = re.compile(r"[\s-]+(?:fine|penalty|settlement|bonus|payment|payout|loan|grant|donation|subsidy|"
-                               r"refund|ransom|pay\s+package|severance)s?\b", re.I)
+_MONEY_NOUN_BEFORE = re.compile(r"\b(?:fine|penalty|settlement|bonus|payout|loan|grant|donation|subsidy|refund|"
+                                r"ransom|severance)s?\s+of\s+" + HEDGED + "$", re.I)
 # A cue and the figure it completes: a preposition and hedges between ("valued at roughly", "revenue of about")
 _LINKED = re.compile(r"\s+(?:at|of)\s+" + HEDGED, re.I)
 

@@ -123,9 +123,14 @@ def linked_measure(before: str) -> str | None:
     return " ".join(words) if words else None
 
 
+# A noun of money just after a figure, which says what the sum is ("a $22 million ransom", "a $60 million fine")
+MONEY_NOUN_AFTER = re.compile(r"[\s-]+(?P<noun>fine|penalty|settlement|bonus|payment|payout|loan|grant|donation|"
+                              r"subsidy|refund|ransom|pay\s+package|severance)s?\b", re.I)
 MONEY_VERB = re.compile(
     r"(?P<verb>earned|earns|lost|loses|spent|spends|paid|pays|raised|raises|borrowed|owes|owed|generated|netted|"
     r"cost|costs)\s+(?:(?-i:[A-Z][\w'’&.-]*)\s+){0,3}"
+    # ("to cost it as much as $2.45 billion", "cost the company $3.09 billion")
+    r"(?:(?<=cost\s)(?:it|them|us|the\s+(?:company|firm|group|bank|airline|carrier|insurer|government))\s+)?"
     + _HEDGED_END, re.I)
 # (initials are skipped: "half-billion dollars in U.S. assistance" is assistance)
 # (and a possessor: "80% of the world's smartphones" counts smartphones)
@@ -381,6 +386,8 @@ def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | N
         # "recorded 40.3C", "temperatures reached 40.2C", "with 40.3C measured in Coningsby", "Death Valley reached
         # 128F" (not "death valley"): a temperature, whatever the words before say
         return "temperature"
+    if key is not None and singular(key) in _VICTIMS and _DATA_OF.search(text, max(sent_start, m.start - 90), m.start):
+        return "people affected"  # "exposed the personal data of about 100 million people"
     if unit == "km" and (size := _SIZE_AFTER.match(text, m.end, sent_end)):
         return _SIZES[size.group(1).lower()]  # "the 121-meter-tall vehicle", "Standing 400 feet tall"
     if unit == "km" and m.text[:1].isdigit() and "-" in m.text:
@@ -408,6 +415,9 @@ def _sized(after: str) -> str | None:
     return f"{singular(noun)} length" if noun else None
 
 
+_DATA_OF = re.compile(r"\b(?:expos|stol|steal|leak|compromis|access|breach|affect|hack)\w*\s+(?:the\s+)?"
+                      r"(?:[\w-]+\s+){0,3}(?:data|information|records|details)\s+(?:of|on|belonging\s+to)\s+"
+                      + HEDGED + "$", re.I)
 _READ_OFF = {"recorded", "reached", "hit", "measured", "temperature", "temperatures", "high", "highs", "peaked"}
 _TEMPERATURE_WORDS = re.compile(r"\b(?:temperature|high|low|record|average|mean|minimum|maximum|water|sea|ocean|"
                                 r"surface|body|fever|overnight|daytime|night)", re.I)
@@ -499,8 +509,10 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
                                     or words[1].endswith(("ed", "ing"))):
                 words = words[:1]
             key = " ".join(words)
-            if words[0] in _INSTRUMENTS:
-                return None  # "12-year notes touched 3.569%": the duration names a bond, it measures nothing
+            if words[0] in _INSTRUMENTS or words[0] in ("average", "moving", "rolling"):
+                # "12-year notes touched 3.569%": the duration names a bond; "its 30-day average share price": the
+                # window of an average; neither measures anything
+                return None
             return "prison sentence" if key.endswith("sentence") else f"{key} length"
         if v.unit == "second" and (":" in m.text or len(_TIME_UNITS.findall(m.text)) > 1):
             return "time"  # "finished in 2:04:02", "two hours and 35 seconds": a time taken, as races are timed
@@ -563,6 +575,9 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
             if key == "loss" and not per:
                 return "net loss"  # "posted a loss of $1.44 billion": a company's loss, as "a net loss of" says
             return key if key.endswith(per or "per share") else key + per
+    named = MONEY_NOUN_AFTER.match(after) if m.kind == "money" and not per else None
+    if named:  # "paid a $22 million ransom": the ransom, whatever the verb
+        return " ".join(named.group("noun").lower().split())
     verb = MONEY_VERB.search(before)
     if verb:
         said = _MONEY_VERB_FORMS.get(verb.group("verb").lower(), verb.group("verb").lower())
@@ -787,6 +802,9 @@ _CHANGE_BASES = (
     ("quarter-on-quarter", r"quarter[-\s](?:on|over)[-\s]quarter|q/q|from\s+the\s+(?:previous|prior)\s+quarter|"
                            r"sequential(?:ly)?\b"),
     ("annualized", r"annuali[sz]ed"),
+    # a premium to a price averaged over days ("to its 30-day average share price"), not to one day's
+    ("average-price", r"\d+-(?:day|trading-day|week|month)\s+(?:volume-weighted\s+)?average\b|"
+                      r"volume-weighted\s+average\s+price"),
 )
 _FUTURE = re.compile(r"\b(?:will|would|is\s+set\s+to|are\s+set\s+to|to\s+be)\b", re.I)
 _MONTH_BASIS = re.compile(r"from\s+[A-Z]", re.I)
