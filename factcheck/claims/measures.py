@@ -309,6 +309,8 @@ SYNONYMS = {
     "consumer price inflation": "inflation", "cpi inflation": "inflation", "core inflation rate": "core inflation",
     # ("126,000 gallons of oil", "144,000 gallons of crude oil", "3,000 barrels of crude")
     "crude oil": "oil", "crude": "oil",
+    # a crowd, however counted ("22,000 people attended the march", "Police put the turnout at 22,000")
+    "people attended": "turnout", "people marched": "turnout", "protester marched": "turnout",
     # the Fed's policy rate, however named ("the federal funds rate", "the policy rate")
     "movie": "film",
     "federal funds rate": "policy rate", "fed funds rate": "policy rate", "funds rate": "policy rate",
@@ -694,6 +696,8 @@ _ELIDED = re.compile(r"\s*(?:others?\s+|more\s+)?(?:(?:were|was|have\s+been|had\
 
 # The thing an earlier figure of the sentence counts, when the figure after "and" says only what happened to them
 _SIBLING = re.compile(r"\d[\d,.]*\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+s)\b[^;:]*\band\s+" + HEDGED + "$", re.I)
+_TOOK_PART = re.compile(r"\s+(?:(?:people|protesters|demonstrators|marchers)\s+)?(?:took|take|takes|taking)\s+part\b"
+                        r"(?!\s+in\s+(?:the\s+)?(?:study|trial|survey|poll|research))", re.I)
 _WITH_BEFORE = re.compile(r"\bwith\s+" + HEDGED + "$", re.I)
 
 
@@ -711,6 +715,8 @@ def people_named(word: str) -> str | None:
 
 
 def _count_measure(before: str, after: str) -> str | None:
+    if _TOOK_PART.match(after):
+        return "turnout"  # "organisers said 150,000 people took part": how many came
     clause = _ON_BOARD.sub(lambda b: "evacuated" if b.group("evac") else "powerless" if b.group("dark") else "aboard",
                            _CLAUSE_END.split(after, maxsplit=1)[0])
     if "powerless" in clause:  # "left 3.4 million customers without electricity": that, not "left", is what is said

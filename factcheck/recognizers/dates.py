@@ -563,6 +563,11 @@ _FUTURE_BEFORE = re.compile(
     r"(?:(?!\b(?:that|after|before|since|when|while)\b)(?:[^.;!?,]|(?<=\d)[.,](?=\d)))*$", re.I)
 
 
+# A perfect tense in the clause before ("have risen by 40%"): what it tells has happened
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|t)\b"
+                             r"(?:(?!\b(?:will|would|plans?|aims?|expects?|to)\b)[^.;!?,])*$", re.I)
+
+
 def _future_month(text: str, start: int, value: DateValue) -> DateValue:
     """A month named without a year is the last one before publication, unless its sentence speaks of what is
     to come: then the next one."""
@@ -589,6 +594,11 @@ def recognize_dates(text: str, published: date | None = None) -> list[Mention]:
             start = m.start("mdnm")
         if g("ywpre"):
             start = m.start("yw")
+        if g("inn") and published is not None and not m.group("inn").lower().startswith("within") \
+                and _PERFECT_BEFORE.search(text, max(0, start - 80), start):
+            # "rents have risen by 40% in five years": the five years to now, not the day five years on
+            back = _offset(published, _amount(m.group("inamt")), m.group("inunit"), -1)
+            value = DateValue(start=back.start, end=published, granularity="day", relative=True)
         if published and value.start is not None and value.start < published and value.granularity == "month" \
                 and (g("fullmonth") or (g("mo") and (g("mopre") or "").lower() not in ("next", "last", "this"))):
             value = _future_month(text, start, value)
