@@ -1247,6 +1247,8 @@ def _is_change(text: str, sent: Sentence, m: Mention) -> bool:
 # "raised the risk of premature death by 3%", "cut its emissions by 40%": the verb's object changed
 _MOVED_BY = re.compile(r"\b(?P<verb>rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|lift(?:s|ed|ing)?|"
                        r"lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|cut(?:s|ting)?|slash(?:es|ed|ing)?)\s+"
+                       # (not "increased in the second quarter by": no object, the verb's subject changed)
+                       r"(?!(?:in|during|over|for|at|on|since|from)\s)"
                        r"(?P<np>(?:[a-z][\w'’-]*\s+){0,6}?[a-z][\w'’-]*)\s+by\s+" + HEDGED + "$", re.I)
 _LOWERING = ("low", "red", "cut", "sla")
 
