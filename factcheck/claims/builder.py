@@ -680,6 +680,10 @@ def _scope_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]
                            rf"(?i:{HEDGED})$"))
 
 
+_PARTICIPLE_AFTER = re.compile(r"[^,;]*,\s+[a-z]+ing\b")
+# (after a dateline, "LONDON (Reuters) - In Britain, ...")
+_PLACE_OPENS = re.compile(r"\W*(?:(?:[A-Z]\w*\s+){1,3}\(\w+\)\s*[-—–]+\s*)?(?:(?:In|Across|Throughout|For)\s+)?"
+                          r"(?:the\s+)?$")
 # A sentence's opening phrase that tells of someone or something, not of the figure's clause
 _PARTICIPLE_OPENER = re.compile(r"(?:Born|Raised|Based|Founded|Headquartered|Educated|Located)\b[^,;]*,")
 
@@ -704,6 +708,11 @@ def _scope(vocab: Vocabulary, text: str, sent: Sentence, m: Mention) -> str | No
             continue
         if opener is not None and p.end() <= opener.end() <= m.start:
             continue  # "Born in Los Angeles in 1946, Keaton appeared in 60 films": where she was born
+        if p.end() <= m.start and _PARTICIPLE_AFTER.match(between) \
+                and not _PLACE_OPENS.match(text, sent.start, p.start()):
+            # "ended her tour on Sunday night in Vancouver, closing out a run of 149 concerts": where it ended, not
+            # where the concerts were (but "In Turkey, 2,921 people": a place opening the sentence is the figure's)
+            continue
         distance = len(between)
         if _JOINED_PLACE.match(text, p.end()):
             continue  # "in Turkey and Syria": both together, not the first one
@@ -952,8 +961,10 @@ def _subject(ctx: _Ctx, sent: Sentence, m: Mention, attr: Attribute, cue: tuple[
     text = ctx.doc.text
     ents = ctx.entities
     refs: list[tuple[int, int, str | None]] = []  # (start, end, org name or None for the main company)
+    asides = [(a.start(), a.end()) for a in _ASIDE.finditer(text, sent.start, min(cue[0], m.start))]
     for o in mentions:
         if o.kind == "organization" and sent.start <= o.start < sent.end and isinstance(o.value, NameValue) \
+                and not any(s <= o.start < e for s, e in asides) \
                 and o.value.name not in ents.people:  # ("Steve Huffman, who co-founded Reddit in 2005": no company)
             refs.append((o.start, o.end, ents.org_name(o.value.name)))
     refs.sort()
@@ -1189,7 +1200,9 @@ _NAME_AFTER = re.compile(r"\s+(?:model[-\s]years?\s+)?(?!(?:Jan|Feb|Mar|Apr|May|
                          r"Easter|Thanksgiving|Ramadan|Q[1-4]|Fiscal|First|Second|Third|Fourth|Spring|Summer|Autumn|Fall|"
                          r"Winter|Holiday)\w*)[A-Z][\w-]*")
 # an aside closed before the figure: a relative clause between commas, or brackets
-_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;()]*,|\([^()]*\)|\s[–—]\s[^–—]*\s[–—]\s", re.I)
+# (a place's own commas inside it: ", which started in Glendale, Arizona, in March 2023,")
+_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;()]*(?:,\s+(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*))?,"
+                    r"[^,;()]*)*,|\([^()]*\)|\s[–—]\s[^–—]*\s[–—]\s", re.I)
 # "increased 3.3% from a year ago": the date a change is measured from
 _BASE = re.compile(r"\s+(?:from|over|versus|vs\.?|against)\s+(?:the\s+)?(?:same\s+\w+\s+)?", re.I)
 # ("opened in 1977 and carried about 31,000 vehicles a day": the year it opened)

@@ -334,6 +334,8 @@ def _canonical(key: str | None) -> str | None:
     if "initial public offering" in key:  # "the initial public offering price" and "the IPO price"
         key = key.replace("initial public offering", "ipo")
         words = key.split()
+    if len(words) == 2 and words[0] in ("remain", "remained", "remains", "still") and words[1] in PREDICATES:
+        return f"people {words[1]}"  # "11 remain trapped", as "13 others trapped": people trapped
     if words[-1] in ("wind", "winds", "windspeed") or words[-2:] in (["wind", "speed"], ["wind", "speeds"]):
         return "wind speed"  # "top sustained winds", "maximum sustained winds", "winds" (gusts are another measure)
     head, per, unit = key.partition(" per ")
@@ -390,6 +392,8 @@ def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | N
         return "temperature"
     if key is not None and singular(key) in _VICTIMS and _DATA_OF.search(text, max(sent_start, m.start - 90), m.start):
         return "people affected"  # "exposed the personal data of about 100 million people"
+    if unit == "km" and _UNDERGROUND.match(text, m.end, sent_end):
+        return "depth"  # "trapped about 1,000 metres underground", "700 meters (2,300 feet) below the surface"
     if unit == "km" and (size := _SIZE_AFTER.match(text, m.end, sent_end)):
         return _SIZES[size.group(1).lower()]  # "the 121-meter-tall vehicle", "Standing 400 feet tall"
     if unit == "km" and m.text[:1].isdigit() and "-" in m.text:
@@ -424,6 +428,7 @@ _READ_OFF = {"recorded", "reached", "hit", "measured", "temperature", "temperatu
 _TEMPERATURE_WORDS = re.compile(r"\b(?:temperature|high|low|record|average|mean|minimum|maximum|water|sea|ocean|"
                                 r"surface|body|fever|overnight|daytime|night)", re.I)
 # a length, then the dimension it is ("121-meter-tall", "400 feet tall", "a 17.7-mile-long pipeline")
+_UNDERGROUND = re.compile(r"(?:\s*\([^()]{1,30}\))?\s+(?:underground|below\s+(?:the\s+)?(?:surface|ground))\b", re.I)
 _SIZE_AFTER = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:-|\s+)(tall|high|long|wide|deep)\b", re.I)
 # The words after a size written as an adjective, after a conversion in brackets
 _CONVERSION = re.compile(r"\s*(?:\([^()]{0,30}\))?")
@@ -696,7 +701,7 @@ _ELIDED = re.compile(r"\s*(?:others?\s+|more\s+)?(?:(?:were|was|have\s+been|had\
 
 # The thing an earlier figure of the sentence counts, when the figure after "and" says only what happened to them
 _SIBLING = re.compile(r"\d[\d,.]*\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+s)\b[^;:]*\band\s+" + HEDGED + "$", re.I)
-_TOOK_PART = re.compile(r"\s+(?:(?:people|protesters|demonstrators|marchers)\s+)?(?:took|take|takes|taking)\s+part\b"
+_TOOK_PART = re.compile(r"\s+(?:(?:people|[a-z]+s)\s+)?(?:took|take|takes|taking)\s+part\b"
                         r"(?!\s+in\s+(?:the\s+)?(?:study|trial|survey|poll|research))", re.I)
 _WITH_BEFORE = re.compile(r"\bwith\s+" + HEDGED + "$", re.I)
 

@@ -44,7 +44,9 @@ COMMON_CAPS = {"I", "A", "AI", "CEO", "CFO", "U.S", "U.S.", "US", "UK", "EU", "G
                "Private", "Restaurants", "Manufacturing", "Construction", "Healthcare", "Revisions", "Hiring",
                "Layoffs", "Job", "Jobs", "Payroll", "Compensatory", "Punitive", "Damages", "Rainfall", "Winds",
                "Attendance", "Crowd", "Crowds", "Fans", "Spectators", "Participants", "Adults",
-               "Children", "People", "Firefighters",
+               "Children", "People", "Firefighters", "Temperatures",
+               # hedges opening a sentence ("More than 1,300 people died")
+               "More", "Fewer", "Nearly", "Almost", "Roughly", "Approximately",
                # people in the plural, who open sentences of news ("Customers tried to withdraw")
                "Customers", "Clients", "Depositors", "Shareholders", "Employees", "Workers", "Users", "Consumers",
                "Regulators", "Lawmakers", "Prosecutors", "Researchers", "Patients", "Passengers", "Protesters",
