@@ -399,7 +399,7 @@ def _open_claim(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], 
     if key == "price per share" and earlier is not None and _OR_RESTATED.search(ctx.doc.text, sent.start, m.start):
         # "a net loss of $1.2 billion, or 45 cents a share": the same measure, per share
         key = earlier[1].attribute.removesuffix(" per share") + " per share"
-        key = "earnings per share" if key == "earned per share" else key
+        key = "earnings per share" if key == "earned per share" else MEASURE_SYNONYMS.get(key, key)
     text = ctx.doc.text
     subject = "(story)"  # joined with the figures of the same wording about one company, see checks/values.py
     previous: Mention | None = None

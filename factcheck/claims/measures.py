@@ -299,6 +299,9 @@ SYNONYMS = {
     "mps": "seat", "mp": "seat",  # "reduced to 121 MPs" and "won 121 seats"
     "aboard": "people aboard", "person aboard": "people aboard", "passenger aboard": "passenger",
     "crew aboard": "crew",
+    # ("net income of $10.6 billion, or $1.01 a share"; "earnings per share of $1.01")
+    "net income per share": "earnings per share", "net profit per share": "earnings per share",
+    "profit per share": "earnings per share", "income per share": "earnings per share",
     "resident evacuated": "people evacuated", "person evacuated": "people evacuated",
     "rainfall": "rain", "snowfall": "snow", "favour": "favor",  # ("voted 62% in favour", "59% in favor")
     "crowd": "attendance", "spectator": "attendance", "fan watched": "attendance",
