@@ -1391,6 +1391,8 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
     # ("Core prices, which exclude food and energy, increased 3.3%": what changed is around the aside)
     before = _ASIDE.sub(" ", text[max(sent.start, p.start - 120) : p.start])[-80:]
     verb = _change_verb(before)
+    if verb is None and _CHANGE_AFTER.match(text[p.end : min(sent.end, p.end + 20)]):
+        verb = _SESSION_VERB.search(before)  # "Acme shares closed 4.2% lower": what closed lower changed
     head = _CHANGED.search(before[: verb.start()]) if verb else None
     names = ctx.entities.name_words
     written = head.group("np").split() if head else []
@@ -1439,6 +1441,8 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
         kind = next((w for w in reversed(_KIND_OF_PRICES.findall(text, 0, p.start))
                      if w not in STOP_WORDS and w not in _NOT_KINDS), None)
         words = [kind.lower(), "price"] if kind else words
+    if words and words[-1] in ("economy", "gdp"):
+        words = ["economy"]  # "The government expects the economy to grow 1.5%": the economy's growth
     if words:
         key = " ".join(words[-2:])
         key = _RATES.get(key) or _CHANGED_SYNONYMS.get(key, PAY_SYNONYMS.get(key, key)) + " change"
@@ -1455,6 +1459,8 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
 
 _RISKS = {"risk", "risks", "odds", "likelihood", "chance", "chances", "probability"}
 _AUXILIARY = {"is", "are", "was", "were", "has", "have", "had"}
+_SESSION_VERB = re.compile(r"\b(?:closed|ended|finished|settled|traded|opened|were|was|are|is)\s+" + HEDGED + "$",
+                           re.I)
 _SUBJECT_OPENING = re.compile(r"\s*(?P<np>(?:[\w'’.-]+\s+){1,4}?)(?:has|have|had|is|are|was|were|will|would)\b", re.I)
 _KIND_OF_PRICES = re.compile(r"\b([a-z]+)\s+prices\b", re.I)
 _NOT_KINDS = {"higher", "lower", "rising", "falling", "average", "asking", "selling", "the", "their", "its", "all",

@@ -126,6 +126,7 @@ def linked_measure(before: str) -> str | None:
 # A noun of money just after a figure, which says what the sum is ("a $22 million ransom", "a $60 million fine")
 MONEY_NOUN_AFTER = re.compile(r"[\s-]+(?P<noun>fine|penalty|settlement|bonus|payment|payout|loan|grant|donation|"
                               r"subsidy|refund|ransom|pay\s+package|severance)s?\b", re.I)
+_TO_SETTLE = re.compile(r"\s+(?:in\s+\w+\s+)?to\s+(?:settle|resolve)\b", re.I)
 MONEY_VERB = re.compile(
     r"(?P<verb>earned|earns|lost|loses|spent|spends|paid|pays|raised|raises|borrowed|owes|owed|generated|netted|"
     r"cost|costs)\s+(?:(?-i:[A-Z][\w'’&.-]*)\s+){0,3}"
@@ -585,6 +586,8 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
             if key == "loss" and not per:
                 return "net loss"  # "posted a loss of $1.44 billion": a company's loss, as "a net loss of" says
             return key if key.endswith(per or "per share") else key + per
+    if m.kind == "money" and not per and _TO_SETTLE.match(after):
+        return "settlement"  # "agreed to pay $2.1 billion to settle the lawsuit", as "a $2.1 billion settlement"
     named = MONEY_NOUN_AFTER.match(after) if m.kind == "money" and not per else None
     if named:  # "paid a $22 million ransom": the ransom, whatever the verb
         return " ".join(named.group("noun").lower().split())
