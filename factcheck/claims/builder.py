@@ -1099,7 +1099,8 @@ def _as_of(ctx: _Ctx, m: Mention, dates: list[Mention], numbers: list[Mention],
         if d.end <= m.start and any(a.start() <= d.start and d.end <= a.end() for a in _ASIDE.finditer(
                 ctx.doc.text, sent_start, m.start)):
             continue  # "TAP, which was nationalised in 2020, employs 7,000 people": the aside's date, not the figure's
-        if d.start >= m.end and (_COMPARISON.search(ctx.doc.text, lo, hi) or _BASE.fullmatch(ctx.doc.text, lo, hi)):
+        if d.start >= m.end and (_COMPARISON.search(ctx.doc.text, lo, hi) or _BASE.fullmatch(ctx.doc.text, lo, hi)
+                                 or _ON_BASE.fullmatch(ctx.doc.text, lo, hi) and _LAST_YEAR.fullmatch(d.text)):
             continue  # "EPS of $5.53, compared to a loss last year": the date of what it is compared with
         if d.end <= m.start and _EVENT_CLAUSE.search(ctx.doc.text, max(sent_start, d.start - 80), d.start):
             continue  # "the earthquake that struck the Noto Peninsula on New Year's Day has risen to 202": the event's
@@ -1205,6 +1206,9 @@ _ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;()]*(?:,\s+(?-i:[A-Z][\
                     r"[^,;()]*)*,|\([^()]*\)|\s[–—]\s[^–—]*\s[–—]\s", re.I)
 # "increased 3.3% from a year ago": the date a change is measured from
 _BASE = re.compile(r"\s+(?:from|over|versus|vs\.?|against)\s+(?:the\s+)?(?:same\s+\w+\s+)?", re.I)
+# "up 8% on last year": against last year, not of it
+_ON_BASE = re.compile(r"\s+on\s+(?:the\s+same\s+(?:month|period|quarter|time)\s+)?", re.I)
+_LAST_YEAR = re.compile(r"(?:last|the\s+previous)\s+year|a\s+year\s+(?:earlier|ago|before)", re.I)
 # ("opened in 1977 and carried about 31,000 vehicles a day": the year it opened)
 _FOUNDED_BEFORE = re.compile(r"\b(?:founded|co-founded|cofounded|established|incorporated|born|opened|built|"
                              r"completed|inaugurated|constructed)\b[^,;.]*$", re.I)

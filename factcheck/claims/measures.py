@@ -387,6 +387,8 @@ def singular(word: str) -> str:
 def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | None:
     """The words that say what `m` measures, as an attribute key, or None when the wording does not tell."""
     key = _canonical(_measure_of(text, sent_start, sent_end, m))
+    if key == "vote share" and m.kind != "percent":
+        return "votes for"  # "passed by a vote of 220 to 207": votes, not a share of them
     if key is not None and m.kind == "percent" and not _PAY.isdisjoint(key.split()):
         return "pay rise"  # "a 38% general wage increase", "a 35% pay rise", "a 25% raise in wages"
     unit = getattr(m.value, "unit", None)
@@ -806,6 +808,7 @@ def _count_measure(before: str, after: str) -> str | None:
 
 _CHANGE_BASES = (
     ("year-on-year", r"year[-\s](?:on|over)[-\s]year|y/y|yoy|in\s+the\s+(?:year|12\s+months)\s+to\b|"
+                     r"on\s+(?:the\s+same\s+(?:month|period|quarter|time)\s+)?last\s+year|"
                      r"(?:from|than|over|on|versus|vs\.?)\s+a\s+year\s+"
                      r"(?:earlier|ago|before)|in\s+the\s+(?:12|twelve)\s+months|12-month|annual(?:ly)?\b(?!\s+(?:"
                      r"revenue|sales|profit|report|meeting))|on\s+an\s+annual\s+basis|from\s+the\s+same\s+(?:month|"
