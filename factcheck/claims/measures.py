@@ -126,6 +126,7 @@ def linked_measure(before: str) -> str | None:
 # A noun of money just after a figure, which says what the sum is ("a $22 million ransom", "a $60 million fine")
 MONEY_NOUN_AFTER = re.compile(r"[\s-]+(?P<noun>fine|penalty|settlement|bonus|payment|payout|loan|grant|donation|"
                               r"subsidy|refund|ransom|pay\s+package|severance)s?\b", re.I)
+_SENTENCED_TO = re.compile(r"\bsentenced\b[^.;:]{0,40}?\bto\s+(?:serve\s+)?" + _HEDGED_END, re.I)
 _TO_SETTLE = re.compile(r"\s+(?:in\s+\w+\s+)?to\s+(?:settle|resolve)\b", re.I)
 MONEY_VERB = re.compile(
     r"(?P<verb>earned|earns|lost|loses|spent|spends|paid|pays|raised|raises|borrowed|owes|owed|generated|netted|"
@@ -529,6 +530,8 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
             return "prison sentence" if key.endswith("sentence") else f"{key} length"
         if v.unit == "second" and (":" in m.text or len(_TIME_UNITS.findall(m.text)) > 1):
             return "time"  # "finished in 2:04:02", "two hours and 35 seconds": a time taken, as races are timed
+        if v.unit in DURATION_UNITS and _SENTENCED_TO.search(before):
+            return "prison sentence"  # "sentenced him to 12 years in prison", as "a 12-year prison sentence"
         if v.unit in DURATION_UNITS:  # "30 days in detention" is keyed "day", as a counted noun would be
             after = " " + v.unit + "s" + after
         part = _PART_OF.match(after) or _ALL_OF.match(after)
