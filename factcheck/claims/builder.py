@@ -528,17 +528,24 @@ def _score(ctx: _Ctx, sent: Sentence, m: Mention, mentions: list[Mention], add: 
         return False
     high, low = sorted((int(found.group(1)), int(found.group(2))), reverse=True)
     subject = "(story)"
-    for o in mentions:
-        if o.kind == "organization" and sent.start <= o.start and o.end <= m.start and isinstance(o.value, NameValue) \
-                and not _LOCATIVE.search(text, max(sent.start, o.start - 24), o.start):
-            subject = ctx.entities.org_name(o.value.name) or subject
-            break  # the first team named: "Liverpool beat Crystal Palace 3-1" is Liverpool's match
+    # (in the figure's clause: "Messi scored twice as Inter Miami beat Orlando 3-1" is Inter Miami's match)
+    # (not a scorer's: "Spain won as Mikel Oyarzabal's late goal gave them a 2-1 win" is Spain's)
+    clause = max((c.end() for c in _SCORE_CLAUSE.finditer(text, sent.start, m.start)), default=sent.start)
+    teams = [o for o in mentions if o.kind == "organization" and sent.start <= o.start and o.end <= m.start
+             and isinstance(o.value, NameValue) and not _LOCATIVE.search(text, max(sent.start, o.start - 24), o.start)]
+    own = [o for o in teams if o.start >= clause and _TEAM_DID.match(text, o.end)]
+    for o in own[:1] or teams[:1]:
+        # the first team named: "Liverpool beat Crystal Palace 3-1" is Liverpool's match
+        subject = ctx.entities.org_name(o.value.name) or subject  # type: ignore[union-attr]
     # (two measures whose words share nothing: each is "echoed" in a source by the other's figures otherwise)
     for attribute, value in zip(names, (high, high - low), strict=True):
         add(m, subject, attribute, NumberValue(low=value, high=value, value=value, unit="count"), open_attribute=True)
     return True
 
 
+_TEAM_DID = re.compile(r"\s+(?:beat|beats|defeated|defeats|edged|thrashed|routed|drew|won|wins|lost|loses|"
+                       r"overcame|held|stunned|crushed)\b")
+_SCORE_CLAUSE = re.compile(r"\b(?:as|when|after|while|before|because)\s+(?=(?:the\s+)?[A-Z])")
 # A place, then what it did up to the figure: it is the figure's subject ("France won 16 gold medals")
 _PLACE_DID = re.compile(r"\s+(?:also\s+|then\s+)?(?:won|wins|took|collected|claimed|earned|secured|finished|ended|"
                         r"was\s+\w+|came\s+\w+)\b(?:\s+(?:with|on|the|a|an|its|their|up|third|second|fourth|"
