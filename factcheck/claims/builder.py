@@ -37,6 +37,7 @@ from .figures import figures_of
 from .lines import line_after, line_of
 from .measures import (
     CALENDAR,
+    CONVERSION,
     HEDGED,
     LINK_VERBS,
     MONEY_NOUN_AFTER,
@@ -477,7 +478,7 @@ def _adder(ctx: _Ctx, text: str, sent: Sentence, m: Mention) -> str | None:
     return " ".join(words[-3:])
 
 
-_SIZE_GAP = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?")
+_SIZE_GAP = re.compile(CONVERSION + r"\s*")
 _COMPANION = re.compile(r"\b(?:with|alongside)\s+$", re.I)
 _LOCATIVE = re.compile(r"\b(?:near|outside|around|across|over|into|off|above|beneath|(?:north|south|east|west)\s+of|"
                        r"(?:headed|heading|bound|sailed|sailing|flew|flying|travell?ing|departed|left)\s+from|"
@@ -1274,7 +1275,7 @@ _MOVED_BY = re.compile(r"\b(?P<verb>rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|b
                        # (not "increased in the second quarter by": no object, the verb's subject changed)
                        r"(?!(?:in|during|over|for|at|on|since|from)\s)"
                        r"(?P<np>(?:[a-z][\w'’-]*\s+){0,6}?[a-z][\w'’-]*)\s+by\s+" + HEDGED + "$", re.I)
-_LOWERING = ("low", "red", "cut", "sla")
+_LOWERING = re.compile(r"lower|reduc|cut|slash", re.I)
 
 
 # ("The stock has lost about 32% of its value", "shares have gained 5%": a price's change; not "lost 20% of its staff")
@@ -1295,7 +1296,7 @@ def _change_value(text: str, sent: Sentence, m: Mention) -> NumberValue:
     assert isinstance(v, NumberValue)
     window = text[max(sent.start, m.start - 40) : min(sent.end, m.end + 20)]
     moved = _MOVED_BY.search(text, max(sent.start, m.start - 100), m.start)
-    sign = -1.0 if _DECREASE.search(window) or moved and moved.group("verb").lower().startswith(_LOWERING) else 1.0
+    sign = -1.0 if _DECREASE.search(window) or moved and _LOWERING.match(moved.group("verb")) else 1.0
     low, high, value, unit = v.low, v.high, v.value, v.unit
     if unit == "times":
         low, high = (None if low is None else (low - 1) * 100), (None if high is None else (high - 1) * 100)
@@ -1547,10 +1548,10 @@ def _age(ctx: _Ctx, sent: Sentence, m: Mention) -> tuple[str, NumberValue] | Non
         return None
     text = ctx.doc.text
     name = None
-    if v.unit == "count" and m.text.isdigit() and _AGE_END.match(text, m.end) \
-            and (name := _age_at_death(ctx, sent, m)) is not None:
-        pass
-    elif v.unit == "count" and m.text.isdigit() and _AGE_END.match(text, m.end):
+    counted = v.unit == "count" and m.text.isdigit() and _AGE_END.match(text, m.end) is not None
+    if counted:
+        name = _age_at_death(ctx, sent, m)
+    if counted and name is None:
         found = _name_comma(text, m.start)
         if found and (" " in found or found in ctx.entities.people or _full_name_of(found).search(text)):
             # ("CEO Bob Smith, 61,": Bob Smith's; "Ohtani, 29," where "Shohei Ohtani" is written too)

@@ -316,8 +316,8 @@ SYNONYMS = {
     "crude oil": "oil", "crude": "oil",
     # a crowd, however counted ("22,000 people attended the march", "Police put the turnout at 22,000")
     "people attended": "turnout", "people marched": "turnout", "protester marched": "turnout",
-    # the Fed's policy rate, however named ("the federal funds rate", "the policy rate")
     "movie": "film",
+    # the Fed's policy rate, however named ("the federal funds rate", "the policy rate")
     "federal funds rate": "policy rate", "fed funds rate": "policy rate", "funds rate": "policy rate",
 }
 # Pay floors, however named ("the national living wage", "the minimum wage")
@@ -435,10 +435,12 @@ _READ_OFF = {"recorded", "reached", "hit", "measured", "temperature", "temperatu
 _TEMPERATURE_WORDS = re.compile(r"\b(?:temperature|high|low|record|average|mean|minimum|maximum|water|sea|ocean|"
                                 r"surface|body|fever|overnight|daytime|night)", re.I)
 # a length, then the dimension it is ("121-meter-tall", "400 feet tall", "a 17.7-mile-long pipeline")
-_UNDERGROUND = re.compile(r"(?:\s*\([^()]{1,30}\))?\s+(?:underground|below\s+(?:the\s+)?(?:surface|ground))\b", re.I)
-_SIZE_AFTER = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:-|\s+)(tall|high|long|wide|deep)\b", re.I)
+# A figure restated in another unit, in brackets after it ("700 meters (2,300 feet)"), skipped to read what follows
+CONVERSION = r"(?:\s*\([^()]{1,30}\))?"
+_UNDERGROUND = re.compile(CONVERSION + r"\s+(?:underground|below\s+(?:the\s+)?(?:surface|ground))\b", re.I)
+_SIZE_AFTER = re.compile(CONVERSION + r"(?:-|\s+)(tall|high|long|wide|deep)\b", re.I)
 # The words after a size written as an adjective, after a conversion in brackets
-_CONVERSION = re.compile(r"\s*(?:\([^()]{0,30}\))?")
+_CONVERSION = re.compile(CONVERSION)
 _SIZED = re.compile(r"[A-Za-z][\w-]*|[,;:.]")
 _SIZES = {"tall": "height", "high": "height", "long": "length", "wide": "width", "deep": "depth"}
 
