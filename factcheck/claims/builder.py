@@ -1210,8 +1210,10 @@ _NAME_AFTER = re.compile(r"\s+(?:model[-\s]years?\s+)?(?!(?:Jan|Feb|Mar|Apr|May|
                          r"Winter|Holiday)\w*)[A-Z][\w-]*")
 # an aside closed before the figure: a relative clause between commas, or brackets
 # (a place's own commas inside it: ", which started in Glendale, Arizona, in March 2023,")
-_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;()]*(?:,\s+(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*))?,"
-                    r"[^,;()]*)*,|\([^()]*\)|\s[–—]\s[^–—]*\s[–—]\s", re.I)
+# ("Acme, based in Austin, Texas, employs": where it is, an aside too)
+_ASIDE = re.compile(r",\s+(?:which|who|whose|where|based|headquartered|located)\b[^,;()]*"
+                    r"(?:,\s+(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*))?"
+                    r"(?:,\s+(?:in|on|at|from|since)\b[^,;()]*)?)*,|\([^()]*\)|\s[–—]\s[^–—]*\s[–—]\s", re.I)
 # "increased 3.3% from a year ago": the date a change is measured from
 _BASE = re.compile(r"\s+(?:from|over|versus|vs\.?|against)\s+(?:the\s+)?(?:same\s+\w+\s+)?", re.I)
 # "up 8% on last year": against last year, not of it

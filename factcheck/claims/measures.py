@@ -106,7 +106,7 @@ _MOVED_TO = compile_stored(
 # "a 5 per cent year-on-year decline in consolidated net profit to": what changed, named after the change
 _CHANGE_IN_TO = compile_stored(
     r"\b(?:decline|drop|fall|rise|increase|jump|gain|decrease|growth|slump|surge|climb|dip|plunge|cut)s?\s+in\s+"
-    r"(?P<np>(?:[a-z0-9][\w'’-]*\s+){0,5}?[a-z][\w'’-]*)" + _TO_END, re.I)
+    r"(?P<np>(?:[a-z0-9][\w'’-]*\s+){0,5}?(?:[a-z][\w'’-]*|(?<=for\s)(?:19|20)\d\d))" + _TO_END, re.I)
 
 
 def _money_link(before: str) -> re.Match[str] | None:
@@ -177,6 +177,8 @@ def per_share(before: str, after: str) -> bool:
 _ALL_OF = re.compile(r"\s+of\s+(?:its|their|our|his|her)\b", re.I)
 _PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?" + HEDGED
                       + r"\d[\d,.]*(?=\s+[A-Za-z])", re.I)
+_SHARE_OF_TOTAL = re.compile(r"\d\s*(?:%|percent|per\s*cent)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+                             r"(?:[\w-]+['’]s\s+)?$", re.I)
 _TOTAL_OF = re.compile(r"\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.I)
 
 # Verbs that link a measure to its figure ("turnout stood at", "the toll rose above"): not part of the measure.
@@ -558,6 +560,9 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
         counted = _count_measure(before, after)
         if counted is not None and " " not in counted and _TOTAL_OF.search(before):
             counted += " total"  # "of the 300 seats": all the seats there are ("of the 132 people aboard" says so)
+        elif counted is not None and _SHARE_OF_TOTAL.search(before):
+            # "Some 60% of the town's 12,000 residents have been evacuated": the share was, not all of them
+            counted = counted.split()[0] + " total"
         rate = _COUNT_PER_TIME.match(after) if counted is not None and " per " not in counted else None
         if rate:  # "31,000 vehicles a day" and "11 million vehicles a year" are rates over different times
             counted = f"{counted} per {rate.group(1).lower()}"
@@ -712,6 +717,8 @@ _ELIDED = re.compile(r"\s*(?:others?\s+|more\s+)?(?:(?:were|was|have\s+been|had\
                      r"wounded|hurt|dead|missing|hospitali[sz]ed|rescued|arrested|evacuated)|(?P<p2>died))\b", re.I)
 
 
+_CASUALTY_VERB = re.compile(r"\b(killed|injured|wounded|infected|evacuated|rescued|arrested|displaced)\s+" + HEDGED
+                            + "$", re.I)
 # The thing an earlier figure of the sentence counts, when the figure after "and" says only what happened to them
 _SIBLING = re.compile(r"\d[\d,.]*\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+s)\b[^;:]*\band\s+" + HEDGED + "$", re.I)
 _TOOK_PART = re.compile(r"\s+(?:(?:people|[a-z]+s)\s+)?(?:took|take|takes|taking)\s+part\b"
@@ -772,6 +779,9 @@ def _count_measure(before: str, after: str) -> str | None:
     if noun is None and (elided := _ELIDED.match(clause)):
         said = (elided.group("p") or elided.group("p2")).lower()
         return SYNONYMS.get(f"people {said}", f"people {said}")  # "Eighteen people were killed and 13 were wounded"
+    casualty = _CASUALTY_VERB.search(before) if noun is None else None
+    if casualty:  # "has infected more than 3,000 people and killed 120": people killed
+        return SYNONYMS.get(f"people {casualty.group(1).lower()}", f"people {casualty.group(1).lower()}")
     done = words_after[0].lower() if noun is None and words_after else ""
     sibling = _SIBLING.search(before) if done in PREDICATES and done.endswith("ed") else None
     if sibling:  # "3,000 flights delayed and more than 1,800 canceled": flights canceled
