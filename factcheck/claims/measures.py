@@ -399,6 +399,8 @@ def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | N
         # "recorded 40.3C", "temperatures reached 40.2C", "with 40.3C measured in Coningsby", "Death Valley reached
         # 128F" (not "death valley"): a temperature, whatever the words before say
         return "temperature"
+    if key == "people" and _CARRYING.search(text, max(sent_start, m.start - 40), m.start):
+        return "people aboard"  # "The flight, carrying 181 people, crashed", as "with 181 people on board"
     if key is not None and singular(key) in _VICTIMS and _DATA_OF.search(text, max(sent_start, m.start - 90), m.start):
         return "people affected"  # "exposed the personal data of about 100 million people"
     if unit == "km" and _UNDERGROUND.match(text, m.end, sent_end):
@@ -430,6 +432,7 @@ def _sized(after: str) -> str | None:
     return f"{singular(noun)} length" if noun else None
 
 
+_CARRYING = re.compile(r"\b(?:carrying|carried|carries|carry)\s+" + HEDGED + "$", re.I)
 _DATA_OF = re.compile(r"\b(?:expos|stol|steal|leak|compromis|access|breach|affect|hack)\w*\s+(?:the\s+)?"
                       r"(?:[\w-]+\s+){0,3}(?:data|information|records|details)\s+(?:of|on|belonging\s+to)\s+"
                       + HEDGED + "$", re.I)
