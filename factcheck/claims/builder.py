@@ -42,6 +42,7 @@ from .measures import (
     LINK_VERBS,
     MONEY_NOUN_AFTER,
     PAY_SYNONYMS,
+    SESSION_VERBS,
     YEARLY,
     change_basis,
     linked_measure,
@@ -1194,9 +1195,10 @@ def _no_date(m: Mention) -> None:
 
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 # a record and the date it is measured from ("the lowest since 2001", "the deadliest ... since 1977")
-_RECORD = r"\b(?:\w+est|most|least|first)\b[^,;]*\bsince"
+_RECORD_WORDS = r"\b(?:\w+est|most|least|first)\b[^,;]*"
+_RECORD = _RECORD_WORDS + r"\bsince"
 _AND_CLAUSE = re.compile(r"\b(?:and|but)\s+(?:has|have|had|is|are|was|were)\b", re.I)
-_RECORD_BEFORE = re.compile(r"\b(?:\w+est|most|least|first)\b[^,;]*$", re.I)
+_RECORD_BEFORE = re.compile(_RECORD_WORDS + "$", re.I)
 # "since the U.S. election on Nov. 5", "since Trump won the election on November 5": from that day on
 _SINCE_EVENT = re.compile(r"\bsince\s+(?:[\w.'’-]+\s+){1,6}?(?:on|in)\s+$", re.I)
 _WHEN = re.compile(r"\s+when\s", re.I)
@@ -1473,14 +1475,13 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
 
 _RISKS = {"risk", "risks", "odds", "likelihood", "chance", "chances", "probability"}
 _AUXILIARY = {"is", "are", "was", "were", "has", "have", "had"}
-_SESSION_VERB = re.compile(r"\b(?:closed|ended|finished|settled|traded|opened|were|was|are|is)\s+" + HEDGED + "$",
-                           re.I)
+_SESSION_VERB = re.compile(r"\b(?:" + "|".join(SESSION_VERBS) + r"|were|was|are|is)\s+" + HEDGED + "$", re.I)
 _SUBJECT_OPENING = re.compile(r"\s*(?P<np>(?:[\w'’.-]+\s+){1,4}?)(?:has|have|had|is|are|was|were|will|would)\b", re.I)
 _KIND_OF_PRICES = re.compile(r"\b([a-z]+)\s+prices\b", re.I)
 _NOT_KINDS = {"higher", "lower", "rising", "falling", "average", "asking", "selling", "the", "their", "its", "all",
               "and", "of", "in", "that", "record"}
 # How a market session is told ("the stock closed down 0.4%", "shares ended 2% lower"): not what changed.
-_SESSION_VERBS = {"closed", "ended", "finished", "opened", "traded", "trading", "settled",
+_SESSION_VERBS = {*SESSION_VERBS, "trading",
                   # and what sent them there ("sending its shares down 1.5%")
                   "sending", "sent", "pushing", "pushed", "leaving", "left", "driving", "drove", "knocking"}
 # One thing that changes, written several ways: "the stock fell 60%" and "shares plunged 70%" disagree.

@@ -280,6 +280,8 @@ _BASIS_WORDS = {"consolidated"}
 _SALIENT = {"benchmark", "key", "main", "headline", "closely-watched"}
 
 
+# What a market or its shares did in a session ("shares closed 4.2% lower", "the stock ended at $80.20")
+SESSION_VERBS = ("closed", "ended", "finished", "opened", "traded", "settled")
 _TIME_UNITS = re.compile(r"hour|hrs|minute|mins|second|secs", re.I)
 # Participles that say how a figure is known, not what happened to the things counted.
 NOT_PREDICATES = {"remained", "stayed", "need", "based", "related", "used", "reported", "confirmed", "recorded",
@@ -439,10 +441,10 @@ _DATA_OF = re.compile(r"\b(?:expos|stol|steal|leak|compromis|access|breach|affec
 _READ_OFF = {"recorded", "reached", "hit", "measured", "temperature", "temperatures", "high", "highs", "peaked"}
 _TEMPERATURE_WORDS = re.compile(r"\b(?:temperature|high|low|record|average|mean|minimum|maximum|water|sea|ocean|"
                                 r"surface|body|fever|overnight|daytime|night)", re.I)
-# a length, then the dimension it is ("121-meter-tall", "400 feet tall", "a 17.7-mile-long pipeline")
 # A figure restated in another unit, in brackets after it ("700 meters (2,300 feet)"), skipped to read what follows
 CONVERSION = r"(?:\s*\([^()]{1,30}\))?"
 _UNDERGROUND = re.compile(CONVERSION + r"\s+(?:underground|below\s+(?:the\s+)?(?:surface|ground))\b", re.I)
+# a length, then the dimension it is ("121-meter-tall", "400 feet tall", "a 17.7-mile-long pipeline")
 _SIZE_AFTER = re.compile(CONVERSION + r"(?:-|\s+)(tall|high|long|wide|deep)\b", re.I)
 # The words after a size written as an adjective, after a conversion in brackets
 _CONVERSION = re.compile(CONVERSION)
@@ -472,14 +474,16 @@ _PER_TIME = re.compile(r"\s*(?:a|an|per|each)\s+(day|week|month|year|season|game
                        r"(?!(?:(?<=year)|(?<=month)|(?<=week)|(?<=day))\s+(?:ago|earlier|before|later|prior)\b)", re.I)
 
 
-# shares that moved or traded, then the price they came to: a share price (not shares sold or offered at a price)
+# market value wiped out or added ("erasing $12.5 billion in market value", "added $200 billion to Apple's market
+# value"), and the verbs that add it
 _IN_MARKET_VALUE = re.compile(r"\s+(?:in|of|off|from|to)\s+(?:(?:its|their|the\s+company['’]s|the|"
                               r"(?-i:[A-Z][\w.&-]*)(?:\s+(?-i:[A-Z][\w.&-]*)){0,2}['’]s)\s+)?(?:stock\s+)?"
                               r"market\s+(?:value|valuation|capitali[sz]ation|cap)\b", re.I)
 _GAINED = re.compile(r"\b(?:add(?:s|ed|ing)?|gain(?:s|ed|ing)?|boost(?:s|ed|ing)?|put(?:s|ting)?\s+on)\s+"
                      + _HEDGED_END, re.I)
+# shares that moved or traded, then the price they came to: a share price (not shares sold or offered at a price)
 _TRADED_AT = re.compile(
-    r"\b(?:shares|stock)\s+(?:(?:have|has|had|were|was)\s+)?(?:closed|ended|finished|opened|traded|settled|rose|fell|"
+    r"\b(?:shares|stock)\s+(?:(?:have|has|had|were|was)\s+)?(?:" + "|".join(SESSION_VERBS) + r"|rose|fell|"
     r"jumped|climbed|gained|dropped|slid|sank|plunged|tumbled|surged|soared|declined|slipped|edged|rallied)\b"
     r"(?:[^.;,:]|(?<=\d)[.,](?=\d)){0,50}\b(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|a\s+record\s+)?$"
     # "a 45% premium over Friday's close of $65.39"
@@ -742,6 +746,11 @@ def people_named(word: str) -> str | None:
     return word[:-1] if word.endswith("s") and word[:-1] in DEMONYMS else None
 
 
+def _people_who(verb: str) -> str:
+    """The people a verb counts ("killed": people killed), in the measure's one spelling."""
+    return SYNONYMS.get(f"people {verb}", f"people {verb}")
+
+
 def _count_measure(before: str, after: str) -> str | None:
     if _TOOK_PART.match(after):
         return "turnout"  # "organisers said 150,000 people took part": how many came
@@ -781,10 +790,10 @@ def _count_measure(before: str, after: str) -> str | None:
             rest = words_after[i + 1 :]
     if noun is None and (elided := _ELIDED.match(clause)):
         said = (elided.group("p") or elided.group("p2")).lower()
-        return SYNONYMS.get(f"people {said}", f"people {said}")  # "Eighteen people were killed and 13 were wounded"
+        return _people_who(said)  # "Eighteen people were killed and 13 were wounded"
     casualty = _CASUALTY_VERB.search(before) if noun is None else None
     if casualty:  # "has infected more than 3,000 people and killed 120": people killed
-        return SYNONYMS.get(f"people {casualty.group(1).lower()}", f"people {casualty.group(1).lower()}")
+        return _people_who(casualty.group(1).lower())
     done = words_after[0].lower() if noun is None and words_after else ""
     sibling = _SIBLING.search(before) if done in PREDICATES and done.endswith("ed") else None
     if sibling:  # "3,000 flights delayed and more than 1,800 canceled": flights canceled
