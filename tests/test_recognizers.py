@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -274,6 +275,38 @@ def test_start_guard_refuses_patterns_it_cannot_read(pattern: str) -> None:
 
     with pytest.raises(Unguardable):
         start_guard(pattern)
+
+
+# Shapes the first-character guard must read: lookbehinds, optional and repeated leads, inline flags, classes,
+# a top-level alternation, global flags; each with text that holds matches and near misses.
+GUARDED_SHAPES = [(r"(?<![\w-])(?P<co>co-?)?(?:chief|ceo)s?(?![\w-])", re.I), (r"(?:(?i:ab)|(?-i:[A-Z]x))", 0),
+                  (r"(?i:mr)\.?\s+[A-Z]\w+|\d+:\d\d", 0), (r"(?m)^[ \t]*[A-Z]+\b", 0), (r"x*y+z|(?:q|r)?s", 0),
+                  (r"(?<![\w/.])(?P<neg>[-−]\s?)?\d+/\d+|[½¼]", 0)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcehifmoqrsxyzABCEMX -:.\n½/−", max_size=80))
+def test_first_guard_finds_what_the_pattern_finds(text: str) -> None:
+    """A pattern behind its first characters' lookahead finds exactly what it finds alone, at the same places."""
+    from factcheck.recognizers import numbers
+    from factcheck.recognizers.people import role_grammar
+    from factcheck.text.patterns import first_guarded
+
+    shapes = [*GUARDED_SHAPES, (role_grammar().role.pattern, re.I), (numbers._SPELLED.pattern, re.I)]
+    for source, flags in shapes:
+        text2 = text.replace("ce", "ceo ").replace("mr", "Mr. Mx ").replace("1", "co-chief 2 hours 3 minutes ")
+        for t in (text, text2):
+            assert [m.span() for m in re.finditer(first_guarded(source, flags), t, flags)] == \
+                [m.span() for m in re.finditer(source, t, flags)], source
+
+
+@pytest.mark.parametrize("pattern", [r"a?", r".x", r"[^x]y", r"(?:ab)*"])
+def test_first_guard_refuses_patterns_it_cannot_read(pattern: str) -> None:
+    """A pattern that may match nothing, or start with any character, has no first characters to test."""
+    from factcheck.text.patterns import Unguardable, first_guarded
+
+    with pytest.raises(Unguardable):
+        first_guarded(pattern)
 
 
 finite = st.floats(min_value=-1e12, max_value=1e12, allow_nan=False)

@@ -29,7 +29,7 @@ from ..normalize.units import DURATION_UNITS
 from ..recognizers import recognize
 from ..recognizers.organizations import COMMON_CAPS, PRICE_NOUNS, SENTENCE_WORDS
 from ..recognizers.people import clean_person
-from ..text.patterns import compile_stored
+from ..text.patterns import compile_stored, guarded
 from ..text.sentences import document_sentences
 from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
 from .entities import PERSON_NAME, DocumentEntities, document_entities, place_names, places_written
@@ -63,7 +63,7 @@ _PRIOR = re.compile(
     r"|(?:compared\s+(?:with|to)|versus|vs\.?|previously|formerly|down\s+from|up\s+from)\s+(?:\w+\s+)?$",
     re.I,
 )
-_FORECAST = re.compile(
+_FORECAST = guarded(
     r"\b(?:projected|forecast|forecasts|expected?s?|expects|predicts?|guided|guides|guidance|anticipates?|sees|"
     r"projections?|projects|projecting|(?:officials|analysts|economists|policymakers|investors|traders)\s+see|"
     r"outlook|estimates?\s+(?:it\s+)?will|will\s+(?:reach|hit|"
@@ -1508,7 +1508,7 @@ _RATES = {"consumer price": "inflation", "cpi": "inflation", "price index": "inf
 # factor ("doubled" is 1.9 to 2.1 times: 90% to 110% more), as loosely as reporters use the words.
 MULTIPLES = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "tripling": 3.0, "quadrupled": 4.0,
              "halved": 0.5, "halving": 0.5}
-_MULTIPLE = re.compile(r"\b(?:" + "|".join(MULTIPLES) + r")\b", re.I)
+_MULTIPLE = guarded(r"\b(?:" + "|".join(MULTIPLES) + r")\b", re.I)
 _NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*"
 _NAME_COMMA = re.compile(rf"(?<![\w'’.-])({_NAME}),\s*$")
 _SENTENCE_END = re.compile(r"[\w'’-]{4,}\.\s+")  # (not "Mr. Ortberg", "John J. Ray")

@@ -9,6 +9,7 @@ from functools import cached_property, lru_cache
 
 from ..models import Mention, NameValue, RoleValue
 from ..recognizers.organizations import BASED
+from ..text.patterns import guarded
 from ..vocabulary import Vocabulary
 
 
@@ -130,7 +131,7 @@ def _references(words: tuple[str, ...]) -> re.Pattern[str]:
 # (and dying: "Keaton died Saturday" is a person's surname)
 _SAID = re.compile(r"\b(?:said|says|told|added|wrote|argued|insisted|died|dies)\b")
 _SAID_BY = re.compile(r"(?:(?P<prev>[\w.,'’-]+)\s+)?(?<![\w-])(?P<name>[A-Z][\w'’-]+)\s+$")
-_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Judge|Justice)\.?\s+(?P<surname>[A-Z][\w'’-]+)")
+_HONORIFIC = guarded(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Judge|Justice)\.?\s+(?P<surname>[A-Z][\w'’-]+)")
 PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|De|Di|La|Le)?[A-Z][a-z'’-]+){1,2}")
 
 

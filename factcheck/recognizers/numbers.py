@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..models import Mention, NumberValue
 from ..normalize.intervals import INF, apply_hedge, rounding_halfwidth
 from ..normalize.units import DURATION_UNITS, canonical_unit
-from ..text.patterns import compile_stored
+from ..text.patterns import compile_stored, guarded
 from ..text.spans import Spans
 from ..vocabulary import Vocabulary, load_vocabulary, words_pattern
 from .number_words import PATTERN as WORD_NUMBER
@@ -193,11 +193,11 @@ def _is_year_like(m: re.Match[str]) -> bool:
 # A time written in several units, as races and records are: "2:00:35", "3:43.13", "2 hours and 35 seconds",
 # "two hours 13 minutes 44 seconds" (units from the largest down); one figure, in seconds
 _SMALL = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_CLOCK = re.compile(r"(?<![\d:.,])(?:(?P<h>\d{1,2}):(?P<hm>[0-5]\d):(?P<hs>[0-5]\d(?:\.\d{1,3})?)"
+_CLOCK = guarded(r"(?<![\d:.,])(?:(?P<h>\d{1,2}):(?P<hm>[0-5]\d):(?P<hs>[0-5]\d(?:\.\d{1,3})?)"
                     r"|(?P<m>\d{1,2}):(?P<ms>[0-5]\d\.\d{1,3}))(?![\d:]|\s*(?:[ap]\.?m\b|GMT|UTC|[ECMP][SD]T\b))",
                     re.I)
 _PART = r"(?P<{u}>{n})[\s-]+{w}"
-_SPELLED = re.compile(
+_SPELLED = guarded(
     r"(?<![\w-])(?:" + _PART.format(u="h", n=_SMALL, w=r"(?:hours?|hrs?)\b") + r"(?:,?\s+(?:and\s+)?"
     + _PART.format(u="m", n=_SMALL, w=r"(?:minutes?|mins?)\b") + r")?(?:,?\s+(?:and\s+)?"
     + _PART.format(u="s", n=r"\d{1,2}(?:\.\d+)?|" + _SMALL, w=r"(?:seconds?|secs?)\b") + r")?"
@@ -366,7 +366,7 @@ def _bare(m: Mention, noun_ok: bool = False) -> bool:
             and not v.hedge and (noun_ok or v.noun is None))
 
 
-_FRACTION = re.compile(r"(?<![\w/.])(?P<neg>[-−]\s?)?(?:(?P<whole>\d+)\s+)?(?P<num>\d+)/(?P<den>\d+)(?![\w/])"
+_FRACTION = guarded(r"(?<![\w/.])(?P<neg>[-−]\s?)?(?:(?P<whole>\d+)\s+)?(?P<num>\d+)/(?P<den>\d+)(?![\w/])"
                        r"|(?P<uni>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
 _UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
                       "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
@@ -402,7 +402,7 @@ def _fractions(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
-_PERCENT_OF = re.compile(r"(?<![\w-])(?:percents?|per\s?cents?)\s+of\s+", re.I)
+_PERCENT_OF = guarded(r"(?<![\w-])(?:percents?|per\s?cents?)\s+of\s+", re.I)
 
 
 def _percent_of(text: str, found: list[Mention], g: NumberGrammar) -> list[Mention]:

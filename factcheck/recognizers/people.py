@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..models import Mention, NameValue, RoleValue
-from ..text.patterns import compile_stored
+from ..text.patterns import compile_stored, first_guarded
 from ..text.sentences import sentence_start
 from ..vocabulary import Vocabulary, load_vocabulary, words_pattern
 
@@ -60,7 +60,7 @@ def role_grammar(vocab: Vocabulary | None = None) -> RoleGrammar:
     role_names = sorted(v.role_by_name, key=len, reverse=True)
     roles = "(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in role_names) + ")"
     return RoleGrammar(
-        role=compile_stored(rf"(?<![\w-])(?P<co>co-?)?{roles}(?:s(?![\w-]))?(?![\w-])", re.I),
+        role=compile_stored(first_guarded(rf"(?<![\w-])(?P<co>co-?)?{roles}(?:s(?![\w-]))?(?![\w-])", re.I), re.I),
         left_org=compile_stored(
             rf"(?:(?P<tense>{tense})\s*)?(?:(?P<org>{ORG}|its|their|the\s+company)(?P<poss>['’]s)?\s+)?"
             rf"(?:(?P<tense2>{tense})\s*)?$", re.I),
@@ -81,8 +81,8 @@ def role_grammar(vocab: Vocabulary | None = None) -> RoleGrammar:
         right_person=compile_stored(
             rf"(?:\s+and\s+(?:co-?)?founder)?,?\s+(?P<person>{NAME})(?![\w])(?:\s+and\s+(?P<person2>{NAME})(?![\w]))?"),
         right_org=compile_stored(rf"\s+(?:of|at|for)\s+(?P<org>{ORG})"),
-        founded_by=compile_stored(
-            rf"(?:co-?)?founded\s+by\s+(?P<person>{SURNAME})(?:\s+and\s+(?P<person2>{NAME}))?", re.I),
+        founded_by=compile_stored(first_guarded(
+            rf"(?:co-?)?founded\s+by\s+(?P<person>{SURNAME})(?:\s+and\s+(?P<person2>{NAME}))?", re.I), re.I),
         person_founded=compile_stored(
             rf"(?P<person>{SURNAME})\s+(?:co-?)?founded\s+(?P<org>the\s+company|{ORG}|it)", re.I),
         verb_tense=verb_tense,
