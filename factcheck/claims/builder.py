@@ -29,7 +29,7 @@ from ..normalize.units import DURATION_UNITS
 from ..recognizers import recognize
 from ..recognizers.organizations import COMMON_CAPS, PRICE_NOUNS, SENTENCE_WORDS
 from ..recognizers.people import clean_person
-from ..text.patterns import compile_stored, guarded
+from ..text.patterns import compile_stored, first_guarded, guarded
 from ..text.sentences import document_sentences
 from ..vocabulary import Attribute, Vocabulary, load_vocabulary, words_pattern
 from .entities import PERSON_NAME, DocumentEntities, document_entities, place_names, places_written
@@ -662,8 +662,8 @@ def _elapsed_claim(ctx: _Ctx, sent: Sentence, m: Mention, add: Callable[..., Cla
 
 
 _BASIS = re.compile(r"\b(pre|post)[- ]money\b", re.I)
-_ROUND = re.compile(r"\b(?:(?P<series>Series\s+[A-H]\d?)|(?P<seed>pre-seed|seed)\s+(?:round|funding|financing)"
-                    r"|(?P<tranche>(?:first|second|third|final)\s+tranche))\b", re.I)
+_ROUND = guarded(r"\b(?:(?P<series>Series\s+[A-H]\d?)|(?P<seed>pre-seed|seed)\s+(?:round|funding|financing)"
+                 r"|(?P<tranche>(?:first|second|third|final)\s+tranche))\b", re.I)
 
 
 def _basis(text: str, sent: Sentence, m: Mention) -> str | None:
@@ -681,12 +681,14 @@ def _basis(text: str, sent: Sentence, m: Mention) -> str | None:
 @lru_cache(maxsize=4)
 def _scope_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     places = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(vocab.scope_places, key=len, reverse=True))
-    return (compile_stored(words_pattern(vocab.scope_global), re.I),
-            compile_stored(rf"(?:\b(?i:in|across|for)\s+(?P<place>{places})(?![\w])|\b(?P<owner>{places})['’]s\b)"),
+    return (compile_stored(first_guarded(words_pattern(vocab.scope_global), re.I), re.I),
+            compile_stored(first_guarded(
+                rf"(?:\b(?i:in|across|for)\s+(?P<place>{places})(?![\w])|\b(?P<owner>{places})['’]s\b)")),
             # "New Mexico has reported 35 cases", "New Mexico, which has 35 cases": the place counts them
-            compile_stored(rf"(?<!and\s)(?<!,\s)\b(?P<place>{places}),?\s+(?i:(?:which|where\s+officials)\s+)?(?i:(?:has|have|had)\s+)?"
-                           r"(?i:(?:reported|recorded|confirmed|counted|registered|logged|has|had)\s+)"
-                           rf"(?i:{HEDGED})$"))
+            compile_stored(first_guarded(
+                rf"(?<!and\s)(?<!,\s)\b(?P<place>{places}),?\s+(?i:(?:which|where\s+officials)\s+)?"
+                r"(?i:(?:has|have|had)\s+)?(?i:(?:reported|recorded|confirmed|counted|registered|logged|has|had)\s+)"
+                rf"(?i:{HEDGED})$")))
 
 
 _PARTICIPLE_AFTER = re.compile(r"[^,;]*,\s+[a-z]+ing\b")

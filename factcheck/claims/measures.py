@@ -12,7 +12,7 @@ import re
 from ..models import Mention, NumberValue
 from ..normalize.units import DURATION_UNITS
 from ..recognizers.organizations import DEMONYMS
-from ..text.patterns import compile_stored
+from ..text.patterns import compile_stored, guarded
 
 STOP = {
     "the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "as", "than",
@@ -856,7 +856,7 @@ _CHANGE_BASES = (
 _FUTURE = re.compile(r"\b(?:will|would|is\s+set\s+to|are\s+set\s+to|to\s+be)\b", re.I)
 _MONTH_BASIS = re.compile(r"from\s+[A-Z]", re.I)
 _FIGURE_SPLIT = re.compile(r"\d[\d.,]*\s*(?:%|percent\b|per\s?cent\b)")
-_CHANGE_BASIS = re.compile("|".join(f"(?P<b{i}>{p})" for i, (_, p) in enumerate(_CHANGE_BASES)), re.I)
+_CHANGE_BASIS = guarded("|".join(f"(?P<b{i}>{p})" for i, (_, p) in enumerate(_CHANGE_BASES)), re.I)
 
 
 def change_basis(before: str, after: str) -> str | None:

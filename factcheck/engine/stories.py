@@ -43,6 +43,8 @@ class Stories:
     def __init__(self, docs: dict[str, Document]) -> None:
         self.docs = docs
         self._names: dict[str, tuple[frozenset[int], int]] = {}
+        self._pairs: dict[tuple[str, str], bool] = {}  # a figure asks of the few documents nearest it, as its
+        # neighbours in the document do: the answer is asked again far more often than it is new
 
     def one_story(self, a: str, b: str) -> bool:
         """Whether two documents tell of one story: they share a proper name or two ("Alaska", "Ohtani"), not only
@@ -50,10 +52,17 @@ class Stories:
         and its source)."""
         if a == b or len(self.docs) <= 2:
             return True
-        (na, ia), (nb, ib) = self._names_of(a), self._names_of(b)
-        # (a document naming nothing, "The company's revenue rose", may be of any story; two names are asked of
-        # documents that write two or more inside their sentences, one of those that write fewer)
-        return len(na.intersection(nb)) >= min(MIN_SHARED_NAMES, max(1, ia), max(1, ib), len(na), len(nb))
+        key = (a, b) if a < b else (b, a)
+        found = self._pairs.get(key)
+        if found is None:
+            if len(self._pairs) >= 100_000:  # (a few MB)
+                self._pairs.clear()
+            (na, ia), (nb, ib) = self._names_of(a), self._names_of(b)
+            # (a document naming nothing, "The company's revenue rose", may be of any story; two names are asked of
+            # documents that write two or more inside their sentences, one of those that write fewer)
+            found = self._pairs[key] = len(na.intersection(nb)) >= min(MIN_SHARED_NAMES, max(1, ia), max(1, ib),
+                                                                        len(na), len(nb))
+        return found
 
     def _names_of(self, document: str) -> tuple[frozenset[int], int]:
         found = self._names.get(document)

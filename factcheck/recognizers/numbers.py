@@ -194,8 +194,8 @@ def _is_year_like(m: re.Match[str]) -> bool:
 # "two hours 13 minutes 44 seconds" (units from the largest down); one figure, in seconds
 _SMALL = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _CLOCK = guarded(r"(?<![\d:.,])(?:(?P<h>\d{1,2}):(?P<hm>[0-5]\d):(?P<hs>[0-5]\d(?:\.\d{1,3})?)"
-                    r"|(?P<m>\d{1,2}):(?P<ms>[0-5]\d\.\d{1,3}))(?![\d:]|\s*(?:[ap]\.?m\b|GMT|UTC|[ECMP][SD]T\b))",
-                    re.I)
+                 r"|(?P<m>\d{1,2}):(?P<ms>[0-5]\d\.\d{1,3}))(?![\d:]|\s*(?:[ap]\.?m\b|GMT|UTC|[ECMP][SD]T\b))",
+                 re.I)
 _PART = r"(?P<{u}>{n})[\s-]+{w}"
 _SPELLED = guarded(
     r"(?<![\w-])(?:" + _PART.format(u="h", n=_SMALL, w=r"(?:hours?|hrs?)\b") + r"(?:,?\s+(?:and\s+)?"
@@ -367,7 +367,7 @@ def _bare(m: Mention, noun_ok: bool = False) -> bool:
 
 
 _FRACTION = guarded(r"(?<![\w/.])(?P<neg>[-−]\s?)?(?:(?P<whole>\d+)\s+)?(?P<num>\d+)/(?P<den>\d+)(?![\w/])"
-                       r"|(?P<uni>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
+                    r"|(?P<uni>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
 _UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
                       "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 
