@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -630,6 +630,9 @@ def run(rule: Rule, opts: Options, corpus: Corpus) -> Iterator[Finding]:
 
 def _matches(c: _Figure, ix: Index, opts: Options) -> list[tuple[_Figure, list[str]]]:
     """The other sources' figures `c` stands against, best aligned first, at most `max_per_figure`."""
+    probe = _probe(c, ix)
+    if probe is None:
+        return []
     doc = c.figure.document
     postings, posted_at = ix.postings, ix.posted
     own = ix.figures[doc]
@@ -670,7 +673,8 @@ def _matches(c: _Figure, ix: Index, opts: Options) -> list[tuple[_Figure, list[s
         chosen[d.figure.document].append(d)
     pairs: list[tuple[float, tuple[str, int, int], _Figure, list[str]]] = []
     for figures in chosen.values():
-        best = _best(c, list({id(d): d for d in figures}.values()), ix.pools.get((doc, dim), _EMPTY), ix, opts)
+        best = _best(c, probe, list({id(d): d for d in figures}.values()), ix.pools.get((doc, dim), _EMPTY), ix,
+                     opts)
         if best is not None:
             pairs.append((-best[0], best[1].place, best[1], best[2]))
     pairs.sort(key=lambda p: (p[0], p[1]))
@@ -734,21 +738,44 @@ def _near(c: _Figure, d: _Figure) -> int:
     return len(set(c.before).intersection(d.before)) + len(set(c.after).intersection(d.after))
 
 
-def _best(c: _Figure, found: list[_Figure], own: _Pool, ix: Index,
+class _Probe(NamedTuple):
+    """What `_best` reads of the figure it aligns, read once per figure rather than once per other document."""
+
+    before: set[str]
+    after: set[str]
+    words: set[str]
+    named: bool
+    dated: tuple[date, date] | None
+    bound: bool
+    noun: str | None
+    date_words: str
+    change: bool
+    basis: str | None
+    published: date | None
+    new_level: bool
+
+
+def _probe(c: _Figure, ix: Index) -> _Probe | None:
+    """`c` read for `_best`; None if it aligns with nothing ("after Tuesday's debate": the debate's day)."""
+    a = c.figure
+    is_date = c.numbers[0][2]
+    if is_date and _possessive(a):
+        return None
+    change = not is_date and _written_as_change(a.quote, a.text)
+    published = ix.published(a.document)
+    return _Probe(set(c.before), set(c.after), set(c.words), c.named, c.dated, c.bound, c.noun, c.date_words, change,
+                  _basis(a.quote, a.text) if change else None, published,
+                  published is not None and _written_as_new_level(a.quote, a.text))
+
+
+def _best(c: _Figure, p: _Probe, found: list[_Figure], own: _Pool, ix: Index,
           opts: Options) -> tuple[float, _Figure, list[str]] | None:
-    """The other source's figure written in the words closest to `c`'s, if close enough."""
+    """The other source's figure written in the words closest to `c`'s (read as `p`), if close enough."""
     scored: list[tuple[float, tuple[str, int, int], int, _Figure]] = []
     a = c.figure
     ranged = len(c.numbers) == 2
-    before, after, words = set(c.before), set(c.after), set(c.words)
-    named, dated, bound, noun, date_words = c.named, c.dated, c.bound, c.noun, c.date_words  # read once
+    before, after, words, named, dated, bound, noun, date_words, change, basis, published, new_level = p
     is_date, x = c.numbers[0][2], c.numbers[0][0]
-    if is_date and _possessive(a):
-        return None  # "after Tuesday's debate": the debate's day, no figure's
-    change = not is_date and _written_as_change(a.quote, a.text)
-    basis = _basis(a.quote, a.text) if change else None
-    published = ix.published(a.document)
-    new_level = published is not None and _written_as_new_level(a.quote, a.text)
     max_ratio = opts.max_ratio
     # The cheap tests first, on every candidate; those of single values before those of sets (a third of the
     # candidates of a corpus of reprints are values too far apart alone). All must pass: their order changes nothing.
