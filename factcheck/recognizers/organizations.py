@@ -79,10 +79,11 @@ DATE_LEADS = {"Last", "Next", "This", "Early", "Late", "Mid", "On", "Since", "Un
 
 
 def _is_title_case(sentence: str) -> bool:
+    # A headline: no closing full stop (most lines have one: tested first), and mostly capitalised words.
+    if sentence.rstrip().endswith("."):
+        return False
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", sentence) if len(w) > 3]
-    # A headline: mostly capitalised words and no closing full stop.
-    return (len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7
-            and not sentence.rstrip().endswith("."))
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7
 
 
 CALENDAR_WORDS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
