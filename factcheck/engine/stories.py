@@ -55,7 +55,7 @@ class Stories:
         key = (a, b) if a < b else (b, a)
         found = self._pairs.get(key)
         if found is None:
-            if len(self._pairs) >= 100_000:  # (a few MB)
+            if len(self._pairs) >= 20_000:  # (two MB at most)
                 self._pairs.clear()
             (na, ia), (nb, ib) = self._names_of(a), self._names_of(b)
             # (a document naming nothing, "The company's revenue rose", may be of any story; two names are asked of
