@@ -43,6 +43,7 @@ from .measures import (
     MONEY_NOUN_AFTER,
     PAY_SYNONYMS,
     SESSION_VERBS,
+    TO_SETTLE,
     YEARLY,
     change_basis,
     linked_measure,
@@ -932,8 +933,10 @@ def _attribute(vocab: Vocabulary, m: Mention, cues: dict[str, list[tuple[int, in
         if attr.not_before and _not_before(attr.not_before).match(text, m.end):
             continue  # "paid $2 million a year": a rate, not a sum invested
         linked = cue[1] <= m.start and _LINKED.fullmatch(text, cue[1], m.start) is not None
-        if m.kind == "money" and not linked and MONEY_NOUN_AFTER.match(text, m.end):
-            continue  # "who bought the franchise, agreed to pay a $60 million fine as part of the deal": the fine
+        if m.kind == "money" and not linked and (MONEY_NOUN_AFTER.match(text, m.end) or TO_SETTLE.match(text, m.end)):
+            # "who bought the franchise, agreed to pay a $60 million fine as part of the deal": the fine; "proposed
+            # paying $9 billion to settle the claims": a settlement
+            continue
         if m.kind == "money" and not linked and _MONEY_NOUN_BEFORE.search(text, max(0, m.start - 40), m.start):
             continue  # "paid a ransom of $22 million to the hackers": the ransom, no investment
         if linked:

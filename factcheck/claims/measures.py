@@ -127,7 +127,7 @@ def linked_measure(before: str) -> str | None:
 MONEY_NOUN_AFTER = re.compile(r"[\s-]+(?P<noun>fine|penalty|settlement|bonus|payment|payout|loan|grant|donation|"
                               r"subsidy|refund|ransom|pay\s+package|severance)s?\b", re.I)
 _SENTENCED_TO = re.compile(r"\bsentenced\b[^.;:]{0,40}?\bto\s+(?:serve\s+)?" + _HEDGED_END, re.I)
-_TO_SETTLE = re.compile(r"\s+(?:in\s+\w+\s+)?to\s+(?:settle|resolve)\b", re.I)
+TO_SETTLE = re.compile(r"\s+(?:in\s+\w+\s+)?to\s+(?:settle|resolve)\b", re.I)
 MONEY_VERB = re.compile(
     r"(?P<verb>earned|earns|lost|loses|spent|spends|paid|pays|raised|raises|borrowed|owes|owed|generated|netted|"
     r"cost|costs)\s+(?:(?-i:[A-Z][\w'’&.-]*)\s+){0,3}"
@@ -155,7 +155,8 @@ VERBS = {"reported", "posted", "said", "announced", "expects", "expected", "reac
          "generated", "saw", "had", "has", "have", "achieved", "declared", "approved", "raised", "cut", "set",
          "sold", "sells", "priced", "offered", "issued", "bought", "see", "sees", "project", "projects",
          "projected", "predict", "predicts", "predicted",
-         "held", "kept", "maintained"}  # ("The Fed held rates steady at 5.25%-5.5%": rates)
+         # ("The Fed held rates steady at 5.25%-5.5%": rates; "the storm brought gusts of")
+         "held", "kept", "maintained", "brought", "brings", "bring"}
 # "the unemployment rate ending the year at 4.4%": a participle and its time are not the measure
 _ENDING = {"ending", "closing", "finishing", "starting", "beginning", "opening", "ended", "closed", "finished"}
 
@@ -236,6 +237,12 @@ def _clean(words: list[str], last: bool = False) -> list[str]:
     ending = next((i for i, w in enumerate(out) if w in _ENDING and i > 0), None)
     if ending is not None:
         out = out[:ending]
+    modal = next((i for i in range(len(out) - 3, -1, -1) if out[i] in _MODALS), None)
+    if modal is not None and out[modal + 1] not in _BE and out[modal + 2] not in STOP \
+            and out[modal + 2] not in PREPOSITIONS:
+        # "the fires could cause insured losses (of)": a modal's verb, then its object (not "will be in the range
+        # of", "will lead to somewhere in the neighborhood of")
+        out = out[modal + 2 :]
     if any(w in VERBS for w in out):
         verb = [i for i, w in enumerate(out) if w in VERBS][-1]
         # (what follows the verb is its object, the measure; a verb last is the measure's own: "Core inflation held
@@ -268,7 +275,11 @@ def _clean(words: list[str], last: bool = False) -> list[str]:
 _NUMBER_WORD = re.compile(r"\d[\d.,]*")
 _ABBREVIATION = re.compile(r"(?:[a-z]\.){2,}")
 _PERIOD_WORD = re.compile(r"(?:first|second|third|fourth|1st|2nd|3rd|4th)-(?:quarter|half)|(?:19|20)\d\d")
-_AUXILIARIES = {"has", "have", "had", "will", "would", "could", "may", "might", "should", "shall", "can"}
+# A state a share of something is in ("0% contained", "95% full", "60% complete")
+_STATE_AFTER = re.compile(r"\s+(?P<state>contained|complete|completed|finished|done|full|booked|occupied|vaccinated|"
+                          r"funded|built|sold|filled|staffed|counted|restored|reopened|operational)\b", re.I)
+_MODALS = {"will", "would", "could", "may", "might", "should", "shall", "can"}
+_AUXILIARIES = {"has", "have", "had"} | _MODALS
 _BE_TO = {"is", "are", "was", "were"}
 _BE = _BE_TO | {"be", "been", "being"}
 _ADVERB = re.compile(r"(?:ally|ively|ently|antly|ously|edly|ably|ibly)$")
@@ -347,6 +358,8 @@ def _canonical(key: str | None) -> str | None:
         return f"people {words[1]}"  # "11 remain trapped", as "13 others trapped": people trapped
     if words[-1] in ("wind", "winds", "windspeed") or words[-2:] in (["wind", "speed"], ["wind", "speeds"]):
         return "wind speed"  # "top sustained winds", "maximum sustained winds", "winds" (gusts are another measure)
+    if words[-1] in ("gust", "gusts"):
+        return "gusts"  # "wind gusts", "gusts"
     head, per, unit = key.partition(" per ")
     if per and head in SYNONYMS:  # "national living wage per hour" is the minimum wage per hour
         return SYNONYMS[head] + per + unit
@@ -539,6 +552,8 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
                 # window of an average; neither measures anything
                 return None
             return "prison sentence" if key.endswith("sentence") else f"{key} length"
+        if v.unit == "km/h" and _GUSTING.search(before):
+            return "gusts"  # "winds gusting up to 100 mph", "gusts of up to 90 mph"
         if v.unit == "second" and (":" in m.text or len(_TIME_UNITS.findall(m.text)) > 1):
             return "time"  # "finished in 2:04:02", "two hours and 35 seconds": a time taken, as races are timed
         if v.unit in DURATION_UNITS and _SENTENCED_TO.search(before):
@@ -564,7 +579,9 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
             if noun:
                 way = "increase" if moved.group("verb").lower().startswith(_RAISING) else "cut"
                 return f"{_SAME_THING.get(noun, noun)} {way}"
-        counted = _count_measure(before, after)
+        did = _DID.match(after) if v.unit != "count" else None
+        # ("winds of 100 mph grounded firefighting aircraft": what the speed did, not what it measures)
+        counted = _count_measure(before, after) if did is None or did.group(1).lower() in NOT_VERBS else None
         if counted is not None and " " not in counted and _TOTAL_OF.search(before):
             counted += " total"  # "of the 300 seats": all the seats there are ("of the 132 people aboard" says so)
         elif counted is not None and _SHARE_OF_TOTAL.search(before):
@@ -581,6 +598,10 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
             if words:
                 counted = " ".join(words)
         return _canonical(COUNTED.get(counted or "", counted))
+    state = _STATE_AFTER.match(after) if m.kind == "percent" else None
+    if state:  # "the fire was 0% contained", "the stadium is 95% full": how far along a thing is, not the thing
+        word = state.group("state").lower()
+        return "complete" if word in ("completed", "finished", "done") else word
     market = _IN_MARKET_VALUE.match(after) if m.kind == "money" else None
     if market:  # "erasing $12.5 billion in market value", "added $200 billion to its market cap": a change of it
         return "market value " + ("gained" if _GAINED.search(before) else "lost")
@@ -605,7 +626,7 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
             if key == "loss" and not per:
                 return "net loss"  # "posted a loss of $1.44 billion": a company's loss, as "a net loss of" says
             return key if key.endswith(per or "per share") else key + per
-    if m.kind == "money" and not per and _TO_SETTLE.match(after):
+    if m.kind == "money" and not per and TO_SETTLE.match(after):
         return "settlement"  # "agreed to pay $2.1 billion to settle the lawsuit", as "a $2.1 billion settlement"
     named = MONEY_NOUN_AFTER.match(after) if m.kind == "money" and not per else None
     if named:  # "paid a $22 million ransom": the ransom, whatever the verb
@@ -682,6 +703,9 @@ _INSTRUMENTS = {"note", "notes", "bond", "bonds", "yield", "yields", "treasury",
 # The thing a hyphenated duration describes ("a 53-day strike"): lower-case words, not a name ("10-year Treasury")
 _LASTING = re.compile(r"\s+(?P<np>(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*))?)")
 # What a measure in a unit is of: "16 inches (41 centimeters) of rain", "2 million barrels of oil"
+_DID = re.compile(r"\s+([a-z]{4,}ed)\b")
+_GUSTING = re.compile(r"\bgust(?:s|ing|ed)?\s+(?:(?:of|at|to|reaching|topping)\s+)?(?:up\s+to\s+|as\s+high\s+as\s+|"
+                      r"about\s+|around\s+|nearly\s+|more\s+than\s+)?$", re.I)
 _MEASURED = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?of\s+(?:the\s+)?(?P<noun>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)")
 _CLAUSE_LABEL = re.compile(r"^(?:the|a|an|it|this|that|these|those)\b|\b(?:is|are|was|were|be|been|has|have|had)\b",
                            re.I)
@@ -711,8 +735,11 @@ CONJUNCTIONS = {"because", "although", "though", "unless", "whereas", "while", "
 _NOUN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 # Past verbs that follow a number as often as nouns do ("Ribeiro, 34 went on the run"): no counted noun
 _NOT_NOUNS = {"went", "came", "got", "took", "gave", "saw", "made", "told", "ran", "won", "began", "became", "did"}
+# ("under evacuation orders", "were ordered to evacuate", "(forced 30,000 people) to leave their homes")
 _ON_BOARD = re.compile(r"\b(?:on\s+board|onboard)\b|\b(?P<evac>under\s+(?:an?\s+)?(?:mandatory\s+)?evacuation\s+"
-                       r"(?:orders?|warnings?|notices?))|\b(?P<dark>(?:without|lost)\s+(?:power|electricity))\b", re.I)
+                       r"(?:orders?|warnings?|notices?)|(?:(?:were|was|have\s+been|had\s+been|been)\s+)?"
+                       r"(?:(?:ordered|told|forced|urged)\s+)?to\s+(?:evacuate|flee|leave\s+(?:their|his|her)\s+homes?)\b)"
+                       r"|\b(?P<dark>(?:without|lost)\s+(?:power|electricity))\b", re.I)
 # Where a figure's clause ends after it: punctuation, but not an initial's full stop ("33,000 U.S. workers")
 _CLAUSE_END = re.compile(r"[,;:()\[\]—–\"“”]|(?<![A-Z])\.")
 # Who is counted as without power, whatever the outlet calls them ("3 million homes and businesses", "customers")
@@ -781,8 +808,8 @@ def _count_measure(before: str, after: str) -> str | None:
         if considered > 3:
             break
         if (lw in STOP or lw in PREDICATES or lw in ADVERBS or lw in PREPOSITIONS or lw in CONJUNCTIONS
-                or (noun is not None and (lw.endswith("ly") or lw.endswith("ed")))):
-            break
+                or (noun is not None and (lw.endswith(("ly", "ed")) or lw.endswith("ing") and len(lw) > 5))):
+            break  # ("58,000 lawsuits alleging its talc caused cancer": what they allege is no part of them)
         if _NOUN.fullmatch(lw):  # "vehicles", "RAV4s", "F-150s"
             if noun is not None and lw in ("member", "members"):
                 continue  # "22 crew members": the crew ("staff members", "board members")

@@ -52,6 +52,12 @@ COMMON_CAPS = {"I", "A", "AI", "CEO", "CFO", "U.S", "U.S.", "US", "UK", "EU", "G
                "Regulators", "Lawmakers", "Prosecutors", "Researchers", "Patients", "Passengers", "Protesters",
                "Critics", "Supporters", "Executives", "Traders", "Economists", "Lenders", "Borrowers", "Buyers",
                "Tenants", "Survivors", "Victims", "Volunteers", "Soldiers", "Troops", "Farmers", "Students",
+               "Jurors", "Judges", "Officers", "Detectives", "Investigators", "Crews", "Evacuees", "Homeowners",
+               "Drivers", "Pilots", "Nurses", "Teachers", "Parents", "Migrants", "Refugees", "Citizens", "Delegates",
+               "Forecasters", "Meteorologists", "Engineers", "Miners", "Pilgrims", "Mourners", "Guests", "Visitors",
+               # weather and disasters opening a sentence ("Gusts reached 80 mph")
+               "Gusts", "Wind", "Rain", "Snow", "Heat", "Smoke", "Flames", "Fires", "Wildfires", "Storms", "Floods",
+               "Floodwaters", "Aftershocks",
                # diseases named after people ("an experimental Alzheimer's drug")
                "Alzheimer", "Parkinson", "Huntington", "Crohn", "Hodgkin", "Tourette", "Asperger", "Lyme",
                # a role's tense before its title ("Former CEO Jack Dorsey")
