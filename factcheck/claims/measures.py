@@ -11,6 +11,7 @@ import re
 
 from ..models import Mention, NumberValue
 from ..normalize.units import DURATION_UNITS
+from ..recognizers.numbers import APPEARED
 from ..recognizers.organizations import DEMONYMS
 from ..text.patterns import compile_stored, guarded
 
@@ -124,8 +125,10 @@ def linked_measure(before: str) -> str | None:
 
 
 # A noun of money just after a figure, which says what the sum is ("a $22 million ransom", "a $60 million fine")
-MONEY_NOUN_AFTER = re.compile(r"[\s-]+(?P<noun>fine|penalty|settlement|bonus|payment|payout|loan|grant|donation|"
-                              r"subsidy|refund|ransom|pay\s+package|severance)s?\b", re.I)
+# ("a $60 million fine"; "£5m in add-ons", "$40 million in fines")
+MONEY_NOUN_AFTER = re.compile(r"(?:[\s-]+|\s+in\s+(?:[a-z-]+\s+)??)(?P<noun>fine|penalty|settlement|bonus|payment|"
+                              r"payout|loan|grant|donation|subsidy|refund|ransom|pay\s+package|severance|add-on|"
+                              r"incentive)(?:s|es)?\b", re.I)
 _SENTENCED_TO = re.compile(r"\bsentenced\b[^.;:]{0,40}?\bto\s+(?:serve\s+)?" + _HEDGED_END, re.I)
 TO_SETTLE = re.compile(r"\s+(?:in\s+\w+\s+)?to\s+(?:settle|resolve)\b", re.I)
 MONEY_VERB = re.compile(
@@ -150,7 +153,7 @@ PREPOSITIONS = {"in", "during", "for", "at", "on", "over", "from", "to", "by", "
                 "above", "along", "among", "between", "against", "toward", "towards", "beyond", "compared", "versus"}
 CHANGE_NOUNS = {"rise", "increase", "decline", "drop", "fall", "growth", "jump", "gain", "decrease", "surge", "slump",
                 "cut", "reduction", "boost", "climb", "dip", "plunge"}
-VERBS = {"reported", "posted", "said", "announced", "expects", "expected", "reached", "recorded", "delivered",
+VERBS = {"reported", "posted", "said", "announced", "expect", "expects", "expected", "reached", "recorded", "delivered",
          "forecast", "forecasts",
          "generated", "saw", "had", "has", "have", "achieved", "declared", "approved", "raised", "cut", "set",
          "sold", "sells", "priced", "offered", "issued", "bought", "see", "sees", "project", "projects",
@@ -552,6 +555,8 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
                 # window of an average; neither measures anything
                 return None
             return "prison sentence" if key.endswith("sentence") else f"{key} length"
+        if m.text.endswith("times") and APPEARED.search(before):
+            return "appearance"  # "played 204 times for West Ham", as "made 204 appearances"
         if v.unit == "km/h" and _GUSTING.search(before):
             return "gusts"  # "winds gusting up to 100 mph", "gusts of up to 90 mph"
         if v.unit == "second" and (":" in m.text or len(_TIME_UNITS.findall(m.text)) > 1):

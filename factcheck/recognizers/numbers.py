@@ -299,6 +299,9 @@ def recognize_numbers(text: str, vocab: Vocabulary | None = None) -> list[Mentio
 
 # Percentage points written after a number in words ("a half-percentage point", "half a percentage point",
 # "a quarter-point", "three-quarters of a percentage point", "one percentage point")
+# A player's appearances written as times ("played 204 times", "capped more than 50 times")
+APPEARED = re.compile(r"\b(?:played|appeared|featured|capped|started)\s+(?:(?:more\s+than|over|almost|nearly|about|"
+                      r"around|some)\s+)?$", re.I)
 _POINTS_AFTER = re.compile(r"(?:[\s-]+(?:a|of\s+a))?[\s-]+(?P<pct>percentage[\s-]+)?points?(?![\w-])", re.I)
 _DIGIT = re.compile(r"\d")
 _SIGN_WORD = re.compile(r"minus|negative", re.I)
@@ -546,6 +549,8 @@ def _read_number(text: str, m: re.Match[str], g: NumberGrammar, v: Vocabulary) -
         unit, factor = canonical_unit(unit)
         if unit.lower() in ("degrees", "degree") and _fahrenheit_only(text):
             unit = "°F"  # "an all-time high of 120 degrees" in a story that writes "129 degrees Fahrenheit"
+    elif m.group("times") and APPEARED.search(text, max(0, m.start() - 40), m.start()):
+        unit = "count"  # "played 204 times for West Ham": appearances counted, no multiple
     elif m.group("times") or m.group("xmult"):
         unit = "times"  # a multiple: "30 times", "tenfold", "3x"
     elif m.group("postsym"):

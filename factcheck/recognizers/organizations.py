@@ -34,6 +34,7 @@ COMMON_CAPS = {"I", "A", "AI", "CEO", "CFO", "U.S", "U.S.", "US", "UK", "EU", "G
                "Turnout", "Revenue", "Revenues", "Sales", "Shares", "Profit", "Profits", "Prices", "Inflation",
                "Unemployment", "Exports", "Imports", "Output", "Growth", "Demand", "Production", "Spending",
                "Voters", "Earnings", "Losses", "Costs", "Rates", "Stocks", "Markets", "Deaths", "Cases",
+               "Borrowing", "Lending", "Debt", "Investment", "Taxes",
                # measures written in capitals: "adjusted EBITDA was up 21%" names no company
                "EBITDA", "EBIT", "EPS", "GAAP", "ARPU", "CAGR", "GDP", "CPI", "YoY", "ROE", "ROI", "FX",
                # the words that open a sentence about a measure ("Organic revenues were", "Adjusted earnings rose")
