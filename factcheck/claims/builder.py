@@ -1049,6 +1049,7 @@ def _segment_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str]]]:
             for seg, words in vocab.segments.items() if words]
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _MARKET_VALUE = re.compile(r"market\s+(?:value|capitali[sz]ation|cap)", re.I)
 _PERIOD_SAID = re.compile(r"(annual|full-year|yearly|quarterly)\s+(?=\S)", re.I)
 _PERIOD_GRAIN = {"annual": "year", "full-year": "year", "yearly": "year", "quarterly": "quarter"}
@@ -1073,7 +1074,8 @@ _AT_SITE = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:at|in)\s+(?:its|their|the\s+comp
 
 
 def _segment(vocab: Vocabulary, noun: str | None, before: str, site: str = "") -> str | None:
-    phrase = f"{before[-20:]} {noun or ''} {site}".lower()
+    # (a capitalised word before the figure is a name, not a part of the company: "Arm was valued at $54.5 billion")
+    phrase = f"{_CAPITALISED.sub('', before[-20:])} {noun or ''} {site}".lower()
     return next((seg for seg, pattern in _segment_patterns(vocab) if pattern.search(phrase)), None)
 
 

@@ -125,8 +125,8 @@ def linked_measure(before: str) -> str | None:
 
 
 # A noun of money just after a figure, which says what the sum is ("a $22 million ransom", "a $60 million fine")
-# ("a $60 million fine"; "£5m in add-ons", "$40 million in fines")
-MONEY_NOUN_AFTER = re.compile(r"(?:[\s-]+|\s+in\s+(?:[a-z-]+\s+)??)(?P<noun>fine|penalty|settlement|bonus|payment|"
+# ("a $60 million fine", "a $12,000 signing bonus"; "£5m in add-ons", "$40 million in fines")
+MONEY_NOUN_AFTER = re.compile(r"(?:[\s-]+|\s+in\s+)(?:[a-z-]+\s+)??(?P<noun>fine|penalty|settlement|bonus|payment|"
                               r"payout|loan|grant|donation|subsidy|refund|ransom|pay\s+package|severance|add-on|"
                               r"incentive)(?:s|es)?\b", re.I)
 _SENTENCED_TO = re.compile(r"\bsentenced\b[^.;:]{0,40}?\bto\s+(?:serve\s+)?" + _HEDGED_END, re.I)
@@ -707,10 +707,17 @@ _INSTRUMENTS = {"note", "notes", "bond", "bonds", "yield", "yields", "treasury",
                 "bunds", "mortgage", "mortgages", "loan", "loans", "debt", "paper", "bill", "bills"}
 # The thing a hyphenated duration describes ("a 53-day strike"): lower-case words, not a name ("10-year Treasury")
 _LASTING = re.compile(r"\s+(?P<np>(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*))?)")
-# What a measure in a unit is of: "16 inches (41 centimeters) of rain", "2 million barrels of oil"
+# Those on strike: "a strike by 33,000 workers" (before the figure), "33,000 striking machinists", "45,000
+# dockworkers went on strike", "10,000 nurses walked out" (after it)
+_STRIKE_BY = re.compile(r"\b(?:strikes?|walkouts?|stoppages?)\s+(?:by|of|involving)\s+" + _HEDGED_END, re.I)
+_ON_STRIKE = re.compile(r"\s+striking\b|\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:(?:went|are|were|remain|remained|"
+                        r"have\s+been)\s+)?on\s+strike\b|\s+[a-z-]+\s+walked\s+out\b", re.I)
+# A verb right after a figure in a unit: what the speed or size did, not what it measures
 _DID = re.compile(r"\s+([a-z]{4,}ed)\b")
+# A speed that gusts reach ("winds gusting up to 100 mph", "gusts of up to 90 mph")
 _GUSTING = re.compile(r"\bgust(?:s|ing|ed)?\s+(?:(?:of|at|to|reaching|topping)\s+)?(?:up\s+to\s+|as\s+high\s+as\s+|"
                       r"about\s+|around\s+|nearly\s+|more\s+than\s+)?$", re.I)
+# What a measure in a unit is of: "16 inches (41 centimeters) of rain", "2 million barrels of oil"
 _MEASURED = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?of\s+(?:the\s+)?(?P<noun>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)")
 _CLAUSE_LABEL = re.compile(r"^(?:the|a|an|it|this|that|these|those)\b|\b(?:is|are|was|were|be|been|has|have|had)\b",
                            re.I)
@@ -786,6 +793,8 @@ def _people_who(verb: str) -> str:
 def _count_measure(before: str, after: str) -> str | None:
     if _TOOK_PART.match(after):
         return "turnout"  # "organisers said 150,000 people took part": how many came
+    if _STRIKE_BY.search(before) or _ON_STRIKE.match(after):
+        return "workers on strike"  # "a strike by 33,000 workers", "33,000 striking machinists", "went on strike"
     clause = _ON_BOARD.sub(lambda b: "evacuated" if b.group("evac") else "powerless" if b.group("dark") else "aboard",
                            _CLAUSE_END.split(after, maxsplit=1)[0])
     if "powerless" in clause:  # "left 3.4 million customers without electricity": that, not "left", is what is said
