@@ -185,9 +185,10 @@ class Qualifiers(BaseModel):
     copied_from: str | None = None
     relates: list[str] = Field(default_factory=list)
     open_attribute: bool = False
-    # a valuation's (before or after the new money) or a change's (against a year, a month or a quarter earlier)
-    basis: Literal["pre-money", "post-money", "year-on-year", "month-on-month", "quarter-on-quarter", "annualized",
-                   "average-price"] \
+    # a valuation's (before or after the new money; at a listing's offer price) or a change's (against a year, a
+    # month or a quarter earlier)
+    basis: Literal["pre-money", "post-money", "offer-price", "year-on-year", "month-on-month", "quarter-on-quarter",
+                   "annualized", "average-price"] \
         | None = None
     round: str | None = None
     scope: str | None = None

@@ -663,6 +663,8 @@ def _elapsed_claim(ctx: _Ctx, sent: Sentence, m: Mention, add: Callable[..., Cla
 
 
 _BASIS = re.compile(r"\b(pre|post)[- ]money\b", re.I)
+_AT_OFFER_PRICE = re.compile(r"\b(?:at|based\s+on|using)\s+(?:the|its|their)\s+(?:IPO|offer|offering|listing|float)\s+"
+                             r"price\b", re.I)
 _ROUND = guarded(r"\b(?:(?P<series>Series\s+[A-H]\d?)|(?P<seed>pre-seed|seed)\s+(?:round|funding|financing)"
                  r"|(?P<tranche>(?:first|second|third|final)\s+tranche))\b", re.I)
 
@@ -674,6 +676,8 @@ def _basis(text: str, sent: Sentence, m: Mention) -> str | None:
     b = _BASIS.search(window)
     if b:
         return f"{b.group(1).lower()}-money"
+    if m.kind == "money" and _AT_OFFER_PRICE.search(text, sent.start, m.start):
+        return "offer-price"  # "At the IPO price, Arm was valued at $54.5 billion": not where trading took it
     if m.kind != "percent":
         return None
     return change_basis(text[max(sent.start, m.start - 60) : m.start], text[m.end : min(sent.end, m.end + 60)])
