@@ -1242,7 +1242,9 @@ _COMPARISON = re.compile(r"\b(?:compared|versus|vs\.?|than|against|(?:up|down)\s
                          r"|" + _RECORD + r"\b", re.I)
 GENERIC_NOUNS = {"company", "company's", "firm", "group", "startup", "business", "its"}
 _CHANGE_BEFORE = compile_stored(
-    r"\b(?:increase[sd]?|rose|rise[sn]?|rising|risen|jump(?:ed|s)?|grew|grow(?:s|n|th)?|gain(?:ed|s)?|up|climb(?:ed|s)?|"
+    # ("made up 30% of purchases": a share, no change)
+    r"\b(?:increase[sd]?|rose|rise[sn]?|rising|risen|jump(?:ed|s)?|grew|grow(?:s|n|th)?|gain(?:ed|s)?|"
+    r"(?<!\bmade\s)(?<!\bmake\s)(?<!\bmakes\s)(?<!\bmaking\s)up|climb(?:ed|s)?|"
     r"surge[sd]?|soar(?:ed|s)?|decline[sd]?|drop(?:ped|s)?|fell|fall(?:s|en)?|down|decrease[sd]?|plunge[sd]?|"
     r"slump(?:ed|s)?|slid|sank|cut|shrank|shrunk|lower|higher|tumbled|spiked|expanded|contracted)"
     r"(?:\s+(?:by|of|an?|some|about|around|nearly|almost|roughly|approximately|more\s+than|over|just|another))*\s*$",

@@ -106,7 +106,9 @@ def document_entities(text: str, title: str | None, mentions: list[Mention], voc
     # a place is the story's company only if nothing else is named ("Lisbon plane crash: ..." is about the airline);
     # a person never is ("Rachel Reeves on Wednesday announced", "Ms Reeves said")
     places = place_names(vocab)
+    cited = _only_cited(text, orgs, canonical)
     ranked = [n for n, _ in counts.most_common() if n not in named_people]
+    ranked = [n for n in ranked if n not in cited]
     topic = next((n for n in ranked if n.lower().removeprefix("the ") not in places), ranked[0] if ranked else None)
     people: dict[str, str] = {}
     full_names = sorted(named_people, key=lambda p: -len(p.split()))
@@ -115,6 +117,36 @@ def document_entities(text: str, title: str | None, mentions: list[Mention], voc
         if len(p.split()) > 1:
             people.setdefault(p.split()[-1], p)
     return DocumentEntities(orgs, people, canonical, topic, _references(tuple(vocab.company_references)))
+
+
+# An agency that publishes figures ("the National Association of Realtors", "the Office for National Statistics")
+_AGENCY = re.compile(r"\b(?:Association|Bureau|Office|Department|Agency|Institute|Commission|Administration|Council|"
+                     r"Statistics|Survey|Realtors|Ministry|Authority|Board|Foundation|Centre|Center)\b")
+# Where a text cites its source: "according to (the) X", "data from X"; or ", (the) X said", ", X data showed"
+_SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|(?:data|figures|estimates)\s+from|(?:survey|report)\s+by)\s+"
+                            r"(?:the\s+)?$", re.I)
+_COMMA_BEFORE = re.compile(r",\s+(?:the\s+)?$")
+_CITED_AFTER = re.compile(r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*)?(?:['’]s)?"
+                          r"\s+(?:(?:data|figures|report|survey|estimates?)\s+)?(?:said|says|showed|show|shows|reported|"
+                          r"estimated|found)\b")
+
+
+def _only_cited(text: str, orgs: list[Mention], canonical: dict[str, str]) -> set[str]:
+    """The agencies a text only cites as its source of figures, never writes of: no story's company ("Sales of
+    homes fell 5.4%, the National Association of Realtors said": the figures are the market's, not the agency's)."""
+    cited: set[str] = set()
+    other: set[str] = set()
+    for m in orgs:
+        if not isinstance(m.value, NameValue):
+            continue
+        name = canonical.get(m.value.name, m.value.name)
+        lo = max(0, m.start - 25)
+        if _AGENCY.search(name) and (_SOURCE_BEFORE.search(text, lo, m.start) or (
+                _COMMA_BEFORE.search(text, lo, m.start) and _CITED_AFTER.match(text, m.end))):
+            cited.add(name)
+        else:
+            other.add(name)
+    return cited - other
 
 
 @lru_cache(maxsize=4)

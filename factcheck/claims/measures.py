@@ -607,6 +607,12 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
     if state:  # "the fire was 0% contained", "the stadium is 95% full": how far along a thing is, not the thing
         word = state.group("state").lower()
         return "complete" if word in ("completed", "finished", "done") else word
+    share = _SHARE_VERB.search(before) if m.kind == "percent" and _OF_NEXT.match(after) else None
+    if share:  # "First-time buyers accounted for 29% of sales", "made up 30% of purchases": their share (not
+        # "represents a 44% premium")
+        words = _clean(share.group("np").split())
+        if words:
+            return " ".join(words) + " share"
     market = _IN_MARKET_VALUE.match(after) if m.kind == "money" else None
     if market:  # "erasing $12.5 billion in market value", "added $200 billion to its market cap": a change of it
         return "market value " + ("gained" if _GAINED.search(before) else "lost")
@@ -713,6 +719,11 @@ _STRIKE_BY = re.compile(r"\b(?:strikes?|walkouts?|stoppages?)\s+(?:by|of|involvi
 _ON_STRIKE = re.compile(r"\s+striking\b|\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:(?:went|are|were|remain|remained|"
                         r"have\s+been)\s+)?on\s+strike\b|\s+[a-z-]+\s+walked\s+out\b", re.I)
 # A verb right after a figure in a unit: what the speed or size did, not what it measures
+# Who takes up a share of a whole: "(First-time buyers) accounted for 29% (of sales)", "made up", "represented"
+_OF_NEXT = re.compile(r"\s+of\b")
+_SHARE_VERB = compile_stored(rf"(?<![\w'’-])(?P<np>(?:{_NP_WORD}\s+){{0,4}}[a-z][\w'’-]*)\s+(?:accounted\s+for|"
+                             r"accounts?\s+for|made\s+up|makes?\s+up|represented|represents?|comprised|comprises?)\s+"
+                             + _HEDGED_END, re.I)
 _DID = re.compile(r"\s+([a-z]{4,}ed)\b")
 # A speed that gusts reach ("winds gusting up to 100 mph", "gusts of up to 90 mph")
 _GUSTING = re.compile(r"\bgust(?:s|ing|ed)?\s+(?:(?:of|at|to|reaching|topping)\s+)?(?:up\s+to\s+|as\s+high\s+as\s+|"

@@ -16,10 +16,18 @@ SENTENCE_WORDS = {w for w in NOT_NAMES if w[0].isupper() and w.lower() in {
     "after", "before", "since", "according", "is", "was", "has", "have", "had", "will", "says", "said", "there",
     "here"}}
 
+# The words that head a name continued by "of" or "for" ("Bank of America", "Bureau of Labor Statistics", "Office
+# for National Statistics", "University of Michigan"): after any other word, "of" ends the name ("Shares of Apple")
+_OF_HEADS = ("Bank", "Bureau", "Department", "Office", "University", "Association", "Institute", "Ministry", "Board",
+             "Council", "Commission", "Federation", "Chamber", "Society", "College", "Museum", "Academy", "Church",
+             "Republic", "Kingdom", "League", "Court", "Agency", "Administration", "Organization", "Organisation",
+             "Centre", "Center", "School", "Port")
+# A run of capitalised words ("St. Petersburg", "Mt. Everest": an abbreviation's full stop inside a name)
+_RUN = (r"(?:(?:St|Mt|Ft)\.(?=[ \u00a0][A-Z])|[A-Z][\w&.-]*[\w]|[a-z]{1,2}[A-Z][\w]*|[A-Z])"
+        r"(?:[ \u00a0](?:[A-Z][\w&.-]*[\w]|&|[A-Z]))*")
 _CANDIDATE = re.compile(
-    # ("St. Petersburg", "Mt. Everest": an abbreviation's full stop inside a name)
-    r"(?<![\w’'-])(?:(?:St|Mt|Ft)\.(?=[ \u00a0][A-Z])|[A-Z][\w&.-]*[\w]|[a-z]{1,2}[A-Z][\w]*|[A-Z])"
-    r"(?:[ \u00a0](?:[A-Z][\w&.-]*[\w]|&|[A-Z]))*"
+    r"(?<![\w’'-])" + _RUN + r"(?:(?:" + "|".join(f"(?<={h})" for h in _OF_HEADS) + r")[ \u00a0](?:of|for)"
+    r"(?:[ \u00a0]the)?[ \u00a0](?:[A-Z][\w&.-]*[\w])(?:[ \u00a0](?:[A-Z][\w&.-]*[\w]|&|[A-Z]))*)?"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[-•*]\s+|[“\"(]\s*)$")
 COMMON_CAPS = {"I", "A", "AI", "CEO", "CFO", "U.S", "U.S.", "US", "UK", "EU", "GenAI", "IPO", "RLHF", "Key", "Why",
