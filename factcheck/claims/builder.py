@@ -27,7 +27,7 @@ from ..models import (
 from ..normalize.dates import day_interval, shift_months
 from ..normalize.units import DURATION_UNITS
 from ..recognizers import recognize
-from ..recognizers.organizations import COMMON_CAPS, PRICE_NOUNS, SENTENCE_WORDS
+from ..recognizers.organizations import COMMON_CAPS, DEMONYMS, PRICE_NOUNS, SENTENCE_WORDS
 from ..recognizers.people import clean_person
 from ..text.patterns import compile_stored, first_guarded, guarded
 from ..text.sentences import document_sentences
@@ -1547,6 +1547,9 @@ def _full_name_of(surname: str) -> re.Pattern[str]:
 
 
 _YEAR_OLD = re.compile(rf"-old\s+({_NAME})")
+_YEARS_OLD_WORD = re.compile(r"-old\b")
+_POSSESSIVE_SPLIT = re.compile(r"['’]s\s+")
+_THE_AGED = re.compile(r"[\s\"“]*The\s+")
 _YEARS_OLD = re.compile(r"\s+old\b")
 
 
@@ -1577,8 +1580,12 @@ def _age(ctx: _Ctx, sent: Sentence, m: Mention) -> tuple[str, NumberValue] | Non
     elif v.unit == "year" and m.text.endswith("-year"):
         old = _YEAR_OLD.match(text, m.end)
         name = old.group(1) if old else None
-        if name and name.split()[0] in places_written(ctx.vocab):
+        if name and (name.split()[0] in places_written(ctx.vocab) or name in DEMONYMS):
             name = None  # "the 19-year-old England international": whose age the words do not say
+        if name is None and _THE_AGED.fullmatch(text, sent.start, m.start) and _YEARS_OLD_WORD.match(text, m.end):
+            # "The 23-year-old beat the record", "The 24-year-old Kenyan, running ...": the one the sentence before
+            # tells of
+            name = _person_before(ctx, sent)
     if name is None or not 0 < v.value < 125 or name.split()[0] in SENTENCE_WORDS:
         return None
     return ctx.entities.person(name) or name, NumberValue(low=v.value - 0.5, high=v.value + 0.5, value=v.value,
@@ -1600,18 +1607,24 @@ def _age_at_death(ctx: _Ctx, sent: Sentence, m: Mention) -> str | None:
     if _DIED_AT.search(text, sent.start, m.start):
         return _person_in(ctx, text[sent.start : m.start], last=False)
     if _PRONOUN_WAS.fullmatch(text, sent.start, m.start) and text.startswith(".", m.end):
-        # (the one the sentence before tells of, named first in it: not the film of "the actor of Annie Hall")
-        before = text[max(0, sent.start - 300) : sent.start]
-        ends = [e.end() for e in _SENTENCE_END.finditer(before.rstrip())]
-        return _person_in(ctx, before[ends[-1] if ends else 0 :], last=False) or _person_in(ctx, before, last=True)
+        return _person_before(ctx, sent)
     who = _WHO_WAS.search(text, max(sent.start, m.start - 80), m.start)
     return _person_in(ctx, who.group(1), last=True) if who else None
+
+
+def _person_before(ctx: _Ctx, sent: Sentence) -> str | None:
+    """The person the sentence before tells of, named first in it (not the film of "the actor of Annie Hall"), else
+    the last named before it."""
+    before = ctx.doc.text[max(0, sent.start - 300) : sent.start]
+    ends = [e.end() for e in _SENTENCE_END.finditer(before.rstrip())]
+    return _person_in(ctx, before[ends[-1] if ends else 0 :], last=False) or _person_in(ctx, before, last=True)
 
 
 def _person_in(ctx: _Ctx, words: str, last: bool) -> str | None:
     """The first (or last) name in `words` that the document names as a person, else that is written as a
     person's name ("Pope Francis", not "Los Angeles")."""
-    named = [n.group() for n in re.finditer(_NAME, words)]
+    # (after a possessive: "Kenya's Kelvin Kiptum" is Kelvin Kiptum)
+    named = [_POSSESSIVE_SPLIT.split(n.group())[-1] for n in re.finditer(_NAME, words)]
     if last:
         named.reverse()
     people = ctx.entities.people
