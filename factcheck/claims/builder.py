@@ -1549,6 +1549,7 @@ def _full_name_of(surname: str) -> re.Pattern[str]:
 _YEAR_OLD = re.compile(rf"-old\s+({_NAME})")
 _YEARS_OLD_WORD = re.compile(r"-old\b")
 _POSSESSIVE_SPLIT = re.compile(r"['’]s\s+")
+_QUOTES = re.compile(r"[\"“”'‘’]")
 _THE_AGED = re.compile(r"[\s\"“]*The\s+")
 _YEARS_OLD = re.compile(r"\s+old\b")
 
@@ -1572,16 +1573,23 @@ def _age(ctx: _Ctx, sent: Sentence, m: Mention) -> tuple[str, NumberValue] | Non
         name = _age_at_death(ctx, sent, m)
     if counted and name is None:
         found = _name_comma(text, m.start)
-        if found and (" " in found or found in ctx.entities.people or _full_name_of(found).search(text)):
-            # ("CEO Bob Smith, 61,": Bob Smith's; "Ohtani, 29," where "Shohei Ohtani" is written too)
-            name = clean_person(found)
+        full = _full_name_of(found).search(text) if found and " " not in found else None
+        if found and (" " in found or found in ctx.entities.people or full):
+            # ("CEO Bob Smith, 61,": Bob Smith's; "Ohtani, 29," where "Shohei Ohtani" is written too: his, in full,
+            # as another source's "the 29-year-old Shohei Ohtani")
+            # (but a nickname in quotes between, 'Robert "Kelly" Ortberg', leaves the surname)
+            whole = full.group() if full and " " in full.group() and not _QUOTES.search(full.group()) else None
+            name = clean_person(found if found in ctx.entities.people or not whole else whole)
     elif v.unit == "year" and _YEARS_OLD.match(text, m.end) and m.text[-1] == "s":
         name = clean_person(_name_comma(text, m.start))  # "Mr. Ortberg, 64 years old,"
     elif v.unit == "year" and m.text.endswith("-year"):
         old = _YEAR_OLD.match(text, m.end)
         name = old.group(1) if old else None
-        if name and (name.split()[0] in places_written(ctx.vocab) or name in DEMONYMS):
-            name = None  # "the 19-year-old England international": whose age the words do not say
+        if name and (name.split()[0] in places_written(ctx.vocab) or name in DEMONYMS
+                     or " " not in name and name not in ctx.entities.people):
+            # "the 19-year-old England international": whose age the words do not say; "the 21-year-old Spaniard": a
+            # word for who he is, no name (a surname the document names, "the 21-year-old Alcaraz", is one)
+            name = None
         if name is None and _THE_AGED.fullmatch(text, sent.start, m.start) and _YEARS_OLD_WORD.match(text, m.end):
             # "The 23-year-old beat the record", "The 24-year-old Kenyan, running ...": the one the sentence before
             # tells of
