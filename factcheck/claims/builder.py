@@ -686,6 +686,8 @@ def _basis(text: str, sent: Sentence, m: Mention) -> str | None:
 @lru_cache(maxsize=4)
 def _scope_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     places = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(vocab.scope_places, key=len, reverse=True))
+    # and any county, parish, province or district by name ("in Cooke County": a part of a state's toll, not all)
+    places = rf"(?:[A-Z][a-z]+\s+){{1,2}}(?:{_LOCAL_AREAS})|{places}"
     return (compile_stored(first_guarded(words_pattern(vocab.scope_global), re.I), re.I),
             compile_stored(first_guarded(
                 rf"(?:\b(?i:in|across|for)\s+(?P<place>{places})(?![\w])|\b(?P<owner>{places})['’]s\b)")),
@@ -729,9 +731,13 @@ def _scope(vocab: Vocabulary, text: str, sent: Sentence, m: Mention) -> str | No
             # "ended her tour on Sunday night in Vancouver, closing out a run of 149 concerts": where it ended, not
             # where the concerts were (but "In Turkey, 2,921 people": a place opening the sentence is the figure's)
             continue
-        distance = len(between)
-        if _JOINED_PLACE.match(text, p.end()):
-            continue  # "in Turkey and Syria": both together, not the first one
+        # (a county or district the clause names is nearer than any state around it: "In Texas, seven people were
+        # killed in Cooke County")
+        distance = -1 if _LOCAL_AREA.search(p.group()) else len(between)
+        if _JOINED_PLACE.match(text, p.end()) and not (_LOCAL_AREA.search(p.group()) and text.startswith(",", p.end())):
+            # "in Turkey and Syria": both together, not the first one (but "in Cooke County, Texas": the county, in
+            # its state)
+            continue
         if best is None or distance < best[0]:
             name = " ".join((p.group("place") or p.group("owner")).split())
             best = (distance, name)
@@ -861,6 +867,8 @@ def _gap(span: tuple[int, int], m: Mention) -> int:
     return 0
 
 
+_LOCAL_AREAS = "County|Parish|Province|Prefecture|District"
+_LOCAL_AREA = re.compile(rf"\s(?:{_LOCAL_AREAS})$")
 _JOINED_PLACE = re.compile(r"(?:,|,?\s+and|,?\s+or|\s*/|\s*&)\s+(?:neighbou?ring\s+|nearby\s+|the\s+)?[A-Z]")
 # (a full stop after a short capitalised word ends an abbreviation, "Sept. 28", "Inc.", "U.S.", not a clause)
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})"

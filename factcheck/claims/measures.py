@@ -485,7 +485,7 @@ _COUNT_PER_TIME = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}?(?:a|an|per|each)\s+(d
 # ("$100 million a day", "$3.15 a gallon", "$250 a night": a rate, per that unit)
 _PER_TIME = re.compile(r"\s*(?:a|an|per|each)\s+(day|week|month|year|season|game|hour|night|gallon|litre|liter|"
                        r"barrel|pound|ounce|kilogram|kilo|tonne|ton|person|head|mile|square\s+foot|"
-                       r"square\s+metre)\b"
+                       r"square\s+metre|vial|dose|pill|tablet|injection|ticket|seat|room|unit|share)\b"
                        # ("$149 million a year earlier" says when, not a rate)
                        r"(?!(?:(?<=year)|(?<=month)|(?<=week)|(?<=day))\s+(?:ago|earlier|before|later|prior)\b)", re.I)
 
@@ -758,6 +758,7 @@ CONJUNCTIONS = {"because", "although", "though", "unless", "whereas", "while", "
 _NOUN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 # Past verbs that follow a number as often as nouns do ("Ribeiro, 34 went on the run"): no counted noun
 _NOT_NOUNS = {"went", "came", "got", "took", "gave", "saw", "made", "told", "ran", "won", "began", "became", "did"}
+_AND_DOING = re.compile(r"\s+and\s+[a-z]+ing\b")
 # ("under evacuation orders", "were ordered to evacuate", "(forced 30,000 people) to leave their homes")
 _ON_BOARD = re.compile(r"\b(?:on\s+board|onboard)\b|\b(?P<evac>under\s+(?:an?\s+)?(?:mandatory\s+)?evacuation\s+"
                        r"(?:orders?|warnings?|notices?)|(?:(?:were|was|have\s+been|had\s+been|been)\s+)?"
@@ -806,8 +807,14 @@ def _count_measure(before: str, after: str) -> str | None:
         return "turnout"  # "organisers said 150,000 people took part": how many came
     if _STRIKE_BY.search(before) or _ON_STRIKE.match(after):
         return "workers on strike"  # "a strike by 33,000 workers", "33,000 striking machinists", "went on strike"
+    clause = _CLAUSE_END.split(after, maxsplit=1)[0]
+    # (in the figure's own words: "killing at least 21 people and leaving thousands without power" is no count of
+    # those without power)
+    # (but "3 million homes and businesses without power" are)
+    cut = _AND_DOING.search(clause)
+    own = clause[: cut.start()] if cut else clause
     clause = _ON_BOARD.sub(lambda b: "evacuated" if b.group("evac") else "powerless" if b.group("dark") else "aboard",
-                           _CLAUSE_END.split(after, maxsplit=1)[0])
+                           own) + clause[len(own) :]
     if "powerless" in clause:  # "left 3.4 million customers without electricity": that, not "left", is what is said
         user = next((singular(w.lower()) for w in WORD.findall(clause)[:3]), "")
         if user in _POWER_USERS:
@@ -876,6 +883,8 @@ def _count_measure(before: str, after: str) -> str | None:
                 predicate = lw
                 break
     key = singular(noun)
+    if covered and covered.group("action").lower() == "outage" and key in _POWER_USERS:
+        return "customers without power"  # "power outages affected more than 500,000 homes"
     if predicate is not None and VERB_FORMS.get(predicate, predicate) == "closed" and key not in _CLOSABLE:
         predicate = None
     if predicate in ("added", "adds", "adding") and key in ("job", "position", "role"):

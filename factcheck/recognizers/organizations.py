@@ -65,8 +65,8 @@ COMMON_CAPS = {"I", "A", "AI", "CEO", "CFO", "U.S", "U.S.", "US", "UK", "EU", "G
                "Drivers", "Pilots", "Nurses", "Teachers", "Parents", "Migrants", "Refugees", "Citizens", "Delegates",
                "Forecasters", "Meteorologists", "Engineers", "Miners", "Pilgrims", "Mourners", "Guests", "Visitors",
                # weather and disasters opening a sentence ("Gusts reached 80 mph")
-               "Gusts", "Wind", "Rain", "Snow", "Heat", "Smoke", "Flames", "Fires", "Wildfires", "Storms", "Floods",
-               "Floodwaters", "Aftershocks",
+               "Gusts", "Wind", "Rain", "Snow", "Heat", "Smoke", "Power", "Outages", "Flames", "Fires", "Wildfires",
+               "Storms", "Floods", "Floodwaters", "Aftershocks",
                # diseases named after people ("an experimental Alzheimer's drug")
                "Alzheimer", "Parkinson", "Huntington", "Crohn", "Hodgkin", "Tourette", "Asperger", "Lyme",
                # a role's tense before its title ("Former CEO Jack Dorsey")
