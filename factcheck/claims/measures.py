@@ -417,8 +417,11 @@ def measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | N
         # "recorded 40.3C", "temperatures reached 40.2C", "with 40.3C measured in Coningsby", "Death Valley reached
         # 128F" (not "death valley"): a temperature, whatever the words before say
         return "temperature"
-    if key == "people" and _CARRYING.search(text, max(sent_start, m.start - 40), m.start):
-        return "people aboard"  # "The flight, carrying 181 people, crashed", as "with 181 people on board"
+    if (key == "people" or getattr(m.value, "noun", None) in ("people", "persons")) \
+            and _CARRYING.search(text, max(sent_start, m.start - 40), m.start):
+        # "The flight, carrying 181 people, crashed", as "with 181 people on board" (and "A ferry carrying 65 people
+        # sank": what the ferry did, not they)
+        return "people aboard"
     if key is not None and singular(key) in _VICTIMS and _DATA_OF.search(text, max(sent_start, m.start - 90), m.start):
         return "people affected"  # "exposed the personal data of about 100 million people"
     if unit == "km" and _UNDERGROUND.match(text, m.end, sent_end):
@@ -857,6 +860,9 @@ def _count_measure(before: str, after: str) -> str | None:
     sibling = _SIBLING.search(before) if done in PREDICATES and done.endswith("ed") else None
     if sibling:  # "3,000 flights delayed and more than 1,800 canceled": flights canceled
         return f"{singular(sibling.group('noun').lower())} {VERB_FORMS.get(done, done)}"
+    if noun is None and len(words_after) > 1 and words_after[0].lower() == "still" \
+            and words_after[1].lower() in PREDICATES:
+        return _canonical(f"still {words_after[1].lower()}")  # "with 29 still missing", as "29 remain missing"
     if noun is None or noun in STOP or noun in _NOT_NOUNS or len(noun) < 2:
         return None
     # "injured 41 people" (the verb just before) wins over what follows; "12 people were killed" (same clause).
