@@ -1269,7 +1269,9 @@ _COMPANY_MOVED = re.compile(r"(?:^|[,;]\s+|\b(?:while|and|but|as|with)\s+|(?<=\.
 _CHANGE_OWNER = re.compile(r"(?<![\w&.-])(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})(?:['’]s)?"
                            r"\s+(?!(?:parent|owner|rival|unit|subsidiary|peer|competitor|partner)s?\b)"
                            r"(?:[a-z][\w-]*\s+){1,2}(?:(?:have|has|had|were|was)\s+)?$")
-
+# ("Shares of Acme Corp rose 5%")
+_SHARES_OF = re.compile(r"\b(?:[Ss]hares|[Ss]tock)\s+(?:of|in)\s+(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+"
+                        r"(?:(?:have|has|had|were|was)\s+)?$")
 _ITS_SHARES = re.compile(r"\s*(?:its|their)\s+(?:shares|stock)\b", re.I)
 _JOBS_AFTER = re.compile(r"\s+(?:jobs?|positions?|roles?|posts?)\b", re.I)
 # whose staff: a pronoun, the company, or its name ("of Twitter's 7,500 employees")
@@ -1484,7 +1486,8 @@ def _change_claim(ctx: _Ctx, sent: Sentence, p: Mention, value: NumberValue, by_
         key = " ".join(words[-2:])
         key = _RATES.get(key) or _CHANGED_SYNONYMS.get(key, PAY_SYNONYMS.get(key, key)) + " change"
         # whose it is, when a company's name stands before it ("while Microsoft shares fell 2.4%")
-        owner = _CHANGE_OWNER.search(before[: verb.start()]) if verb else None
+        owner = (_SHARES_OF.search(before[: verb.start()]) or _CHANGE_OWNER.search(before[: verb.start()])) \
+            if verb else None
         owned = ctx.entities.canonical.get(owner.group("org")) if owner else None
         if owned and owned.lower().removeprefix("the ") in place_names(ctx.vocab):
             owned = None  # "Its shares in Taipei closed up 1.4%": where they trade, not whose they are
