@@ -134,7 +134,8 @@ BODY = _LEAD + rf"""(?:
     | (?P<yrange>(?P<ya>{_YEAR})\s?[-–]\s?(?P<yb>{_YEAR}|\d\d)(?![\d]))
     | (?P<piece>(?:at\s+)?(?:the\s+)?(?P<pw>beginning|start|middle|end|early|late|mid)(?:\s+of\s+|-|\s+)(?:the\s+)?
         (?:(?P<py>{_YEAR_ANY})|(?:(?P<pwhich>last|this|next|previous|current|coming)\s+)?(?P<punit>year|month|week)
-          |(?P<pm>{_FULL_MONTH}|(?-i:March|May)|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)))
+          |(?P<pm>{_FULL_MONTH}|(?-i:March|May)|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)
+           (?:,?\s+(?P<pmy>{_YEAR})(?!\d|[,.]\d))?))
     | (?P<rel>(?:(?P<part>earlier|later)\s+)?
         (?P<which>last|this|next|past|previous|current|coming|upcoming|following)\s+(?:calendar\s+)?
         (?P<unit>year|month|week|quarter|decade|fortnight))
@@ -256,10 +257,13 @@ PIECES = {"early": (0, 2), "late": (1, 2), "beginning": (0, 2), "start": (0, 2),
 
 
 def _piece(word: str, pub: date | None, year: str | None, which: str | None, unit: str | None,
-           month: str | None) -> DateValue | None:
-    """"early 2024" (first half), "mid-November" (middle third), "late last year" (second half)."""
+           month: str | None, month_year: str | None = None) -> DateValue | None:
+    """"early 2024" (first half), "mid-November" (middle third), "late last year" (second half), "early August
+    2023"."""
     if year:
         whole = nd.year_interval(_yint(year))
+    elif month and month_year:
+        whole = nd.month_interval(_yint(month_year), nd.MONTHS[month.lower()])
     elif month:
         m = nd.MONTHS[month.lower()]
         if pub is None:
@@ -915,7 +919,7 @@ def _resolve(g: Callable[[str], Any], pub: date | None) -> DateValue | None:
                 return None  # "2019-21" is a range; "2015-32" is not
             return DateValue(start=date(first_year, 1, 1), end=date(last_year, 12, 31), granularity="year")
         if g("piece"):
-            return _piece(g("pw").lower(), pub, g("py"), g("pwhich"), g("punit"), g("pm"))
+            return _piece(g("pw").lower(), pub, g("py"), g("pwhich"), g("punit"), g("pm"), g("pmy"))
         if g("afternext"):
             unit = g("anunit").lower()
             if unit == "weekend":

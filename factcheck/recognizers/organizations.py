@@ -22,8 +22,9 @@ _OF_HEADS = ("Bank", "Bureau", "Department", "Office", "University", "Associatio
              "Council", "Commission", "Federation", "Chamber", "Society", "College", "Museum", "Academy", "Church",
              "Republic", "Kingdom", "League", "Court", "Agency", "Administration", "Organization", "Organisation",
              "Centre", "Center", "School", "Port")
-# A run of capitalised words ("St. Petersburg", "Mt. Everest": an abbreviation's full stop inside a name)
-_RUN = (r"(?:(?:St|Mt|Ft)\.(?=[ \u00a0][A-Z])|[A-Z][\w&.-]*[\w]|[a-z]{1,2}[A-Z][\w]*|[A-Z])"
+# A run of capitalised words ("St. Petersburg", "Mt. Everest", "U.S. Steel": an abbreviation's full stop inside a
+# name; but "the U.S." is the country, and may end a sentence: "sold in the U.S. Apple said")
+_RUN = (r"(?:(?:St|Mt|Ft|(?<!the\s)(?<!The\s)U\.[SK])\.(?=[ \u00a0][A-Z])|[A-Z][\w&.-]*[\w]|[a-z]{1,2}[A-Z][\w]*|[A-Z])"
         r"(?:[ \u00a0](?:[A-Z][\w&.-]*[\w]|&|[A-Z]))*")
 _CANDIDATE = re.compile(
     r"(?<![\w’'-])" + _RUN + r"(?:(?:" + "|".join(f"(?<={h})" for h in _OF_HEADS) + r")[ \u00a0](?:of|for)"
@@ -116,6 +117,9 @@ _LOWER_TAIL = re.compile(r"-[a-z][\w-]*$")
 _NOT_A_NAME = re.compile(r"Series [A-H]\d?|Q[1-4]|H[12]|FY\d*")
 
 
+_COUNTRY_ABBREVIATIONS = {"U.S.", "U.S", "US", "UK", "U.K.", "EU"}
+
+
 def _trim(name: str) -> str:
     name = name.replace("’", "'")
     if name.endswith("'s"):
@@ -130,6 +134,8 @@ def _trim(name: str) -> str:
         words = words[based[-1] + 1 :]
     while len(words) > 1 and (words[0] in ORG_STOP or words[0] in COMMON_CAPS or words[0] in SENTENCE_WORDS
                               or words[0] in DATE_LEADS and words[1] in CALENDAR_WORDS):
+        if words[0] in _COUNTRY_ABBREVIATIONS and words[1] not in COMMON_CAPS and words[1] not in ROLE_TOKENS:
+            break  # "U.S. Steel", "UK Finance": the country's letters are the name's (not "U.S. President Joe Biden")
         words = words[1:]
     if len(words) == 1 and (words[0] in ORG_STOP or words[0] in SENTENCE_WORDS):
         return ""
