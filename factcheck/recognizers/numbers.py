@@ -179,9 +179,11 @@ def _counted_noun(text: str, end: int, g: NumberGrammar) -> str | None:
 
 def _is_year_like(m: re.Match[str]) -> bool:
     num, num2 = m.group("num"), m.group("num2")
-    # a year, or a fiscal or season year ("2029-30", "2024/25", "1999-2000")
+    # a year, or a fiscal or season year ("2029-30", "2024/25", "1999-2000"), or a span of years ("2011-2019 model
+    # year vehicles")
     fiscal = num2 is not None and len(num) == 4 and num.isdigit() and m.group("conn") in ("-", "–", "—") and (
-        (len(num2) == 2 and num2 == f"{(int(num) + 1) % 100:02d}") or (len(num2) == 4 and num2 == str(int(num) + 1)))
+        (len(num2) == 2 and num2 == f"{(int(num) + 1) % 100:02d}")
+        or (len(num2) == 4 and num2.isdigit() and int(num) < int(num2) <= min(2100, int(num) + 30)))
     return (
         len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2100
         and not (m.group("cur") or m.group("code1") or m.group("code1s") or m.group("pct") or m.group("code")
