@@ -68,7 +68,7 @@ _FORECAST = guarded(
     r"\b(?:projected|forecast|forecasts|expected?s?|expects|predicts?|guided|guides|guidance|anticipates?|sees|"
     r"projections?|projects|projecting|(?:officials|analysts|economists|policymakers|investors|traders)\s+see|"
     r"outlook|estimates?\s+(?:it\s+)?will|will\s+(?:reach|hit|"
-    r"exceed|top|grow)|could\s+reach|target(?:s|ing)?|aims?\s+to|guidance|outlook|"
+    r"exceed|top|grow)|could\s+(?:reach|exceed|top|surpass)|target(?:s|ing)?|aims?\s+to|guidance|outlook|"
     # what a figure may become ("potentially rising to €133.9m with add-ons", "add-ons could take the fee to")
     r"potentially|could\s+(?:rise|take|climb|increase|grow|go))\b", re.I)
 _BECOMING = re.compile(r"potentially|could", re.I)

@@ -784,7 +784,8 @@ _CASUALTY_VERB = re.compile(r"\b(killed|injured|wounded|infected|evacuated|rescu
 _SIBLING = re.compile(r"\d[\d,.]*\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+s)\b[^;:]*\band\s+" + HEDGED + "$", re.I)
 _TOOK_PART = re.compile(r"\s+(?:(?:people|[a-z]+s)\s+)?(?:took|take|takes|taking)\s+part\b"
                         r"(?!\s+in\s+(?:the\s+)?(?:study|trial|survey|poll|research))", re.I)
-_WITH_BEFORE = re.compile(r"\bwith\s+" + HEDGED + "$", re.I)
+# ("a train with 150 cars derailed": what the train did; but ", with 3,408 people injured" says what befell them)
+_WITH_BEFORE = re.compile(r"(?<!,)(?<!,\s)\bwith\s+" + HEDGED + "$", re.I)
 
 
 # Members of a party, counted as people by their party's name
