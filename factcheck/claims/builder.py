@@ -733,8 +733,9 @@ def _scope(vocab: Vocabulary, text: str, sent: Sentence, m: Mention) -> str | No
             continue
         # (a county or district the clause names is nearer than any state around it: "In Texas, seven people were
         # killed in Cooke County")
-        distance = -1 if _LOCAL_AREA.search(p.group()) else len(between)
-        if _JOINED_PLACE.match(text, p.end()) and not (_LOCAL_AREA.search(p.group()) and text.startswith(",", p.end())):
+        local = _LOCAL_AREA.search(p.group()) is not None
+        distance = -1 if local else len(between)
+        if _JOINED_PLACE.match(text, p.end()) and not (local and text.startswith(",", p.end())):
             # "in Turkey and Syria": both together, not the first one (but "in Cooke County, Texas": the county, in
             # its state)
             continue
@@ -1587,8 +1588,8 @@ def _age(ctx: _Ctx, sent: Sentence, m: Mention) -> tuple[str, NumberValue] | Non
         full = _full_name_of(found).search(text) if found and " " not in found else None
         if found and (" " in found or found in ctx.entities.people or full):
             # ("CEO Bob Smith, 61,": Bob Smith's; "Ohtani, 29," where "Shohei Ohtani" is written too: his, in full,
-            # as another source's "the 29-year-old Shohei Ohtani")
-            # (but a nickname in quotes between, 'Robert "Kelly" Ortberg', leaves the surname)
+            # as another source's "the 29-year-old Shohei Ohtani"; but a nickname in quotes between, 'Robert "Kelly"
+            # Ortberg', leaves the surname)
             whole = full.group() if full and " " in full.group() and not _QUOTES.search(full.group()) else None
             name = clean_person(found if found in ctx.entities.people or not whole else whole)
     elif v.unit == "year" and _YEARS_OLD.match(text, m.end) and m.text[-1] == "s":

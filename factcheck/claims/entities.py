@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from ..models import Mention, NameValue, RoleValue
-from ..recognizers.organizations import BASED
+from ..recognizers.organizations import BASED, INSTITUTION_WORDS
 from ..text.patterns import guarded
 from ..vocabulary import Vocabulary
 
@@ -120,8 +120,8 @@ def document_entities(text: str, title: str | None, mentions: list[Mention], voc
 
 
 # An agency that publishes figures ("the National Association of Realtors", "the Office for National Statistics")
-_AGENCY = re.compile(r"\b(?:Association|Bureau|Office|Department|Agency|Institute|Commission|Administration|Council|"
-                     r"Statistics|Survey|Realtors|Ministry|Authority|Board|Foundation|Centre|Center)\b")
+_AGENCY = re.compile(r"\b(?:" + "|".join((*INSTITUTION_WORDS, "Statistics", "Survey", "Realtors", "Authority",
+                                             "Foundation")) + r")\b")
 # Where a text cites its source: "according to (the) X", "data from X"; or ", (the) X said", ", X data showed"
 _SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|(?:data|figures|estimates)\s+from|(?:survey|report)\s+by)\s+"
                             r"(?:the\s+)?$", re.I)

@@ -124,8 +124,8 @@ def linked_measure(before: str) -> str | None:
     return " ".join(words) if words else None
 
 
-# A noun of money just after a figure, which says what the sum is ("a $22 million ransom", "a $60 million fine")
-# ("a $60 million fine", "a $12,000 signing bonus"; "£5m in add-ons", "$40 million in fines")
+# A noun of money just after a figure, which says what the sum is ("a $22 million ransom", "a $60 million fine", "a
+# $12,000 signing bonus"; "£5m in add-ons", "$40 million in fines")
 MONEY_NOUN_AFTER = re.compile(r"(?:[\s-]+|\s+in\s+)(?:[a-z-]+\s+)??(?P<noun>fine|penalty|settlement|bonus|payment|"
                               r"payout|loan|grant|donation|subsidy|refund|ransom|pay\s+package|severance|add-on|"
                               r"incentive)(?:s|es)?\b", re.I)
@@ -721,12 +721,12 @@ _LASTING = re.compile(r"\s+(?P<np>(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*))?)")
 _STRIKE_BY = re.compile(r"\b(?:strikes?|walkouts?|stoppages?)\s+(?:by|of|involving)\s+" + _HEDGED_END, re.I)
 _ON_STRIKE = re.compile(r"\s+striking\b|\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:(?:went|are|were|remain|remained|"
                         r"have\s+been)\s+)?on\s+strike\b|\s+[a-z-]+\s+walked\s+out\b", re.I)
-# A verb right after a figure in a unit: what the speed or size did, not what it measures
 # Who takes up a share of a whole: "(First-time buyers) accounted for 29% (of sales)", "made up", "represented"
 _OF_NEXT = re.compile(r"\s+of\b")
 _SHARE_VERB = compile_stored(rf"(?<![\w'’-])(?P<np>(?:{_NP_WORD}\s+){{0,4}}[a-z][\w'’-]*)\s+(?:accounted\s+for|"
                              r"accounts?\s+for|made\s+up|makes?\s+up|represented|represents?|comprised|comprises?)\s+"
                              + _HEDGED_END, re.I)
+# A verb right after a figure in a unit: what the speed or size did, not what it measures
 _DID = re.compile(r"\s+([a-z]{4,}ed)\b")
 # A speed that gusts reach ("winds gusting up to 100 mph", "gusts of up to 90 mph")
 _GUSTING = re.compile(r"\bgust(?:s|ing|ed)?\s+(?:(?:of|at|to|reaching|topping)\s+)?(?:up\s+to\s+|as\s+high\s+as\s+|"
@@ -813,8 +813,7 @@ def _count_measure(before: str, after: str) -> str | None:
         return "workers on strike"  # "a strike by 33,000 workers", "33,000 striking machinists", "went on strike"
     clause = _CLAUSE_END.split(after, maxsplit=1)[0]
     # (in the figure's own words: "killing at least 21 people and leaving thousands without power" is no count of
-    # those without power)
-    # (but "3 million homes and businesses without power" are)
+    # those without power, but "3 million homes and businesses without power" are)
     cut = _AND_DOING.search(clause)
     own = clause[: cut.start()] if cut else clause
     clause = _ON_BOARD.sub(lambda b: "evacuated" if b.group("evac") else "powerless" if b.group("dark") else "aboard",

@@ -18,16 +18,16 @@ SENTENCE_WORDS = {w for w in NOT_NAMES if w[0].isupper() and w.lower() in {
 
 # The words that head a name continued by "of" or "for" ("Bank of America", "Bureau of Labor Statistics", "Office
 # for National Statistics", "University of Michigan"): after any other word, "of" ends the name ("Shares of Apple")
-_OF_HEADS = ("Bank", "Bureau", "Department", "Office", "University", "Association", "Institute", "Ministry", "Board",
-             "Council", "Commission", "Federation", "Chamber", "Society", "College", "Museum", "Academy", "Church",
-             "Republic", "Kingdom", "League", "Court", "Agency", "Administration", "Organization", "Organisation",
-             "Centre", "Center", "School", "Port")
+INSTITUTION_WORDS = ("Bank", "Bureau", "Department", "Office", "University", "Association", "Institute", "Ministry",
+                     "Board", "Council", "Commission", "Federation", "Chamber", "Society", "College", "Museum",
+                     "Academy", "Church", "Republic", "Kingdom", "League", "Court", "Agency", "Administration",
+                     "Organization", "Organisation", "Centre", "Center", "School", "Port")
 # A run of capitalised words ("St. Petersburg", "Mt. Everest", "U.S. Steel": an abbreviation's full stop inside a
 # name; but "the U.S." is the country, and may end a sentence: "sold in the U.S. Apple said")
 _RUN = (r"(?:(?:St|Mt|Ft|(?<!the\s)(?<!The\s)U\.[SK])\.(?=[ \u00a0][A-Z])|[A-Z][\w&.-]*[\w]|[a-z]{1,2}[A-Z][\w]*|[A-Z])"
         r"(?:[ \u00a0](?:[A-Z][\w&.-]*[\w]|&|[A-Z]))*")
 _CANDIDATE = re.compile(
-    r"(?<![\w’'-])" + _RUN + r"(?:(?:" + "|".join(f"(?<={h})" for h in _OF_HEADS) + r")[ \u00a0](?:of|for)"
+    r"(?<![\w’'-])" + _RUN + r"(?:(?:" + "|".join(f"(?<={h})" for h in INSTITUTION_WORDS) + r")[ \u00a0](?:of|for)"
     r"(?:[ \u00a0]the)?[ \u00a0](?:[A-Z][\w&.-]*[\w])(?:[ \u00a0](?:[A-Z][\w&.-]*[\w]|&|[A-Z]))*)?"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[-•*]\s+|[“\"(]\s*)$")
