@@ -651,6 +651,8 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
         if said == "lost" and not per and m.kind == "money":
             return "net loss"  # "Big Lots lost $205.3 million in the quarter", as another outlet's "a net loss of"
         return "earnings per share" if said == "earned" and per == " per share" else said + per
+    if _ORDERED_TO_PAY.search(before) and _COURT.search(text, sent_start, sent_end):
+        return "damages"  # "a jury ordered Johnson & Johnson to pay $45 million", "was ordered to pay ... by a jury"
     if FINED.search(before):  # "the EU fined Apple 1.8 billion euros", "Meta was fined €1.2bn"
         return "fine"
     if per == " per share":  # "to buy Initech for $45 a share": a price
@@ -727,6 +729,9 @@ _SHARE_VERB = compile_stored(rf"(?<![\w'’-])(?P<np>(?:{_NP_WORD}\s+){{0,4}}[a-
                              r"accounts?\s+for|made\s+up|makes?\s+up|represented|represents?|comprised|comprises?)\s+"
                              + _HEDGED_END, re.I)
 # A verb right after a figure in a unit: what the speed or size did, not what it measures
+# A sum a court or jury orders paid: damages, not a regulator's fine
+_ORDERED_TO_PAY = re.compile(r"\bordered\s+(?:(?-i:[A-Z][\w'’&.-]*|&)\s+){0,5}to\s+pay\s+" + _HEDGED_END, re.I)
+_COURT = re.compile(r"\b(?:jury|jurors|court|judge)\b", re.I)
 _DID = re.compile(r"\s+([a-z]{4,}ed)\b")
 # A speed that gusts reach ("winds gusting up to 100 mph", "gusts of up to 90 mph")
 _GUSTING = re.compile(r"\bgust(?:s|ing|ed)?\s+(?:(?:of|at|to|reaching|topping)\s+)?(?:up\s+to\s+|as\s+high\s+as\s+|"

@@ -44,6 +44,8 @@ COMMON_CAPS = {"I", "A", "AI", "CEO", "CFO", "U.S", "U.S.", "US", "UK", "EU", "G
                "Unemployment", "Exports", "Imports", "Output", "Growth", "Demand", "Production", "Spending",
                "Voters", "Earnings", "Losses", "Costs", "Rates", "Stocks", "Markets", "Deaths", "Cases",
                "Borrowing", "Lending", "Debt", "Investment", "Taxes",
+               # a data release's opening words ("Contract closings decreased 5.4%", "Inventory climbed 23%")
+               "Contract", "Contracts", "Inventory", "Inventories", "Median", "Pending", "Existing",
                # measures written in capitals: "adjusted EBITDA was up 21%" names no company
                "EBITDA", "EBIT", "EPS", "GAAP", "ARPU", "CAGR", "GDP", "CPI", "YoY", "ROE", "ROI", "FX",
                # the words that open a sentence about a measure ("Organic revenues were", "Adjusted earnings rose")
