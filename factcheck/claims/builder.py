@@ -1256,7 +1256,8 @@ _CHANGE_BEFORE = compile_stored(
     r"(?<!\bmade\s)(?<!\bmake\s)(?<!\bmakes\s)(?<!\bmaking\s)up|climb(?:ed|s)?|"
     r"surge[sd]?|soar(?:ed|s)?|decline[sd]?|drop(?:ped|s)?|fell|fall(?:s|en)?|down|decrease[sd]?|plunge[sd]?|"
     r"slump(?:ed|s)?|slid|sank|cut|shrank|shrunk|lower|higher|tumbled|spiked|expanded|contracted)"
-    r"(?:\s+(?:by|of|an?|some|about|around|nearly|almost|roughly|approximately|more\s+than|over|just|another))*\s*$",
+    r"(?:\s+(?:by|of|an?|some|about|around|nearly|almost|roughly|approximately|more\s+than|over|just|another|"
+    r"as\s+much\s+as|as\s+little\s+as|up\s+to|at\s+least|less\s+than))*\s*$",
     re.I)
 _CHANGE_AFTER = re.compile(r"^\s*(?:an?\s+)?(?:increase|rise|jump|gain|growth|surge|decline|drop|fall|decrease|"
                            r"plunge|slump|cut|reduction|higher|lower|more|less)\b", re.I)
@@ -1329,9 +1330,9 @@ def _change_value(text: str, sent: Sentence, m: Mention) -> NumberValue:
     if unit == "times":
         low, high = (None if low is None else (low - 1) * 100), (None if high is None else (high - 1) * 100)
         value, unit = (None if value is None else (value - 1) * 100), "percent"
-    if sign < 0:
-        low, high = (None if high is None else -high), (None if low is None else -low)
-        value = None if value is None else -value
+    if sign < 0:  # (+ 0.0: "fell as much as 5%" is -5 to 0, not to -0)
+        low, high = (None if high is None else -high + 0.0), (None if low is None else -low + 0.0)
+        value = None if value is None else -value + 0.0
     return NumberValue(low=low, high=high, unit=unit, hedge=v.hedge, value=value)
 
 
