@@ -41,6 +41,7 @@ from .measures import (
     HEDGED,
     LINK_VERBS,
     MONEY_NOUN_AFTER,
+    MONEY_NOUNS,
     PAY_SYNONYMS,
     SESSION_VERBS,
     TO_SETTLE,
@@ -959,8 +960,7 @@ def _attribute(vocab: Vocabulary, m: Mention, cues: dict[str, list[tuple[int, in
     return (best[1], best[2]) if best else (None, None)
 
 
-_MONEY_NOUN_BEFORE = re.compile(r"\b(?:fine|penalty|settlement|bonus|payout|loan|grant|donation|subsidy|refund|"
-                                r"ransom|severance)s?\s+of\s+" + HEDGED + "$", re.I)
+_MONEY_NOUN_BEFORE = re.compile(r"\b(?:" + MONEY_NOUNS + r")s?\s+of\s+" + HEDGED + "$", re.I)
 # A cue and the figure it completes: a preposition and hedges between ("valued at roughly", "revenue of about")
 _LINKED = re.compile(r"\s+(?:at|of)\s+" + HEDGED, re.I)
 
@@ -1591,7 +1591,7 @@ def _age(ctx: _Ctx, sent: Sentence, m: Mention) -> tuple[str, NumberValue] | Non
             # ("CEO Bob Smith, 61,": Bob Smith's; "Ohtani, 29," where "Shohei Ohtani" is written too: his, in full,
             # as another source's "the 29-year-old Shohei Ohtani"; but a nickname in quotes between, 'Robert "Kelly"
             # Ortberg', leaves the surname)
-            whole = full.group() if full and " " in full.group() and not _QUOTES.search(full.group()) else None
+            whole = full.group() if full and not _QUOTES.search(full.group()) else None  # (always two words)
             name = clean_person(found if found in ctx.entities.people or not whole else whole)
     elif v.unit == "year" and _YEARS_OLD.match(text, m.end) and m.text[-1] == "s":
         name = clean_person(_name_comma(text, m.start))  # "Mr. Ortberg, 64 years old,"

@@ -107,8 +107,7 @@ def document_entities(text: str, title: str | None, mentions: list[Mention], voc
     # a person never is ("Rachel Reeves on Wednesday announced", "Ms Reeves said")
     places = place_names(vocab)
     cited = _only_cited(text, orgs, canonical)
-    ranked = [n for n, _ in counts.most_common() if n not in named_people]
-    ranked = [n for n in ranked if n not in cited]
+    ranked = [n for n, _ in counts.most_common() if n not in named_people and n not in cited]
     topic = next((n for n in ranked if n.lower().removeprefix("the ") not in places), ranked[0] if ranked else None)
     people: dict[str, str] = {}
     full_names = sorted(named_people, key=lambda p: -len(p.split()))

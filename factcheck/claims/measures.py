@@ -124,11 +124,12 @@ def linked_measure(before: str) -> str | None:
     return " ".join(words) if words else None
 
 
+# Nouns that say what a sum is, after it or before it ("a $60 million fine", "a fine of $60 million")
+MONEY_NOUNS = r"fine|penalty|settlement|bonus|payout|loan|grant|donation|subsidy|refund|ransom|severance"
 # A noun of money just after a figure, which says what the sum is ("a $22 million ransom", "a $60 million fine", "a
 # $12,000 signing bonus"; "£5m in add-ons", "$40 million in fines")
-MONEY_NOUN_AFTER = re.compile(r"(?:[\s-]+|\s+in\s+)(?:[a-z-]+\s+)??(?P<noun>fine|penalty|settlement|bonus|payment|"
-                              r"payout|loan|grant|donation|subsidy|refund|ransom|pay\s+package|severance|add-on|"
-                              r"incentive)(?:s|es)?\b", re.I)
+MONEY_NOUN_AFTER = re.compile(r"(?:[\s-]+|\s+in\s+)(?:[a-z-]+\s+)??(?P<noun>" + MONEY_NOUNS
+                              + r"|payment|pay\s+package|add-on|incentive)(?:s|es)?\b", re.I)
 _SENTENCED_TO = re.compile(r"\bsentenced\b[^.;:]{0,40}?\bto\s+(?:serve\s+)?" + _HEDGED_END, re.I)
 TO_SETTLE = re.compile(r"\s+(?:in\s+\w+\s+)?to\s+(?:settle|resolve)\b", re.I)
 MONEY_VERB = re.compile(
@@ -589,7 +590,7 @@ def _measure_of(text: str, sent_start: int, sent_end: int, m: Mention) -> str | 
                 return f"{_SAME_THING.get(noun, noun)} {way}"
         did = _DID.match(after) if v.unit != "count" else None
         # ("winds of 100 mph grounded firefighting aircraft": what the speed did, not what it measures)
-        counted = _count_measure(before, after) if did is None or did.group(1).lower() in NOT_VERBS else None
+        counted = _count_measure(before, after) if did is None or did.group(1) in NOT_VERBS else None
         if counted is not None and " " not in counted and _TOTAL_OF.search(before):
             counted += " total"  # "of the 300 seats": all the seats there are ("of the 132 people aboard" says so)
         elif counted is not None and _SHARE_OF_TOTAL.search(before):
@@ -728,10 +729,10 @@ _OF_NEXT = re.compile(r"\s+of\b")
 _SHARE_VERB = compile_stored(rf"(?<![\w'’-])(?P<np>(?:{_NP_WORD}\s+){{0,4}}[a-z][\w'’-]*)\s+(?:accounted\s+for|"
                              r"accounts?\s+for|made\s+up|makes?\s+up|represented|represents?|comprised|comprises?)\s+"
                              + _HEDGED_END, re.I)
-# A verb right after a figure in a unit: what the speed or size did, not what it measures
 # A sum a court or jury orders paid: damages, not a regulator's fine
 _ORDERED_TO_PAY = re.compile(r"\bordered\s+(?:(?-i:[A-Z][\w'’&.-]*|&)\s+){0,5}to\s+pay\s+" + _HEDGED_END, re.I)
 _COURT = re.compile(r"\b(?:jury|jurors|court|judge)\b", re.I)
+# A verb right after a figure in a unit: what the speed or size did, not what it measures
 _DID = re.compile(r"\s+([a-z]{4,}ed)\b")
 # A speed that gusts reach ("winds gusting up to 100 mph", "gusts of up to 90 mph")
 _GUSTING = re.compile(r"\bgust(?:s|ing|ed)?\s+(?:(?:of|at|to|reaching|topping)\s+)?(?:up\s+to\s+|as\s+high\s+as\s+|"

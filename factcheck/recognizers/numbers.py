@@ -287,9 +287,10 @@ def recognize_numbers(text: str, vocab: Vocabulary | None = None) -> list[Mentio
             out.append(Mention(kind="percent", start=m.start(), end=points.end(), text=text[m.start() : points.end()],
                                value=NumberValue(low=value, high=value, unit="percentage_point", value=value)))
             continue
-        lo, hi = VAGUE_PLURALS.get(m.group().lower(), (value, value))
+        plural = VAGUE_PLURALS.get(m.group().lower())
+        lo, hi = plural or (value, value)
         # ("dozens are missing": some dozens, as "dozens of people" reads, not a dozen)
-        mention = _read_words(text, m.start(), m.end(), lo, lo, hi, g, vague=(lo, hi) != (value, value))
+        mention = _read_words(text, m.start(), m.end(), lo, lo, hi, g, vague=plural is not None)
         if mention is not None:
             out.append(mention)
     out.sort(key=lambda x: x.start)
